@@ -1,0 +1,133 @@
+/**
+ * The scenario file format: a zod schema that validates JSON scenario files and produces the
+ * sim's own `Scenario` type (the compile-time check below fails if the two drift apart).
+ */
+import { z } from 'zod';
+import type { Scenario } from '../sim/scenario';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes');
+const localText = z.object({ en: z.string().min(1), ko: z.string().min(1) }).strict();
+const share = z.number().min(0).max(1);
+const nonNegative = z.number().finite().min(0);
+const kindName = z.enum(['web', 'db', 'lb']);
+
+const perClass = z
+  .object({ static: nonNegative, read: nonNegative, write: nonNegative, session: nonNegative, job: nonNegative })
+  .strict();
+
+const incidentType = z.enum(['serverCrash', 'trafficSpike', 'badDeploy']);
+
+export const scriptedIncidentSchema = z
+  .object({
+    tick: z.number().int().min(0),
+    type: incidentType,
+    target: z.string().optional(),
+    magnitude: z.number().positive().max(100).optional(),
+    durationTicks: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const trafficSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('growth'), growthPerDay: nonNegative, churnPerDay: nonNegative }).strict(),
+  z.object({ mode: z.literal('constant'), requestsPerSecond: nonNegative }).strict(),
+]);
+
+export const scenarioSchema = z
+  .object({
+    id,
+    name: localText,
+    description: localText,
+    startMoney: nonNegative,
+    revenuePerUserDay: nonNegative,
+    regions: z
+      .array(
+        z
+          .object({
+            id,
+            name: localText,
+            initialUsers: nonNegative,
+            marketSize: z.number().positive(),
+            peakHour: z.number().min(0).max(24),
+          })
+          .strict(),
+      )
+      .min(1),
+    latencyMs: z.record(z.string(), z.record(z.string(), nonNegative)),
+    traffic: trafficSchema,
+    classMix: perClass,
+    onlineShare: share,
+    dailySwing: share,
+    datasets: z
+      .array(
+        z
+          .object({ id, name: localText, readShare: share, writeShare: share, joins: z.number().int().min(1).max(8) })
+          .strict(),
+      )
+      .min(1),
+    priceFactor: z.number().positive(),
+    mtbfTicks: z.object({ web: nonNegative, db: nonNegative, lb: nonNegative }).strict(),
+    randomIncidentsPerDay: z.object({ trafficSpike: nonNegative, badDeploy: nonNegative }).strict(),
+    incidents: z.array(scriptedIncidentSchema),
+    objectives: z
+      .object({
+        latencyMs: z.number().positive(),
+        availability: share,
+        peakDau: nonNegative.optional(),
+        profit: z.number().finite().optional(),
+        durationTicks: z.number().int().positive().optional(),
+      })
+      .strict(),
+    initialTopology: z.array(
+      z
+        .object({
+          kind: kindName,
+          region: id,
+          size: z.enum(['small', 'medium', 'large', 'xlarge', 'xxlarge']).optional(),
+          count: z.number().int().min(1).max(64).optional(),
+          engine: z.enum(['rdbms', 'nosql']).optional(),
+          colocatedDb: z.boolean().optional(),
+          connectFrom: z.array(z.union([z.literal('users'), z.number().int().min(0)])).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .superRefine((scenario, ctx) => {
+    const regionIds = scenario.regions.map((r) => r.id);
+    for (const from of regionIds) {
+      for (const to of regionIds) {
+        if (scenario.latencyMs[from]?.[to] === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['latencyMs', from, to], message: `missing round-trip time ${from} → ${to}` });
+        }
+      }
+    }
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    for (const key of ['readShare', 'writeShare'] as const) {
+      const total = sum(scenario.datasets.map((d) => d[key]));
+      if (Math.abs(total - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['datasets'], message: `${key} must sum to 1 (is ${total})` });
+    }
+    scenario.initialTopology.forEach((component, index) => {
+      if (!regionIds.includes(component.region)) {
+        ctx.addIssue({ code: 'custom', path: ['initialTopology', index, 'region'], message: `unknown region ${component.region}` });
+      }
+      for (const from of component.connectFrom ?? []) {
+        if (from !== 'users' && from >= index) {
+          ctx.addIssue({ code: 'custom', path: ['initialTopology', index, 'connectFrom'], message: 'connect from an earlier component' });
+        }
+      }
+    });
+  });
+
+/** Validates untrusted scenario data; throws a readable error naming every problem. */
+export function parseScenario(data: unknown): Scenario {
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) {
+    throw new Error(`invalid scenario:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+// Compile-time guarantee that the file format and the sim's type are the same shape.
+type Parsed = z.infer<typeof scenarioSchema>;
+const _sameShape: [Parsed extends Scenario ? true : false, Scenario extends Parsed ? true : false] = [true, true];
+void _sameShape;

@@ -1,0 +1,8 @@
+/** The deterministic simulation core: everything the server, the client and the tests use. */
+export { createSim, step, replay, cloneState, groupByTick } from './sim';
+export { hashState, canonicalJson } from './hash';
+export { executeCommand, type CommandResult } from './applyCommand';
+export * from './commands';
+export * from './scenario';
+export * from './state';
+export * from './catalogue';

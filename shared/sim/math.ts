@@ -1,0 +1,320 @@
+/**
+ * Deterministic elementary functions for the simulation.
+ *
+ * Why this file exists: `Math.exp`, `Math.log`, `Math.sin`, … are only
+ * "implementation-approximated" by the ECMAScript spec, so two engines (or two
+ * versions of one engine) may disagree in the last bit, and a replayed match
+ * would drift. IEEE 754 does pin down `+ - * /` and `Math.sqrt` exactly (round
+ * to nearest even, and JS never fuses a multiply-add), so everything here is
+ * built from those plus the exact helpers `Math.floor/trunc/round/abs`.
+ *
+ * The algorithms and minimax coefficients are the classic fdlibm ones
+ * (Sun Microsystems, 1993 — the same family V8 uses), re-expressed without bit
+ * manipulation: exponents are found and applied by multiplying by exact powers
+ * of two taken from a table built once with exact doublings.
+ *
+ * Accuracy (checked in tests/sim/math.test.ts against the host Math): exp, ln,
+ * sin and cos are within ~1 ulp over their normal ranges; see each function
+ * for its limits.
+ */
+
+/** ln 2 (the double nearest to it). */
+export const LN2 = 0.6931471805599453;
+/** ln 10 (the double nearest to it). */
+export const LN10 = 2.302585092994046;
+/** Euler's number e (the double nearest to it). */
+export const E = 2.718281828459045;
+/** π (the double nearest to it). */
+export const PI = 3.141592653589793;
+/** 2π, one full turn (the double nearest to it). */
+export const TAU = 6.283185307179586;
+
+// Cody–Waite split of ln 2: LN2_HI has its low 32 bits zero, so k·LN2_HI is
+// exact for every |k| < 2^21 and the reduction error lives only in k·LN2_LO.
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const INV_LN2 = 1.44269504088896338700;
+const INV_LN10 = 0.4342944819032518; // 1/ln 10
+const SQRT2 = 1.4142135623730951;
+// Beyond these, e^x is not a finite positive double (fdlibm's thresholds).
+const EXP_OVERFLOW = 7.09782712893383973096e2;
+const EXP_UNDERFLOW = -7.45133219101941108420e2;
+const MIN_NORMAL = 2.2250738585072014e-308;
+const TWO54 = 18014398509481984; // 2^54: lifts a subnormal into the normal range exactly
+
+// fdlibm e_exp.c: minimax polynomial for R(r²) on |r| ≤ ln2/2.
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.65339022054652515390e-6;
+const P5 = 4.13813679705723846039e-8;
+
+// fdlibm e_log.c: ln(1+f) = 2s + s·R(s²) with s = f/(2+f); R is minimax on |s| ≤ 0.1716.
+const LG1 = 6.666666666666735130e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
+
+/**
+ * POW2[i] = 2^(i − 1022) for i in 0…2045, i.e. every normal power of two.
+ * Built by repeated doubling/halving, which is exact, so no Math.pow is
+ * needed. 16 KiB, allocated once at module load.
+ */
+const POW2_BIAS = 1022;
+const POW2 = new Float64Array(2046);
+{
+  let p = 1;
+  for (let e = 0; e <= 1023; e++) { POW2[e + POW2_BIAS] = p; p *= 2; }
+  p = 1;
+  for (let e = 0; e >= -1022; e--) { POW2[e + POW2_BIAS] = p; p *= 0.5; }
+}
+
+/** 2^k for an integer k in [−1022, 1023], exact. */
+function pow2(k: number): number {
+  return POW2[k + POW2_BIAS] as number;
+}
+
+/** y · 2^k for an integer k in [−1080, 1024], with a single final rounding. */
+function scale2(y: number, k: number): number {
+  if (k > 1023) return y * 2 * pow2(k - 1);
+  // Below the normal range, scale in two steps so only the last multiply rounds
+  // (into the subnormals), exactly like fdlibm's twom1000 trick.
+  if (k < -1021) return y * pow2(k + 54) * pow2(-54);
+  return y * pow2(k);
+}
+
+/**
+ * e^x, within 1 ulp for all finite x (fdlibm's algorithm).
+ *
+ * x = k·ln2 + r with |r| ≤ ln2/2 (Cody–Waite, two-part ln2), e^r from fdlibm's
+ * rational form, then an exact scale by 2^k. Overflows to Infinity above
+ * ≈709.78, underflows to 0 below ≈−745.13; NaN → NaN.
+ */
+export function exp(x: number): number {
+  if (x !== x) return x;
+  if (x > EXP_OVERFLOW) return Infinity;
+  if (x < EXP_UNDERFLOW) return 0;
+  if (x === 1) return E; // the kernel lands 1 ulp high here; e itself is the correctly rounded answer
+  // Round half away from zero, as fdlibm does, so results match it bit for bit.
+  const k = Math.trunc(INV_LN2 * x + (x < 0 ? -0.5 : 0.5));
+  const hi = x - k * LN2_HI; // exact: k·LN2_HI is exact and cancels with x
+  const lo = k * LN2_LO;
+  const r = hi - lo;
+  const t = r * r;
+  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  const y = 1 - ((lo - (r * c) / (2 - c)) - hi);
+  return k === 0 ? y : scale2(y, k);
+}
+
+/**
+ * Natural logarithm, within 1 ulp (fdlibm's algorithm).
+ *
+ * x = m·2^k with m in [√½, √2) (the exponent found by binary search over the
+ * exact power-of-two table), then ln m = 2·atanh(s), s = (m−1)/(m+1), via a
+ * minimax polynomial in s². ln(0) = −Infinity; x < 0 or NaN → NaN;
+ * ln(Infinity) = Infinity.
+ */
+export function ln(x: number): number {
+  if (!(x > 0)) return x === 0 ? -Infinity : NaN; // also catches NaN
+  if (x === Infinity) return x;
+  let k = 0;
+  let m = x;
+  if (m < MIN_NORMAL) { m *= TWO54; k = -54; }
+  // Largest e with 2^e ≤ m; 11 steps cover the whole exponent range.
+  let lo = 0;
+  let hi = POW2.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((POW2[mid] as number) <= m) lo = mid; else hi = mid - 1;
+  }
+  const e = lo - POW2_BIAS;
+  m = m / (POW2[lo] as number); // exact: division by a power of two, result in [1, 2)
+  k += e;
+  if (m >= SQRT2) { m *= 0.5; k += 1; }
+  const f = m - 1; // exact (Sterbenz)
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  // fdlibm splits the polynomial into odd/even halves for speed and rounding.
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  const R = t2 + t1;
+  const hfsq = 0.5 * f * f;
+  return k * LN2_HI - ((hfsq - (s * (hfsq + R) + k * LN2_LO)) - f);
+}
+
+/**
+ * Base-10 logarithm: ln(x)/ln 10, within ~2 ulp. Exact powers of ten 10^n
+ * for integer n in [−22, 22] return exactly n, so `Math.floor(log10(x))`
+ * gives the right digit count for round numbers like 1000.
+ */
+export function log10(x: number): number {
+  const r = ln(x) * INV_LN10;
+  const n = Math.round(r);
+  if (n >= -22 && n <= 22 && Math.abs(r - n) < 1e-9) {
+    // 10^|n| ≤ 1e22 is exact in a double, so the reciprocal is correctly rounded.
+    const p = n >= 0 ? powInt(10, n) : 1 / powInt(10, -n);
+    if (p === x) return n;
+  }
+  return r;
+}
+
+/**
+ * x^n for an integer n by repeated squaring (at most ~2·log2|n| multiplies).
+ * Exact whenever every intermediate is representable (small integers, powers
+ * of two); otherwise within a few ulp for |n| ≤ 64. powInt(x, 0) = 1.
+ * Throws RangeError if n is not an integer.
+ */
+export function powInt(x: number, n: number): number {
+  if (!Number.isInteger(n)) throw new RangeError(`powInt: exponent must be an integer, got ${n}`);
+  if (n < 0) {
+    const r = powInt(x, -n);
+    // If x^|n| overflowed or underflowed, x^n may still be finite: use (1/x)^|n|.
+    return r !== 0 && r !== Infinity && r !== -Infinity ? 1 / r : powInt(1 / x, -n);
+  }
+  let result = 1;
+  let base = x;
+  let e = n;
+  while (e > 0) {
+    if (e % 2 === 1) result *= base;
+    e = Math.floor(e / 2);
+    if (e > 0) base *= base;
+  }
+  return result;
+}
+
+/**
+ * x^y. Integer y with |y| ≤ 64 goes through powInt (exact for small cases such
+ * as pow(10, 3) = 1000); otherwise exp(y·ln x).
+ *
+ * Accuracy limit: y·ln(x) is rounded once, and exp turns that absolute error
+ * into a relative one, so the error is about |y·ln x|·2⁻⁵³ plus ~1 ulp — at
+ * worst ~1e-13 relative for results near the overflow limit, and ≤ 1e-15 when
+ * |y·ln x| ≤ 5. Negative x is allowed only for integer y (otherwise NaN).
+ * Unlike Math.pow, pow(1, ±Infinity) is 1.
+ */
+export function pow(x: number, y: number): number {
+  if (y === 0) return 1;
+  if (x !== x || y !== y) return NaN;
+  if (x === 1) return 1;
+  const isInt = Number.isInteger(y);
+  if (isInt && y >= -64 && y <= 64) return powInt(x, y);
+  if (x < 0) {
+    if (!isInt) return NaN;
+    const odd = Math.abs(y) < 9007199254740992 && y % 2 !== 0; // beyond 2^53 every double is even
+    const r = exp(y * ln(-x));
+    return odd ? -r : r;
+  }
+  return exp(y * ln(x));
+}
+
+// fdlibm k_sin.c / k_cos.c: minimax polynomials on |x| ≤ π/4.
+const S1 = -1.66666666666666324348e-1;
+const S2 = 8.33333333332248946124e-3;
+const S3 = -1.98412698298579493134e-4;
+const S4 = 2.75573137070700676789e-6;
+const S5 = -2.50507602534068634195e-8;
+const S6 = 1.58969099521155010221e-10;
+const C1 = 4.16666666666666019037e-2;
+const C2 = -1.38888888888741095749e-3;
+const C3 = 2.48015872894767294178e-5;
+const C4 = -2.75573143513906633035e-7;
+const C5 = 2.08757232129817482790e-9;
+const C6 = -1.13596475577881948265e-11;
+
+// π/2 in three 33-bit pieces plus tails (fdlibm e_rem_pio2.c): n·PIO2_k is exact
+// for n < 2^20, so the reduction keeps ~118+ bits even in catastrophic cancellation.
+const INV_PIO2 = 6.36619772367581382433e-1;
+const PIO2_1 = 1.57079632673412561417;
+const PIO2_2 = 6.07710050630396597660e-11;
+const PIO2_2T = 2.02226624879595063154e-21;
+const PIO2_3 = 2.02226624871116645580e-21;
+const PIO2_3T = 8.47842766036889956997e-32;
+const PIO4 = 7.85398163397448278999e-1;
+
+/** sin(x + y) for |x + y| ≤ ~π/4, y a tiny correction to x. */
+function kernelSin(x: number, y: number): number {
+  const z = x * x;
+  const w = z * z;
+  const r = S2 + z * (S3 + z * S4) + z * w * (S5 + z * S6);
+  const v = z * x;
+  return x - ((z * (0.5 * y - v * r) - y) - v * S1);
+}
+
+/** cos(x + y) for |x + y| ≤ ~π/4 (FreeBSD's form, no bit tricks needed). */
+function kernelCos(x: number, y: number): number {
+  const z = x * x;
+  const w = z * z;
+  const r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
+  const hz = 0.5 * z;
+  const u = 1 - hz;
+  return u + (((1 - u) - hz) + (z * r - x * y));
+}
+
+// Result of the last reduction; module-level scratch so the hot path allocates nothing.
+let redHi = 0;
+let redLo = 0;
+
+/**
+ * Reduce a ≥ 0: a = n·π/2 + (redHi + redLo), |redHi + redLo| ≲ π/4; returns n mod 4.
+ * Exact-enough (≈1 ulp of the remainder) for a < 2^20·π/2 ≈ 1.6e6; beyond
+ * that n·PIO2_1 starts rounding and accuracy degrades (still deterministic).
+ */
+function reducePio2(a: number): number {
+  const fn = Math.floor(a * INV_PIO2 + 0.5);
+  // Three Cody–Waite steps, each compensated (fdlibm's medium case, always
+  // taking the extra iterations rather than testing exponent bits).
+  let r = a - fn * PIO2_1;
+  let t = r;
+  let w = fn * PIO2_2;
+  r = t - w;
+  w = fn * PIO2_2T - ((t - r) - w);
+  t = r;
+  w = fn * PIO2_3;
+  r = t - w;
+  w = fn * PIO2_3T - ((t - r) - w);
+  const y0 = r - w;
+  redHi = y0;
+  redLo = (r - y0) - w;
+  return fn % 4;
+}
+
+/**
+ * sin(x), within ~1 ulp for |x| < 1.6e6 (fdlibm's reduction and kernels);
+ * larger |x| is deterministic but progressively less accurate. NaN and
+ * ±Infinity → NaN; sin(−0) = −0.
+ */
+export function sin(x: number): number {
+  if (x === 0 || x !== x) return x;
+  if (x === Infinity || x === -Infinity) return NaN;
+  const a = Math.abs(x);
+  let s: number;
+  if (a <= PIO4) {
+    s = kernelSin(a, 0);
+  } else {
+    const q = reducePio2(a);
+    if (q === 0) s = kernelSin(redHi, redLo);
+    else if (q === 1) s = kernelCos(redHi, redLo);
+    else if (q === 2) s = -kernelSin(redHi, redLo);
+    else s = -kernelCos(redHi, redLo);
+  }
+  return x < 0 ? -s : s;
+}
+
+/**
+ * cos(x), within ~1 ulp for |x| < 1.6e6 (same reduction as sin); larger |x|
+ * is deterministic but progressively less accurate. NaN and ±Infinity → NaN.
+ */
+export function cos(x: number): number {
+  if (x !== x || x === Infinity || x === -Infinity) return NaN;
+  const a = Math.abs(x);
+  if (a <= PIO4) return kernelCos(a, 0);
+  const q = reducePio2(a);
+  if (q === 0) return kernelCos(redHi, redLo);
+  if (q === 1) return -kernelSin(redHi, redLo);
+  if (q === 2) return -kernelCos(redHi, redLo);
+  return kernelSin(redHi, redLo);
+}

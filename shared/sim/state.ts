@@ -1,0 +1,199 @@
+/**
+ * The complete simulation state: plain JSON-able data, including the RNG state, so that a
+ * snapshot resumes exactly and a hash of its canonical form proves two runs agree.
+ */
+import type { SizeName } from './catalogue';
+import type { ComponentKindName, DbEngine, IncidentType, PerClass, Scenario } from './scenario';
+
+export const SIM_VERSION = 1;
+
+/** Simulated seconds per tick: one minute, so a simulated day is 1,440 ticks. */
+export const TICK_SECONDS = 60;
+export const TICKS_PER_DAY = 1440;
+
+export interface AutoscalingRule {
+  enabled: boolean;
+  min: number;
+  max: number;
+  /** Utilisation (0–1) the rule steers towards. */
+  targetUtilisation: number;
+  /** Ticks to wait after a scaling action before the next one. */
+  cooldownTicks: number;
+}
+
+export interface ComponentSettings {
+  /** Balancer: take dead targets out of rotation. */
+  healthChecks?: boolean;
+  /** Web: run the database on this same box (the one-server start). */
+  colocatedDb?: boolean;
+  /** Database: engine and the data sets it holds. */
+  engine?: DbEngine;
+  datasets?: string[];
+  /** Web: autoscaling of the instance count. */
+  autoscaling?: AutoscalingRule;
+}
+
+/** A rolling restart in progress (a resize): one instance at a time is down. */
+export interface RollingRestart {
+  toSize: SizeName;
+  /** Instances still to restart, including the one restarting now. */
+  remaining: number;
+  /** Tick at which the instance restarting now is back. */
+  untilTick: number;
+}
+
+/** What a component did during the last tick: the figures the inspector and the tests read. */
+export interface ComponentFigures {
+  /** Offered requests per second (arrivals this tick). */
+  lambda: number;
+  /** Requests per second the healthy instances can complete (c·μ summed over instances). */
+  capacity: number;
+  /** Utilisation of the serving instances, λ/(cμ); above 1 means overload. */
+  utilisation: number;
+  meanLatencyMs: number;
+  p95LatencyMs: number;
+  /** Requests per second served, failed (overflow, dead instance, bad deploy) in this tick. */
+  served: number;
+  failed: number;
+  /** Requests waiting in the bounded queues at the end of the tick. */
+  backlog: number;
+  /** Mean number waiting (Little's law: λ·Wq) while not saturated. */
+  queueLength: number;
+}
+
+export interface ComponentState {
+  id: string;
+  kind: ComponentKindName;
+  region: string;
+  size: SizeName;
+  /** Instances that exist and are paid for (serving, dead or restarting). */
+  count: number;
+  /** Instances that have crashed and serve nothing until restarted or replaced. */
+  down: number;
+  /** Ticks at which ordered instances finish provisioning, ascending. */
+  provisioning: number[];
+  /** Tick at which a manual restart of the dead instances completes; -1 when none is running. */
+  restartUntilTick: number;
+  rolling: RollingRestart | null;
+  settings: ComponentSettings;
+  /** Downstream components, in the order they were connected. */
+  targets: string[];
+  /** Tick of the last autoscaling action (for the cool-down). */
+  lastScaleTick: number;
+  /** Requests left in the bounded queues at the end of the last tick. */
+  backlog: number;
+  figures: ComponentFigures;
+}
+
+export interface RegionState {
+  id: string;
+  /** Daily active users. */
+  users: number;
+  /** Smoothed satisfaction 0–1 that drives growth and churn. */
+  satisfaction: number;
+}
+
+export interface IncidentRecord {
+  id: number;
+  type: IncidentType;
+  /** Component id, when the incident hits one. */
+  target: string | null;
+  startTick: number;
+  /** Tick the incident's own effect ended (null while active). */
+  endTick: number | null;
+  /** Scripted, random, or injected. */
+  origin: 'scripted' | 'random';
+  magnitude: number;
+  /** For timed incidents: tick at which the effect ends by itself. */
+  expiresTick: number;
+}
+
+export interface SummaryFigures {
+  onlineUsers: number;
+  dau: number;
+  /** Requests per second offered by users, by class, and in total. */
+  offered: PerClass;
+  requestsPerSecond: number;
+  /** Share of requests that succeeded, and share served within the latency objective. */
+  successRate: number;
+  availability: number;
+  errorRate: number;
+  p50LatencyMs: number;
+  p95LatencyMs: number;
+  revenuePerDay: number;
+  costPerDay: number;
+  satisfaction: number;
+}
+
+export interface Totals {
+  peakDau: number;
+  requests: number;
+  /** Requests served successfully within the latency objective. */
+  goodRequests: number;
+  failedRequests: number;
+  revenue: number;
+  spent: number;
+}
+
+/** Why a command was refused; the client translates these. */
+export type RejectReason =
+  | 'unknown-component'
+  | 'unknown-region'
+  | 'unknown-dataset'
+  | 'invalid-size'
+  | 'already-top-size'
+  | 'same-size'
+  | 'insufficient-funds'
+  | 'invalid-connection'
+  | 'already-connected'
+  | 'not-connected'
+  | 'invalid-setting'
+  | 'rdbms-cannot-partition'
+  | 'colocated-db-single-box'
+  | 'count-out-of-range'
+  | 'nothing-to-restart'
+  | 'busy'
+  | 'no-bad-deploy'
+  | 'game-over';
+
+export interface CommandOutcome {
+  team: string;
+  player: string;
+  seq: number;
+  ok: boolean;
+  reason: RejectReason | null;
+  /** The id a successful `buy` created. */
+  createdId: string | null;
+}
+
+export interface SimEvent {
+  tick: number;
+  kind: 'incidentStarted' | 'incidentEnded' | 'componentReady' | 'autoscaled' | 'gameOver';
+  componentId: string | null;
+  incidentId: number | null;
+  detail: number;
+}
+
+export interface SimState {
+  version: number;
+  scenario: Scenario;
+  seed: number;
+  tick: number;
+  /** Independent RNG streams (xoroshiro128plus states): component failures, and world events. */
+  rng: { failures: number[]; world: number[] };
+  nextComponentId: number;
+  nextIncidentId: number;
+  money: number;
+  regions: RegionState[];
+  components: ComponentState[];
+  /** The component 'users' reach in each region (the DNS entry), by region id. */
+  entries: Record<string, string>;
+  incidents: IncidentRecord[];
+  summary: SummaryFigures;
+  totals: Totals;
+  /** Outcomes of the commands applied at the start of the last tick. */
+  lastOutcomes: CommandOutcome[];
+  /** Events of the last tick, for the incident feed. */
+  lastEvents: SimEvent[];
+  gameOver: { tick: number; reason: 'bankrupt' | 'finished' } | null;
+}

@@ -1,0 +1,86 @@
+/**
+ * Reading the player's topology: which instances serve, in which order components are
+ * evaluated, and where each region's users enter. Kept apart from the flow so that commands and
+ * the flow agree on the same rules.
+ */
+import { ENGINES, SIZES } from './catalogue';
+import type { ComponentKindName } from './scenario';
+import type { ComponentState, SimState } from './state';
+
+/** Evaluation order: traffic flows from balancers to web servers to databases. */
+export const TIER: Record<ComponentKindName, number> = { lb: 0, web: 1, db: 2 };
+
+/** Which component kinds may send traffic to which. 'users' is the DNS entry. */
+export const ALLOWED_LINKS: Record<'users' | ComponentKindName, readonly ComponentKindName[]> = {
+  users: ['lb', 'web'],
+  lb: ['web'],
+  web: ['db'],
+  db: [],
+};
+
+/** Instances down for a planned rolling restart right now (one at a time). */
+export function restartingInstances(component: ComponentState): number {
+  return component.rolling !== null && component.count > 0 ? 1 : 0;
+}
+
+/** Instances that answer requests: ready, not crashed, not restarting. */
+export function servingInstances(component: ComponentState): number {
+  return Math.max(0, component.count - component.down - restartingInstances(component));
+}
+
+/** Component indices in evaluation order: by tier, then by creation order. */
+export function evaluationOrder(components: readonly ComponentState[]): number[] {
+  const order: number[] = [];
+  for (let tier = 0; tier <= 2; tier++) {
+    for (let i = 0; i < components.length; i++) {
+      if (TIER[components[i]!.kind] === tier) order.push(i);
+    }
+  }
+  return order;
+}
+
+/**
+ * The component users of `regionIndex` reach: their own region's entry, else the entry with the
+ * lowest round-trip time (scenario order breaks ties). -1 when no region has one.
+ */
+export function entryFor(state: SimState, regionIndex: number, indexById: Map<string, number>): { index: number; rttMs: number } {
+  const { scenario } = state;
+  const home = scenario.regions[regionIndex]!.id;
+  let best = -1;
+  let bestRtt = Infinity;
+  for (const region of scenario.regions) {
+    const id = state.entries[region.id];
+    if (id === undefined) continue;
+    const index = indexById.get(id);
+    if (index === undefined) continue;
+    const rtt = scenario.latencyMs[home]?.[region.id] ?? Infinity;
+    if (rtt < bestRtt) {
+      best = index;
+      bestRtt = rtt;
+    }
+  }
+  return { index: best, rttMs: best < 0 ? 0 : bestRtt };
+}
+
+/** Whether the component is some region's DNS entry (reached without a balancer). */
+export function isEntry(state: SimState, id: string): boolean {
+  for (const region of state.scenario.regions) if (state.entries[region.id] === id) return true;
+  return false;
+}
+
+/** vCPUs of one instance (the c of its M/M/c). */
+export function vcpuOf(component: ComponentState): number {
+  return SIZES[component.size].vcpu;
+}
+
+/** Whether a database component can spread its data over several instances by itself. */
+export function canPartition(component: ComponentState): boolean {
+  return component.kind === 'db' && ENGINES[component.settings.engine ?? 'rdbms'].partitions;
+}
+
+/** Builds id → index for the current component list. */
+export function indexComponents(components: readonly ComponentState[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < components.length; i++) map.set(components[i]!.id, i);
+  return map;
+}

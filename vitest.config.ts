@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Tests run in Node only; the browser client gets its own (Playwright) suite later.
+ * A separate file from vite.config.ts so the client's `root: 'client'` does not apply here.
+ */
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    teardownTimeout: 10_000,
+  },
+});
