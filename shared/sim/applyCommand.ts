@@ -136,11 +136,8 @@ export function executeCommand(state: SimState, command: Command, apply: boolean
       }
       if (!ALLOWED_LINKS[source.kind].includes(target.kind)) return refuse('invalid-connection');
       if (linked) return refuse('already-connected');
-      if (apply) {
-        source.targets.push(target.id);
-        // Pointing a web server at a database moves its data off the box.
-        if (source.kind === 'web' && target.kind === 'db') source.settings.colocatedDb = false;
-      }
+      // A web server that still hosts its own database moves the data once the target serves.
+      if (apply) source.targets.push(target.id);
       return { ok: true, createdId: null };
     }
     case 'configure':

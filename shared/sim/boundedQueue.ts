@@ -1,135 +1,135 @@
 /**
- * One tick of a pool of identical M/M/c instances with bounded queues.
+ * One tick of a pool of identical M/M/c instances, each with a bounded queue of K requests
+ * (K = the kind's queue bound in seconds × the instance's throughput cμ).
  *
- * Below saturation the stationary M/M/c model gives the waiting time; a request whose wait
- * would exceed the queue's bound times out, which is the share P(Wq > bound) = C·e^(−(cμ−λ)·bound).
- * At or above saturation the queue is a fluid: it fills at λ − cμ, holds at most its bound, and
- * everything beyond it fails. Both regimes meet at ρ = 1, so trouble shows (rising latency, then
- * timeouts) before the board flips, and every request is accounted for:
+ * Below saturation (ρ < 1) the stationary M/M/c figures hold, truncated at K as M/M/c/K does:
+ * the share of arrivals that finds the queue full is
+ *   P_K = C·(1−ρ)·ρ^(K−c) / (1 − C·ρ^(K−c+1))      (C = Erlang C),
+ * and the mean wait is capped at half the bound, which is what a bounded queue converges to
+ * as ρ → 1 (its queue length is then uniform over 0…K). At and above saturation the queue sits
+ * near full: the wait is bound·(1 − 1/(2ρ)) (half the bound at ρ = 1, so both sides meet), the
+ * pool completes cμ per instance and everything beyond the queue fails. What an earlier overload
+ * left waiting drains with the spare capacity. Every request is accounted for:
  *   arrivals + backlog before = served + failed + backlog after.
  */
-import { exp } from './math';
+import { pow } from './math';
 import { mmc } from './queueing';
 import { TICK_SECONDS } from './state';
 
 export interface PoolInput {
   /** Requests per second reaching the serving instances (already excluding dead-instance shares). */
   lambda: number;
-  /** Mean CPU seconds of one vCPU per request (0 when λ = 0). */
+  /** Mean CPU seconds of one vCPU per request. */
   serviceSeconds: number;
   /** vCPUs per instance: the c of M/M/c. */
   vcpu: number;
   /** Serving instances; the load is spread evenly over them. */
   instances: number;
-  /** Longest wait the queue allows, in seconds of full throughput. */
+  /** The queue bound, as seconds of the instance's full throughput. */
   queueSeconds: number;
   /** Requests left waiting from the previous tick (whole pool). */
   backlog: number;
 }
 
 export interface PoolResult {
-  /** Completions per second of the pool (cμ · instances at most). */
+  /** Completions per second the pool can make (cμ · instances). */
   capacity: number;
+  /** λ / capacity; above 1 means overload. */
   utilisation: number;
+  /** Requests per second completed and failed (queue full) in this tick. */
   served: number;
-  /** Requests per second that failed: timed out or overflowed. */
   failed: number;
   backlogAfter: number;
+  /** Response time (wait + service), mean and 95th percentile, seconds. */
   meanSeconds: number;
   p95Seconds: number;
-  /** The waiting part alone (queueing, no service), mean and 95th percentile. */
+  /** The waiting part alone, mean and 95th percentile. */
   waitMeanSeconds: number;
   waitP95Seconds: number;
-  /** Mean number waiting in the queues (Little's law in both regimes). */
+  /** Mean number waiting: Little's law, L = throughput × mean wait. */
   queueLength: number;
 }
 
 const LN_20 = 2.995732273553991;
 
-/** Evaluates one tick of the pool; rates are per second, the backlog in requests. */
+function idle(capacity: number, serviceSeconds: number): PoolResult {
+  return {
+    capacity,
+    utilisation: 0,
+    served: 0,
+    failed: 0,
+    backlogAfter: 0,
+    meanSeconds: serviceSeconds,
+    p95Seconds: LN_20 * serviceSeconds,
+    waitMeanSeconds: 0,
+    waitP95Seconds: 0,
+    queueLength: 0,
+  };
+}
+
+/** Share of arrivals an M/M/c/K queue turns away, from the M/M/c figures (ρ < 1). */
+export function blockingShare(erlangC: number, rho: number, servers: number, bound: number): number {
+  const waitingRoom = Math.max(0, bound - servers);
+  const tail = pow(rho, waitingRoom);
+  return (erlangC * (1 - rho) * tail) / (1 - erlangC * tail * rho);
+}
+
+/** Evaluates one tick of the pool; rates are per second, backlogs in requests. */
 export function evaluatePool(input: PoolInput): PoolResult {
   const { lambda, serviceSeconds, vcpu, instances, queueSeconds, backlog } = input;
   if (instances <= 0) {
-    // Nobody serves: everything that arrives, and everything that waited, fails.
-    return {
-      capacity: 0,
-      // No instance to load: the failures tell the story, and state stays finite JSON.
-      utilisation: 0,
-      served: 0,
-      failed: lambda + backlog / TICK_SECONDS,
-      backlogAfter: 0,
-      meanSeconds: 0,
-      p95Seconds: 0,
-      waitMeanSeconds: 0,
-      waitP95Seconds: 0,
-      queueLength: 0,
-    };
+    // Nobody serves: what arrives fails, and so does what was waiting.
+    return { ...idle(0, 0), failed: lambda + backlog / TICK_SECONDS };
   }
-  const mu = serviceSeconds > 0 ? 1 / serviceSeconds : Infinity;
+  if (lambda <= 0 && backlog <= 0) return idle(serviceSeconds > 0 ? (vcpu * instances) / serviceSeconds : 0, serviceSeconds);
+  // With no arrivals this tick there is no mix to learn the work from: a drained queue empties at once.
+  if (!(serviceSeconds > 0)) return { ...idle(0, 0), served: backlog / TICK_SECONDS };
+
+  const mu = 1 / serviceSeconds;
   const perInstance = vcpu * mu;
   const capacity = perInstance * instances;
-  if (lambda <= 0 && backlog <= 0) {
-    return {
-      capacity,
-      utilisation: 0,
-      served: 0,
-      failed: 0,
-      backlogAfter: 0,
-      meanSeconds: serviceSeconds,
-      p95Seconds: LN_20 * serviceSeconds,
-      waitMeanSeconds: 0,
-      waitP95Seconds: 0,
-      queueLength: 0,
-    };
-  }
   const utilisation = lambda / capacity;
-  const bound = queueSeconds * capacity;
-  const arrivals = lambda * TICK_SECONDS + backlog;
-  const serviceMean = serviceSeconds;
+  const boundPerInstance = queueSeconds * perInstance;
   const serviceP95 = LN_20 * serviceSeconds;
 
   if (utilisation < 1) {
     const q = mmc(lambda / instances, mu, vcpu);
-    const theta = perInstance - lambda / instances;
-    const timeoutShare = q.waitProbability * exp(-theta * queueSeconds);
-    const timedOut = lambda * timeoutShare;
-    // Spare capacity drains what the previous tick left behind.
+    const lost = lambda * blockingShare(q.waitProbability, utilisation, vcpu, boundPerInstance);
+    // Spare capacity drains what an earlier overload left behind.
     const drained = Math.min(backlog, (capacity - lambda) * TICK_SECONDS);
     const backlogAfter = backlog - drained;
     const carriedWait = (backlog + backlogAfter) / 2 / capacity;
-    const wait = Math.min(q.meanWait, queueSeconds) + carriedWait;
-    const servedPerSecond = lambda - timedOut + drained / TICK_SECONDS;
+    const wait = Math.min(q.meanWait, queueSeconds / 2) + carriedWait;
+    const waitP95 = Math.min(q.p95Wait, queueSeconds) + carriedWait;
     return {
       capacity,
       utilisation,
-      served: servedPerSecond,
-      failed: timedOut,
+      served: lambda - lost + drained / TICK_SECONDS,
+      failed: lost,
       backlogAfter,
-      meanSeconds: wait + serviceMean,
+      meanSeconds: wait + serviceSeconds,
       p95Seconds: Math.min(q.p95Response, queueSeconds + serviceP95) + carriedWait,
       waitMeanSeconds: wait,
-      waitP95Seconds: Math.min(q.p95Wait, queueSeconds) + carriedWait,
-      queueLength: lambda * Math.min(q.meanWait, queueSeconds) + (backlog + backlogAfter) / 2,
+      waitP95Seconds: waitP95,
+      queueLength: (lambda - lost) * wait,
     };
   }
 
-  // Saturated: the pool completes at full speed, the queue fills to its bound, the rest fails.
+  // Saturated: full speed, a nearly full queue, and the excess fails.
+  const arrivals = lambda * TICK_SECONDS + backlog;
   const servedCount = Math.min(arrivals, capacity * TICK_SECONDS);
-  const excess = arrivals - servedCount;
-  const backlogAfter = Math.min(excess, bound);
-  const failedCount = excess - backlogAfter;
-  const averageQueue = (backlog + backlogAfter) / 2;
-  const wait = averageQueue / capacity;
+  const wait = queueSeconds * (1 - 1 / (2 * utilisation));
+  const backlogAfter = Math.min(arrivals - servedCount, wait * capacity);
   return {
     capacity,
     utilisation,
     served: servedCount / TICK_SECONDS,
-    failed: failedCount / TICK_SECONDS,
+    failed: (arrivals - servedCount - backlogAfter) / TICK_SECONDS,
     backlogAfter,
-    meanSeconds: wait + serviceMean,
+    meanSeconds: wait + serviceSeconds,
     p95Seconds: wait + serviceP95,
     waitMeanSeconds: wait,
     waitP95Seconds: wait,
-    queueLength: averageQueue,
+    queueLength: capacity * wait,
   };
 }

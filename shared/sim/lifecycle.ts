@@ -5,7 +5,8 @@
  */
 import { KINDS } from './catalogue';
 import { endCrashesOf } from './incidents';
-import type { SimState } from './state';
+import type { ComponentState, SimState } from './state';
+import { servingInstances } from './topology';
 
 /** Advances every component's timers to the current tick. */
 export function advanceLifecycles(state: SimState): void {
@@ -24,6 +25,10 @@ export function advanceLifecycles(state: SimState): void {
       component.down = 0;
       endCrashesOf(state, component.id);
     }
+    if (component.kind === 'web' && component.settings.colocatedDb === true && hasReadyDatabase(state, component)) {
+      // The data has moved to the dedicated database: the box now only serves the web tier.
+      component.settings.colocatedDb = false;
+    }
     const rolling = component.rolling;
     if (rolling !== null && rolling.untilTick <= state.tick) {
       rolling.remaining -= 1;
@@ -36,4 +41,11 @@ export function advanceLifecycles(state: SimState): void {
       }
     }
   }
+}
+
+function hasReadyDatabase(state: SimState, web: ComponentState): boolean {
+  return web.targets.some((id) => {
+    const target = state.components.find((c) => c.id === id);
+    return target !== undefined && target.kind === 'db' && servingInstances(target) > 0;
+  });
 }

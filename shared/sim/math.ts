@@ -39,8 +39,8 @@ const SQRT2 = 1.4142135623730951;
 // Beyond these, e^x is not a finite positive double (fdlibm's thresholds).
 const EXP_OVERFLOW = 7.09782712893383973096e2;
 const EXP_UNDERFLOW = -7.45133219101941108420e2;
-const MIN_NORMAL = 2.2250738585072014e-308;
-const TWO54 = 18014398509481984; // 2^54: lifts a subnormal into the normal range exactly
+const TWO64 = 18446744073709551616; // 2^64
+const TWO_M64 = 5.421010862427522e-20; // 2^-64
 
 // fdlibm e_exp.c: minimax polynomial for R(r²) on |r| ≤ ln2/2.
 const P1 = 1.66666666666666019037e-1;
@@ -112,9 +112,10 @@ export function exp(x: number): number {
 /**
  * Natural logarithm, within 1 ulp (fdlibm's algorithm).
  *
- * x = m·2^k with m in [√½, √2) (the exponent found by binary search over the
- * exact power-of-two table), then ln m = 2·atanh(s), s = (m−1)/(m+1), via a
- * minimax polynomial in s². ln(0) = −Infinity; x < 0 or NaN → NaN;
+ * x = m·2^k with m in [√½, √2), found by exact multiplications by powers of
+ * two (steps of 2^±64, then a fixed 32/16/8/4/2/1 ladder — cheaper and more
+ * branch-predictable than a search), then ln m = 2·atanh(s), s = (m−1)/(m+1),
+ * via a minimax polynomial in s². ln(0) = −Infinity; x < 0 or NaN → NaN;
  * ln(Infinity) = Infinity.
  */
 export function ln(x: number): number {
@@ -122,17 +123,15 @@ export function ln(x: number): number {
   if (x === Infinity) return x;
   let k = 0;
   let m = x;
-  if (m < MIN_NORMAL) { m *= TWO54; k = -54; }
-  // Largest e with 2^e ≤ m; 11 steps cover the whole exponent range.
-  let lo = 0;
-  let hi = POW2.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((POW2[mid] as number) <= m) lo = mid; else hi = mid - 1;
-  }
-  const e = lo - POW2_BIAS;
-  m = m / (POW2[lo] as number); // exact: division by a power of two, result in [1, 2)
-  k += e;
+  // At most 16 and 17 passes; scaling up also lifts subnormals exactly.
+  while (m >= TWO64) { m *= TWO_M64; k += 64; }
+  while (m < 1) { m *= TWO64; k -= 64; }
+  if (m >= 4294967296) { m *= 2.3283064365386963e-10; k += 32; }
+  if (m >= 65536) { m *= 0.0000152587890625; k += 16; }
+  if (m >= 256) { m *= 0.00390625; k += 8; }
+  if (m >= 16) { m *= 0.0625; k += 4; }
+  if (m >= 4) { m *= 0.25; k += 2; }
+  if (m >= 2) { m *= 0.5; k += 1; }
   if (m >= SQRT2) { m *= 0.5; k += 1; }
   const f = m - 1; // exact (Sterbenz)
   const s = f / (2 + f);

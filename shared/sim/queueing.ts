@@ -33,8 +33,10 @@ export interface MmcResult {
 
 /** ln 20 = −ln 0.05, the "95th percentile" constant. */
 const LN20 = ln(20);
-// A tolerance of 1e-12 relative costs at most one extra Newton step over 1e-9.
-const REL_TOL = 1e-12;
+// Root-finding stops once a Newton step is below 1e-7 relative (the error
+// after such a step is ~1e-14) or the bracket is below 1e-12 relative.
+const NEWTON_TOL = 1e-7;
+const BRACKET_TOL = 1e-12;
 const MAX_ITER = 40;
 
 function checkServers(c: number): void {
@@ -45,22 +47,25 @@ function checkLoad(a: number): void {
   if (!(a >= 0)) throw new RangeError(`offered load must be ≥ 0, got ${a}`);
 }
 
-/** Erlang B recurrence without argument checks (c ≥ 1 integer, finite a ≥ 0). */
-function erlangBRaw(c: number, a: number): number {
-  // B_k = a·B_{k−1}/(k + a·B_{k−1}): every term is in [0, 1], so unlike the
-  // textbook a^c/c! sum it never overflows, even for large c and a.
-  let b = 1;
-  for (let k = 1; k <= c; k++) {
-    const ab = a * b;
-    b = ab / (k + ab);
-  }
-  return b;
+/**
+ * 1/B_c for Erlang B, without argument checks (c ≥ 1 integer, finite a ≥ 0).
+ *
+ * The stable recurrence B_k = a·B_{k−1}/(k + a·B_{k−1}) in reciprocal form,
+ * R_k = 1/B_k = 1 + (k/a)·R_{k−1}: every term is positive (no cancellation,
+ * error ≲ c ulp) and each step is one multiply-add instead of a division, which
+ * is what makes c = 64 affordable per tick. R only overflows to Infinity when
+ * B < 1e-308, where B = 0 is the right answer anyway; a = 0 gives R = Infinity.
+ */
+function erlangBInverse(c: number, a: number): number {
+  const inv = 1 / a;
+  let r = 1;
+  for (let k = 1; k <= c; k++) r = 1 + k * inv * r;
+  return r;
 }
 
-/** Erlang C for a < c, from Erlang B; clamped to 1 against last-bit rounding. */
+/** Erlang C for a < c: C = c·B/(c − a(1 − B)) = c/(R·(c − a) + a); clamped to 1 against rounding. */
 function erlangCRaw(c: number, a: number): number {
-  const b = erlangBRaw(c, a);
-  const C = (c * b) / (c - a * (1 - b));
+  const C = c / (erlangBInverse(c, a) * (c - a) + a);
   return C < 1 ? C : 1;
 }
 
@@ -73,7 +78,7 @@ export function erlangB(c: number, a: number): number {
   checkServers(c);
   checkLoad(a);
   if (a === Infinity) return 1;
-  return erlangBRaw(c, a);
+  return 1 / erlangBInverse(c, a);
 }
 
 /**
@@ -144,16 +149,18 @@ export function mmc(lambda: number, mu: number, c: number): MmcResult {
  * known exponential sojourn of M/M/1). With m = min(μ, θ), d = |θ − μ|,
  * E = e^(−dt) and G = (1 − E)/d (→ t as d → 0), both orderings become
  *   P(T > t) = e^(−mt)·B(t),  B = (μ ≤ θ ? 1 : E) + C·μ·G,
- * which never overflows. We solve g(t) = ln P(T > t) + ln 20 = 0, which is
- * nearly linear in t, by Newton's method safeguarded by bisection.
+ * which never overflows; for d > 0 it is also K·e^(−mt)·(1 + (1/K − 1)·E) with
+ * K = (μ ≤ θ ? 1 : 0) + Cμ/d, a pure exponential plus a faster-decaying one.
+ * We solve g(t) = ln P(T > t) + ln 20 = 0, nearly linear in t, by Newton's
+ * method safeguarded by bisection; usually the asymptotic root
+ * t0 = (ln20 + ln K)/m is already exact and no iteration needs exp or ln.
  *
  * Bracket (all from P(T > t) being decreasing):
  *  - lower: T ≥ S and T ≥ Wq, so t95 ≥ max(ln20/μ, p95Wait).
- *  - upper: B ≤ max(1, K) with K = (μ ≤ θ ? 1 : 0) + Cμ/d gives
- *    t95 ≤ (ln20 + ln max(1, K))/m; Exp(m) dominates both stages, so
- *    P(T > t) ≤ e^(−u)(1 + Cu) ≤ e^(−(1−C)u), u = mt, gives
- *    t95 ≤ ln20/((1 − C)m); and (1 + u)e^(−u) ≤ 2e^(−½)·e^(−u/2) gives
- *    t95 ≤ 2(ln40 − ½)/m, finite even when d = 0 and C = 1.
+ *  - upper: B ≤ max(1, K) gives t95 ≤ max(t0, ln20/m); Exp(m) dominates
+ *    both stages, so P(T > t) ≤ e^(−u)(1 + Cu) ≤ e^(−(1−C)u) with u = mt,
+ *    giving t95 ≤ ln20/((1 − C)m); and (1 + u)e^(−u) ≤ 2e^(−½)·e^(−u/2)
+ *    gives t95 ≤ 2(ln40 − ½)/m, finite even when d = 0 and C = 1.
  * The often-quoted p95Wait + ln20/μ is NOT an upper bound: when 0 < C ≤ 5 %
  * it equals ln20/μ, yet T is strictly larger than S.
  */
@@ -165,37 +172,60 @@ function sojournP95(C: number, mu: number, theta: number, p95Wait: number): numb
   const d = muIsMin ? theta - mu : mu - theta;
   const lnSafe = LN20 / m;
   let lo = p95Wait > base ? p95Wait : base;
-  let hi = 2 * (LN20 + LN2 - 0.5) / m;
+  let hi = (2 * (LN20 + LN2 - 0.5)) / m;
   if (C < 1) hi = Math.min(hi, lnSafe / (1 - C));
-  // Asymptotic root: for large t, P(T > t) → K·e^(−mt). Also a good start.
   let t = hi;
+  let t0 = 0;
+  let Z = 0; // z(t) = Z·e^(−dt) = B/K − 1
   if (d > 0) {
     const K = (muIsMin ? 1 : 0) + (C * mu) / d;
-    t = (LN20 + ln(K)) / m;
-    hi = Math.min(hi, t > lnSafe ? t : lnSafe);
+    t0 = (LN20 + ln(K)) / m;
+    Z = 1 / K - 1;
+    t = t0;
+    hi = Math.min(hi, t0 > lnSafe ? t0 : lnSafe);
   }
   if (!(hi < Infinity)) return Infinity; // only for absurdly small rates
   if (hi < lo) hi = lo; // rounding only; the bounds are ordered mathematically
-  // Endpoints are allowed: the asymptotic start is often the upper bound itself
-  // and, when the tail is a pure exponential (c = 1), exactly the root.
+  // Endpoints are allowed: t0 is often the upper bound itself and the root.
   if (!(t >= lo && t <= hi)) t = 0.5 * (lo + hi);
   for (let i = 0; i < MAX_ITER; i++) {
     const x = d * t;
-    const E = exp(-x);
-    // G = (1 − e^(−x))/d; the series for (1 − e^(−x))/x avoids cancellation for small x.
-    const G = x < 0.125
-      ? t * (1 - (x / 2) * (1 - (x / 3) * (1 - (x / 4) * (1 - (x / 5) * (1 - (x / 6)
-        * (1 - (x / 7) * (1 - (x / 8) * (1 - (x / 9) * (1 - x / 10)))))))))
-      : (1 - E) / d;
-    const B = (muIsMin ? 1 : E) + C * mu * G;
-    const g = LN20 - m * t + ln(B);
-    // g'(t) = −m + B'/B, with B' = C·μ·E − (μ ≤ θ ? 0 : d·E).
-    const dB = (muIsMin ? 0 : -d * E) + C * mu * E;
-    const slope = dB / B - m;
-    if (g > 0) lo = t; else if (g < 0) hi = t; else return t;
-    let next = t - g / slope;
-    if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - t) <= REL_TOL * next) return next;
+    let g: number;
+    let slope: number;
+    if (d > 0 && x > 40 && Z >= -1 && Z <= 1) {
+      // |z| < e^(−40) ≈ 4e-18: below rounding, so the tail is exactly K·e^(−mt).
+      g = m * (t0 - t);
+      slope = -m;
+    } else {
+      const E = exp(-x);
+      const z = Z * E;
+      if (d > 0 && z > -1e-3 && z < 1e-3) {
+        // ln(1 + z) by its series (error < z⁶/6 < 2e-19): cheaper than ln, no cancellation.
+        g = m * (t0 - t) + z * (1 - z * (0.5 - z * (1 / 3 - z * (0.25 - z * 0.2))));
+        slope = -m - (d * z) / (1 + z);
+      } else {
+        // General form; the series for (1 − e^(−x))/x avoids cancellation as d → 0.
+        const G = x < 0.125
+          ? t * (1 - (x / 2) * (1 - (x / 3) * (1 - (x / 4) * (1 - (x / 5) * (1 - (x / 6)
+            * (1 - (x / 7) * (1 - (x / 8) * (1 - (x / 9) * (1 - x / 10)))))))))
+          : (1 - E) / d;
+        const B = (muIsMin ? 1 : E) + C * mu * G;
+        g = LN20 - m * t + ln(B);
+        // g'(t) = −m + B'/B, with B' = C·μ·E − (μ ≤ θ ? 0 : d·E).
+        slope = ((muIsMin ? 0 : -d * E) + C * mu * E) / B - m;
+      }
+    }
+    if (g === 0) return t;
+    if (g > 0) lo = t; else hi = t;
+    const step = g / slope;
+    let next = t - step;
+    if (next >= lo && next <= hi) {
+      // Newton converges quadratically: a step this small leaves an error ~step².
+      if (Math.abs(step) <= NEWTON_TOL * next) return next;
+    } else {
+      next = 0.5 * (lo + hi);
+    }
+    if (hi - lo <= BRACKET_TOL * hi) return next;
     t = next;
   }
   return t;

@@ -1,0 +1,125 @@
+/**
+ * Headless simulation: run a scenario for a number of ticks, optionally with a command log, and
+ * print the final state hash and figures. The same code the server runs, without a server.
+ *
+ *   npm run sim -- --scenario sandbox --seed 1 --ticks 1440 [--commands log.jsonl] [--json]
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseCommandLog } from '../../shared/protocol/commands';
+import { loadPreset, parseScenario, PRESET_IDS } from '../../shared/scenarios';
+import { hashState, replay, type SimState } from '../../shared/sim';
+
+function usage(message?: string): never {
+  if (message) console.error(`error: ${message}`);
+  console.error(
+    `usage: npm run sim -- --scenario <${PRESET_IDS.join('|')}|file.json> --seed <n> --ticks <n> [--commands log.jsonl] [--json]`,
+  );
+  process.exit(2);
+}
+
+function wholeNumber(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) usage(`--${name} must be a whole number, got "${text}"`);
+  return value;
+}
+
+const round = (value: number, digits = 3) => Number(value.toFixed(digits));
+
+/** The figures the CLI reports, as plain JSON. */
+export function report(state: SimState) {
+  const s = state.summary;
+  return {
+    tick: state.tick,
+    hash: hashState(state),
+    gameOver: state.gameOver,
+    summary: {
+      users: round(s.onlineUsers, 1),
+      dau: round(s.dau, 1),
+      peakDau: round(state.totals.peakDau, 1),
+      requestsPerSecond: round(s.requestsPerSecond),
+      availability: round(s.availability, 5),
+      latencyP50Ms: round(s.p50LatencyMs, 2),
+      latencyP95Ms: round(s.p95LatencyMs, 2),
+      errorRate: round(s.errorRate, 5),
+      money: round(state.money, 2),
+      profit: round(state.totals.revenue - state.totals.spent, 2),
+      revenuePerDay: round(s.revenuePerDay, 2),
+      costPerDay: round(s.costPerDay, 2),
+    },
+    components: state.components.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      size: c.size,
+      instances: c.count,
+      down: c.down,
+      lambda: round(c.figures.lambda),
+      capacity: round(c.figures.capacity),
+      utilisation: round(c.figures.utilisation, 4),
+      meanLatencyMs: round(c.figures.meanLatencyMs, 2),
+      p95LatencyMs: round(c.figures.p95LatencyMs, 2),
+      errorsPerSecond: round(c.figures.failed),
+    })),
+  };
+}
+
+function table(result: ReturnType<typeof report>): string {
+  const s = result.summary;
+  const lines = [
+    `tick ${result.tick}  hash ${result.hash}${result.gameOver ? `  game over: ${result.gameOver.reason}` : ''}`,
+    `users online ${s.users}  DAU ${s.dau} (peak ${s.peakDau})  ${s.requestsPerSecond} req/s`,
+    `availability ${(s.availability * 100).toFixed(3)} %  errors ${(s.errorRate * 100).toFixed(3)} %  latency p50 ${s.latencyP50Ms} ms  p95 ${s.latencyP95Ms} ms`,
+    `money ${s.money}  profit ${s.profit}  revenue/day ${s.revenuePerDay}  cost/day ${s.costPerDay}`,
+    '',
+    ['component', 'size', 'inst', 'λ/s', 'cap/s', 'ρ', 'mean ms', 'p95 ms', 'err/s'].map((h) => h.padEnd(10)).join(''),
+  ];
+  for (const c of result.components) {
+    lines.push(
+      [c.id, c.size, `${c.instances - c.down}/${c.instances}`, c.lambda, c.capacity, c.utilisation, c.meanLatencyMs, c.p95LatencyMs, c.errorsPerSecond]
+        .map((v) => String(v).padEnd(10))
+        .join(''),
+    );
+  }
+  return lines.join('\n');
+}
+
+function main(): void {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        scenario: { type: 'string', default: 'sandbox' },
+        seed: { type: 'string' },
+        ticks: { type: 'string' },
+        commands: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    usage((error as Error).message);
+  }
+  if (values.help) usage();
+  const name = values.scenario;
+  let scenario;
+  try {
+    scenario = PRESET_IDS.includes(name) ? loadPreset(name) : parseScenario(JSON.parse(readFileSync(name, 'utf8')));
+  } catch (error) {
+    usage((error as Error).message);
+  }
+  const seed = wholeNumber('seed', values.seed, 1);
+  const ticks = wholeNumber('ticks', values.ticks, 1440);
+  let log: ReturnType<typeof parseCommandLog> = [];
+  if (values.commands !== undefined) {
+    try {
+      log = parseCommandLog(readFileSync(values.commands, 'utf8'));
+    } catch (error) {
+      usage((error as Error).message);
+    }
+  }
+  const result = report(replay(scenario, seed, log, ticks));
+  console.log(values.json ? JSON.stringify(result, null, 2) : table(result));
+}
+
+main();

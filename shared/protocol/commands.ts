@@ -1,0 +1,81 @@
+/**
+ * The wire form of player commands: every command a client may send, as a zod schema that
+ * checks its shape before the sim ever sees it. The sim then checks it against the state
+ * (money, ids, rules). The compile-time check at the bottom keeps this and the sim's type equal.
+ */
+import { z } from 'zod';
+import { MAX_COUNT, type Command, type CommandEntry } from '../sim/commands';
+
+const componentId = z.string().min(1).max(40).regex(/^[a-z]+-\d+$/, 'a component id such as web-3');
+const endpoint = z.union([z.literal('users'), componentId]);
+const region = z.string().min(1).max(32).regex(/^[a-z0-9][a-z0-9-]*$/);
+const size = z.enum(['small', 'medium', 'large', 'xlarge', 'xxlarge']);
+const kind = z.enum(['web', 'db', 'lb']);
+const engine = z.enum(['rdbms', 'nosql']);
+const count = z.number().int().min(1).max(MAX_COUNT);
+
+const autoscaling = z
+  .object({
+    enabled: z.boolean(),
+    min: count,
+    max: count,
+    targetUtilisation: z.number().gt(0).lt(1),
+    cooldownTicks: z.number().int().min(0).max(1440),
+  })
+  .strict()
+  .refine((rule) => rule.min <= rule.max, { message: 'min must not exceed max', path: ['min'] });
+
+export const commandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('buy'), kind, region, size: size.optional(), count: count.optional(), engine: engine.optional() }).strict(),
+  z.object({ type: z.literal('remove'), id: componentId }).strict(),
+  z.object({ type: z.literal('resize'), id: componentId, size }).strict(),
+  z.object({ type: z.literal('scale'), id: componentId, count }).strict(),
+  z.object({ type: z.literal('connect'), from: endpoint, to: componentId }).strict(),
+  z.object({ type: z.literal('disconnect'), from: endpoint, to: componentId }).strict(),
+  z
+    .object({
+      type: z.literal('configure'),
+      id: componentId,
+      healthChecks: z.boolean().optional(),
+      colocatedDb: z.boolean().optional(),
+      engine: engine.optional(),
+      datasets: z.array(z.string().min(1).max(32)).max(16).optional(),
+      autoscaling: autoscaling.optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('restart'), id: componentId }).strict(),
+  z.object({ type: z.literal('rollback') }).strict(),
+]);
+
+/** One line of a command log file. */
+export const commandEntrySchema = z
+  .object({
+    tick: z.number().int().min(0),
+    team: z.string().min(1).max(32),
+    player: z.string().min(1).max(64),
+    seq: z.number().int().min(0),
+    command: commandSchema,
+  })
+  .strict();
+
+/** Parses a JSON-lines command log; throws naming the first bad line. */
+export function parseCommandLog(text: string): CommandEntry[] {
+  const entries: CommandEntry[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch {
+      throw new Error(`command log line ${index + 1}: not JSON`);
+    }
+    const result = commandEntrySchema.safeParse(data);
+    if (!result.success) throw new Error(`command log line ${index + 1}: ${z.prettifyError(result.error)}`);
+    entries.push(result.data);
+  });
+  return entries;
+}
+
+type Parsed = z.infer<typeof commandSchema>;
+const _sameShape: [Parsed extends Command ? true : false, Command extends Parsed ? true : false] = [true, true];
+void _sameShape;

@@ -1,0 +1,341 @@
+/**
+ * Performance benchmarks: `npm run bench` (add `-- --json` for machine-readable output).
+ *
+ *   npm run bench                        table on stdout
+ *   npm run bench -- --json              JSON on stdout, the table on stderr
+ *   npm run bench -- --only step         run only cases whose id contains "step"
+ *   npm run bench -- --min-ms 200        shorter timing windows (a quick smoke run)
+ *
+ * Each benchmark is a BenchCase in CASES, grouped into tables by `group`; a new benchmark (the
+ * server load test, say) is one more entry with its own group and columns. The process always
+ * exits 0 on a completed measurement: missed goals are reported, not failed. Timing uses
+ * performance.now(), which is fine here: this measures the sim, it is not part of it.
+ */
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { cloneState, hashState, step, type SimState } from '../../shared/sim';
+import { buildTopology, specFor, type BuiltTopology } from './topologies';
+
+// ---------------------------------------------------------------------------------------------
+// The extension point: cases, groups and their columns.
+
+export interface BenchOptions {
+  /** Each timed window runs for at least this long. */
+  minMs: number;
+  /** Timed windows per case; the median is reported. */
+  samples: number;
+}
+
+export interface Goal {
+  /** Metric key the goal applies to. */
+  metric: string;
+  op: '>=' | '<';
+  target: number;
+  /** Human text, e.g. "≥ 1,000,000 component-updates/s". */
+  label: string;
+}
+
+export interface GoalResult extends Goal {
+  value: number;
+  met: boolean;
+}
+
+export interface CaseResult {
+  id: string;
+  group: string;
+  title: string;
+  /** Numbers the table and the JSON show; keys match the group's columns. */
+  metrics: Record<string, number>;
+  goals: GoalResult[];
+  /** Anything odd seen while running the case (non-finite figures, failures, saturation…). */
+  warnings: string[];
+}
+
+export interface BenchCase {
+  id: string;
+  group: string;
+  title: string;
+  run(options: BenchOptions): CaseResult | Promise<CaseResult>;
+}
+
+export interface Column {
+  key: string;
+  label: string;
+  digits: number;
+}
+
+/** Table layout per group, in print order. A new group adds its columns here. */
+export const GROUPS: Record<string, { title: string; columns: Column[] }> = {
+  step: {
+    title: 'Sim step cost (one core)',
+    columns: [
+      { key: 'components', label: 'components', digits: 0 },
+      { key: 'instances', label: 'instances', digits: 0 },
+      { key: 'requestsPerSecond', label: 'sim req/s', digits: 0 },
+      { key: 'steps', label: 'steps/sample', digits: 0 },
+      { key: 'msPerStep', label: 'ms/step', digits: 3 },
+      { key: 'msPerStepMin', label: 'min', digits: 3 },
+      { key: 'msPerStepMax', label: 'max', digits: 3 },
+      { key: 'updatesPerSecond', label: 'component-updates/s', digits: 0 },
+    ],
+  },
+  forecast: {
+    title: 'Forecast: cloneState + N steps',
+    columns: [
+      { key: 'components', label: 'components', digits: 0 },
+      { key: 'ticks', label: 'ticks', digits: 0 },
+      { key: 'runs', label: 'runs', digits: 0 },
+      { key: 'cloneMs', label: 'clone ms', digits: 2 },
+      { key: 'medianMs', label: 'median ms', digits: 1 },
+      { key: 'minMs', label: 'min ms', digits: 1 },
+      { key: 'maxMs', label: 'max ms', digits: 1 },
+    ],
+  },
+};
+
+const UPDATES_GOAL = 1_000_000;
+const FORECAST_GOAL_MS = 150;
+const FORECAST_TICKS = 600;
+const FORECAST_RUNS = 7;
+
+export const CASES: BenchCase[] = [
+  stepCase('step-10', 10, 1),
+  stepCase('step-100', 100, 2),
+  stepCase('step-1000', 1000, 8),
+  forecastCase('forecast-200', 200, 2),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Sim cases.
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function checkGoal(goal: Goal, metrics: Record<string, number>): GoalResult {
+  const value = metrics[goal.metric] ?? NaN;
+  const met = goal.op === '>=' ? value >= goal.target : value < goal.target;
+  return { ...goal, value, met };
+}
+
+/** Times `steps` steps of `state`, in milliseconds. */
+function timeSteps(state: SimState, steps: number): number {
+  const start = performance.now();
+  for (let i = 0; i < steps; i++) step(state, []);
+  return performance.now() - start;
+}
+
+/** Odd figures in the state: non-finite numbers, failures, saturation, a broken clone. */
+function inspect(built: BuiltTopology): string[] {
+  const { state } = built;
+  const warnings: string[] = [];
+  const nonFinite = new Map<string, number>();
+  let failing = 0;
+  let saturated = 0;
+  for (const component of state.components) {
+    for (const [key, value] of Object.entries(component.figures)) {
+      if (!Number.isFinite(value)) nonFinite.set(`${component.kind}.figures.${key}=${value}`, (nonFinite.get(`${component.kind}.figures.${key}=${value}`) ?? 0) + 1);
+    }
+    if (component.figures.failed > 1e-6 * Math.max(1, component.figures.lambda)) failing++;
+    if (component.figures.utilisation >= 0.9) saturated++;
+  }
+  for (const [key, value] of Object.entries(state.summary)) {
+    if (typeof value === 'number' && !Number.isFinite(value)) nonFinite.set(`summary.${key}=${value}`, 1);
+  }
+  for (const [what, count] of nonFinite) warnings.push(`non-finite ${what} on ${count} component(s)`);
+  if (failing > 0) warnings.push(`${failing} component(s) fail requests`);
+  if (saturated > 0) warnings.push(`${saturated} component(s) at utilisation ≥ 0.9`);
+  const s = state.summary;
+  if (s.successRate > 1 || s.errorRate < 0 || s.availability > 1) {
+    warnings.push(`summary out of [0,1]: successRate=${s.successRate}, errorRate=${s.errorRate}, availability=${s.availability}`);
+  }
+  if (hashState(cloneState(state)) !== hashState(state)) warnings.push('cloneState(state) hashes differently from state (lossy JSON copy)');
+  return warnings;
+}
+
+/** Utilisation range per kind, for the record: "lb 0.49, web 0.55, db 0.33–0.58". */
+function utilisationSummary(state: SimState): Record<string, [number, number]> {
+  const ranges: Record<string, [number, number]> = {};
+  for (const component of state.components) {
+    const u = component.figures.utilisation;
+    const range = ranges[component.kind];
+    if (range === undefined) ranges[component.kind] = [u, u];
+    else ranges[component.kind] = [Math.min(range[0], u), Math.max(range[1], u)];
+  }
+  return ranges;
+}
+
+function topologyMetrics(built: BuiltTopology): Record<string, number> {
+  const metrics: Record<string, number> = {
+    components: built.components,
+    instances: built.instances,
+    requestsPerSecond: built.requestsPerSecond,
+    cells: built.spec.cells,
+    p50LatencyMs: built.state.summary.p50LatencyMs,
+    p95LatencyMs: built.state.summary.p95LatencyMs,
+    availability: built.state.summary.availability,
+  };
+  for (const [kind, [low, high]] of Object.entries(utilisationSummary(built.state))) {
+    metrics[`${kind}UtilisationMin`] = low;
+    metrics[`${kind}UtilisationMax`] = high;
+  }
+  return metrics;
+}
+
+/** Step cost of a topology of about `target` components spread over `cells` balancers. */
+function stepCase(id: string, target: number, cells: number): BenchCase {
+  const title = `~${target} components`;
+  return {
+    id,
+    group: 'step',
+    title,
+    run(options) {
+      const built = buildTopology(specFor(target, cells));
+      const { state } = built;
+      // Warm up (JIT) for a quarter of the window, and learn the step cost meanwhile.
+      let warmSteps = 0;
+      const warmStart = performance.now();
+      while (performance.now() - warmStart < options.minMs / 4 || warmSteps < 50) {
+        step(state, []);
+        warmSteps++;
+      }
+      const estimate = (performance.now() - warmStart) / warmSteps;
+      const steps = Math.max(50, Math.ceil(options.minMs / estimate));
+      const perStep: number[] = [];
+      for (let s = 0; s < options.samples; s++) perStep.push(timeSteps(state, steps) / steps);
+      const msPerStep = median(perStep);
+      const metrics = {
+        ...topologyMetrics(built),
+        steps,
+        samples: options.samples,
+        msPerStep,
+        msPerStepMin: Math.min(...perStep),
+        msPerStepMax: Math.max(...perStep),
+        updatesPerSecond: (built.components * 1000) / msPerStep,
+      };
+      const goals = [checkGoal({ metric: 'updatesPerSecond', op: '>=', target: UPDATES_GOAL, label: '≥ 1,000,000 component-updates/s' }, metrics)];
+      return { id, group: 'step', title, metrics, goals, warnings: inspect(built) };
+    },
+  };
+}
+
+/** A forecast: copy the live state and run it `FORECAST_TICKS` ahead, as a what-if preview would. */
+function forecastCase(id: string, target: number, cells: number): BenchCase {
+  const title = `~${target} components, ${FORECAST_TICKS} ticks`;
+  return {
+    id,
+    group: 'forecast',
+    title,
+    run() {
+      const built = buildTopology(specFor(target, cells));
+      const forecast = (): { total: number; clone: number } => {
+        const start = performance.now();
+        const copy = cloneState(built.state);
+        const cloned = performance.now();
+        for (let t = 0; t < FORECAST_TICKS; t++) step(copy, []);
+        const end = performance.now();
+        return { total: end - start, clone: cloned - start };
+      };
+      forecast(); // warm-up run
+      const runs = Array.from({ length: FORECAST_RUNS }, forecast);
+      const totals = runs.map((r) => r.total);
+      const metrics = {
+        ...topologyMetrics(built),
+        ticks: FORECAST_TICKS,
+        runs: FORECAST_RUNS,
+        cloneMs: median(runs.map((r) => r.clone)),
+        medianMs: median(totals),
+        minMs: Math.min(...totals),
+        maxMs: Math.max(...totals),
+      };
+      const goals = [checkGoal({ metric: 'medianMs', op: '<', target: FORECAST_GOAL_MS, label: `< ${FORECAST_GOAL_MS} ms` }, metrics)];
+      return { id, group: 'forecast', title, metrics, goals, warnings: inspect(built) };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output.
+
+function format(value: number | undefined, digits: number): string {
+  if (value === undefined) return '';
+  if (!Number.isFinite(value)) return String(value);
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function renderTable(results: readonly CaseResult[]): string {
+  const lines: string[] = [];
+  for (const [group, layout] of Object.entries(GROUPS)) {
+    const rows = results.filter((r) => r.group === group);
+    if (rows.length === 0) continue;
+    const header = ['case', ...layout.columns.map((c) => c.label), 'goal'];
+    const body = rows.map((r) => [
+      r.id,
+      ...layout.columns.map((c) => format(r.metrics[c.key], c.digits)),
+      r.goals.map((g) => `${g.met ? 'ok' : 'MISSED'} (${g.label})`).join('; '),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
+    const line = (cells: string[]) => cells.map((cell, i) => (i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
+    lines.push(layout.title, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), '');
+    for (const r of rows) {
+      const u = r.metrics;
+      const kinds = ['lb', 'web', 'db']
+        .filter((k) => u[`${k}UtilisationMin`] !== undefined)
+        .map((k) => {
+          const low = u[`${k}UtilisationMin`]!;
+          const high = u[`${k}UtilisationMax`]!;
+          return `${k} ${low.toFixed(2)}${high - low >= 0.005 ? `–${high.toFixed(2)}` : ''}`;
+        });
+      if (kinds.length > 0) {
+        lines.push(`  ${r.id}: utilisation ${kinds.join(', ')}; p50 ${format(u.p50LatencyMs, 1)} ms, p95 ${format(u.p95LatencyMs, 1)} ms, availability ${format(u.availability, 4)}`);
+      }
+      for (const warning of r.warnings) lines.push(`  ${r.id}: warning: ${warning}`);
+    }
+    lines.push('');
+  }
+  const missed = results.flatMap((r) => r.goals.filter((g) => !g.met).map((g) => ({ r, g })));
+  if (missed.length === 0) lines.push('All goals met.');
+  for (const { r, g } of missed) lines.push(`BELOW GOAL: ${r.id}: ${g.metric} = ${format(g.value, 1)}, goal ${g.label}`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'min-ms': { type: 'string', default: '1000' },
+      samples: { type: 'string', default: '3' },
+    },
+  });
+  const options: BenchOptions = { minMs: Number(values['min-ms']), samples: Number(values.samples) };
+  if (!(options.minMs > 0) || !Number.isInteger(options.samples) || options.samples < 1) {
+    console.error('usage: npm run bench -- [--json] [--only <id part>] [--min-ms <ms>] [--samples <n>]');
+    process.exit(2);
+  }
+  const selected = CASES.filter((c) => values.only === undefined || c.id.includes(values.only));
+  // With --json, stdout carries only the JSON document; progress and the table go to stderr.
+  const say = values.json ? (text: string) => console.error(text) : (text: string) => console.log(text);
+  const results: CaseResult[] = [];
+  for (const benchCase of selected) {
+    process.stderr.write(`running ${benchCase.id}…\n`);
+    results.push(await benchCase.run(options));
+  }
+  say('');
+  say(renderTable(results));
+  if (values.json) {
+    const document = {
+      date: new Date().toISOString(),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      options,
+      results,
+      allGoalsMet: results.every((r) => r.goals.every((g) => g.met)),
+    };
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  }
+}
+
+await main();

@@ -1,0 +1,140 @@
+/**
+ * The per-component queue model against queueing theory computed here, independently, with
+ * Math.* and textbook formulas: M/M/c waiting times, M/M/c/K loss, Little's law, conservation of
+ * requests, and latency that rises steeply, but continuously, as utilisation nears 1.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluatePool } from '../../shared/sim/boundedQueue';
+import { TICK_SECONDS } from '../../shared/sim';
+
+/** Erlang C by direct summation (textbook form), fine for the small c used here. */
+function erlangCDirect(c: number, a: number): number {
+  let sum = 0;
+  let term = 1;
+  for (let k = 0; k < c; k++) {
+    if (k > 0) term *= a / k;
+    sum += term;
+  }
+  const top = ((term * a) / c) * (c / (c - a));
+  return top / (sum + top);
+}
+
+/** Exact M/M/c/K state probabilities by direct construction; returns P(N = K) and E[Nq]. */
+function mmcK(lambda: number, mu: number, c: number, K: number): { block: number; meanQueue: number } {
+  const p: number[] = [1];
+  for (let n = 1; n <= K; n++) p.push((p[n - 1]! * lambda) / (Math.min(n, c) * mu));
+  const total = p.reduce((s, x) => s + x, 0);
+  let meanQueue = 0;
+  for (let n = c; n <= K; n++) meanQueue += ((n - c) * p[n]!) / total;
+  return { block: p[K]! / total, meanQueue };
+}
+
+const base = { vcpu: 1, instances: 1, queueSeconds: 2, backlog: 0 };
+
+describe('below saturation: M/M/c', () => {
+  it('mean response time is Erlang C/(cμ−λ) + 1/μ', () => {
+    for (const [c, rho] of [[1, 0.5], [2, 0.75], [4, 0.6], [8, 0.9], [16, 0.8]] as const) {
+      const service = 0.01;
+      const mu = 1 / service;
+      const lambda = rho * c * mu;
+      const result = evaluatePool({ ...base, vcpu: c, lambda, serviceSeconds: service });
+      const wq = erlangCDirect(c, lambda / mu) / (c * mu - lambda);
+      expect(result.meanSeconds).toBeCloseTo(wq + service, 12);
+      expect(result.utilisation).toBeCloseTo(rho, 12);
+    }
+  });
+
+  it('an M/M/1 at ρ = 0.9 waits nine service times', () => {
+    const result = evaluatePool({ ...base, lambda: 90, serviceSeconds: 0.01, queueSeconds: 60 });
+    expect(result.waitMeanSeconds / 0.01).toBeCloseTo(9, 9);
+  });
+
+  it('the p95 of an M/M/1 response is ln 20/(μ−λ): its sojourn time is exponential', () => {
+    const result = evaluatePool({ ...base, lambda: 50, serviceSeconds: 0.01 });
+    expect(result.p95Seconds).toBeCloseTo(Math.log(20) / (100 - 50), 9);
+  });
+
+  it('turns away the share of arrivals an M/M/c/K queue would (exact chain computed here)', () => {
+    for (const [c, rho, service, queueSeconds] of [[1, 0.95, 0.5, 10], [2, 0.9, 0.2, 3], [4, 0.98, 0.1, 5]] as const) {
+      const mu = 1 / service;
+      const lambda = rho * c * mu;
+      const K = queueSeconds * c * mu;
+      const result = evaluatePool({ ...base, vcpu: c, lambda, serviceSeconds: service, queueSeconds });
+      const exact = mmcK(lambda, mu, c, K);
+      expect(result.failed / lambda).toBeCloseTo(exact.block, 9);
+    }
+  });
+
+  it("Little's law holds: mean queue length = throughput × mean wait", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 32 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (c, rho) => {
+        const service = 0.005;
+        const lambda = (rho * c) / service;
+        const result = evaluatePool({ ...base, vcpu: c, lambda, serviceSeconds: service });
+        expect(result.queueLength).toBeCloseTo(result.served * result.waitMeanSeconds, 9);
+      }),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+});
+
+describe('latency as utilisation nears 1', () => {
+  const at = (rho: number) => evaluatePool({ ...base, lambda: rho * 100, serviceSeconds: 0.01 });
+
+  it('rises steeply and monotonically', () => {
+    let previous = 0;
+    for (const rho of [0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99]) {
+      const { meanSeconds } = at(rho);
+      expect(meanSeconds).toBeGreaterThan(previous);
+      previous = meanSeconds;
+    }
+    expect(at(0.99).meanSeconds).toBeGreaterThan(10 * at(0.5).meanSeconds);
+  });
+
+  it('meets the saturated regime at ρ = 1 without a jump', () => {
+    const below = at(0.99999);
+    const above = at(1.00001);
+    expect(Math.abs(above.meanSeconds - below.meanSeconds)).toBeLessThan(0.01 * below.meanSeconds);
+  });
+});
+
+describe('above saturation: a bounded queue', () => {
+  it('completes at full speed and fails the excess; nothing is lost from the books', () => {
+    const result = evaluatePool({ ...base, vcpu: 2, lambda: 500, serviceSeconds: 0.01 });
+    expect(result.served).toBeCloseTo(200, 9);
+    expect(result.backlogAfter).toBeLessThanOrEqual(2 * 200);
+    expect((500 * TICK_SECONDS) - (result.served + result.failed) * TICK_SECONDS - result.backlogAfter).toBeCloseTo(0, 6);
+  });
+
+  it('conserves requests in every regime: arrivals + backlog = served + failed + backlog after', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 5000, noNaN: true }),
+        fc.double({ min: 0.0005, max: 0.2, noNaN: true }),
+        fc.integer({ min: 1, max: 16 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.double({ min: 0, max: 20000, noNaN: true }),
+        (lambda, serviceSeconds, vcpu, instances, backlog) => {
+          const r = evaluatePool({ lambda, serviceSeconds, vcpu, instances, queueSeconds: 2, backlog });
+          const inflow = lambda * TICK_SECONDS + backlog;
+          const outflow = (r.served + r.failed) * TICK_SECONDS + r.backlogAfter;
+          expect(Math.abs(inflow - outflow)).toBeLessThanOrEqual(1e-9 * Math.max(1, inflow));
+          for (const value of Object.values(r)) {
+            expect(Number.isFinite(value)).toBe(true);
+            expect(value).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
+      { seed: 11, numRuns: 500 },
+    );
+  });
+
+  it('drains an earlier backlog with spare capacity, which adds to the wait while it lasts', () => {
+    const calm = evaluatePool({ ...base, lambda: 50, serviceSeconds: 0.01 });
+    const draining = evaluatePool({ ...base, lambda: 50, serviceSeconds: 0.01, backlog: 1000 });
+    expect(draining.backlogAfter).toBe(0); // 50 req/s spare for 60 s clears 1,000
+    expect(draining.served).toBeCloseTo(50 + 1000 / TICK_SECONDS, 9);
+    expect(draining.meanSeconds).toBeGreaterThan(calm.meanSeconds);
+  });
+});
