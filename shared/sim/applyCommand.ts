@@ -26,8 +26,17 @@ function pay(state: SimState, amount: number): void {
   state.totals.spent += amount;
 }
 
-/** Checks `command`; applies it only when `apply` is true and the check passed. */
+/**
+ * Checks `command`; applies it only when `apply` is true and the check passed. An applied command
+ * moves the state's revision, which tells derived routing tables to rebuild.
+ */
 export function executeCommand(state: SimState, command: Command, apply: boolean): CommandResult {
+  const result = checkOrApply(state, command, apply);
+  if (apply && result.ok) state.revision += 1;
+  return result;
+}
+
+function checkOrApply(state: SimState, command: Command, apply: boolean): CommandResult {
   if (state.gameOver !== null) return refuse('game-over');
   switch (command.type) {
     case 'buy': {

@@ -70,6 +70,8 @@ function idle(capacity: number, serviceSeconds: number): PoolResult {
 /** Share of arrivals an M/M/c/K queue turns away, from the M/M/c figures (ρ < 1). */
 export function blockingShare(erlangC: number, rho: number, servers: number, bound: number): number {
   const waitingRoom = Math.max(0, bound - servers);
+  // ρ^m ≤ e^(−m(1−ρ)): below e^(−40) the loss is far under any figure the game shows.
+  if (waitingRoom * (1 - rho) > 40) return 0;
   const tail = pow(rho, waitingRoom);
   return (erlangC * (1 - rho) * tail) / (1 - erlangC * tail * rho);
 }

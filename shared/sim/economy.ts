@@ -78,13 +78,18 @@ export function settleTick(state: SimState, flow: FlowResult): void {
     dau,
     offered,
     requestsPerSecond: requests,
-    successRate: requests > 0 ? succeeded / requests : 1,
-    availability: requests > 0 ? good / requests : 1,
-    errorRate: requests > 0 ? 1 - succeeded / requests : 0,
+    successRate: requests > 0 ? clampShare(succeeded / requests) : 1,
+    availability: requests > 0 ? clampShare(good / requests) : 1,
+    errorRate: requests > 0 ? clampShare(1 - succeeded / requests) : 0,
     p50LatencyMs: mixtureQuantile(allStreams, 0.5) * 1000,
     p95LatencyMs: mixtureQuantile(allStreams, 0.95) * 1000,
     revenuePerDay,
     costPerDay: cost,
     satisfaction,
   };
+}
+
+/** Shares are sums of products: keep rounding from showing 100.0000000001 %. */
+function clampShare(value: number): number {
+  return Math.max(0, Math.min(1, value));
 }

@@ -37,8 +37,9 @@ export function shareWithin(streams: readonly LatencyStream[], objectiveSeconds:
 }
 
 /**
- * The q-quantile of the successful requests' latency over all streams, by bisection on the
- * mixture's tail (a fixed number of halvings keeps it deterministic and cheap).
+ * The q-quantile of the successful requests' latency over all streams: the root of the
+ * mixture's tail minus (1 − q), by Newton's method safeguarded by bisection (each stream's tail
+ * has a closed-form slope), with a fixed iteration bound so it stays deterministic and cheap.
  */
 export function mixtureQuantile(streams: readonly LatencyStream[], q: number): number {
   let total = 0;
@@ -47,21 +48,29 @@ export function mixtureQuantile(streams: readonly LatencyStream[], q: number): n
     const weight = stream.weight * stream.ok;
     if (weight <= 0) continue;
     total += weight;
-    // Beyond base + 4·spread a stream's tail is below 20^-4: a safe upper end for the search.
-    high = Math.max(high, stream.baseSeconds + 4 * Math.max(0, stream.p95Seconds - stream.baseSeconds));
+    // Beyond base + 8·spread a stream's tail is below 20^-8: a safe upper end for the search.
+    high = Math.max(high, stream.baseSeconds + 8 * Math.max(0, stream.p95Seconds - stream.baseSeconds));
   }
   if (total <= 0) return 0;
-  const target = 1 - q;
+  const target = (1 - q) * total;
   let low = 0;
-  for (let i = 0; i < 48; i++) {
-    const mid = (low + high) / 2;
-    let tail = 0;
+  let x = high / 2;
+  for (let i = 0; i < 60; i++) {
+    let excess = -target;
+    let slope = 0;
     for (const stream of streams) {
       const weight = stream.weight * stream.ok;
-      if (weight > 0) tail += weight * streamTail(stream, mid);
+      if (weight <= 0) continue;
+      const tail = streamTail(stream, x);
+      excess += weight * tail;
+      const spread = stream.p95Seconds - stream.baseSeconds;
+      if (x >= stream.baseSeconds && spread > 0) slope -= (weight * tail * LN_20) / spread;
     }
-    if (tail / total > target) low = mid;
-    else high = mid;
+    if (excess > 0) low = x;
+    else high = x;
+    if (high - low <= 1e-9 * high) break;
+    const newton = slope < 0 ? x - excess / slope : NaN;
+    x = newton > low && newton < high ? newton : (low + high) / 2;
   }
-  return (low + high) / 2;
+  return x;
 }

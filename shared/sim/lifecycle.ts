@@ -28,6 +28,7 @@ export function advanceLifecycles(state: SimState): void {
     if (component.kind === 'web' && component.settings.colocatedDb === true && hasReadyDatabase(state, component)) {
       // The data has moved to the dedicated database: the box now only serves the web tier.
       component.settings.colocatedDb = false;
+      state.revision += 1;
     }
     const rolling = component.rolling;
     if (rolling !== null && rolling.untilTick <= state.tick) {

@@ -31,6 +31,7 @@ export function createSim(scenario: Scenario, seed: number): SimState {
     tick: 0,
     rng: seedStreams(seed | 0),
     nextComponentId: 1,
+    revision: 0,
     nextIncidentId: 1,
     money: scenario.startMoney,
     regions: scenario.regions.map((r) => ({ id: r.id, users: r.initialUsers, satisfaction: 1 })),

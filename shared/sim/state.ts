@@ -182,6 +182,8 @@ export interface SimState {
   /** Independent RNG streams (xoroshiro128plus states): component failures, and world events. */
   rng: { failures: number[]; world: number[] };
   nextComponentId: number;
+  /** Bumped whenever the topology or a routing setting changes, so derived routing tables can be reused. */
+  revision: number;
   nextIncidentId: number;
   money: number;
   regions: RegionState[];
