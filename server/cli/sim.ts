@@ -10,18 +10,22 @@ import { parseCommandLog } from '../../shared/protocol/commands';
 import { loadPreset, parseScenario, PRESET_IDS } from '../../shared/scenarios';
 import { hashState, replay, type SimState } from '../../shared/sim';
 
+/** Prints the usage line; exits 2 after an error, 0 when help was asked for. */
 function usage(message?: string): never {
   if (message) console.error(`error: ${message}`);
   console.error(
     `usage: npm run sim -- --scenario <${PRESET_IDS.join('|')}|file.json> --seed <n> --ticks <n> [--commands log.jsonl] [--json]`,
   );
-  process.exit(2);
+  process.exit(message ? 2 : 0);
 }
 
-function wholeNumber(name: string, text: string | undefined, fallback: number): number {
+/** Seeds are 32-bit: the sim keeps them as a signed 32-bit integer. */
+const MAX_SEED = 4294967295;
+
+function wholeNumber(name: string, text: string | undefined, fallback: number, max: number): number {
   if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) usage(`--${name} must be a whole number, got "${text}"`);
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value > max) usage(`--${name} must be a whole number from 0 to ${max}, got "${text}"`);
   return value;
 }
 
@@ -108,8 +112,8 @@ function main(): void {
   } catch (error) {
     usage((error as Error).message);
   }
-  const seed = wholeNumber('seed', values.seed, 1);
-  const ticks = wholeNumber('ticks', values.ticks, 1440);
+  const seed = wholeNumber('seed', values.seed, 1, MAX_SEED);
+  const ticks = wholeNumber('ticks', values.ticks, 1440, 10_000_000);
   let log: ReturnType<typeof parseCommandLog> = [];
   if (values.commands !== undefined) {
     try {

@@ -5,6 +5,7 @@
  */
 import { KINDS, SIZES, purchasePrice, type SizeName } from './catalogue';
 import { MAX_COUNT, USERS, type Command } from './commands';
+import { retireDeadInstances } from './incidents';
 import type { ComponentKindName } from './scenario';
 import type { ComponentSettings, ComponentState, RejectReason, SimState } from './state';
 import { ALLOWED_LINKS, canPartition } from './topology';
@@ -99,6 +100,8 @@ function checkOrApply(state: SimState, command: Command, apply: boolean): Comman
       if (!Number.isInteger(command.count) || command.count < 1 || command.count > MAX_COUNT) return refuse('count-out-of-range');
       if (command.count > 1 && component.kind === 'db' && !canPartition(component)) return refuse('rdbms-cannot-partition');
       if (command.count > 1 && component.settings.colocatedDb === true) return refuse('colocated-db-single-box');
+      // Mid-resize the group's size is in flux: new instances would be bought at the old price.
+      if (component.rolling !== null) return refuse('busy');
       const planned = component.count + component.provisioning.length;
       const added = Math.max(0, command.count - planned);
       const cost = price(state, component.kind, component.size, added);
@@ -113,8 +116,7 @@ function checkOrApply(state: SimState, command: Command, apply: boolean): Comman
         surplus--;
       }
       if (surplus > 0) {
-        const dead = Math.min(component.down, surplus);
-        component.down -= dead;
+        retireDeadInstances(state, component, surplus);
         component.count -= surplus;
       }
       return { ok: true, createdId: null };
@@ -175,8 +177,14 @@ function configure(state: SimState, command: Extract<Command, { type: 'configure
   if (command.healthChecks !== undefined && kind !== 'lb') return refuse('invalid-setting');
   if ((command.colocatedDb !== undefined || command.autoscaling !== undefined) && kind !== 'web') return refuse('invalid-setting');
   if ((command.engine !== undefined || command.datasets !== undefined) && kind !== 'db') return refuse('invalid-setting');
-  if (command.colocatedDb === true && component.count + component.provisioning.length > 1) return refuse('colocated-db-single-box');
-  if (command.engine === 'rdbms' && component.count + component.provisioning.length > 1) return refuse('rdbms-cannot-partition');
+  const planned = component.count + component.provisioning.length;
+  const scalesOut = (command.autoscaling ?? component.settings.autoscaling)?.enabled === true;
+  const hostsDb = command.colocatedDb ?? component.settings.colocatedDb === true;
+  // A server that hosts the database must stay a single box, by hand or by autoscaling.
+  if (hostsDb && (planned > 1 || (scalesOut && (command.autoscaling ?? component.settings.autoscaling)!.max > 1))) {
+    return refuse('colocated-db-single-box');
+  }
+  if (command.engine === 'rdbms' && planned > 1) return refuse('rdbms-cannot-partition');
   if (command.datasets !== undefined) {
     const known = state.scenario.datasets.map((d) => d.id);
     if (command.datasets.some((id) => !known.includes(id))) return refuse('unknown-dataset');

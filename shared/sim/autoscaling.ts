@@ -5,6 +5,7 @@
  * in front runs health checks, the group also replaces instances that died.
  */
 import { KINDS, purchasePrice } from './catalogue';
+import { retireDeadInstances } from './incidents';
 import type { ComponentState, SimState } from './state';
 import { servingInstances } from './topology';
 
@@ -18,7 +19,7 @@ function healthChecked(state: SimState, component: ComponentState): boolean {
 /** Orders `count` instances if the team can pay for them; returns how many were ordered. */
 function order(state: SimState, component: ComponentState, count: number): number {
   const price = purchasePrice(component.kind, component.size, state.scenario.priceFactor);
-  const affordable = Math.min(count, Math.floor(state.money / price));
+  const affordable = Math.max(0, Math.min(count, Math.floor(state.money / price)));
   for (let i = 0; i < affordable; i++) component.provisioning.push(state.tick + KINDS[component.kind].provisionTicks);
   state.money -= affordable * price;
   state.totals.spent += affordable * price;
@@ -29,12 +30,13 @@ function order(state: SimState, component: ComponentState, count: number): numbe
 export function runAutoscaling(state: SimState): void {
   for (const component of state.components) {
     const rule = component.settings.autoscaling;
-    if (rule === undefined || !rule.enabled || component.rolling !== null) continue;
+    // A box that hosts its database stays one box; a resize finishes before the count moves.
+    if (rule === undefined || !rule.enabled || component.rolling !== null || component.settings.colocatedDb === true) continue;
     if (component.down > 0 && healthChecked(state, component)) {
       // Health checks flag the dead instances: terminate and replace them.
       const dead = component.down;
+      retireDeadInstances(state, component, dead);
       component.count -= dead;
-      component.down = 0;
       order(state, component, dead);
     }
     if (state.tick - component.lastScaleTick < rule.cooldownTicks) continue;
@@ -48,8 +50,7 @@ export function runAutoscaling(state: SimState): void {
       if (order(state, component, desired - planned) > 0) markScaled(state, component, desired - planned);
     } else if (desired < component.count && component.provisioning.length === 0) {
       const removed = component.count - desired;
-      const deadRemoved = Math.min(component.down, removed);
-      component.down -= deadRemoved;
+      retireDeadInstances(state, component, removed);
       component.count = desired;
       markScaled(state, component, -removed);
     }

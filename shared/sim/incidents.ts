@@ -124,6 +124,22 @@ export function expireIncidents(state: SimState): void {
   }
 }
 
+/**
+ * Takes `count` dead instances out of a component (replaced or retired) and closes as many of its
+ * open crash incidents, oldest first, so the incident feed always matches the dead instances.
+ */
+export function retireDeadInstances(state: SimState, component: ComponentState, count: number): void {
+  let left = Math.min(count, component.down);
+  component.down -= left;
+  for (const incident of state.incidents) {
+    if (left === 0) break;
+    if (incident.endTick === null && incident.type === 'serverCrash' && incident.target === component.id) {
+      endIncident(state, incident);
+      left--;
+    }
+  }
+}
+
 /** Ends the crash incidents of a component whose dead instances all came back. */
 export function endCrashesOf(state: SimState, componentId: string): void {
   for (const incident of state.incidents) {

@@ -1,21 +1,16 @@
 /**
  * Deterministic elementary functions for the simulation.
  *
- * Why this file exists: `Math.exp`, `Math.log`, `Math.sin`, … are only
- * "implementation-approximated" by the ECMAScript spec, so two engines (or two
- * versions of one engine) may disagree in the last bit, and a replayed match
- * would drift. IEEE 754 does pin down `+ - * /` and `Math.sqrt` exactly (round
- * to nearest even, and JS never fuses a multiply-add), so everything here is
- * built from those plus the exact helpers `Math.floor/trunc/round/abs`.
+ * Math.exp/log/sin/… are only "implementation-approximated" by ECMAScript, so
+ * engines (and engine versions) may disagree in the last bit and a replayed
+ * match would drift. IEEE 754 pins down + − × ÷ and Math.sqrt exactly (JS never
+ * fuses a multiply-add), so everything here uses only those plus exact helpers
+ * (Math.floor/trunc/round/abs, and `%`, which is exact).
  *
- * The algorithms and minimax coefficients are the classic fdlibm ones
- * (Sun Microsystems, 1993 — the same family V8 uses), re-expressed without bit
- * manipulation: exponents are found and applied by multiplying by exact powers
- * of two taken from a table built once with exact doublings.
- *
- * Accuracy (checked in tests/sim/math.test.ts against the host Math): exp, ln,
- * sin and cos are within ~1 ulp over their normal ranges; see each function
- * for its limits.
+ * Algorithms and minimax coefficients are fdlibm's (Sun, 1993 — the family V8
+ * uses), re-expressed without bit manipulation: exponents are found and applied
+ * by multiplying by exact powers of two. exp, ln, sin and cos are within ~1 ulp
+ * over their normal ranges (checked in tests/sim/math.test.ts).
  */
 
 /** ln 2 (the double nearest to it). */
@@ -43,26 +38,15 @@ const TWO64 = 18446744073709551616; // 2^64
 const TWO_M64 = 5.421010862427522e-20; // 2^-64
 
 // fdlibm e_exp.c: minimax polynomial for R(r²) on |r| ≤ ln2/2.
-const P1 = 1.66666666666666019037e-1;
-const P2 = -2.77777777770155933842e-3;
-const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
-const P5 = 4.13813679705723846039e-8;
+const P1 = 1.66666666666666019037e-1, P2 = -2.77777777770155933842e-3, P3 = 6.61375632143793436117e-5;
+const P4 = -1.65339022054652515390e-6, P5 = 4.13813679705723846039e-8;
 
 // fdlibm e_log.c: ln(1+f) = 2s + s·R(s²) with s = f/(2+f); R is minimax on |s| ≤ 0.1716.
-const LG1 = 6.666666666666735130e-1;
-const LG2 = 3.999999999940941908e-1;
-const LG3 = 2.857142874366239149e-1;
-const LG4 = 2.222219843214978396e-1;
-const LG5 = 1.818357216161805012e-1;
-const LG6 = 1.531383769920937332e-1;
+const LG1 = 6.666666666666735130e-1, LG2 = 3.999999999940941908e-1, LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1, LG5 = 1.818357216161805012e-1, LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
-/**
- * POW2[i] = 2^(i − 1022) for i in 0…2045, i.e. every normal power of two.
- * Built by repeated doubling/halving, which is exact, so no Math.pow is
- * needed. 16 KiB, allocated once at module load.
- */
+/** POW2[i] = 2^(i − 1022), every normal power of two, built by exact doubling/halving (16 KiB, once). */
 const POW2_BIAS = 1022;
 const POW2 = new Float64Array(2046);
 {
@@ -77,7 +61,7 @@ function pow2(k: number): number {
   return POW2[k + POW2_BIAS] as number;
 }
 
-/** y · 2^k for an integer k in [−1080, 1024], with a single final rounding. */
+/** y · 2^k for an integer k in [−1076, 1024], with a single final rounding. */
 function scale2(y: number, k: number): number {
   if (k > 1023) return y * 2 * pow2(k - 1);
   // Below the normal range, scale in two steps so only the last multiply rounds
@@ -163,9 +147,10 @@ export function log10(x: number): number {
 
 /**
  * x^n for an integer n by repeated squaring (at most ~2·log2|n| multiplies).
- * Exact whenever every intermediate is representable (small integers, powers
- * of two); otherwise within a few ulp for |n| ≤ 64. powInt(x, 0) = 1.
- * Throws RangeError if n is not an integer.
+ * Each multiply rounds once, so the relative error is at most about
+ * (|n| − 1)·2⁻⁵³ (+1 rounding for n < 0), and the result is exact whenever
+ * every intermediate is representable (small integers, powers of two,
+ * 10^n for n ≤ 22). powInt(x, 0) = 1. Throws RangeError if n is not an integer.
  */
 export function powInt(x: number, n: number): number {
   if (!Number.isInteger(n)) throw new RangeError(`powInt: exponent must be an integer, got ${n}`);
@@ -186,14 +171,15 @@ export function powInt(x: number, n: number): number {
 }
 
 /**
- * x^y. Integer y with |y| ≤ 64 goes through powInt (exact for small cases such
- * as pow(10, 3) = 1000); otherwise exp(y·ln x).
+ * x^y. Integer y with |y| ≤ 64 goes through powInt (exact for cases such as
+ * pow(10, 3) = 1000; error ≤ ~32 ulp ≈ 7e-15 relative otherwise); all other y
+ * use exp(y·ln x).
  *
- * Accuracy limit: y·ln(x) is rounded once, and exp turns that absolute error
- * into a relative one, so the error is about |y·ln x|·2⁻⁵³ plus ~1 ulp — at
- * worst ~1e-13 relative for results near the overflow limit, and ≤ 1e-15 when
- * |y·ln x| ≤ 5. Negative x is allowed only for integer y (otherwise NaN).
- * Unlike Math.pow, pow(1, ±Infinity) is 1.
+ * Accuracy limit of the exp path: y·ln(x) is rounded once, and exp turns that
+ * absolute error into a relative one, so the error is about |y·ln x|·2⁻⁵³
+ * plus ~1 ulp — up to ~1e-13 relative for results near the overflow limit,
+ * ≤ 1e-15 when |y·ln x| ≤ 5. Negative x is allowed only for integer y
+ * (otherwise NaN). Unlike Math.pow, pow(1, ±Infinity) is 1.
  */
 export function pow(x: number, y: number): number {
   if (y === 0) return 1;
@@ -211,28 +197,21 @@ export function pow(x: number, y: number): number {
 }
 
 // fdlibm k_sin.c / k_cos.c: minimax polynomials on |x| ≤ π/4.
-const S1 = -1.66666666666666324348e-1;
-const S2 = 8.33333333332248946124e-3;
-const S3 = -1.98412698298579493134e-4;
-const S4 = 2.75573137070700676789e-6;
-const S5 = -2.50507602534068634195e-8;
-const S6 = 1.58969099521155010221e-10;
-const C1 = 4.16666666666666019037e-2;
-const C2 = -1.38888888888741095749e-3;
-const C3 = 2.48015872894767294178e-5;
-const C4 = -2.75573143513906633035e-7;
-const C5 = 2.08757232129817482790e-9;
-const C6 = -1.13596475577881948265e-11;
+const S1 = -1.66666666666666324348e-1, S2 = 8.33333333332248946124e-3, S3 = -1.98412698298579493134e-4;
+const S4 = 2.75573137070700676789e-6, S5 = -2.50507602534068634195e-8, S6 = 1.58969099521155010221e-10;
+const C1 = 4.16666666666666019037e-2, C2 = -1.38888888888741095749e-3, C3 = 2.48015872894767294178e-5;
+const C4 = -2.75573143513906633035e-7, C5 = 2.08757232129817482790e-9, C6 = -1.13596475577881948265e-11;
 
-// π/2 in three 33-bit pieces plus tails (fdlibm e_rem_pio2.c): n·PIO2_k is exact
-// for n < 2^20, so the reduction keeps ~118+ bits even in catastrophic cancellation.
+// π/2 in three 33-bit pieces plus a tail (fdlibm e_rem_pio2.c): n·PIO2_k is exact
+// for n < 2^20, so the reduction keeps ~150 bits even in catastrophic cancellation.
 const INV_PIO2 = 6.36619772367581382433e-1;
 const PIO2_1 = 1.57079632673412561417;
 const PIO2_2 = 6.07710050630396597660e-11;
-const PIO2_2T = 2.02226624879595063154e-21;
 const PIO2_3 = 2.02226624871116645580e-21;
 const PIO2_3T = 8.47842766036889956997e-32;
 const PIO4 = 7.85398163397448278999e-1;
+// Below this, n < 2^20 and the reduction above is exact (2^20·π/2 ≈ 1647099).
+const REDUCE_MAX = 1.6e6;
 
 /** sin(x + y) for |x + y| ≤ ~π/4, y a tiny correction to x. */
 function kernelSin(x: number, y: number): number {
@@ -259,32 +238,37 @@ let redLo = 0;
 
 /**
  * Reduce a ≥ 0: a = n·π/2 + (redHi + redLo), |redHi + redLo| ≲ π/4; returns n mod 4.
- * Exact-enough (≈1 ulp of the remainder) for a < 2^20·π/2 ≈ 1.6e6; beyond
- * that n·PIO2_1 starts rounding and accuracy degrades (still deterministic).
+ * Good to ≈1 ulp of the remainder for a ≤ REDUCE_MAX. Larger a is first taken
+ * modulo TAU with the exact `%`: finite and deterministic, but TAU ≠ 2π, so the
+ * absolute error grows like a·4e-17 (and is meaningless for a ≳ 1e16).
  */
-function reducePio2(a: number): number {
+function reducePio2(x: number): number {
+  const a = x > REDUCE_MAX ? x % TAU : x;
   const fn = Math.floor(a * INV_PIO2 + 0.5);
-  // Three Cody–Waite steps, each compensated (fdlibm's medium case, always
-  // taking the extra iterations rather than testing exponent bits).
-  let r = a - fn * PIO2_1;
-  let t = r;
-  let w = fn * PIO2_2;
-  r = t - w;
-  w = fn * PIO2_2T - ((t - r) - w);
-  t = r;
-  w = fn * PIO2_3;
-  r = t - w;
-  w = fn * PIO2_3T - ((t - r) - w);
-  const y0 = r - w;
+  const r1 = a - fn * PIO2_1; // exact: n·PIO2_1 is exact and cancels with a
+  // Subtract n·PIO2_2 and n·PIO2_3 (each exact) keeping each rounding error
+  // via TwoSum, which needs no ordering of the operands (the remainder may be
+  // smaller than the term subtracted when a is very close to a multiple).
+  const w2 = fn * PIO2_2;
+  const r2 = r1 - w2;
+  let bb = r2 - r1;
+  const e2 = (r1 - (r2 - bb)) + (-w2 - bb);
+  const w3 = fn * PIO2_3;
+  const r3 = r2 - w3;
+  bb = r3 - r2;
+  const e3 = (r2 - (r3 - bb)) + (-w3 - bb);
+  // Remainder = r3 + e2 + e3 − n·PIO2_3T, folded into a double-double.
+  const w = fn * PIO2_3T - (e2 + e3);
+  const y0 = r3 - w;
   redHi = y0;
-  redLo = (r - y0) - w;
+  redLo = (r3 - y0) - w;
   return fn % 4;
 }
 
 /**
- * sin(x), within ~1 ulp for |x| < 1.6e6 (fdlibm's reduction and kernels);
- * larger |x| is deterministic but progressively less accurate. NaN and
- * ±Infinity → NaN; sin(−0) = −0.
+ * sin(x), within ~1 ulp for |x| ≤ 1.6e6 (fdlibm's reduction and kernels);
+ * larger |x| stays finite and deterministic but loses accuracy (see
+ * reducePio2). NaN and ±Infinity → NaN; sin(−0) = −0.
  */
 export function sin(x: number): number {
   if (x === 0 || x !== x) return x;
@@ -304,8 +288,8 @@ export function sin(x: number): number {
 }
 
 /**
- * cos(x), within ~1 ulp for |x| < 1.6e6 (same reduction as sin); larger |x|
- * is deterministic but progressively less accurate. NaN and ±Infinity → NaN.
+ * cos(x), within ~1 ulp for |x| ≤ 1.6e6 (same reduction as sin); larger |x|
+ * stays finite and deterministic but loses accuracy. NaN and ±Infinity → NaN.
  */
 export function cos(x: number): number {
   if (x !== x || x === Infinity || x === -Infinity) return NaN;

@@ -11,7 +11,7 @@
  */
 import { exp, ln, LN2 } from './math';
 
-/** Steady-state figures for an M/M/c queue. Times are in the unit of 1/μ. */
+/** Steady-state figures for an M/M/c queue. Times are in the time unit of the rates (per-second rates → seconds). */
 export interface MmcResult {
   /** Per-server utilisation λ/(cμ); ≥ 1 when saturated. */
   rho: number;
@@ -59,7 +59,14 @@ function checkLoad(a: number): void {
 function erlangBInverse(c: number, a: number): number {
   const inv = 1 / a;
   let r = 1;
-  for (let k = 1; k <= c; k++) r = 1 + k * inv * r;
+  let k = 1;
+  // Two steps per pass, R_{k+1} = (1 + f_{k+1}) + f_{k+1}·f_k·R_{k−1} with
+  // f_k = k/a, halve the chain of dependent multiply-adds.
+  for (; k < c; k += 2) {
+    const f = (k + 1) * inv;
+    r = (1 + f) + f * (k * inv) * r;
+  }
+  if (k === c) r = 1 + k * inv * r;
   return r;
 }
 
@@ -109,7 +116,7 @@ export function mmc(lambda: number, mu: number, c: number): MmcResult {
   if (lambda === 0) {
     return {
       rho: 0, waitProbability: 0, meanWait: 0, meanResponse: service, queueLength: 0,
-      p95Wait: 0, p95Response: LN20 * service, saturated: false,
+      p95Wait: 0, p95Response: LN20 / mu, saturated: false, // same expression as sojournP95's C = 0 case
     };
   }
   // θ = cμ − λ is the decay rate of the waiting-time tail. Deciding saturation
@@ -133,7 +140,8 @@ export function mmc(lambda: number, mu: number, c: number): MmcResult {
     meanResponse: meanWait + service,
     queueLength: lambda * meanWait,
     p95Wait,
-    p95Response: sojournP95(C, mu, theta, p95Wait),
+    // With one server the sojourn time is exactly Exp(μ − λ): skip the solver.
+    p95Response: c === 1 ? LN20 / theta : sojournP95(C, mu, theta, p95Wait),
     saturated: false,
   };
 }

@@ -3,7 +3,7 @@
  *
  *   npm run bench                        table on stdout
  *   npm run bench -- --json              JSON on stdout, the table on stderr
- *   npm run bench -- --only step         run only cases whose id contains "step"
+ *   npm run bench -- --only step         run only cases whose id contains "step" (or is exactly it)
  *   npm run bench -- --min-ms 200        shorter timing windows (a quick smoke run)
  *
  * Each benchmark is a BenchCase in CASES, grouped into tables by `group`; a new benchmark (the
@@ -120,11 +120,16 @@ function checkGoal(goal: Goal, metrics: Record<string, number>): GoalResult {
   return { ...goal, value, met };
 }
 
-/** Times `steps` steps of `state`, in milliseconds. */
-function timeSteps(state: SimState, steps: number): number {
+/** Steps `state` in batches until at least `minMs` have passed; returns steps and milliseconds. */
+function timeSteps(state: SimState, minMs: number, batch: number): { steps: number; ms: number } {
+  let steps = 0;
   const start = performance.now();
-  for (let i = 0; i < steps; i++) step(state, []);
-  return performance.now() - start;
+  for (;;) {
+    for (let i = 0; i < batch; i++) step(state, []);
+    steps += batch;
+    const elapsed = performance.now() - start;
+    if (elapsed >= minMs) return { steps, ms: elapsed };
+  }
 }
 
 /** Odd figures in the state: non-finite numbers, failures, saturation, a broken clone. */
@@ -194,21 +199,15 @@ function stepCase(id: string, target: number, cells: number): BenchCase {
     run(options) {
       const built = buildTopology(specFor(target, cells));
       const { state } = built;
-      // Warm up (JIT) for a quarter of the window, and learn the step cost meanwhile.
-      let warmSteps = 0;
-      const warmStart = performance.now();
-      while (performance.now() - warmStart < options.minMs / 4 || warmSteps < 50) {
-        step(state, []);
-        warmSteps++;
-      }
-      const estimate = (performance.now() - warmStart) / warmSteps;
-      const steps = Math.max(50, Math.ceil(options.minMs / estimate));
-      const perStep: number[] = [];
-      for (let s = 0; s < options.samples; s++) perStep.push(timeSteps(state, steps) / steps);
+      // Batches of ~1,000 component-updates: the clock is read rarely, whatever the size.
+      const batch = Math.max(1, Math.round(1000 / built.components));
+      timeSteps(state, options.minMs / 2, batch); // warm-up: let the JIT settle
+      const runs = Array.from({ length: options.samples }, () => timeSteps(state, options.minMs, batch));
+      const perStep = runs.map((r) => r.ms / r.steps);
       const msPerStep = median(perStep);
       const metrics = {
         ...topologyMetrics(built),
-        steps,
+        steps: Math.round(runs.reduce((sum, r) => sum + r.steps, 0) / runs.length),
         samples: options.samples,
         msPerStep,
         msPerStepMin: Math.min(...perStep),
@@ -238,7 +237,8 @@ function forecastCase(id: string, target: number, cells: number): BenchCase {
         const end = performance.now();
         return { total: end - start, clone: cloned - start };
       };
-      forecast(); // warm-up run
+      forecast(); // warm-up runs
+      forecast();
       const runs = Array.from({ length: FORECAST_RUNS }, forecast);
       const totals = runs.map((r) => r.total);
       const metrics = {
@@ -315,7 +315,14 @@ async function main(): Promise<void> {
     console.error('usage: npm run bench -- [--json] [--only <id part>] [--min-ms <ms>] [--samples <n>]');
     process.exit(2);
   }
-  const selected = CASES.filter((c) => values.only === undefined || c.id.includes(values.only));
+  // --only: an exact case id, else every case whose id contains the text.
+  const only = values.only;
+  const exact = CASES.filter((c) => c.id === only);
+  const selected = only === undefined ? CASES : exact.length > 0 ? exact : CASES.filter((c) => c.id.includes(only));
+  if (selected.length === 0) {
+    console.error(`no case matches "${only}" (cases: ${CASES.map((c) => c.id).join(', ')})`);
+    process.exit(2);
+  }
   // With --json, stdout carries only the JSON document; progress and the table go to stderr.
   const say = values.json ? (text: string) => console.error(text) : (text: string) => console.log(text);
   const results: CaseResult[] = [];

@@ -85,7 +85,7 @@ describe('canonicalJson', () => {
   it('sorts the keys of a whole sim state', () => {
     const state = createSim(loadPreset('sandbox'), 1);
     const reversed = reorderKeys(state, (length) => length - 1);
-    expect(Object.keys(reversed as object)[0]).toBe('gameOver'); // really reordered
+    expect(Object.keys(reversed as object)).toEqual(Object.keys(state).reverse()); // really reordered
     expect(canonicalJson(reversed)).toBe(canonicalJson(state));
   });
 });
@@ -119,7 +119,7 @@ describe('fnv1a64', () => {
   it('matches the BigInt reference on arbitrary strings (property)', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ maxLength: 50 })),
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 100 }), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ maxLength: 50 })),
         (text) => {
           const hash = fnv1a64(text);
           expect(hash).toMatch(/^[0-9a-f]{16}$/);
