@@ -4,7 +4,7 @@
  * incident has a start, an effect the flow model sees, and an end that is recorded for the
  * incident feed and the debrief.
  */
-import { nextUniform } from './rng';
+import { drawFrom } from './rng';
 import type { IncidentType, ScriptedIncident } from './scenario';
 import { TICKS_PER_DAY, type ComponentState, type IncidentRecord, type SimState } from './state';
 import { servingInstances } from './topology';
@@ -75,19 +75,20 @@ function firstServing(state: SimState, kind: ComponentState['kind']): ComponentS
  */
 export function drawWorldIncidents(state: SimState): void {
   const rates = state.scenario.randomIncidentsPerDay;
-  const world = state.rng.world;
-  const spikeDraw = nextUniform(world);
-  const deployDraw = nextUniform(world);
-  if (spikeDraw < rates.trafficSpike / TICKS_PER_DAY) {
-    const magnitude = 1.5 + 2.5 * nextUniform(world);
-    const duration = 30 + Math.floor(90 * nextUniform(world));
-    record(state, 'trafficSpike', null, 'random', magnitude, duration);
-  }
-  if (deployDraw < rates.badDeploy / TICKS_PER_DAY) {
-    const magnitude = 0.2 + 0.3 * nextUniform(world);
-    const duration = 60 + Math.floor(180 * nextUniform(world));
-    record(state, 'badDeploy', null, 'random', magnitude, duration);
-  }
+  drawFrom(state.rng.world, (uniform) => {
+    const spikeDraw = uniform();
+    const deployDraw = uniform();
+    if (spikeDraw < rates.trafficSpike / TICKS_PER_DAY) {
+      const magnitude = 1.5 + 2.5 * uniform();
+      const duration = 30 + Math.floor(90 * uniform());
+      record(state, 'trafficSpike', null, 'random', magnitude, duration);
+    }
+    if (deployDraw < rates.badDeploy / TICKS_PER_DAY) {
+      const magnitude = 0.2 + 0.3 * uniform();
+      const duration = 60 + Math.floor(180 * uniform());
+      record(state, 'badDeploy', null, 'random', magnitude, duration);
+    }
+  });
 }
 
 /**
@@ -97,13 +98,15 @@ export function drawWorldIncidents(state: SimState): void {
  */
 export function drawCrashes(state: SimState): void {
   const mtbf = state.scenario.mtbfTicks;
-  for (const component of state.components) {
-    const draw = nextUniform(state.rng.failures);
-    const ticks = mtbf[component.kind];
-    if (ticks <= 0) continue;
-    const serving = servingInstances(component);
-    if (serving > 0 && draw < serving / ticks) crashInstance(state, component, 'random');
-  }
+  drawFrom(state.rng.failures, (uniform) => {
+    for (const component of state.components) {
+      const draw = uniform();
+      const ticks = mtbf[component.kind];
+      if (ticks <= 0) continue;
+      const serving = servingInstances(component);
+      if (serving > 0 && draw < serving / ticks) crashInstance(state, component, 'random');
+    }
+  });
 }
 
 /** Ends timed incidents and repairs instances whose automatic replacement time has come. */

@@ -4,7 +4,7 @@
  * is taken as a shifted exponential through that percentile, P(T > x) = e^(−ln20·(x−base)/(p95−base)).
  * The mixture of all streams gives the header's p50/p95 and the share served within the objective.
  */
-import { exp } from './math';
+import { exp, ln } from './math';
 
 const LN_20 = 2.995732273553991;
 
@@ -42,19 +42,26 @@ export function shareWithin(streams: readonly LatencyStream[], objectiveSeconds:
  * has a closed-form slope), with a fixed iteration bound so it stays deterministic and cheap.
  */
 export function mixtureQuantile(streams: readonly LatencyStream[], q: number): number {
+  // Each stream's own q-quantile is base + spread·ln(1/(1−q))/ln 20; the mixture's lies between
+  // the smallest and the largest of them, which makes a tight starting bracket.
+  const scale = ln(1 / (1 - q)) / LN_20;
   let total = 0;
+  let low = Infinity;
   let high = 0;
+  let weighted = 0;
   for (const stream of streams) {
     const weight = stream.weight * stream.ok;
     if (weight <= 0) continue;
+    const own = stream.baseSeconds + Math.max(0, stream.p95Seconds - stream.baseSeconds) * scale;
     total += weight;
-    // Beyond base + 8·spread a stream's tail is below 20^-8: a safe upper end for the search.
-    high = Math.max(high, stream.baseSeconds + 8 * Math.max(0, stream.p95Seconds - stream.baseSeconds));
+    weighted += weight * own;
+    low = Math.min(low, own);
+    high = Math.max(high, own);
   }
   if (total <= 0) return 0;
+  if (high - low <= 1e-12 * high) return high;
+  let x = weighted / total;
   const target = (1 - q) * total;
-  let low = 0;
-  let x = high / 2;
   for (let i = 0; i < 60; i++) {
     let excess = -target;
     let slope = 0;
@@ -66,11 +73,18 @@ export function mixtureQuantile(streams: readonly LatencyStream[], q: number): n
       const spread = stream.p95Seconds - stream.baseSeconds;
       if (x >= stream.baseSeconds && spread > 0) slope -= (weight * tail * LN_20) / spread;
     }
+    if (excess === 0) return x;
     if (excess > 0) low = x;
     else high = x;
-    if (high - low <= 1e-9 * high) break;
     const newton = slope < 0 ? x - excess / slope : NaN;
-    x = newton > low && newton < high ? newton : (low + high) / 2;
+    if (newton > low && newton < high) {
+      // Newton converges quadratically: once its step is this small, x is settled.
+      if (Math.abs(newton - x) <= 1e-10 * newton) return newton;
+      x = newton;
+    } else {
+      x = (low + high) / 2;
+    }
+    if (high - low <= 1e-12 * high) break;
   }
   return x;
 }

@@ -16,14 +16,24 @@ export function seedStreams(seed: number): { failures: number[]; world: number[]
   return { failures, world };
 }
 
+/** Draws uniform numbers in [0, 1) from one stream; see `drawFrom`. */
+export type Uniform = () => number;
+
 /**
- * Draws a uniform number in [0, 1) from a stream and advances the stream in place.
- * Built from one 32-bit output: exact integer arithmetic, identical in every engine.
+ * Runs `use` with a function that draws uniform numbers in [0, 1) from `stream`, then stores the
+ * advanced stream back in place. One generator per batch of draws, not one per draw: the flow
+ * draws once per component per tick. Each number is one 32-bit output divided by 2^32: exact
+ * integer arithmetic, identical in every engine.
  */
-export function nextUniform(stream: number[]): number {
+export function drawFrom<T>(stream: number[], use: (uniform: Uniform) => T): T {
   const generator = xoroshiro128plusFromState(stream);
-  const value = generator.next();
+  const result = use(() => (generator.next() >>> 0) / TWO_POW_32);
   const next = generator.getState();
   for (let i = 0; i < 4; i++) stream[i] = next[i] as number;
-  return (value >>> 0) / TWO_POW_32;
+  return result;
+}
+
+/** Draws one uniform number in [0, 1) and advances the stream in place. */
+export function nextUniform(stream: number[]): number {
+  return drawFrom(stream, (uniform) => uniform());
 }
