@@ -4,15 +4,19 @@
  * (money, ids, rules). The compile-time check at the bottom keeps this and the sim's type equal.
  */
 import { z } from 'zod';
+import { FEATURE_NAMES, SIZE_NAMES, type Feature } from '../sim/catalogue';
 import { MAX_COUNT, type Command, type CommandEntry } from '../sim/commands';
+import { COMPONENT_KINDS } from '../sim/scenario';
 
-const componentId = z.string().min(1).max(40).regex(/^[a-z]+-\d+$/, 'a component id such as web-3');
+const componentId = z.string().min(1).max(40).regex(/^[a-zA-Z]+-\d+$/, 'a component id such as web-3');
 const endpoint = z.union([z.literal('users'), componentId]);
 const region = z.string().min(1).max(32).regex(/^[a-z0-9][a-z0-9-]*$/);
-const size = z.enum(['small', 'medium', 'large', 'xlarge', 'xxlarge']);
-const kind = z.enum(['web', 'db', 'lb']);
+const size = z.enum(SIZE_NAMES);
+const kind = z.enum(COMPONENT_KINDS);
 const engine = z.enum(['rdbms', 'nosql']);
 const count = z.number().int().min(1).max(MAX_COUNT);
+const shardKey = z.enum(['userIdHash', 'userIdRange', 'region', 'celebrity']);
+const feature = z.enum(FEATURE_NAMES as [Feature, ...Feature[]]);
 
 const autoscaling = z
   .object({
@@ -26,7 +30,17 @@ const autoscaling = z
   .refine((rule) => rule.min <= rule.max, { message: 'min must not exceed max', path: ['min'] });
 
 export const commandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('buy'), kind, region, size: size.optional(), count: count.optional(), engine: engine.optional() }).strict(),
+  z
+    .object({
+      type: z.literal('buy'),
+      kind,
+      region,
+      size: size.optional(),
+      count: count.optional(),
+      engine: engine.optional(),
+      replicaOf: componentId.optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('remove'), id: componentId }).strict(),
   z.object({ type: z.literal('resize'), id: componentId, size }).strict(),
   z.object({ type: z.literal('scale'), id: componentId, count }).strict(),
@@ -41,10 +55,25 @@ export const commandSchema = z.discriminatedUnion('type', [
       engine: engine.optional(),
       datasets: z.array(z.string().min(1).max(32)).max(16).optional(),
       autoscaling: autoscaling.optional(),
+      failover: z.enum(['manual', 'automatic']).optional(),
+      shardKey: shardKey.optional(),
+      denormalised: z.boolean().optional(),
+      cachePolicy: z.enum(['lru', 'lfu', 'fifo']).optional(),
+      cacheStrategy: z.enum(['lookAside', 'readThrough', 'writeThrough']).optional(),
+      ttlSeconds: z.number().positive().max(7 * 24 * 3600).optional(),
+      versioning: z.boolean().optional(),
+      originFallback: z.boolean().optional(),
+      durable: z.boolean().optional(),
     })
     .strict(),
   z.object({ type: z.literal('restart'), id: componentId }).strict(),
   z.object({ type: z.literal('rollback') }).strict(),
+  z.object({ type: z.literal('promote'), id: componentId }).strict(),
+  z.object({ type: z.literal('reshard'), id: componentId, shards: count, key: shardKey }).strict(),
+  z.object({ type: z.literal('invalidate'), id: componentId }).strict(),
+  z.object({ type: z.literal('buyFeature'), feature }).strict(),
+  z.object({ type: z.literal('dropFeature'), feature }).strict(),
+  z.object({ type: z.literal('geoRoute'), region, weights: z.record(region, z.number().min(0).max(1000)) }).strict(),
 ]);
 
 /** One line of a command log file. */

@@ -3,25 +3,27 @@
  * sim's own `Scenario` type (the compile-time check below fails if the two drift apart).
  */
 import { z } from 'zod';
-import type { Scenario } from '../sim/scenario';
+import { COMPONENT_KINDS, INCIDENT_TYPES, WORLD_INCIDENTS, type Scenario } from '../sim/scenario';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes');
 const localText = z.object({ en: z.string().min(1), ko: z.string().min(1) }).strict();
 const share = z.number().min(0).max(1);
 const nonNegative = z.number().finite().min(0);
-const kindName = z.enum(['web', 'db', 'lb']);
+const kindName = z.enum(COMPONENT_KINDS);
 
 const perClass = z
   .object({ static: nonNegative, read: nonNegative, write: nonNegative, session: nonNegative, job: nonNegative })
   .strict();
 
-const incidentType = z.enum(['serverCrash', 'trafficSpike', 'badDeploy']);
+const incidentType = z.enum(INCIDENT_TYPES);
 
 export const scriptedIncidentSchema = z
   .object({
     tick: z.number().int().min(0),
     type: incidentType,
     target: z.string().optional(),
+    region: z.string().optional(),
+    peer: z.string().optional(),
     magnitude: z.number().positive().max(100).optional(),
     durationTicks: z.number().int().positive().optional(),
   })
@@ -60,13 +62,30 @@ export const scenarioSchema = z
     datasets: z
       .array(
         z
-          .object({ id, name: localText, readShare: share, writeShare: share, joins: z.number().int().min(1).max(8) })
+          .object({
+            id,
+            name: localText,
+            readShare: share,
+            writeShare: share,
+            joins: z.number().int().min(1).max(8),
+            mbPerUser: nonNegative.optional(),
+          })
           .strict(),
       )
       .min(1),
     priceFactor: z.number().positive(),
-    mtbfTicks: z.object({ web: nonNegative, db: nonNegative, lb: nonNegative }).strict(),
-    randomIncidentsPerDay: z.object({ trafficSpike: nonNegative, badDeploy: nonNegative }).strict(),
+    mtbfTicks: z.partialRecord(kindName, nonNegative),
+    randomIncidentsPerDay: z.partialRecord(z.enum(WORLD_INCIDENTS), nonNegative),
+    workingSet: z
+      .object({ keys: z.number().int().min(1).max(1e12), alpha: z.number().min(0).max(4), objectKb: z.number().positive() })
+      .strict()
+      .default({ keys: 1_000_000, alpha: 0.9, objectKb: 4 }),
+    staticAssets: z
+      .object({ count: z.number().int().min(1).max(1e9), alpha: z.number().min(0).max(4), sizeKb: z.number().positive() })
+      .strict()
+      .default({ count: 5_000, alpha: 1.0, sizeKb: 150 }),
+    cdnCostPerGb: nonNegative.default(0.08),
+    transferCostPerGb: nonNegative.default(0.02),
     incidents: z.array(scriptedIncidentSchema),
     objectives: z
       .object({

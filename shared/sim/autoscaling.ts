@@ -6,6 +6,7 @@
  */
 import { KINDS, purchasePrice } from './catalogue';
 import { retireDeadInstances } from './incidents';
+import { logOutSessions } from './sessions';
 import type { ComponentState, SimState } from './state';
 import { servingInstances } from './topology';
 
@@ -50,7 +51,9 @@ export function runAutoscaling(state: SimState): void {
       if (order(state, component, desired - planned) > 0) markScaled(state, component, desired - planned);
     } else if (desired < component.count && component.provisioning.length === 0) {
       const removed = component.count - desired;
+      const live = Math.max(0, removed - component.down);
       retireDeadInstances(state, component, removed);
+      logOutSessions(state, component, live);
       component.count = desired;
       markScaled(state, component, -removed);
     }

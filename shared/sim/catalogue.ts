@@ -48,37 +48,36 @@ export interface KindSpec {
 }
 
 export const KINDS: Record<ComponentKindName, KindSpec> = {
-  lb: {
-    kind: 'lb',
-    purchasePrice: 200,
-    costPerDay: 15,
-    provisionTicks: 2,
-    restartTicks: 2,
-    sizes: ['large'],
-    queueSeconds: 0.5,
-    fixedDelaySeconds: 0.0005,
-  },
-  web: {
-    kind: 'web',
-    purchasePrice: 100,
-    costPerDay: 8,
-    provisionTicks: 3,
-    restartTicks: 3,
-    sizes: SIZE_NAMES,
-    queueSeconds: 2,
-    fixedDelaySeconds: 0.001,
-  },
-  db: {
-    kind: 'db',
-    purchasePrice: 300,
-    costPerDay: 20,
-    provisionTicks: 10,
-    restartTicks: 5,
-    sizes: SIZE_NAMES,
-    queueSeconds: 2,
-    fixedDelaySeconds: 0.0005,
-  },
+  lb: { kind: 'lb', purchasePrice: 200, costPerDay: 15, provisionTicks: 2, restartTicks: 2, sizes: ['large'], queueSeconds: 0.5, fixedDelaySeconds: 0.0005 },
+  web: { kind: 'web', purchasePrice: 100, costPerDay: 8, provisionTicks: 3, restartTicks: 3, sizes: SIZE_NAMES, queueSeconds: 2, fixedDelaySeconds: 0.001 },
+  db: { kind: 'db', purchasePrice: 300, costPerDay: 20, provisionTicks: 10, restartTicks: 5, sizes: SIZE_NAMES, queueSeconds: 2, fixedDelaySeconds: 0.0005 },
+  cache: { kind: 'cache', purchasePrice: 150, costPerDay: 12, provisionTicks: 3, restartTicks: 2, sizes: SIZE_NAMES, queueSeconds: 0.5, fixedDelaySeconds: 0.0003 },
+  // The CDN is a provider's global edge network: one purchase, no sizes, paid mostly per GB.
+  cdn: { kind: 'cdn', purchasePrice: 500, costPerDay: 10, provisionTicks: 5, restartTicks: 5, sizes: ['large'], queueSeconds: 0.5, fixedDelaySeconds: 0 },
+  sessionStore: { kind: 'sessionStore', purchasePrice: 150, costPerDay: 12, provisionTicks: 3, restartTicks: 2, sizes: SIZE_NAMES, queueSeconds: 0.5, fixedDelaySeconds: 0.0003 },
+  queue: { kind: 'queue', purchasePrice: 200, costPerDay: 10, provisionTicks: 3, restartTicks: 3, sizes: SIZE_NAMES, queueSeconds: 1, fixedDelaySeconds: 0.0005 },
+  worker: { kind: 'worker', purchasePrice: 100, costPerDay: 8, provisionTicks: 3, restartTicks: 3, sizes: SIZE_NAMES, queueSeconds: 60, fixedDelaySeconds: 0 },
 };
+
+/** CPU seconds of one cache or session-store operation (get, set, delete): memory stores are fast. */
+export const MEMORY_STORE_WORK = 0.0001;
+/** CPU seconds the broker spends to accept one message. */
+export const ENQUEUE_WORK = 0.0003;
+/** Round trip from a user to the nearest CDN edge, milliseconds. */
+export const CDN_EDGE_RTT_MS = 15;
+/** Disk of one database instance per GB of memory (storage grows with the instance size). */
+export const DISK_GB_PER_MEMORY_GB = 25;
+/** Team-wide features: logs, metrics and automation (GAME.md row 11), with their running cost per day. */
+export const FEATURES = {
+  hostMetrics: { purchasePrice: 100, costPerDay: 5 },
+  aggregatedMetrics: { purchasePrice: 200, costPerDay: 10 },
+  businessMetrics: { purchasePrice: 200, costPerDay: 10 },
+  logAggregation: { purchasePrice: 300, costPerDay: 15 },
+  alerts: { purchasePrice: 150, costPerDay: 5 },
+  cicd: { purchasePrice: 500, costPerDay: 20 },
+} as const;
+export type Feature = keyof typeof FEATURES;
+export const FEATURE_NAMES = Object.keys(FEATURES) as Feature[];
 
 /** CPU seconds (at one vCPU) a web server spends per request of each class, besides data access. */
 export const WEB_WORK: PerClass = {

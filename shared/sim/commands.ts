@@ -4,9 +4,9 @@
  * server's door; the sim checks them against the state (money, ids, rules) and applies each
  * one completely or not at all.
  */
-import type { SizeName } from './catalogue';
+import type { Feature, SizeName } from './catalogue';
 import type { ComponentKindName, DbEngine } from './scenario';
-import type { AutoscalingRule } from './state';
+import type { AutoscalingRule, CachePolicy, CacheStrategy, FailoverMode, ShardKey } from './state';
 
 export type Command =
   | {
@@ -16,23 +16,45 @@ export type Command =
       size?: SizeName;
       count?: number;
       engine?: DbEngine;
+      /** Buy a read replica of this primary database. */
+      replicaOf?: string;
     }
   | { type: 'remove'; id: string }
   | { type: 'resize'; id: string; size: SizeName }
   | { type: 'scale'; id: string; count: number }
   | { type: 'connect'; from: string; to: string }
   | { type: 'disconnect'; from: string; to: string }
-  | {
-      type: 'configure';
-      id: string;
-      healthChecks?: boolean;
-      colocatedDb?: boolean;
-      engine?: DbEngine;
-      datasets?: string[];
-      autoscaling?: AutoscalingRule;
-    }
+  | ({ type: 'configure'; id: string } & SettingsChange)
   | { type: 'restart'; id: string }
-  | { type: 'rollback' };
+  | { type: 'rollback' }
+  /** Make a read replica the primary (its old primary, if alive, becomes its replica). */
+  | { type: 'promote'; id: string }
+  /** Move a database to a new shard count and key; takes time and adds load while it copies. */
+  | { type: 'reshard'; id: string; shards: number; key: ShardKey }
+  /** Purge a CDN's cached objects now (they are fetched again from the origin). */
+  | { type: 'invalidate'; id: string }
+  | { type: 'buyFeature'; feature: Feature }
+  | { type: 'dropFeature'; feature: Feature }
+  /** GeoDNS weights for the users of one region: share of them sent to each region's data center. */
+  | { type: 'geoRoute'; region: string; weights: Record<string, number> };
+
+/** The settings `configure` may change; each applies to some kinds only. */
+export interface SettingsChange {
+  healthChecks?: boolean;
+  colocatedDb?: boolean;
+  engine?: DbEngine;
+  datasets?: string[];
+  autoscaling?: AutoscalingRule;
+  failover?: FailoverMode;
+  shardKey?: ShardKey;
+  denormalised?: boolean;
+  cachePolicy?: CachePolicy;
+  cacheStrategy?: CacheStrategy;
+  ttlSeconds?: number;
+  versioning?: boolean;
+  originFallback?: boolean;
+  durable?: boolean;
+}
 
 export type CommandType = Command['type'];
 

@@ -4,8 +4,8 @@
  * region's market and churn away from it. Revenue comes from users whose requests are served
  * well; every instance, ready or still provisioning, costs its running price.
  */
-import { runningCostPerDay } from './catalogue';
-import type { FlowResult } from './flow';
+import { FEATURE_NAMES, FEATURES, runningCostPerDay } from './catalogue';
+import type { FlowResult } from './flow/index';
 import { mixtureQuantile, shareWithin, type LatencyStream } from './latencyMix';
 import { REQUEST_CLASSES } from './scenario';
 import { TICK_SECONDS, TICKS_PER_DAY, type SimState } from './state';
@@ -13,12 +13,15 @@ import { TICK_SECONDS, TICKS_PER_DAY, type SimState } from './state';
 /** Weight of the newest tick in the satisfaction average (about a 30-tick memory). */
 export const SATISFACTION_SMOOTHING = 1 / 30;
 
-/** Running cost per simulated day of everything the team owns. */
+/** Running cost per simulated day of everything the team owns (instances and team features). */
 export function costPerDay(state: SimState): number {
   let total = 0;
   for (const component of state.components) {
     const instances = component.count + component.provisioning.length;
     total += instances * runningCostPerDay(component.kind, component.size, state.scenario.priceFactor);
+  }
+  for (const feature of FEATURE_NAMES) {
+    if (state.features[feature]) total += FEATURES[feature].costPerDay * state.scenario.priceFactor;
   }
   return total;
 }
@@ -55,7 +58,9 @@ export function settleTick(state: SimState, flow: FlowResult): void {
     dau += region.users;
   }
 
-  const cost = costPerDay(state);
+  // Traffic is billed as it flows: CDN delivery and replication between regions, per GB.
+  const trafficCost = flow.cdnGigabytes * scenario.cdnCostPerGb + flow.transferGigabytes * scenario.transferCostPerGb;
+  const cost = costPerDay(state) + trafficCost * TICKS_PER_DAY;
   const tickRevenue = revenuePerDay / TICKS_PER_DAY;
   const tickCost = cost / TICKS_PER_DAY;
   state.money += tickRevenue - tickCost;

@@ -1,37 +1,50 @@
 /**
- * Incidents: random ones drawn from the seed (server crashes from each instance's failure rate,
- * traffic spikes and bad deploys from the world's rate), scripted ones from the scenario. Every
- * incident has a start, an effect the flow model sees, and an end that is recorded for the
- * incident feed and the debrief.
+ * Incidents: random ones drawn from the seed (instance failures from each kind's failure rate on
+ * the failure stream; spikes, bad deploys, outages, hotspots, lag spikes and partitions from the
+ * world stream), scripted ones from the scenario, and injected ones from an instructor. Every
+ * incident has a start, an effect the flow model sees, an end, and the tick service recovered.
  */
-import { drawFrom } from './rng';
-import type { IncidentType, ScriptedIncident } from './scenario';
+import { drawFrom, type Uniform } from './rng';
+import { logOutSessions } from './sessions';
+import { WORLD_INCIDENTS, type IncidentType, type ScriptedIncident, type WorldIncident } from './scenario';
 import { TICKS_PER_DAY, type ComponentState, type IncidentRecord, type SimState } from './state';
 import { servingInstances } from './topology';
 
 /** Ticks after which the provider replaces a crashed instance if nobody restarts it (3 h). */
 export const AUTO_REPAIR_TICKS = 180;
 
-function record(
-  state: SimState,
-  type: IncidentType,
-  target: string | null,
-  origin: IncidentRecord['origin'],
-  magnitude: number,
-  durationTicks: number,
-): IncidentRecord {
+/** Incidents that are one dead instance each: they end when that instance is back or gone. */
+export const INSTANCE_FAILURES: readonly IncidentType[] = ['serverCrash', 'dbPrimaryFailure', 'replicaFailure', 'cacheNodeLoss'];
+
+export function isInstanceFailure(type: IncidentType): boolean {
+  return INSTANCE_FAILURES.includes(type);
+}
+
+interface IncidentDetails {
+  target?: string | null;
+  region?: string | null;
+  peer?: string | null;
+  magnitude: number;
+  durationTicks: number;
+}
+
+function record(state: SimState, type: IncidentType, origin: IncidentRecord['origin'], details: IncidentDetails): IncidentRecord {
   const incident: IncidentRecord = {
     id: state.nextIncidentId++,
     type,
-    target,
+    target: details.target ?? null,
     startTick: state.tick,
     endTick: null,
     origin,
-    magnitude,
-    expiresTick: state.tick + durationTicks,
+    magnitude: details.magnitude,
+    expiresTick: state.tick + details.durationTicks,
+    region: details.region ?? null,
+    peer: details.peer ?? null,
+    baselineAvailability: state.summary.availability,
+    recoveredTick: null,
   };
   state.incidents.push(incident);
-  state.lastEvents.push({ tick: state.tick, kind: 'incidentStarted', componentId: target, incidentId: incident.id, detail: magnitude });
+  state.lastEvents.push({ tick: state.tick, kind: 'incidentStarted', componentId: incident.target, incidentId: incident.id, detail: details.magnitude });
   return incident;
 }
 
@@ -41,10 +54,19 @@ export function endIncident(state: SimState, incident: IncidentRecord): void {
   state.lastEvents.push({ tick: state.tick, kind: 'incidentEnded', componentId: incident.target, incidentId: incident.id, detail: state.tick - incident.startTick });
 }
 
-/** Crashes one serving instance of a component. */
+/** What losing one instance of this component is called: a primary, a replica, a cache node … */
+export function failureType(component: ComponentState): IncidentType {
+  if (component.kind === 'db') return component.settings.replicaOf === undefined ? 'dbPrimaryFailure' : 'replicaFailure';
+  if (component.kind === 'cache') return 'cacheNodeLoss';
+  return 'serverCrash';
+}
+
+/** Kills one serving instance of a component. A cache node takes its share of the cached keys with it. */
 export function crashInstance(state: SimState, component: ComponentState, origin: IncidentRecord['origin']): void {
+  if (component.kind === 'cache' && component.count > 0) component.fill *= 1 - 1 / component.count;
+  logOutSessions(state, component, 1);
   component.down += 1;
-  record(state, 'serverCrash', component.id, origin, 1, AUTO_REPAIR_TICKS);
+  record(state, failureType(component), origin, { target: component.id, magnitude: 1, durationTicks: AUTO_REPAIR_TICKS });
 }
 
 /** Starts the scenario's incidents scheduled for this tick. */
@@ -54,46 +76,92 @@ export function startScriptedIncidents(state: SimState): void {
   }
 }
 
+/** Default strength of each world incident when a script does not say. */
+const DEFAULT_MAGNITUDE: Record<WorldIncident, number> = {
+  trafficSpike: 3,
+  badDeploy: 0.3,
+  cdnOutage: 1,
+  dataCenterOutage: 1,
+  hotspotKey: 0.3,
+  replicationLagSpike: 120,
+  regionPartition: 1,
+};
+
 /** Starts one incident described like a scenario script (also used for injected incidents). */
 export function startIncident(state: SimState, spec: ScriptedIncident, origin: IncidentRecord['origin']): void {
-  if (spec.type === 'serverCrash') {
-    const target = spec.target !== undefined ? state.components.find((c) => c.id === spec.target) : firstServing(state, 'web');
+  if (isInstanceFailure(spec.type) || spec.type === 'shardFull') {
+    const target = spec.target !== undefined ? state.components.find((c) => c.id === spec.target) : firstFailing(state, spec.type);
     if (target !== undefined && servingInstances(target) > 0) crashInstance(state, target, origin);
     return;
   }
-  const magnitude = spec.magnitude ?? (spec.type === 'trafficSpike' ? 3 : 0.3);
-  record(state, spec.type, null, origin, magnitude, spec.durationTicks ?? 60);
+  const type = spec.type as WorldIncident;
+  record(state, type, origin, {
+    target: spec.target ?? null,
+    region: spec.region ?? (type === 'dataCenterOutage' || type === 'regionPartition' ? (state.scenario.regions[0]?.id ?? null) : null),
+    peer: spec.peer ?? (type === 'regionPartition' ? (state.scenario.regions[1]?.id ?? null) : null),
+    magnitude: spec.magnitude ?? DEFAULT_MAGNITUDE[type],
+    durationTicks: spec.durationTicks ?? 60,
+  });
 }
 
-function firstServing(state: SimState, kind: ComponentState['kind']): ComponentState | undefined {
-  return state.components.find((c) => c.kind === kind && servingInstances(c) > 0);
+/** The first component an untargeted failure script hits: the kind its name says. */
+function firstFailing(state: SimState, type: IncidentType): ComponentState | undefined {
+  return state.components.find((c) => servingInstances(c) > 0 && failureType(c) === type && (type !== 'serverCrash' || c.kind === 'web'));
+}
+
+/** Draws the strength, length and place of a world incident that has just been triggered. */
+function drawWorldIncident(state: SimState, type: WorldIncident, uniform: Uniform): IncidentDetails {
+  const regions = state.scenario.regions;
+  const pick = () => regions[Math.min(regions.length - 1, Math.floor(uniform() * regions.length))]!.id;
+  switch (type) {
+    case 'trafficSpike':
+      return { magnitude: 1.5 + 2.5 * uniform(), durationTicks: 30 + Math.floor(90 * uniform()) };
+    case 'badDeploy':
+      return { magnitude: 0.2 + 0.3 * uniform(), durationTicks: 60 + Math.floor(180 * uniform()) };
+    case 'cdnOutage':
+      return { magnitude: 1, durationTicks: 20 + Math.floor(70 * uniform()) };
+    case 'dataCenterOutage':
+      return { magnitude: 1, region: pick(), durationTicks: 60 + Math.floor(180 * uniform()) };
+    case 'hotspotKey':
+      return { magnitude: 0.1 + 0.3 * uniform(), durationTicks: 30 + Math.floor(150 * uniform()) };
+    case 'replicationLagSpike':
+      return { magnitude: 30 + 270 * uniform(), durationTicks: 10 + Math.floor(50 * uniform()) };
+    case 'regionPartition': {
+      const region = pick();
+      const others = regions.filter((r) => r.id !== region);
+      const peer = others.length > 0 ? others[Math.min(others.length - 1, Math.floor(uniform() * others.length))]!.id : region;
+      return { magnitude: 1, region, peer, durationTicks: 20 + Math.floor(100 * uniform()) };
+    }
+  }
 }
 
 /**
- * World events from the world stream: the same two draws every tick whatever the player does,
- * so teams with the same seed meet the same spikes and bad deploys at the same ticks.
+ * World events from the world stream: one draw per world incident type every tick, whatever the
+ * player does, so teams with the same seed meet the same events at the same ticks. A bad deploy
+ * is likelier across several data centers without CI/CD, and rarer with it.
  */
 export function drawWorldIncidents(state: SimState): void {
   const rates = state.scenario.randomIncidentsPerDay;
   drawFrom(state.rng.world, (uniform) => {
-    const spikeDraw = uniform();
-    const deployDraw = uniform();
-    if (spikeDraw < rates.trafficSpike / TICKS_PER_DAY) {
-      const magnitude = 1.5 + 2.5 * uniform();
-      const duration = 30 + Math.floor(90 * uniform());
-      record(state, 'trafficSpike', null, 'random', magnitude, duration);
-    }
-    if (deployDraw < rates.badDeploy / TICKS_PER_DAY) {
-      const magnitude = 0.2 + 0.3 * uniform();
-      const duration = 60 + Math.floor(180 * uniform());
-      record(state, 'badDeploy', null, 'random', magnitude, duration);
-    }
+    const draws = WORLD_INCIDENTS.map(() => uniform());
+    WORLD_INCIDENTS.forEach((type, index) => {
+      let rate = rates[type] ?? 0;
+      if (type === 'badDeploy') rate *= deployRiskFactor(state);
+      if ((draws[index] as number) < rate / TICKS_PER_DAY) record(state, type, 'random', drawWorldIncident(state, type, uniform));
+    });
   });
 }
 
+/** How much likelier a deploy is to go bad: each extra data center adds half without CI/CD; CI/CD cuts it to a third. */
+export function deployRiskFactor(state: SimState): number {
+  if (state.features.cicd) return 1 / 3;
+  const dataCenters = new Set(state.components.filter((c) => c.kind === 'web').map((c) => c.region)).size;
+  return 1 + 0.5 * Math.max(0, dataCenters - 1);
+}
+
 /**
- * Random crashes from the failure stream: one draw per component per tick, in component order;
- * an instance fails with probability 1/MTBF per tick, so a component of n serving instances
+ * Random instance failures from the failure stream: one draw per component per tick, in component
+ * order; an instance fails with probability 1/MTBF per tick, so a component of n serving instances
  * loses one with probability n/MTBF (at most one per tick: MTBF is many ticks).
  */
 export function drawCrashes(state: SimState): void {
@@ -101,7 +169,7 @@ export function drawCrashes(state: SimState): void {
   drawFrom(state.rng.failures, (uniform) => {
     for (const component of state.components) {
       const draw = uniform();
-      const ticks = mtbf[component.kind];
+      const ticks = mtbf[component.kind] ?? 0;
       if (ticks <= 0) continue;
       const serving = servingInstances(component);
       if (serving > 0 && draw < serving / ticks) crashInstance(state, component, 'random');
@@ -113,7 +181,7 @@ export function drawCrashes(state: SimState): void {
 export function expireIncidents(state: SimState): void {
   for (const incident of state.incidents) {
     if (incident.endTick !== null) continue;
-    if (incident.type === 'serverCrash') {
+    if (isInstanceFailure(incident.type)) {
       const target = state.components.find((c) => c.id === incident.target);
       if (target === undefined) {
         endIncident(state, incident); // removed: nothing left to repair
@@ -121,7 +189,7 @@ export function expireIncidents(state: SimState): void {
         target.down = Math.max(0, target.down - 1);
         endIncident(state, incident);
       }
-    } else if (incident.expiresTick <= state.tick) {
+    } else if (incident.type !== 'shardFull' && incident.expiresTick <= state.tick) {
       endIncident(state, incident);
     }
   }
@@ -129,25 +197,43 @@ export function expireIncidents(state: SimState): void {
 
 /**
  * Takes `count` dead instances out of a component (replaced or retired) and closes as many of its
- * open crash incidents, oldest first, so the incident feed always matches the dead instances.
+ * open failure incidents, oldest first, so the incident feed always matches the dead instances.
  */
 export function retireDeadInstances(state: SimState, component: ComponentState, count: number): void {
   let left = Math.min(count, component.down);
   component.down -= left;
   for (const incident of state.incidents) {
     if (left === 0) break;
-    if (incident.endTick === null && incident.type === 'serverCrash' && incident.target === component.id) {
+    if (incident.endTick === null && isInstanceFailure(incident.type) && incident.target === component.id) {
       endIncident(state, incident);
       left--;
     }
   }
 }
 
-/** Ends the crash incidents of a component whose dead instances all came back. */
+/** Ends the failure incidents of a component whose dead instances all came back. */
 export function endCrashesOf(state: SimState, componentId: string): void {
   for (const incident of state.incidents) {
-    if (incident.endTick === null && incident.type === 'serverCrash' && incident.target === componentId) {
+    if (incident.endTick === null && isInstanceFailure(incident.type) && incident.target === componentId) {
       endIncident(state, incident);
     }
+  }
+}
+
+/** Active incidents of one type (the flow asks for outages, partitions, hotspots, lag spikes). */
+export function activeIncidents(state: SimState, type: IncidentType): IncidentRecord[] {
+  return state.incidents.filter((incident) => incident.type === type && incident.endTick === null);
+}
+
+/**
+ * Records when service recovered from each incident: the first tick after its start at which
+ * availability is back to what it was before, or meets the objective.
+ */
+export function recordRecoveries(state: SimState): void {
+  const availability = state.summary.availability;
+  const objective = state.scenario.objectives.availability;
+  for (const incident of state.incidents) {
+    if (incident.recoveredTick !== null || incident.startTick >= state.tick) continue;
+    if (availability >= Math.min(incident.baselineAvailability, objective) - 1e-9) incident.recoveredTick = state.tick;
   }
 }

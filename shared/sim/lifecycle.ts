@@ -1,16 +1,20 @@
 /**
  * Time-driven changes to components: provisioning finishes, a rolling resize moves to the next
- * instance, a manual restart brings dead instances back. Nothing here is instant: the seed's
- * point that a new server is not there at once, and that scaling up means a restart.
+ * instance, a manual restart brings dead instances back, a promotion makes a replica the primary,
+ * a resharding switches to its new layout. Nothing here is instant: the seed's point that a new
+ * server is not there at once, and that scaling up means a restart.
  */
 import { KINDS } from './catalogue';
 import { endCrashesOf } from './incidents';
 import type { ComponentState, SimState } from './state';
 import { servingInstances } from './topology';
 
+/** Ticks over which a sticky balancer moves sessions onto a new web server (new sessions only). */
+export const STICKY_RAMP_TICKS = 30;
+
 /** Advances every component's timers to the current tick. */
 export function advanceLifecycles(state: SimState): void {
-  for (const component of state.components) {
+  for (const component of [...state.components]) {
     let ready = 0;
     while (component.provisioning.length > 0 && (component.provisioning[0] as number) <= state.tick) {
       component.provisioning.shift();
@@ -19,6 +23,15 @@ export function advanceLifecycles(state: SimState): void {
     if (ready > 0) {
       component.count += ready;
       state.lastEvents.push({ tick: state.tick, kind: 'componentReady', componentId: component.id, incidentId: null, detail: ready });
+      if (component.kind === 'web' && component.count > ready && !hasSessionStore(state, component)) {
+        // Sticky sessions: existing users stay on the old servers; the new ones fill up slowly.
+        component.extra.freshInstances = (component.extra.freshInstances ?? 0) + ready;
+        component.extra.freshSince = state.tick;
+      }
+    }
+    if ((component.extra.freshInstances ?? 0) > 0 && state.tick - (component.extra.freshSince ?? 0) >= STICKY_RAMP_TICKS) {
+      delete component.extra.freshInstances;
+      delete component.extra.freshSince;
     }
     if (component.restartUntilTick >= 0 && component.restartUntilTick <= state.tick) {
       component.restartUntilTick = -1;
@@ -41,7 +54,52 @@ export function advanceLifecycles(state: SimState): void {
         rolling.untilTick = state.tick + KINDS[component.kind].restartTicks;
       }
     }
+    if (component.promoteAtTick >= 0 && component.promoteAtTick <= state.tick) promote(state, component);
+    const resharding = component.resharding;
+    if (resharding !== null && resharding.untilTick <= state.tick) {
+      // The copy is done: the new layout takes over (extra shards were bought when it started).
+      component.settings.shardKey = resharding.key;
+      component.count = resharding.shards;
+      component.down = Math.min(component.down, component.count);
+      component.resharding = null;
+      for (const replica of state.components) {
+        if (replica.settings.replicaOf === component.id) {
+          replica.settings.shardKey = resharding.key;
+          replica.count = resharding.shards;
+        }
+      }
+      state.revision += 1;
+    }
   }
+}
+
+/**
+ * A replica becomes the primary: the old primary (dead or alive) becomes its replica, the other
+ * replicas follow the new primary, and clients reconnect to it. Writes the old primary took but
+ * had not yet shipped to this replica are lost if the old primary is dead.
+ */
+function promote(state: SimState, replica: ComponentState): void {
+  replica.promoteAtTick = -1;
+  const oldId = replica.settings.replicaOf;
+  const old = state.components.find((c) => c.id === oldId);
+  delete replica.settings.replicaOf;
+  if (old !== undefined) {
+    if (servingInstances(old) === 0) {
+      state.totals.lostWrites += (old.extra.writeRate ?? 0) * (replica.extra.replicationLag ?? 0);
+    }
+    replica.settings.failover = old.settings.failover ?? 'manual';
+    old.settings.replicaOf = replica.id;
+    for (const other of state.components) {
+      if (other !== replica && other.settings.replicaOf === old.id) other.settings.replicaOf = replica.id;
+      other.targets = other.targets.map((t) => (t === old.id ? replica.id : t)).filter((t, index, all) => all.indexOf(t) === index);
+    }
+  }
+  replica.lagSeconds = 0;
+  state.revision += 1;
+}
+
+function hasSessionStore(state: SimState, web: ComponentState): boolean {
+  return web.targets.some((id) => state.components.find((c) => c.id === id)?.kind === 'sessionStore');
 }
 
 function hasReadyDatabase(state: SimState, web: ComponentState): boolean {

@@ -54,6 +54,8 @@ export interface DatasetSpec {
   writeShare: number;
   /** Tables a typical read joins: 1 means key lookups only; RDBMS does it in one query, NoSQL in this many reads. */
   joins: number;
+  /** Megabytes this data set stores per daily active user (drives shard storage); absent = 0. */
+  mbPerUser?: number;
 }
 
 export interface ScriptedIncident {
@@ -61,13 +63,36 @@ export interface ScriptedIncident {
   type: IncidentType;
   /** Component id, when the incident hits one component (crash). Absent: the scenario's own choice. */
   target?: string;
+  /** Region (data-center outage), or the first of two regions (partition). */
+  region?: string;
+  /** The second region of a network partition. */
+  peer?: string;
   /** Traffic multiplier for a spike, error share for a bad deploy. */
   magnitude?: number;
   /** Duration in ticks for spikes and bad deploys. */
   durationTicks?: number;
 }
 
-export type IncidentType = 'serverCrash' | 'trafficSpike' | 'badDeploy';
+/** Every incident the simulation models; the first three are the core's, the rest the later mechanics'. */
+export const INCIDENT_TYPES = [
+  'serverCrash',
+  'trafficSpike',
+  'badDeploy',
+  'dbPrimaryFailure',
+  'replicaFailure',
+  'cacheNodeLoss',
+  'cdnOutage',
+  'dataCenterOutage',
+  'hotspotKey',
+  'shardFull',
+  'replicationLagSpike',
+  'regionPartition',
+] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+/** Incidents the world stream draws at random, at the scenario's rate per day. */
+export const WORLD_INCIDENTS = ['trafficSpike', 'badDeploy', 'cdnOutage', 'dataCenterOutage', 'hotspotKey', 'replicationLagSpike', 'regionPartition'] as const;
+export type WorldIncident = (typeof WORLD_INCIDENTS)[number];
 
 export interface Objectives {
   /** p95 latency objective for a request to count as served well. */
@@ -92,7 +117,8 @@ export interface InitialComponent {
   connectFrom?: Array<'users' | number>;
 }
 
-export type ComponentKindName = 'web' | 'db' | 'lb';
+export const COMPONENT_KINDS = ['lb', 'web', 'db', 'cache', 'cdn', 'sessionStore', 'queue', 'worker'] as const;
+export type ComponentKindName = (typeof COMPONENT_KINDS)[number];
 export type DbEngine = 'rdbms' | 'nosql';
 
 export interface Scenario {
@@ -114,10 +140,17 @@ export interface Scenario {
   datasets: DatasetSpec[];
   /** Multiplies every purchase price and running cost (1 = catalogue prices). */
   priceFactor: number;
-  /** Mean ticks between failures of one instance, by kind; 0 disables random crashes. */
-  mtbfTicks: Record<ComponentKindName, number>;
-  /** Expected random traffic spikes and bad deploys per simulated day. */
-  randomIncidentsPerDay: { trafficSpike: number; badDeploy: number };
+  /** Mean ticks between failures of one instance, by kind; 0 or absent: no random crashes. */
+  mtbfTicks: Partial<Record<ComponentKindName, number>>;
+  /** Expected random world incidents of each type per simulated day; absent: none. */
+  randomIncidentsPerDay: Partial<Record<WorldIncident, number>>;
+  /** The keys requests touch, with Zipf(alpha) popularity, and the size of a cached object. */
+  workingSet: { keys: number; alpha: number; objectKb: number };
+  /** Static assets (images, scripts) with Zipf(alpha) popularity, and their mean size. */
+  staticAssets: { count: number; alpha: number; sizeKb: number };
+  /** Money per GB a CDN delivers, and per GB replicated between regions. */
+  cdnCostPerGb: number;
+  transferCostPerGb: number;
   incidents: ScriptedIncident[];
   objectives: Objectives;
   initialTopology: InitialComponent[];

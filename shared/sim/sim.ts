@@ -4,13 +4,14 @@
  * and returns it (copying a large state every tick would cost more than the tick itself);
  * callers that need the state before the step keep a `cloneState` of it.
  */
-import { newComponent, executeCommand } from './applyCommand';
+import { executeCommand } from './commandHandlers/apply';
+import { defaultSettings, newComponent } from './newComponent';
 import { runAutoscaling } from './autoscaling';
 import { KINDS, type SizeName } from './catalogue';
 import { compareEntries, USERS, type CommandEntry } from './commands';
 import { costPerDay, settleTick } from './economy';
-import { runFlow } from './flow';
-import { drawCrashes, drawWorldIncidents, expireIncidents, startScriptedIncidents } from './incidents';
+import { runFlow } from './flow/index';
+import { drawCrashes, drawWorldIncidents, expireIncidents, recordRecoveries, startScriptedIncidents } from './incidents';
 import { advanceLifecycles } from './lifecycle';
 import { seedStreams } from './rng';
 import { REQUEST_CLASSES, type PerClass, type Scenario } from './scenario';
@@ -37,6 +38,8 @@ export function createSim(scenario: Scenario, seed: number): SimState {
     regions: scenario.regions.map((r) => ({ id: r.id, users: r.initialUsers, satisfaction: 1 })),
     components: [],
     entries: {},
+    geoWeights: {},
+    features: { hostMetrics: false, aggregatedMetrics: false, businessMetrics: false, logAggregation: false, alerts: false, cicd: false },
     incidents: [],
     summary: {
       onlineUsers: 0,
@@ -52,7 +55,20 @@ export function createSim(scenario: Scenario, seed: number): SimState {
       costPerDay: 0,
       satisfaction: 1,
     },
-    totals: { peakDau: 0, requests: 0, goodRequests: 0, failedRequests: 0, revenue: 0, spent: 0 },
+    totals: {
+      peakDau: 0,
+      requests: 0,
+      goodRequests: 0,
+      failedRequests: 0,
+      revenue: 0,
+      spent: 0,
+      staleReads: 0,
+      lostWrites: 0,
+      lostMessages: 0,
+      loggedOutUsers: 0,
+      staleAssets: 0,
+      cdnGb: 0,
+    },
     lastOutcomes: [],
     lastEvents: [],
     gameOver: null,
@@ -63,13 +79,9 @@ export function createSim(scenario: Scenario, seed: number): SimState {
     const id = `${initial.kind}-${state.nextComponentId++}`;
     ids.push(id);
     const size = (initial.size ?? KINDS[initial.kind].sizes[0]) as SizeName;
-    const component = newComponent(id, initial.kind, initial.region, size, {});
-    if (initial.kind === 'lb') component.settings.healthChecks = false;
-    if (initial.kind === 'web') component.settings.colocatedDb = initial.colocatedDb ?? false;
-    if (initial.kind === 'db') {
-      component.settings.engine = initial.engine ?? 'rdbms';
-      component.settings.datasets = scenario.datasets.map((d) => d.id);
-    }
+    const settings = defaultSettings(initial.kind, initial.engine ?? 'rdbms', scenario.datasets.map((d) => d.id));
+    if (initial.kind === 'web') settings.colocatedDb = initial.colocatedDb ?? false;
+    const component = newComponent(id, initial.kind, initial.region, size, settings);
     component.count = initial.count ?? 1;
     state.components.push(component);
   }
@@ -112,6 +124,7 @@ export function step(state: SimState, commands: readonly CommandEntry[] = []): S
   drawCrashes(state);
   const flow = runFlow(state);
   settleTick(state, flow);
+  recordRecoveries(state);
   runAutoscaling(state);
 
   state.tick += 1;

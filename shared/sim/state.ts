@@ -2,8 +2,13 @@
  * The complete simulation state: plain JSON-able data, including the RNG state, so that a
  * snapshot resumes exactly and a hash of its canonical form proves two runs agree.
  */
-import type { SizeName } from './catalogue';
+import type { Feature, SizeName } from './catalogue';
 import type { ComponentKindName, DbEngine, IncidentType, PerClass, Scenario } from './scenario';
+
+export type CachePolicy = 'lru' | 'lfu' | 'fifo';
+export type CacheStrategy = 'lookAside' | 'readThrough' | 'writeThrough';
+export type ShardKey = 'userIdHash' | 'userIdRange' | 'region' | 'celebrity';
+export type FailoverMode = 'manual' | 'automatic';
 
 export const SIM_VERSION = 1;
 
@@ -31,6 +36,30 @@ export interface ComponentSettings {
   datasets?: string[];
   /** Web: autoscaling of the instance count. */
   autoscaling?: AutoscalingRule;
+  /** Database: the primary this read replica copies; absent for a primary. */
+  replicaOf?: string;
+  /** Database primary: promote a replica by itself when it dies, or wait for a command. */
+  failover?: FailoverMode;
+  /** Database: how rows are spread over its instances (shards); absent = not sharded. */
+  shardKey?: ShardKey;
+  /** Database: data kept denormalised, so a read needs no cross-shard join (writes copy more). */
+  denormalised?: boolean;
+  /** Cache: eviction policy, read/write strategy, entry lifetime. */
+  cachePolicy?: CachePolicy;
+  cacheStrategy?: CacheStrategy;
+  ttlSeconds?: number;
+  /** CDN: object lifetime, versioned URLs, and whether clients fall back to the origin when it fails. */
+  versioning?: boolean;
+  originFallback?: boolean;
+  /** Queue: messages survive a broker failure. */
+  durable?: boolean;
+}
+
+/** A resharding in progress: data is copied to the new layout, which takes over at `untilTick`. */
+export interface Resharding {
+  shards: number;
+  key: ShardKey;
+  untilTick: number;
 }
 
 /** A rolling restart in progress (a resize): one instance at a time is down. */
@@ -82,7 +111,18 @@ export interface ComponentState {
   lastScaleTick: number;
   /** Requests left in the bounded queues at the end of the last tick. */
   backlog: number;
+  /** Cache and CDN: keys currently held (a new or restarted cache starts cold at 0). */
+  fill: number;
+  /** Read replica: how far it trails its primary, seconds. */
+  lagSeconds: number;
+  /** Queue: messages waiting for a worker. */
+  messages: number;
+  resharding: Resharding | null;
+  /** Read replica being promoted: the tick it becomes the primary; -1 when none. */
+  promoteAtTick: number;
   figures: ComponentFigures;
+  /** Figures only some kinds have (hit ratio, stale reads, shard skew …), by name. */
+  extra: Record<string, number>;
 }
 
 export interface RegionState {
@@ -106,6 +146,12 @@ export interface IncidentRecord {
   magnitude: number;
   /** For timed incidents: tick at which the effect ends by itself. */
   expiresTick: number;
+  /** Data-center outage: the region; partition: the two regions. */
+  region: string | null;
+  peer: string | null;
+  /** Availability when the incident began, and the tick service was back to it (null: not yet). */
+  baselineAvailability: number;
+  recoveredTick: number | null;
 }
 
 export interface SummaryFigures {
@@ -133,6 +179,14 @@ export interface Totals {
   failedRequests: number;
   revenue: number;
   spent: number;
+  /** Reads answered with outdated data (replica lag, cache TTL), writes lost in a failover,
+   * messages lost with a non-durable queue, users logged out by a lost server, stale assets. */
+  staleReads: number;
+  lostWrites: number;
+  lostMessages: number;
+  loggedOutUsers: number;
+  staleAssets: number;
+  cdnGb: number;
 }
 
 /** Why a command was refused; the client translates these. */
@@ -154,6 +208,10 @@ export type RejectReason =
   | 'nothing-to-restart'
   | 'busy'
   | 'no-bad-deploy'
+  | 'not-a-replica'
+  | 'primary-alive'
+  | 'feature-owned'
+  | 'feature-missing'
   | 'game-over';
 
 export interface CommandOutcome {
@@ -190,6 +248,10 @@ export interface SimState {
   components: ComponentState[];
   /** The component 'users' reach in each region (the DNS entry), by region id. */
   entries: Record<string, string>;
+  /** GeoDNS weights: for users of a region, the share of them sent to each data center's region. */
+  geoWeights: Record<string, Record<string, number>>;
+  /** Team-wide logs, metrics and automation the team has bought. */
+  features: Record<Feature, boolean>;
   incidents: IncidentRecord[];
   summary: SummaryFigures;
   totals: Totals;

@@ -7,15 +7,33 @@ import { ENGINES, SIZES } from './catalogue';
 import type { ComponentKindName } from './scenario';
 import type { ComponentState, SimState } from './state';
 
-/** Evaluation order: traffic flows from balancers to web servers to databases. */
-export const TIER: Record<ComponentKindName, number> = { lb: 0, web: 1, db: 2 };
+/**
+ * Evaluation order: traffic flows from the CDN's edge to balancers, web servers, then the stores
+ * they call (cache, sessions, queue), then databases and the workers that drain the queue.
+ */
+export const TIER: Record<ComponentKindName, number> = {
+  cdn: 0,
+  lb: 1,
+  web: 2,
+  cache: 3,
+  sessionStore: 3,
+  queue: 3,
+  db: 4,
+  worker: 4,
+};
+const LAST_TIER = 4;
 
-/** Which component kinds may send traffic to which. 'users' is the DNS entry. */
+/** Which component kinds may send traffic to which. 'users' is the DNS entry of a region. */
 export const ALLOWED_LINKS: Record<'users' | ComponentKindName, readonly ComponentKindName[]> = {
-  users: ['lb', 'web'],
+  users: ['lb', 'web', 'cdn'],
+  cdn: ['lb', 'web'],
   lb: ['web'],
-  web: ['db'],
+  web: ['db', 'cache', 'sessionStore', 'queue'],
+  cache: [],
+  sessionStore: [],
+  queue: ['worker'],
   db: [],
+  worker: [],
 };
 
 /** Instances down for a planned rolling restart right now (one at a time). */
@@ -31,7 +49,7 @@ export function servingInstances(component: ComponentState): number {
 /** Component indices in evaluation order: by tier, then by creation order. */
 export function evaluationOrder(components: readonly ComponentState[]): number[] {
   const order: number[] = [];
-  for (let tier = 0; tier <= 2; tier++) {
+  for (let tier = 0; tier <= LAST_TIER; tier++) {
     for (let i = 0; i < components.length; i++) {
       if (TIER[components[i]!.kind] === tier) order.push(i);
     }

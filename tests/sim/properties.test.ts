@@ -15,6 +15,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadPreset, PRESET_IDS } from '../../shared/scenarios';
+import { isInstanceFailure } from '../../shared/sim/incidents';
 import {
   cloneState,
   compareEntries,
@@ -342,7 +343,7 @@ const ruleViolations: Check = (before, after) => {
 const crashViolations: Check = (before, after) => {
   const problems: string[] = [];
   for (const c of after.components) {
-    const open = after.incidents.filter((i) => i.type === 'serverCrash' && i.target === c.id && i.endTick === null);
+    const open = after.incidents.filter((i) => isInstanceFailure(i.type) && i.target === c.id && i.endTick === null);
     if (open.length !== c.down) {
       problems.push(`tick ${before.tick}→${after.tick} ${c.id}: ${c.down} dead instances but open crash incidents ${JSON.stringify(open.map((i) => ({ id: i.id, start: i.startTick, expires: i.expiresTick })))}`);
     }

@@ -1,0 +1,56 @@
+/**
+ * A cache tier's hit ratio this tick (GAME.md row 6, seed: 캐시). The ratio follows the
+ * characteristic-time models of cacheModel.ts over the scenario's Zipf working set, for the
+ * capacity the cache has filled so far: a new or emptied cache starts cold, every miss stores a
+ * key, so the database takes a stampede that eases as the cache warms. A long TTL keeps entries
+ * long after the data changed: without write-through, that share of hits is stale.
+ */
+import { cacheHitRatio } from '../cacheModel';
+import { SIZES } from '../catalogue';
+import { TICK_SECONDS, type ComponentState } from '../state';
+import type { FlowContext } from './context';
+
+/** Keys one cache instance holds: its memory over the size of one cached object. */
+export function capacityKeys(component: ComponentState, instances: number, objectKb: number): number {
+  return (SIZES[component.size].memoryGb * 1_000_000 * instances) / objectKb;
+}
+
+/**
+ * Share of reads whose key was written in the last `ageSeconds`, when writes at `writeRate` follow
+ * the same Zipf popularity as reads: Σ p_i (1 − e^(−W·p_i·age)). Such a read served from a copy
+ * that old returns outdated data. The same sum as a TTL-limited cache, so cacheModel computes it.
+ */
+export function recentlyWrittenShare(keys: number, alpha: number, writeRate: number, ageSeconds: number): number {
+  if (!(writeRate > 0) || !(ageSeconds > 0)) return 0;
+  if (ageSeconds === Infinity) return 1;
+  return cacheHitRatio({ keys, alpha, capacityKeys: Infinity, policy: 'lru', requestRate: writeRate, ttlSeconds: ageSeconds }).hitRatio;
+}
+
+/** Updates the cache's fill and figures for `gets` per second on its live nodes; returns the hit ratio. */
+export function updateCache(ctx: FlowContext, i: number, component: ComponentState, gets: number): number {
+  const { keys, alpha, objectKb } = ctx.state.scenario.workingSet;
+  const serving = ctx.serving[i] as number;
+  const capacity = Math.min(capacityKeys(component, serving, objectKb), keys);
+  component.fill = Math.min(component.fill, capacity);
+  const policy = component.settings.cachePolicy ?? 'lru';
+  const ttl = component.settings.ttlSeconds ?? Infinity;
+  if (serving === 0 || capacity <= 0) {
+    component.fill = 0;
+    Object.assign(component.extra, { hitRatio: 0, fill: 0, staleShare: 0 });
+    return 0;
+  }
+  const warm = cacheHitRatio({ keys, alpha, capacityKeys: component.fill, policy, requestRate: gets, ttlSeconds: ttl });
+  // Every miss stores its key; the cache fills up to what it holds when warm.
+  if (component.fill < capacity) {
+    const full = cacheHitRatio({ keys, alpha, capacityKeys: capacity, policy, requestRate: gets, ttlSeconds: ttl });
+    component.fill = Math.min(full.entries, component.fill + warm.missRate * TICK_SECONDS);
+  }
+  let staleShare = 0;
+  if ((component.settings.cacheStrategy ?? 'lookAside') !== 'writeThrough') {
+    const writeRate = ctx.state.summary.offered.write;
+    staleShare = recentlyWrittenShare(keys, alpha, writeRate, warm.meanHitAgeSeconds);
+    ctx.state.totals.staleReads += warm.hitRate * staleShare * TICK_SECONDS;
+  }
+  Object.assign(component.extra, { hitRatio: warm.hitRatio, fill: component.fill / capacity, staleShare });
+  return warm.hitRatio;
+}

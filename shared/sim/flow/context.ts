@@ -1,0 +1,180 @@
+/**
+ * Per-tick working memory of the flow: flat arrays indexed by component (and class), reused
+ * between ticks, plus what the tick knows about the world (which instances serve, which regions
+ * are cut off from each other, round-trip times).
+ */
+import { activeIncidents } from '../incidents';
+import { STICKY_RAMP_TICKS } from '../lifecycle';
+import type { SimState } from '../state';
+import { servingInstances } from '../topology';
+import { K, routingTable, type RoutingTable } from './routing';
+
+/** Where one web server's reads of one data set go: database indices and their shares. */
+export interface ReadSplit {
+  targets: number[];
+  shares: number[];
+}
+
+/** Reads waiting on a cache's answer: if they miss, they go to the database on behalf of `web`. */
+export interface PendingMiss {
+  web: number;
+  dataset: number;
+  /** Reads per second (before lookups). */
+  reads: number;
+}
+
+export class FlowContext {
+  readonly state: SimState;
+  readonly table: RoutingTable;
+  readonly n: number;
+  readonly D: number;
+  inflow: Float64Array;
+  deadIn: Float64Array;
+  workIn: Float64Array;
+  direct: Uint8Array;
+  serving: Int32Array;
+  rotation: Float64Array;
+  waitMean: Float64Array;
+  waitP95: Float64Array;
+  okShare: Float64Array;
+  pathMean: Float64Array;
+  pathEx2: Float64Array;
+  pathBase: Float64Array;
+  pathOk: Float64Array;
+  /** Per cache: share of gets answered by the cache, and share sent on to the database. */
+  hitShare: Float64Array;
+  missShare: Float64Array;
+  readSplit: Array<ReadSplit | null>;
+  pendingMisses: PendingMiss[][];
+  private readonly splits = new Map<number, ReadSplit>();
+  /** Share of web requests a bad release fails. */
+  badDeployShare: number;
+  /** GB replicated between regions this tick (billed per GB). */
+  transferGigabytes = 0;
+  /** Regions' down flags and the partitioned region pairs (by region index). */
+  regionDown: Uint8Array;
+  partitioned: Uint8Array;
+  rttSeconds: Float64Array;
+  regionCount: number;
+
+  constructor(state: SimState) {
+    this.state = state;
+    this.table = routingTable(state);
+    const n = state.components.length;
+    const D = state.scenario.datasets.length;
+    this.n = n;
+    this.D = D;
+    this.inflow = new Float64Array(n * K);
+    this.deadIn = new Float64Array(n);
+    this.workIn = new Float64Array(n);
+    this.direct = new Uint8Array(n);
+    this.serving = new Int32Array(n);
+    this.rotation = new Float64Array(n);
+    this.waitMean = new Float64Array(n);
+    this.waitP95 = new Float64Array(n);
+    this.okShare = new Float64Array(n).fill(1);
+    this.pathMean = new Float64Array(n * K);
+    this.pathEx2 = new Float64Array(n * K);
+    this.pathBase = new Float64Array(n * K);
+    this.pathOk = new Float64Array(n * K);
+    this.hitShare = new Float64Array(n);
+    this.missShare = new Float64Array(n).fill(1);
+    this.readSplit = new Array<ReadSplit | null>(n * D).fill(null);
+    this.pendingMisses = state.components.map(() => []);
+    this.badDeployShare = 0;
+    for (const incident of activeIncidents(state, 'badDeploy')) this.badDeployShare = Math.max(this.badDeployShare, incident.magnitude);
+
+    const regions = state.scenario.regions;
+    const R = regions.length;
+    this.regionCount = R;
+    this.regionDown = new Uint8Array(R);
+    this.partitioned = new Uint8Array(R * R);
+    this.rttSeconds = new Float64Array(R * R);
+    const indexOf = (id: string | null) => regions.findIndex((r) => r.id === id);
+    for (const incident of activeIncidents(state, 'dataCenterOutage')) {
+      const r = indexOf(incident.region);
+      if (r >= 0) this.regionDown[r] = 1;
+    }
+    for (const incident of activeIncidents(state, 'regionPartition')) {
+      const a = indexOf(incident.region);
+      const b = indexOf(incident.peer);
+      if (a >= 0 && b >= 0 && a !== b) {
+        this.partitioned[a * R + b] = 1;
+        this.partitioned[b * R + a] = 1;
+      }
+    }
+    for (let a = 0; a < R; a++) {
+      for (let b = 0; b < R; b++) this.rttSeconds[a * R + b] = (state.scenario.latencyMs[regions[a]!.id]?.[regions[b]!.id] ?? 0) / 1000;
+    }
+    const cdnDown = activeIncidents(state, 'cdnOutage').length > 0;
+    for (let i = 0; i < n; i++) {
+      const component = state.components[i]!;
+      const down = this.regionDown[this.table.regionIndex[i] as number] === 1 || (component.kind === 'cdn' && cdnDown);
+      this.serving[i] = down ? 0 : servingInstances(component);
+    }
+  }
+
+  /** Whether component `from` can call component `to` (no partition between their regions). */
+  reachable(from: number, to: number): boolean {
+    const a = this.table.regionIndex[from] as number;
+    const b = this.table.regionIndex[to] as number;
+    return a === b || this.partitioned[a * this.regionCount + b] === 0;
+  }
+
+  /** Extra round trip when `from` calls `to` in another region, seconds (0 in the same region). */
+  crossRtt(from: number, to: number): number {
+    const a = this.table.regionIndex[from] as number;
+    const b = this.table.regionIndex[to] as number;
+    return a === b ? 0 : (this.rttSeconds[a * this.regionCount + b] as number);
+  }
+
+  /** Instances of `target` a caller can use: serving ones, and none across a partition. */
+  usable(from: number, target: number): number {
+    return this.reachable(from, target) ? (this.serving[target] as number) : 0;
+  }
+
+  /**
+   * Where reads for `primary`'s data go from a web server: the primary's healthy replicas in the
+   * server's own region, else all its reachable replicas, else the primary itself; shared by every
+   * web server of a region, so computed once per tick.
+   */
+  readSplitFor(web: number, primary: number): ReadSplit {
+    const region = this.table.regionIndex[web] as number;
+    const key = primary * this.regionCount + region;
+    const known = this.splits.get(key);
+    if (known !== undefined) return known;
+    const healthy: number[] = [];
+    const local: number[] = [];
+    for (const r of this.table.replicas[primary]!) {
+      if (this.usable(web, r) === 0 || this.state.components[r]!.promoteAtTick >= 0) continue;
+      healthy.push(r);
+      if (this.table.regionIndex[r] === region) local.push(r);
+    }
+    const chosen = local.length > 0 ? local : healthy.length > 0 ? healthy : [primary];
+    let total = 0;
+    for (const r of chosen) total += Math.max(1, this.serving[r] as number);
+    const split = { targets: chosen, shares: chosen.map((r) => Math.max(1, this.serving[r] as number) / total) };
+    this.splits.set(key, split);
+    return split;
+  }
+
+  /**
+   * How many instances of `target` balancer `lb` sends to: all of them, or only usable ones with
+   * health checks; with sticky sessions a new server takes only new sessions, so it ramps up.
+   */
+  rotationWeight(lb: number, target: number): number {
+    const component = this.state.components[target]!;
+    const healthChecks = this.state.components[lb]!.settings.healthChecks === true;
+    let weight = healthChecks ? this.usable(lb, target) : component.count;
+    const fresh = component.extra.freshInstances ?? 0;
+    if (fresh > 0) {
+      const progress = (this.state.tick - (component.extra.freshSince ?? 0)) / STICKY_RAMP_TICKS;
+      weight -= fresh * Math.max(0, 1 - progress);
+    }
+    return Math.max(0, weight);
+  }
+
+  add(array: Float64Array, index: number, value: number): void {
+    array[index] = (array[index] as number) + value;
+  }
+}

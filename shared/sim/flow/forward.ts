@@ -1,0 +1,376 @@
+/**
+ * The forward pass: each component, in tier order, takes the requests routed to it, sends the
+ * share that reaches dead (or unreachable) instances to failure, runs its serving instances as
+ * bounded M/M/c queues, and passes what it served on to what it calls.
+ */
+import { evaluatePool, type PoolResult } from '../boundedQueue';
+import { DISK_GB_PER_MEMORY_GB, ENGINES, KINDS, SIZES, WEB_WORK } from '../catalogue';
+import { TICK_SECONDS, type ComponentState } from '../state';
+import { vcpuOf } from '../topology';
+import { updateCache } from './cacheTier';
+import type { FlowContext } from './context';
+import { JOB, K, NO_DATABASE, ON_THIS_BOX, READ, SESSION, STATIC, WRITE, workPerLookup } from './routing';
+import { hotKeyShare, isPartitioned, shardLayout } from './shards';
+
+/** Runs one component's forward step. */
+export function forward(ctx: FlowContext, i: number): void {
+  const component = ctx.state.components[i]!;
+  switch (component.kind) {
+    case 'lb':
+      return balancer(ctx, i, component);
+    case 'web':
+      return webServer(ctx, i, component);
+    case 'cache':
+      return cacheNode(ctx, i, component);
+    case 'sessionStore':
+      return store(ctx, i, component);
+    case 'queue':
+      return queue(ctx, i, component);
+    case 'db':
+      return database(ctx, i, component);
+    case 'cdn':
+    case 'worker':
+      return; // the CDN is evaluated with the demand, workers with their queue
+  }
+}
+
+function aliveLambda(ctx: FlowContext, i: number): number {
+  let lambda = 0;
+  for (let k = 0; k < K; k++) lambda += ctx.inflow[i * K + k] as number;
+  return lambda;
+}
+
+function offeredWork(ctx: FlowContext, i: number): number {
+  let work = 0;
+  for (let k = 0; k < K; k++) work += (ctx.inflow[i * K + k] as number) * (ctx.table.service[i * K + k] as number);
+  return work;
+}
+
+/** Sends the share `deadShare` of a component's arrivals to failure (dead parts, unreachable instances). */
+function failShare(ctx: FlowContext, i: number, deadShare: number): void {
+  if (deadShare <= 0) return;
+  const lambda = aliveLambda(ctx, i);
+  ctx.add(ctx.deadIn, i, lambda * deadShare);
+  for (let k = 0; k < K; k++) ctx.inflow[i * K + k] = (ctx.inflow[i * K + k] as number) * (1 - deadShare);
+  ctx.workIn[i] = (ctx.workIn[i] as number) * (1 - deadShare);
+}
+
+interface Outcome {
+  served: number;
+  failed: number;
+  /** Share of the arrivals that were processed and go on downstream. */
+  passShare: number;
+}
+
+/** Evaluates a pool and records its figures; `work` is CPU seconds per second offered. */
+function runPool(ctx: FlowContext, i: number, component: ComponentState, lambda: number, work: number, instances: number): Outcome {
+  const spec = KINDS[component.kind];
+  const pool = evaluatePool({
+    lambda,
+    serviceSeconds: lambda > 0 ? work / lambda : (ctx.table.nominal[i] as number),
+    vcpu: vcpuOf(component),
+    instances,
+    queueSeconds: spec.queueSeconds,
+    backlog: component.backlog,
+  });
+  return settle(ctx, i, component, lambda, pool);
+}
+
+function settle(ctx: FlowContext, i: number, component: ComponentState, lambda: number, pool: PoolResult): Outcome {
+  const dead = ctx.deadIn[i] as number;
+  const offered = lambda + dead;
+  ctx.waitMean[i] = pool.waitMeanSeconds;
+  ctx.waitP95[i] = pool.waitP95Seconds;
+  component.backlog = pool.backlogAfter;
+  const fixed = KINDS[component.kind].fixedDelaySeconds;
+  const figures = component.figures;
+  figures.lambda = offered;
+  figures.capacity = pool.capacity;
+  figures.utilisation = pool.utilisation;
+  figures.meanLatencyMs = (pool.meanSeconds + fixed) * 1000;
+  figures.p95LatencyMs = (pool.p95Seconds + fixed) * 1000;
+  figures.served = pool.served;
+  figures.failed = pool.failed + dead;
+  figures.backlog = pool.backlogAfter;
+  figures.queueLength = pool.queueLength;
+  ctx.okShare[i] = offered > 0 ? Math.max(0, Math.min(1, 1 - figures.failed / offered)) : 1;
+  return { served: pool.served, failed: figures.failed, passShare: lambda > 0 ? Math.min(1, pool.served / lambda) : 0 };
+}
+
+/** Moves `amount` req/s of a component's served requests to failed (errors found after processing). */
+function failAfter(ctx: FlowContext, i: number, component: ComponentState, amount: number): void {
+  if (amount <= 0) return;
+  component.figures.failed += amount;
+  component.figures.served -= amount;
+  const offered = component.figures.lambda;
+  ctx.okShare[i] = offered > 0 ? Math.max(0, Math.min(1, 1 - component.figures.failed / offered)) : 1;
+}
+
+function balancer(ctx: FlowContext, i: number, component: ComponentState): void {
+  const lambda = aliveLambda(ctx, i);
+  const outcome = runPool(ctx, i, component, lambda, offeredWork(ctx, i), ctx.serving[i] as number);
+  const total = ctx.rotation[i] as number;
+  if (total === 0) {
+    // No backend to send to: the balancer answers every request with an error.
+    failAfter(ctx, i, component, component.figures.served);
+    return;
+  }
+  const healthChecks = component.settings.healthChecks === true;
+  for (const t of ctx.table.targetIndex[i]!) {
+    const target = ctx.state.components[t]!;
+    const usable = ctx.usable(i, t);
+    const share = ctx.rotationWeight(i, t) / total;
+    const deadShare = healthChecks || target.count === 0 ? 0 : (target.count - usable) / target.count;
+    for (let k = 0; k < K; k++) {
+      const flow = (ctx.inflow[i * K + k] as number) * outcome.passShare * share;
+      ctx.add(ctx.inflow, t * K + k, flow * (1 - deadShare));
+      ctx.add(ctx.deadIn, t, flow * deadShare);
+    }
+  }
+}
+
+function webServer(ctx: FlowContext, i: number, component: ComponentState): void {
+  let instances = ctx.serving[i] as number;
+  if (ctx.direct[i] === 1) {
+    // DNS hands out one address: without a balancer only one instance is ever reached.
+    if (instances === 0 && component.count > 0) failShare(ctx, i, 1);
+    instances = Math.min(instances, 1);
+  }
+  const lambda = aliveLambda(ctx, i);
+  const outcome = runPool(ctx, i, component, lambda, offeredWork(ctx, i), instances);
+  let pass = outcome.passShare;
+  if (ctx.badDeployShare > 0) {
+    // A bad release fails this share of the requests the servers did process.
+    failAfter(ctx, i, component, component.figures.served * ctx.badDeployShare);
+    pass *= 1 - ctx.badDeployShare;
+  }
+  const { table, state } = ctx;
+  const D = ctx.D;
+  const rate = (k: number) => (ctx.inflow[i * K + k] as number) * pass;
+
+  // Sessions: with a shared store every request but a static file looks its session up there.
+  const sessionStore = table.sessionStoreOf[i] as number;
+  if (sessionStore >= 0) {
+    const lookups = rate(READ) + rate(WRITE) + rate(SESSION) + rate(JOB);
+    if (ctx.reachable(i, sessionStore)) ctx.add(ctx.inflow, sessionStore * K + SESSION, lookups);
+    else failAfter(ctx, i, component, lookups);
+  }
+  // Jobs: handed to the queue, or already done on this server.
+  const queueIndex = table.queueOf[i] as number;
+  if (queueIndex >= 0) {
+    if (ctx.reachable(i, queueIndex)) ctx.add(ctx.inflow, queueIndex * K + JOB, rate(JOB));
+    else failAfter(ctx, i, component, rate(JOB));
+  }
+  const cacheIndex = table.cacheOf[i] as number;
+  const strategy = cacheIndex >= 0 ? (state.components[cacheIndex]!.settings.cacheStrategy ?? 'lookAside') : null;
+  for (let d = 0; d < D; d++) {
+    const dataset = state.scenario.datasets[d]!;
+    const target = table.dbTarget[i * D + d] as number;
+    const reads = rate(READ) * dataset.readShare;
+    const writes = rate(WRITE) * dataset.writeShare;
+    if (target === NO_DATABASE) {
+      // The data set is on no database this server can reach: those requests fail here.
+      failAfter(ctx, i, component, reads + writes);
+      continue;
+    }
+    if (target === ON_THIS_BOX) continue;
+    const primary = primaryIndex(ctx, target);
+    if (cacheIndex >= 0 && ctx.reachable(i, cacheIndex)) {
+      ctx.add(ctx.inflow, cacheIndex * K + READ, reads);
+      ctx.pendingMisses[cacheIndex]!.push({ web: i, dataset: d, reads });
+      if (strategy === 'writeThrough') ctx.add(ctx.inflow, cacheIndex * K + WRITE, writes);
+    } else {
+      routeReads(ctx, i, d, reads);
+    }
+    sendWrites(ctx, i, component, primary, d, writes * (table.writeCopies[i * D + d] as number));
+  }
+}
+
+/** The primary behind a database a web server is connected to (itself, unless it is a replica). */
+function primaryIndex(ctx: FlowContext, db: number): number {
+  const primary = ctx.table.primaryOf[db] as number;
+  return primary >= 0 ? primary : db;
+}
+
+/** Writes go to the primary only; while it is down (or cut off) they fail. */
+function sendWrites(ctx: FlowContext, web: number, component: ComponentState, primary: number, dataset: number, writes: number): void {
+  if (writes <= 0) return;
+  if (ctx.usable(web, primary) === 0) {
+    failAfter(ctx, web, component, writes);
+    return;
+  }
+  const engine = ENGINES[ctx.state.components[primary]!.settings.engine ?? 'rdbms'];
+  ctx.add(ctx.inflow, primary * K + WRITE, writes);
+  ctx.add(ctx.workIn, primary, writes * engine.writeWork);
+  void dataset;
+}
+
+/** Sends one web server's reads of one data set to the databases that answer them (see readSplitFor). */
+export function routeReads(ctx: FlowContext, web: number, dataset: number, reads: number): void {
+  const { table, state, D } = ctx;
+  const target = table.dbTarget[web * D + dataset] as number;
+  if (target < 0 || reads <= 0) return;
+  const split = ctx.readSplitFor(web, primaryIndex(ctx, target));
+  ctx.readSplit[web * D + dataset] = split;
+  const spec = state.scenario.datasets[dataset]!;
+  const lookups = table.lookups[web * D + dataset] as number;
+  for (let index = 0; index < split.targets.length; index++) {
+    const db = split.targets[index] as number;
+    const rate = reads * (split.shares[index] as number) * lookups;
+    if (ctx.usable(web, db) === 0) {
+      ctx.add(ctx.deadIn, db, rate);
+      continue;
+    }
+    const engine = state.components[db]!.settings.engine ?? 'rdbms';
+    ctx.add(ctx.inflow, db * K + READ, rate);
+    ctx.add(ctx.workIn, db, rate * workPerLookup(engine, spec.joins, lookups));
+  }
+}
+
+function cacheNode(ctx: FlowContext, i: number, component: ComponentState): void {
+  const gets = ctx.inflow[i * K + READ] as number;
+  const deadShare = component.count > 0 ? (component.count - (ctx.serving[i] as number)) / component.count : 1;
+  const strategy = component.settings.cacheStrategy ?? 'lookAside';
+  const hit = updateCache(ctx, i, component, gets * (1 - deadShare));
+  // Look-aside: a miss (or a dead node's keys) is read from the database by the web server,
+  // which then stores it (one more cache operation). Read-through: the cache itself loads it,
+  // and a dead node's keys cannot be read at all.
+  const miss = 1 - hit;
+  const toDatabase = (1 - deadShare) * miss + (strategy === 'lookAside' ? deadShare : 0);
+  ctx.hitShare[i] = (1 - deadShare) * hit;
+  ctx.missShare[i] = toDatabase;
+  ctx.add(ctx.inflow, i * K + WRITE, gets * (1 - deadShare) * miss);
+  failShare(ctx, i, deadShare * (strategy === 'lookAside' ? 0 : 1));
+  const lambda = aliveLambda(ctx, i);
+  runPool(ctx, i, component, lambda, offeredWork(ctx, i), ctx.serving[i] as number);
+  for (const pending of ctx.pendingMisses[i]!) routeReads(ctx, pending.web, pending.dataset, pending.reads * toDatabase);
+}
+
+function store(ctx: FlowContext, i: number, component: ComponentState): void {
+  runPool(ctx, i, component, aliveLambda(ctx, i), offeredWork(ctx, i), ctx.serving[i] as number);
+}
+
+function queue(ctx: FlowContext, i: number, component: ComponentState): void {
+  const outcome = runPool(ctx, i, component, aliveLambda(ctx, i), offeredWork(ctx, i), ctx.serving[i] as number);
+  // Accepted messages wait for the workers, who drain them at their own pace.
+  component.messages += outcome.served * TICK_SECONDS;
+  let capacity = 0;
+  const workers = ctx.table.workersOf[i]!;
+  for (const w of workers) capacity += ((ctx.usable(i, w) * vcpuOf(ctx.state.components[w]!)) / WEB_WORK.job);
+  const processed = Math.min(component.messages, capacity * TICK_SECONDS);
+  component.messages -= processed;
+  component.extra.messages = component.messages;
+  component.extra.drainPerSecond = processed / TICK_SECONDS;
+  for (const w of workers) {
+    const worker = ctx.state.components[w]!;
+    const workerCapacity = (ctx.usable(i, w) * vcpuOf(worker)) / WEB_WORK.job;
+    const share = capacity > 0 ? workerCapacity / capacity : 0;
+    const rate = (processed / TICK_SECONDS) * share;
+    Object.assign(worker.figures, {
+      lambda: rate,
+      capacity: workerCapacity,
+      utilisation: workerCapacity > 0 ? rate / workerCapacity : 0,
+      meanLatencyMs: WEB_WORK.job * 1000,
+      p95LatencyMs: WEB_WORK.job * 2995.732273553991,
+      served: rate,
+      failed: 0,
+      backlog: 0,
+      queueLength: 0,
+    });
+  }
+  void STATIC;
+}
+
+function database(ctx: FlowContext, i: number, component: ComponentState): void {
+  const { state, table } = ctx;
+  const primary = table.primaryOf[i] as number;
+  if (primary >= 0 && ctx.reachable(primary, i)) {
+    // A replica applies every write of its primary (the replication stream).
+    const writes = ctx.inflow[primary * K + WRITE] as number;
+    const engine = ENGINES[component.settings.engine ?? 'rdbms'];
+    ctx.add(ctx.inflow, i * K + WRITE, writes);
+    ctx.add(ctx.workIn, i, writes * engine.writeWork);
+  }
+  const lambda = aliveLambda(ctx, i);
+  const work = ctx.workIn[i] as number;
+  if (!isPartitioned(component)) {
+    runPool(ctx, i, component, lambda, work, ctx.serving[i] as number);
+    return;
+  }
+  // Several instances, each with its own part of the data: every shard is its own queue.
+  const shards = component.count;
+  const layout = shardLayout(state, component.settings.shardKey, shards, hotKeyShare(state));
+  const serving = ctx.serving[i] as number;
+  const diskGb = SIZES[component.size].memoryGb * DISK_GB_PER_MEMORY_GB;
+  const dataGb = storedGbOf(ctx, component);
+  const reads = ctx.inflow[i * K + READ] as number;
+  const writes = ctx.inflow[i * K + WRITE] as number;
+  const spec = KINDS.db;
+  let served = 0;
+  let failed = ctx.deadIn[i] as number;
+  let backlog = 0;
+  let capacity = 0;
+  let hottest = 0;
+  let waitMean = 0;
+  let waitP95 = 0;
+  let meanLatency = 0;
+  let p95Latency = 0;
+  let fullShards = 0;
+  const perShardBacklog = component.backlog / shards;
+  for (let j = 0; j < shards; j++) {
+    const load = layout.load[j] as number;
+    // Dead instances are the last ones; a shard whose disk is full refuses its writes.
+    const alive = j < serving ? 1 : 0;
+    const full = (layout.storage[j] as number) * dataGb > diskGb;
+    if (full) fullShards++;
+    const shardWrites = writes * load;
+    const shardLambda = (reads + writes) * load - (full ? shardWrites : 0);
+    if (full) failed += shardWrites;
+    const pool = evaluatePool({
+      lambda: alive ? shardLambda : shardLambda,
+      serviceSeconds: lambda > 0 ? work / lambda : (table.nominal[i] as number),
+      vcpu: vcpuOf(component),
+      instances: alive,
+      queueSeconds: spec.queueSeconds,
+      backlog: perShardBacklog,
+    });
+    served += pool.served;
+    failed += pool.failed;
+    backlog += pool.backlogAfter;
+    capacity += pool.capacity;
+    hottest = Math.max(hottest, pool.utilisation);
+    waitMean += load * pool.waitMeanSeconds;
+    waitP95 = Math.max(waitP95, pool.waitP95Seconds);
+    meanLatency += load * pool.meanSeconds;
+    p95Latency = Math.max(p95Latency, pool.p95Seconds);
+  }
+  const offered = lambda + (ctx.deadIn[i] as number);
+  component.backlog = backlog;
+  ctx.waitMean[i] = waitMean;
+  ctx.waitP95[i] = waitP95;
+  Object.assign(component.figures, {
+    lambda: offered,
+    capacity,
+    utilisation: hottest,
+    meanLatencyMs: (meanLatency + spec.fixedDelaySeconds) * 1000,
+    p95LatencyMs: (p95Latency + spec.fixedDelaySeconds) * 1000,
+    served,
+    failed,
+    backlog,
+    queueLength: 0,
+  });
+  ctx.okShare[i] = offered > 0 ? Math.max(0, Math.min(1, 1 - failed / offered)) : 1;
+  const average = layout.load.reduce((sum, l) => sum + l, 0) / shards;
+  component.extra.shardSkew = Math.max(...layout.load) / average;
+  component.extra.fullShards = fullShards;
+  component.extra.storedGb = dataGb;
+}
+
+/** Data this database holds, GB: its data sets' size per user times all users. */
+export function storedGbOf(ctx: FlowContext, component: ComponentState): number {
+  const held = component.settings.datasets ?? [];
+  const users = ctx.state.regions.reduce((sum, r) => sum + r.users, 0);
+  let mb = 0;
+  for (const dataset of ctx.state.scenario.datasets) if (held.includes(dataset.id)) mb += dataset.mbPerUser ?? 0;
+  return (users * mb) / 1000;
+}
