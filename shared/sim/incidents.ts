@@ -64,6 +64,12 @@ export function failureType(component: ComponentState): IncidentType {
 /** Kills one serving instance of a component. A cache node takes its share of the cached keys with it. */
 export function crashInstance(state: SimState, component: ComponentState, origin: IncidentRecord['origin']): void {
   if (component.kind === 'cache' && component.count > 0) component.fill *= 1 - 1 / component.count;
+  if (component.kind === 'queue' && component.settings.durable !== true && component.count > 0) {
+    // A broker that keeps messages only in memory loses its share of them with the instance.
+    const lost = component.messages / component.count;
+    component.messages -= lost;
+    state.totals.lostMessages += lost;
+  }
   logOutSessions(state, component, 1);
   component.down += 1;
   record(state, failureType(component), origin, { target: component.id, magnitude: 1, durationTicks: AUTO_REPAIR_TICKS });
@@ -218,6 +224,16 @@ export function endCrashesOf(state: SimState, componentId: string): void {
       endIncident(state, incident);
     }
   }
+}
+
+/**
+ * Opens an incident of `type` on `target` when a condition starts (a shard runs out of space) and
+ * ends it when the condition clears: incidents the system's own state causes, not chance.
+ */
+export function trackCondition(state: SimState, type: IncidentType, target: string, active: boolean, magnitude: number): void {
+  const open = state.incidents.find((incident) => incident.type === type && incident.target === target && incident.endTick === null);
+  if (active && open === undefined) record(state, type, 'condition', { target, magnitude, durationTicks: 0 });
+  else if (!active && open !== undefined) endIncident(state, open);
 }
 
 /** Active incidents of one type (the flow asks for outages, partitions, hotspots, lag spikes). */

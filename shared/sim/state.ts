@@ -141,8 +141,8 @@ export interface IncidentRecord {
   startTick: number;
   /** Tick the incident's own effect ended (null while active). */
   endTick: number | null;
-  /** Scripted, random, or injected. */
-  origin: 'scripted' | 'random';
+  /** Scripted by the scenario, drawn at random, caused by the system's own state, or injected by an instructor. */
+  origin: 'scripted' | 'random' | 'condition' | 'injected';
   magnitude: number;
   /** For timed incidents: tick at which the effect ends by itself. */
   expiresTick: number;
@@ -189,30 +189,31 @@ export interface Totals {
   cdnGb: number;
 }
 
-/** Why a command was refused; the client translates these. */
-export type RejectReason =
-  | 'unknown-component'
-  | 'unknown-region'
-  | 'unknown-dataset'
-  | 'invalid-size'
-  | 'already-top-size'
-  | 'same-size'
-  | 'insufficient-funds'
-  | 'invalid-connection'
-  | 'already-connected'
-  | 'not-connected'
-  | 'invalid-setting'
-  | 'rdbms-cannot-partition'
-  | 'colocated-db-single-box'
-  | 'count-out-of-range'
-  | 'nothing-to-restart'
-  | 'busy'
-  | 'no-bad-deploy'
-  | 'not-a-replica'
-  | 'primary-alive'
-  | 'feature-owned'
-  | 'feature-missing'
-  | 'game-over';
+/** Why a command was refused; the client translates these (locale keys `reasons.<code>`). */
+export const REJECT_REASONS = [
+  'unknown-component',
+  'unknown-region',
+  'unknown-dataset',
+  'invalid-size',
+  'already-top-size',
+  'same-size',
+  'insufficient-funds',
+  'invalid-connection',
+  'already-connected',
+  'not-connected',
+  'invalid-setting',
+  'rdbms-cannot-partition',
+  'colocated-db-single-box',
+  'count-out-of-range',
+  'nothing-to-restart',
+  'busy',
+  'no-bad-deploy',
+  'not-a-replica',
+  'feature-owned',
+  'feature-missing',
+  'game-over',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export interface CommandOutcome {
   team: string;

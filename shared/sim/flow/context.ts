@@ -23,6 +23,72 @@ export interface PendingMiss {
   reads: number;
 }
 
+/**
+ * Arrays reused from tick to tick (grown when the topology grows): allocating a dozen arrays
+ * per tick would cost more than filling them. Every tick resets the part it uses.
+ */
+class FlowBuffers {
+  private capacity = -1;
+  private datasets = -1;
+  inflow = new Float64Array(0);
+  deadIn = new Float64Array(0);
+  workIn = new Float64Array(0);
+  direct = new Uint8Array(0);
+  serving = new Int32Array(0);
+  rotation = new Float64Array(0);
+  waitMean = new Float64Array(0);
+  waitP95 = new Float64Array(0);
+  okShare = new Float64Array(0);
+  pathMean = new Float64Array(0);
+  pathEx2 = new Float64Array(0);
+  pathBase = new Float64Array(0);
+  pathOk = new Float64Array(0);
+  hitShare = new Float64Array(0);
+  missShare = new Float64Array(0);
+  readSplit: Array<ReadSplit | null> = [];
+  pendingMisses: PendingMiss[][] = [];
+
+  prepare(n: number, D: number): this {
+    if (n > this.capacity || D !== this.datasets) {
+      const size = Math.max(16, n * 2);
+      this.inflow = new Float64Array(size * K);
+      this.deadIn = new Float64Array(size);
+      this.workIn = new Float64Array(size);
+      this.direct = new Uint8Array(size);
+      this.serving = new Int32Array(size);
+      this.rotation = new Float64Array(size);
+      this.waitMean = new Float64Array(size);
+      this.waitP95 = new Float64Array(size);
+      this.okShare = new Float64Array(size);
+      this.pathMean = new Float64Array(size * K);
+      this.pathEx2 = new Float64Array(size * K);
+      this.pathBase = new Float64Array(size * K);
+      this.pathOk = new Float64Array(size * K);
+      this.hitShare = new Float64Array(size);
+      this.missShare = new Float64Array(size);
+      this.readSplit = new Array<ReadSplit | null>(size * D).fill(null);
+      this.pendingMisses = Array.from({ length: size }, () => []);
+      this.capacity = size;
+      this.datasets = D;
+    }
+    this.inflow.fill(0, 0, n * K);
+    this.deadIn.fill(0, 0, n);
+    this.workIn.fill(0, 0, n);
+    this.direct.fill(0, 0, n);
+    this.rotation.fill(0, 0, n);
+    this.waitMean.fill(0, 0, n);
+    this.waitP95.fill(0, 0, n);
+    this.okShare.fill(1, 0, n);
+    this.hitShare.fill(0, 0, n);
+    this.missShare.fill(1, 0, n);
+    this.readSplit.fill(null, 0, n * D);
+    for (let i = 0; i < n; i++) this.pendingMisses[i]!.length = 0;
+    return this;
+  }
+}
+
+const buffers = new FlowBuffers();
+
 export class FlowContext {
   readonly state: SimState;
   readonly table: RoutingTable;
@@ -64,23 +130,24 @@ export class FlowContext {
     const D = state.scenario.datasets.length;
     this.n = n;
     this.D = D;
-    this.inflow = new Float64Array(n * K);
-    this.deadIn = new Float64Array(n);
-    this.workIn = new Float64Array(n);
-    this.direct = new Uint8Array(n);
-    this.serving = new Int32Array(n);
-    this.rotation = new Float64Array(n);
-    this.waitMean = new Float64Array(n);
-    this.waitP95 = new Float64Array(n);
-    this.okShare = new Float64Array(n).fill(1);
-    this.pathMean = new Float64Array(n * K);
-    this.pathEx2 = new Float64Array(n * K);
-    this.pathBase = new Float64Array(n * K);
-    this.pathOk = new Float64Array(n * K);
-    this.hitShare = new Float64Array(n);
-    this.missShare = new Float64Array(n).fill(1);
-    this.readSplit = new Array<ReadSplit | null>(n * D).fill(null);
-    this.pendingMisses = state.components.map(() => []);
+    const b = buffers.prepare(n, D);
+    this.inflow = b.inflow;
+    this.deadIn = b.deadIn;
+    this.workIn = b.workIn;
+    this.direct = b.direct;
+    this.serving = b.serving;
+    this.rotation = b.rotation;
+    this.waitMean = b.waitMean;
+    this.waitP95 = b.waitP95;
+    this.okShare = b.okShare;
+    this.pathMean = b.pathMean;
+    this.pathEx2 = b.pathEx2;
+    this.pathBase = b.pathBase;
+    this.pathOk = b.pathOk;
+    this.hitShare = b.hitShare;
+    this.missShare = b.missShare;
+    this.readSplit = b.readSplit;
+    this.pendingMisses = b.pendingMisses;
     this.badDeployShare = 0;
     for (const incident of activeIncidents(state, 'badDeploy')) this.badDeployShare = Math.max(this.badDeployShare, incident.magnitude);
 

@@ -6,6 +6,7 @@
 import { evaluatePool, type PoolResult } from '../boundedQueue';
 import { DISK_GB_PER_MEMORY_GB, ENGINES, KINDS, SIZES, WEB_WORK } from '../catalogue';
 import { TICK_SECONDS, type ComponentState } from '../state';
+import { trackCondition } from '../incidents';
 import { vcpuOf } from '../topology';
 import { updateCache } from './cacheTier';
 import type { FlowContext } from './context';
@@ -291,18 +292,30 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
     ctx.add(ctx.inflow, i * K + WRITE, writes);
     ctx.add(ctx.workIn, i, writes * engine.writeWork);
   }
-  const lambda = aliveLambda(ctx, i);
-  const work = ctx.workIn[i] as number;
+  const diskGb = SIZES[component.size].memoryGb * DISK_GB_PER_MEMORY_GB;
+  const dataGb = storedGbOf(ctx, component);
+  component.extra.storedGb = dataGb;
   if (!isPartitioned(component)) {
-    runPool(ctx, i, component, lambda, work, ctx.serving[i] as number);
+    // One machine holds everything: once the data outgrows its disk, writes are refused.
+    const full = dataGb > diskGb;
+    if (full) {
+      const writes = ctx.inflow[i * K + WRITE] as number;
+      const writeWork = ENGINES[component.settings.engine ?? 'rdbms'].writeWork;
+      ctx.inflow[i * K + WRITE] = 0;
+      ctx.workIn[i] = Math.max(0, (ctx.workIn[i] as number) - writes * writeWork);
+      ctx.add(ctx.deadIn, i, writes);
+    }
+    runPool(ctx, i, component, aliveLambda(ctx, i), ctx.workIn[i] as number, ctx.serving[i] as number);
+    component.extra.fullShards = full ? 1 : 0;
+    trackCondition(state, 'shardFull', component.id, full, full ? 1 : 0);
     return;
   }
+  const lambda = aliveLambda(ctx, i);
+  const work = ctx.workIn[i] as number;
   // Several instances, each with its own part of the data: every shard is its own queue.
   const shards = component.count;
   const layout = shardLayout(state, component.settings.shardKey, shards, hotKeyShare(state));
   const serving = ctx.serving[i] as number;
-  const diskGb = SIZES[component.size].memoryGb * DISK_GB_PER_MEMORY_GB;
-  const dataGb = storedGbOf(ctx, component);
   const reads = ctx.inflow[i * K + READ] as number;
   const writes = ctx.inflow[i * K + WRITE] as number;
   const spec = KINDS.db;
@@ -327,7 +340,7 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
     const shardLambda = (reads + writes) * load - (full ? shardWrites : 0);
     if (full) failed += shardWrites;
     const pool = evaluatePool({
-      lambda: alive ? shardLambda : shardLambda,
+      lambda: shardLambda,
       serviceSeconds: lambda > 0 ? work / lambda : (table.nominal[i] as number),
       vcpu: vcpuOf(component),
       instances: alive,
@@ -363,7 +376,7 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
   const average = layout.load.reduce((sum, l) => sum + l, 0) / shards;
   component.extra.shardSkew = Math.max(...layout.load) / average;
   component.extra.fullShards = fullShards;
-  component.extra.storedGb = dataGb;
+  trackCondition(state, 'shardFull', component.id, fullShards > 0, fullShards);
 }
 
 /** Data this database holds, GB: its data sets' size per user times all users. */
