@@ -14,7 +14,8 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { cloneState, hashState, step, type SimState } from '../../shared/sim';
-import { buildTopology, specFor, type BuiltTopology } from './topologies';
+import { buildEveryKindTopology } from './everyKind';
+import { buildTopology, specFor, type BuiltTopology, type TopologySpec } from './topologies';
 
 // ---------------------------------------------------------------------------------------------
 // The extension point: cases, groups and their columns.
@@ -102,6 +103,7 @@ export const CASES: BenchCase[] = [
   stepCase('step-10', 10, 1),
   stepCase('step-100', 100, 2),
   stepCase('step-1000', 1000, 8),
+  stepCase('step-1000-every-kind', 900, 8, buildEveryKindTopology),
   forecastCase('forecast-200', 200, 2),
 ];
 
@@ -190,14 +192,14 @@ function topologyMetrics(built: BuiltTopology): Record<string, number> {
 }
 
 /** Step cost of a topology of about `target` components spread over `cells` balancers. */
-function stepCase(id: string, target: number, cells: number): BenchCase {
+function stepCase(id: string, target: number, cells: number, build: (spec: TopologySpec) => BuiltTopology = buildTopology): BenchCase {
   const title = `~${target} components`;
   return {
     id,
     group: 'step',
     title,
     run(options) {
-      const built = buildTopology(specFor(target, cells));
+      const built = build(specFor(target, cells));
       const { state } = built;
       // Batches of ~1,000 component-updates: the clock is read rarely, whatever the size.
       const batch = Math.max(1, Math.round(1000 / built.components));
