@@ -45,7 +45,10 @@ export function regionDemands(state: SimState): RegionDemand[] {
       for (let k = 0; k < CLASS_COUNT; k++) {
         rates[k] = (scenario.traffic.requestsPerSecond * regionShare * spike * (mix[k] as number)) / perUserTotal;
       }
-      result.push({ online: 0, rates });
+      // Users behind a fixed rate: as many as would send it at the scenario's per-user rates.
+      let total = 0;
+      for (let k = 0; k < CLASS_COUNT; k++) total += rates[k] as number;
+      result.push({ online: perUserTotal > 0 ? total / perUserTotal : 0, rates });
     }
     return result;
   }

@@ -95,7 +95,9 @@ const DEFAULT_MAGNITUDE: Record<WorldIncident, number> = {
 
 /** Starts one incident described like a scenario script (also used for injected incidents). */
 export function startIncident(state: SimState, spec: ScriptedIncident, origin: IncidentRecord['origin']): void {
-  if (isInstanceFailure(spec.type) || spec.type === 'shardFull') {
+  // Running out of space follows from the data and the disks; a script cannot make it happen.
+  if (spec.type === 'shardFull') return;
+  if (isInstanceFailure(spec.type)) {
     const target = spec.target !== undefined ? state.components.find((c) => c.id === spec.target) : firstFailing(state, spec.type);
     if (target !== undefined && servingInstances(target) > 0) crashInstance(state, target, origin);
     return;

@@ -6,3 +6,5 @@ export * from './commands';
 export * from './scenario';
 export * from './state';
 export * from './catalogue';
+export * from './teamView';
+export * from './checklist';

@@ -7,6 +7,7 @@
 import { KINDS } from './catalogue';
 import { endCrashesOf } from './incidents';
 import type { ComponentState, SimState } from './state';
+import { keepsLocalSessions } from './sessions';
 import { servingInstances } from './topology';
 
 /** Ticks over which a sticky balancer moves sessions onto a new web server (new sessions only). */
@@ -23,7 +24,7 @@ export function advanceLifecycles(state: SimState): void {
     if (ready > 0) {
       component.count += ready;
       state.lastEvents.push({ tick: state.tick, kind: 'componentReady', componentId: component.id, incidentId: null, detail: ready });
-      if (component.kind === 'web' && component.count > ready && !hasSessionStore(state, component)) {
+      if (component.kind === 'web' && component.count > ready && keepsLocalSessions(state, component)) {
         // Sticky sessions: existing users stay on the old servers; the new ones fill up slowly.
         component.extra.freshInstances = (component.extra.freshInstances ?? 0) + ready;
         component.extra.freshSince = state.tick;
@@ -96,10 +97,6 @@ function promote(state: SimState, replica: ComponentState): void {
   }
   replica.lagSeconds = 0;
   state.revision += 1;
-}
-
-function hasSessionStore(state: SimState, web: ComponentState): boolean {
-  return web.targets.some((id) => state.components.find((c) => c.id === id)?.kind === 'sessionStore');
 }
 
 function hasReadyDatabase(state: SimState, web: ComponentState): boolean {

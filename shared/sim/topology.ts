@@ -91,9 +91,9 @@ export function vcpuOf(component: ComponentState): number {
   return SIZES[component.size].vcpu;
 }
 
-/** Whether a database component can spread its data over several instances by itself. */
+/** Whether a database can spread its data over several instances: NoSQL by itself, an RDBMS once it has a shard key. */
 export function canPartition(component: ComponentState): boolean {
-  return component.kind === 'db' && ENGINES[component.settings.engine ?? 'rdbms'].partitions;
+  return component.kind === 'db' && (ENGINES[component.settings.engine ?? 'rdbms'].partitions || component.settings.shardKey !== undefined);
 }
 
 /** Builds id → index for the current component list. */

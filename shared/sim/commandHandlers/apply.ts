@@ -36,6 +36,8 @@ function checkOrApply(state: SimState, command: Command, apply: boolean): Comman
       if (component === undefined) return refuse('unknown-component');
       if (!apply) return accepted;
       logOutSessions(state, component, component.count - component.down);
+      // A removed broker takes its waiting messages with it.
+      if (component.kind === 'queue') state.totals.lostMessages += component.messages;
       state.components = state.components.filter((c) => c !== component);
       for (const other of state.components) {
         other.targets = other.targets.filter((t) => t !== component.id);

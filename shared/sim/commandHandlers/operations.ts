@@ -5,6 +5,7 @@
 import { FEATURES, KINDS } from '../catalogue';
 import { MAX_COUNT, type Command } from '../commands';
 import type { SimState } from '../state';
+import { storedGbOf } from '../storage';
 import { accepted, findComponent, pay, plannedInstances, price, refuse, type CommandResult } from './result';
 
 /** Ticks a promotion takes: the replica catches up and clients reconnect to it. */
@@ -53,7 +54,7 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
       if (cost > state.money) return refuse('insufficient-funds');
       if (!apply) return accepted;
       pay(state, cost);
-      const dataGb = storedGb(state);
+      const dataGb = storedGbOf(state, db);
       db.resharding = { shards: command.shards, key: command.key, untilTick: state.tick + Math.ceil(RESHARD_BASE_TICKS + RESHARD_TICKS_PER_GB * dataGb) };
       return accepted;
     }
@@ -65,7 +66,6 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
       if (apply) {
         pay(state, INVALIDATION_PRICE);
         cdn.fill = 0; // every object is fetched again: fresh, and a burst of origin traffic
-        cdn.extra.invalidatedTick = state.tick;
       }
       return accepted;
     }
@@ -112,11 +112,4 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
 export function rollbackTicks(state: SimState): number {
   const dataCenters = new Set(state.components.filter((c) => c.kind === 'web').map((c) => c.region)).size;
   return KINDS.web.restartTicks * (state.features.cicd ? 1 : Math.max(1, dataCenters));
-}
-
-/** Data the team stores in total, GB: users × the data sets' size per user. */
-export function storedGb(state: SimState): number {
-  const users = state.regions.reduce((sum, r) => sum + r.users, 0);
-  const mbPerUser = state.scenario.datasets.reduce((sum, d) => sum + (d.mbPerUser ?? 0), 0);
-  return (users * mbPerUser) / 1000;
 }

@@ -96,7 +96,7 @@ function webPath(ctx: FlowContext, i: number, k: number, path: Path): void {
   const { table, D } = ctx;
   if (k !== STATIC) {
     const sessionStore = table.sessionStoreOf[i] as number;
-    if (sessionStore >= 0) {
+    if (ctx.ready(sessionStore)) {
       path.call(ctx, i, sessionStore, SESSION, 1, 1);
       path.ok *= ctx.reachable(i, sessionStore) ? (ctx.pathOk[sessionStore * K + SESSION] as number) : 0;
     }
@@ -112,7 +112,7 @@ function webPath(ctx: FlowContext, i: number, k: number, path: Path): void {
   }
   if (k !== READ && k !== WRITE) return;
   const cacheIndex = table.cacheOf[i] as number;
-  const cached = cacheIndex >= 0 && ctx.reachable(i, cacheIndex);
+  const cached = ctx.ready(cacheIndex) && ctx.reachable(i, cacheIndex);
   const strategy = cached ? (ctx.state.components[cacheIndex]!.settings.cacheStrategy ?? 'lookAside') : null;
   let dataOk = 0;
   for (let d = 0; d < D; d++) {

@@ -53,18 +53,21 @@ export function cdnStep(ctx: FlowContext, demands: readonly RegionDemand[]): Cdn
   const { count, alpha, sizeKb } = state.scenario.staticAssets;
   const ttl = cdn.settings.ttlSeconds ?? 3600;
   const result = cacheHitRatio({ keys: count, alpha, capacityKeys: cdn.fill, policy: 'lru', requestRate: requests, ttlSeconds: ttl });
+  // The edge's copies are all younger than the moment it last started filling from empty.
+  if (cdn.fill === 0) cdn.extra.cachedSince = state.tick;
   if (cdn.fill < count) {
     const steady = cacheHitRatio({ keys: count, alpha, capacityKeys: Infinity, policy: 'lru', requestRate: requests, ttlSeconds: ttl });
     cdn.fill = Math.min(steady.entries, cdn.fill + result.missRate * TICK_SECONDS);
   }
   const hits = result.hitRate;
   const gigabytes = (hits * TICK_SECONDS * sizeKb) / 1_000_000;
-  // Copies cached before the latest deploy stay until they expire: without versioned URLs or an
-  // invalidation since, that share of hits serves the previous release's files.
+  // Copies cached before the latest deploy stay until they expire: without versioned URLs, and
+  // unless the edge has been empty since (an invalidation, an outage, a later start), that share
+  // of hits serves the previous release's files.
   const deploy = lastDeployTick(state.tick);
-  const invalidated = cdn.extra.invalidatedTick ?? -1;
+  const cachedBeforeDeploy = deploy >= 0 && (cdn.extra.cachedSince ?? state.tick) < deploy;
   const since = (state.tick - deploy) * TICK_SECONDS;
-  const staleShare = cdn.settings.versioning === true || invalidated >= deploy ? 0 : Math.max(0, 1 - since / ttl);
+  const staleShare = cdn.settings.versioning === true || !cachedBeforeDeploy ? 0 : Math.max(0, 1 - since / ttl);
   state.totals.staleAssets += hits * staleShare * TICK_SECONDS;
   state.totals.cdnGb += gigabytes;
   figures.served = requests;

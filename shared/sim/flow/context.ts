@@ -213,7 +213,7 @@ export class FlowContext {
     const healthy: number[] = [];
     const local: number[] = [];
     for (const r of this.table.replicas[primary]!) {
-      if (this.usable(web, r) === 0 || this.state.components[r]!.promoteAtTick >= 0) continue;
+      if (this.usable(web, r) === 0) continue;
       healthy.push(r);
       if (this.table.regionIndex[r] === region) local.push(r);
     }
@@ -225,20 +225,28 @@ export class FlowContext {
     return split;
   }
 
-  /**
-   * How many instances of `target` balancer `lb` sends to: all of them, or only usable ones with
-   * health checks; with sticky sessions a new server takes only new sessions, so it ramps up.
-   */
+  /** How many instances of `target` balancer `lb` sends to: all of them, or only usable ones with health checks. */
   rotationWeight(lb: number, target: number): number {
-    const component = this.state.components[target]!;
     const healthChecks = this.state.components[lb]!.settings.healthChecks === true;
-    let weight = healthChecks ? this.usable(lb, target) : component.count;
-    const fresh = component.extra.freshInstances ?? 0;
-    if (fresh > 0) {
-      const progress = (this.state.tick - (component.extra.freshSince ?? 0)) / STICKY_RAMP_TICKS;
-      weight -= fresh * Math.max(0, 1 - progress);
-    }
-    return Math.max(0, weight);
+    return healthChecks ? this.usable(lb, target) : this.state.components[target]!.count;
+  }
+
+  /**
+   * Instances a web group's load is spread over. With sticky sessions a new server takes only new
+   * sessions, so for STICKY_RAMP_TICKS it carries a growing part of a full share and the old
+   * servers keep the rest (the same load on fewer effective servers).
+   */
+  effectiveInstances(i: number, serving: number): number {
+    const component = this.state.components[i]!;
+    const fresh = Math.min(component.extra.freshInstances ?? 0, serving);
+    if (fresh <= 0 || serving <= 0) return serving;
+    const progress = Math.min(1, (this.state.tick - (component.extra.freshSince ?? 0)) / STICKY_RAMP_TICKS);
+    return Math.max(1, serving - fresh * (1 - progress));
+  }
+
+  /** The component `i` calls, if it is there to call: bought and no longer being set up. */
+  ready(i: number): boolean {
+    return i >= 0 && this.state.components[i]!.count > 0;
   }
 
   add(array: Float64Array, index: number, value: number): void {

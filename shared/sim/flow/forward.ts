@@ -7,10 +7,11 @@ import { evaluatePool, type PoolResult } from '../boundedQueue';
 import { DISK_GB_PER_MEMORY_GB, ENGINES, KINDS, SIZES, WEB_WORK } from '../catalogue';
 import { TICK_SECONDS, type ComponentState } from '../state';
 import { trackCondition } from '../incidents';
+import { storedGbOf } from '../storage';
 import { vcpuOf } from '../topology';
 import { updateCache } from './cacheTier';
 import type { FlowContext } from './context';
-import { JOB, K, NO_DATABASE, ON_THIS_BOX, READ, SESSION, STATIC, WRITE, workPerLookup } from './routing';
+import { JOB, K, NO_DATABASE, ON_THIS_BOX, READ, SESSION, WRITE } from './routing';
 import { hotKeyShare, isPartitioned, shardLayout } from './shards';
 
 /** Runs one component's forward step. */
@@ -98,7 +99,18 @@ function settle(ctx: FlowContext, i: number, component: ComponentState, lambda: 
   return { served: pool.served, failed: figures.failed, passShare: lambda > 0 ? Math.min(1, pool.served / lambda) : 0 };
 }
 
-/** Moves `amount` req/s of a component's served requests to failed (errors found after processing). */
+/**
+ * Counts `amount` req/s of a web server's served requests as failed because what they need (a
+ * database, the session store, the queue) is gone. Only the figures change: the backward pass
+ * already gives those requests' paths a success of 0, so the share of other classes is untouched.
+ */
+function countFailure(component: ComponentState, amount: number): void {
+  if (amount <= 0) return;
+  component.figures.failed += amount;
+  component.figures.served -= amount;
+}
+
+/** Moves `amount` req/s of a component's served requests to failed, for every class it serves (a bad release). */
 function failAfter(ctx: FlowContext, i: number, component: ComponentState, amount: number): void {
   if (amount <= 0) return;
   component.figures.failed += amount;
@@ -138,7 +150,7 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
     instances = Math.min(instances, 1);
   }
   const lambda = aliveLambda(ctx, i);
-  const outcome = runPool(ctx, i, component, lambda, offeredWork(ctx, i), instances);
+  const outcome = runPool(ctx, i, component, lambda, offeredWork(ctx, i), ctx.effectiveInstances(i, instances));
   let pass = outcome.passShare;
   if (ctx.badDeployShare > 0) {
     // A bad release fails this share of the requests the servers did process.
@@ -150,19 +162,22 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
   const rate = (k: number) => (ctx.inflow[i * K + k] as number) * pass;
 
   // Sessions: with a shared store every request but a static file looks its session up there.
+  // A store still being set up is not used yet: sessions stay on the servers until it serves.
   const sessionStore = table.sessionStoreOf[i] as number;
-  if (sessionStore >= 0) {
+  if (ctx.ready(sessionStore)) {
     const lookups = rate(READ) + rate(WRITE) + rate(SESSION) + rate(JOB);
     if (ctx.reachable(i, sessionStore)) ctx.add(ctx.inflow, sessionStore * K + SESSION, lookups);
-    else failAfter(ctx, i, component, lookups);
+    else countFailure(component, lookups);
   }
   // Jobs: handed to the queue, or already done on this server.
   const queueIndex = table.queueOf[i] as number;
   if (queueIndex >= 0) {
+    // Until the broker is ready the job handed to it fails (the code already sends it there).
     if (ctx.reachable(i, queueIndex)) ctx.add(ctx.inflow, queueIndex * K + JOB, rate(JOB));
-    else failAfter(ctx, i, component, rate(JOB));
+    else countFailure(component, rate(JOB));
   }
-  const cacheIndex = table.cacheOf[i] as number;
+  // A cache still being set up is skipped: reads and writes go to the database as before.
+  const cacheIndex = ctx.ready(table.cacheOf[i] as number) ? (table.cacheOf[i] as number) : -1;
   const strategy = cacheIndex >= 0 ? (state.components[cacheIndex]!.settings.cacheStrategy ?? 'lookAside') : null;
   for (let d = 0; d < D; d++) {
     const dataset = state.scenario.datasets[d]!;
@@ -171,7 +186,7 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
     const writes = rate(WRITE) * dataset.writeShare;
     if (target === NO_DATABASE) {
       // The data set is on no database this server can reach: those requests fail here.
-      failAfter(ctx, i, component, reads + writes);
+      countFailure(component, reads + writes);
       continue;
     }
     if (target === ON_THIS_BOX) continue;
@@ -197,7 +212,7 @@ function primaryIndex(ctx: FlowContext, db: number): number {
 function sendWrites(ctx: FlowContext, web: number, component: ComponentState, primary: number, dataset: number, writes: number): void {
   if (writes <= 0) return;
   if (ctx.usable(web, primary) === 0) {
-    failAfter(ctx, web, component, writes);
+    countFailure(component, writes);
     return;
   }
   const engine = ENGINES[ctx.state.components[primary]!.settings.engine ?? 'rdbms'];
@@ -208,12 +223,11 @@ function sendWrites(ctx: FlowContext, web: number, component: ComponentState, pr
 
 /** Sends one web server's reads of one data set to the databases that answer them (see readSplitFor). */
 export function routeReads(ctx: FlowContext, web: number, dataset: number, reads: number): void {
-  const { table, state, D } = ctx;
+  const { table, D } = ctx;
   const target = table.dbTarget[web * D + dataset] as number;
   if (target < 0 || reads <= 0) return;
   const split = ctx.readSplitFor(web, primaryIndex(ctx, target));
   ctx.readSplit[web * D + dataset] = split;
-  const spec = state.scenario.datasets[dataset]!;
   const lookups = table.lookups[web * D + dataset] as number;
   for (let index = 0; index < split.targets.length; index++) {
     const db = split.targets[index] as number;
@@ -222,9 +236,8 @@ export function routeReads(ctx: FlowContext, web: number, dataset: number, reads
       ctx.add(ctx.deadIn, db, rate);
       continue;
     }
-    const engine = state.components[db]!.settings.engine ?? 'rdbms';
     ctx.add(ctx.inflow, db * K + READ, rate);
-    ctx.add(ctx.workIn, db, rate * workPerLookup(engine, spec.joins, lookups));
+    ctx.add(ctx.workIn, db, rate * (table.lookupWork[web * D + dataset] as number));
   }
 }
 
@@ -258,7 +271,8 @@ function queue(ctx: FlowContext, i: number, component: ComponentState): void {
   let capacity = 0;
   const workers = ctx.table.workersOf[i]!;
   for (const w of workers) capacity += ((ctx.usable(i, w) * vcpuOf(ctx.state.components[w]!)) / WEB_WORK.job);
-  const processed = Math.min(component.messages, capacity * TICK_SECONDS);
+  // Workers take messages from the broker: while no broker instance serves, nothing is handed out.
+  const processed = (ctx.serving[i] as number) > 0 ? Math.min(component.messages, capacity * TICK_SECONDS) : 0;
   component.messages -= processed;
   component.extra.messages = component.messages;
   component.extra.drainPerSecond = processed / TICK_SECONDS;
@@ -279,7 +293,6 @@ function queue(ctx: FlowContext, i: number, component: ComponentState): void {
       queueLength: 0,
     });
   }
-  void STATIC;
 }
 
 function database(ctx: FlowContext, i: number, component: ComponentState): void {
@@ -293,7 +306,7 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
     ctx.add(ctx.workIn, i, writes * engine.writeWork);
   }
   const diskGb = SIZES[component.size].memoryGb * DISK_GB_PER_MEMORY_GB;
-  const dataGb = storedGbOf(ctx, component);
+  const dataGb = storedGbOf(ctx.state, component);
   component.extra.storedGb = dataGb;
   if (!isPartitioned(component)) {
     // One machine holds everything: once the data outgrows its disk, writes are refused.
@@ -307,6 +320,7 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
     }
     runPool(ctx, i, component, aliveLambda(ctx, i), ctx.workIn[i] as number, ctx.serving[i] as number);
     component.extra.fullShards = full ? 1 : 0;
+    component.extra.shardSkew = 1;
     trackCondition(state, 'shardFull', component.id, full, full ? 1 : 0);
     return;
   }
@@ -379,11 +393,3 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
   trackCondition(state, 'shardFull', component.id, fullShards > 0, fullShards);
 }
 
-/** Data this database holds, GB: its data sets' size per user times all users. */
-export function storedGbOf(ctx: FlowContext, component: ComponentState): number {
-  const held = component.settings.datasets ?? [];
-  const users = ctx.state.regions.reduce((sum, r) => sum + r.users, 0);
-  let mb = 0;
-  for (const dataset of ctx.state.scenario.datasets) if (held.includes(dataset.id)) mb += dataset.mbPerUser ?? 0;
-  return (users * mb) / 1000;
-}

@@ -19,12 +19,22 @@ export function updateReplication(ctx: FlowContext): void {
   for (const incident of activeIncidents(state, 'replicationLagSpike')) spike = Math.max(spike, incident.magnitude);
   for (let i = 0; i < ctx.n; i++) {
     const primary = table.primaryOf[i] as number;
-    if (state.components[i]!.kind === 'db' && primary < 0) state.components[i]!.extra.writeRate = ctx.inflow[i * K + WRITE] as number;
+    // A dead primary keeps the write rate it had: what it took but had not shipped is at stake.
+    if (state.components[i]!.kind === 'db' && primary < 0 && (ctx.serving[i] as number) > 0) {
+      state.components[i]!.extra.writeRate = ctx.inflow[i * K + WRITE] as number;
+    }
     if (primary < 0) continue;
     const replica = state.components[i]!;
+    // While the primary is down nothing new is written: the replica's lag stays where it was.
+    if ((ctx.serving[primary] as number) === 0) continue;
     const writes = ctx.inflow[primary * K + WRITE] as number;
-    if (!ctx.reachable(primary, i) && writes > 0) {
-      replica.lagSeconds += TICK_SECONDS; // cut off: every write of this minute is still to come
+    // A replica being set up starts from a fresh copy; one that was running and went down, or is
+    // cut off, misses every write of this minute.
+    const missing = replica.count > 0 && ((ctx.serving[i] as number) === 0 || !ctx.reachable(primary, i));
+    if (replica.count === 0) {
+      replica.lagSeconds = 0;
+    } else if (missing && writes > 0) {
+      replica.lagSeconds += TICK_SECONDS; // cut off or down: every write of this minute is still to come
     } else {
       const spare = Math.max(0, 1 - Math.min(1, replica.figures.utilisation));
       replica.lagSeconds = Math.max(0, replica.lagSeconds - TICK_SECONDS * spare);

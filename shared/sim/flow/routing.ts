@@ -38,6 +38,8 @@ export interface RoutingTable {
   lookups: Float64Array;
   /** Per web server and data set: rows one write touches (more when data is kept denormalised). */
   writeCopies: Float64Array;
+  /** Per web server and data set: database CPU seconds of one of those lookups. */
+  lookupWork: Float64Array;
   /** Per web server: the cache, session store and queue it calls (−1: none). */
   cacheOf: Int32Array;
   sessionStoreOf: Int32Array;
@@ -112,6 +114,7 @@ function buildTable(state: SimState): RoutingTable {
   const dbTarget = new Int32Array(n * D).fill(NO_DATABASE);
   const lookups = new Float64Array(n * D);
   const writeCopies = new Float64Array(n * D);
+  const lookupWork = new Float64Array(n * D);
   const cacheOf = new Int32Array(n).fill(-1);
   const sessionStoreOf = new Int32Array(n).fill(-1);
   const queueOf = new Int32Array(n).fill(-1);
@@ -164,7 +167,7 @@ function buildTable(state: SimState): RoutingTable {
       case 'cdn':
         break;
       case 'web':
-        buildWebRow(state, i, targetIndex[i]!, { dbTarget, lookups, writeCopies, service });
+        buildWebRow(state, i, targetIndex[i]!, { dbTarget, lookups, writeCopies, lookupWork, service });
         cacheOf[i] = firstTarget(components, targetIndex[i]!, 'cache');
         sessionStoreOf[i] = firstTarget(components, targetIndex[i]!, 'sessionStore');
         queueOf[i] = firstTarget(components, targetIndex[i]!, 'queue');
@@ -186,6 +189,7 @@ function buildTable(state: SimState): RoutingTable {
     dbTarget,
     lookups,
     writeCopies,
+    lookupWork,
     cacheOf,
     sessionStoreOf,
     queueOf,
@@ -204,7 +208,7 @@ function buildWebRow(
   state: SimState,
   i: number,
   targets: number[],
-  out: { dbTarget: Int32Array; lookups: Float64Array; writeCopies: Float64Array; service: Float64Array },
+  out: { dbTarget: Int32Array; lookups: Float64Array; writeCopies: Float64Array; lookupWork: Float64Array; service: Float64Array },
 ): void {
   const { components, scenario } = state;
   const web = components[i]!;
@@ -238,8 +242,9 @@ function buildWebRow(
       const count = lookupsPerRead(db, dataset.joins);
       out.lookups[i * D + d] = count;
       const denormalised = db.settings.shardKey !== undefined && db.settings.denormalised === true;
-      // Denormalised rows repeat what a join would fetch: a write updates every copy.
+      // Denormalised rows repeat what a join would fetch: a read needs no join, a write updates every copy.
       out.writeCopies[i * D + d] = denormalised ? dataset.joins : 1;
+      out.lookupWork[i * D + d] = workPerLookup(db.settings.engine ?? 'rdbms', denormalised ? 1 : dataset.joins, count);
       readExtra = dataset.readShare * (count - 1) * WEB_STITCH_WORK;
     }
     out.service[i * K + READ] = (out.service[i * K + READ] as number) + readExtra;

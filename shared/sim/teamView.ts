@@ -1,0 +1,563 @@
+/**
+ * What one team may know of its own game (GAME.md row 11, seed: 로그, 메트릭 그리고 자동화): a
+ * pure projection of the state that the server sends to that team's clients (fog of war).
+ *
+ * Always visible, as a provider's console and the users would show it: the clock, the money, the
+ * components the team bought (with a coarse status), the entries and GeoDNS weights, the team's
+ * features, a vague complaints signal, user counts rounded to two significant figures, and an
+ * incident feed that only says when service got worse. Each bought feature reveals its part:
+ * host metrics the per-component figures and health, aggregated metrics the per-tier figures and
+ * the headline latency and availability, business metrics exact users, revenue, cost, retention
+ * and growth, log aggregation the cause and target of every incident, alerts the threshold alerts.
+ * CI/CD reveals nothing (it changes deploys, not what the team sees).
+ *
+ * The result is plain JSON (no undefined members, no NaN or ±Infinity, no shared references to
+ * the state), its key order fixed by this code and not by the state's history, and small: figures
+ * are rounded to what a dashboard shows (4 significant figures, shares to 5 decimals, money to
+ * cents). The same state always gives the same JSON text.
+ */
+import { FEATURE_NAMES, type Feature, type SizeName } from './catalogue';
+import { activeIncidents } from './incidents';
+import type { ComponentKindName, IncidentType } from './scenario';
+import type { ComponentSettings, ComponentState, IncidentRecord, ShardKey, SimState } from './state';
+import { restartingInstances, servingInstances } from './topology';
+
+/** Alert thresholds (the alerts feature): a rule fires when its figure is strictly above its threshold. */
+export const ALERT_THRESHOLDS = {
+  /** A component's utilisation λ/(cμ) (a sharded database's hottest shard). */
+  utilisation: 0.85,
+  /** Share of requests failing: all users' requests, or one component's. */
+  errorRate: 0.01,
+  /** Users' p95 latency, as a multiple of the scenario's latency objective. */
+  latencyObjectiveFactor: 1,
+  /** A read replica's lag behind its primary, seconds. */
+  replicationLagSeconds: 30,
+  /** A message queue's backlog growth, messages per second (arrivals beyond what the workers drain). */
+  queueGrowthPerSecond: 0,
+  /** Instances of a component that are down (crashed, or in a data center that is out). */
+  instancesDown: 0,
+  /** Shards of a database whose disk is full. */
+  fullShards: 0,
+} as const;
+
+/**
+ * Complaints: users say something is wrong without saying what. The level is the worse of the
+ * error-rate level and the latency level; each level is the number of these bounds the figure is
+ * strictly above (0 none, 1 some, 2 many, 3 outrage).
+ */
+export const COMPLAINT_ERROR_RATES: readonly number[] = [0.01, 0.05, 0.2];
+/** p95 latency of users' requests as a multiple of the latency objective. */
+export const COMPLAINT_LATENCY_FACTORS: readonly number[] = [1, 2, 4];
+export const COMPLAINT_LEVELS = ['none', 'some', 'many', 'outrage'] as const;
+export type Complaints = (typeof COMPLAINT_LEVELS)[number];
+
+/** Most incident-feed entries sent: every open one, then the newest closed ones up to this many. */
+export const FEED_LIMIT = 20;
+/** Significant figures of user counts without business metrics ("about 12,000 users"). */
+export const ROUGH_USER_DIGITS = 2;
+/** Significant figures of rates, latencies, capacities and other magnitudes. */
+export const FIGURE_DIGITS = 4;
+/** Decimals of shares (utilisation, availability, hit ratio …): 0.00001 = 0.001 %. */
+export const SHARE_DECIMALS = 5;
+
+/** Extra figures some kinds have, in the order they are sent; internal bookkeeping is left out. */
+export const EXTRA_FIGURES = [
+  'hitRatio', // cache, CDN: share of gets answered from memory or the edge
+  'fill', // cache: share of its memory filled
+  'staleShare', // cache, CDN, replica: share of hits/reads that return outdated data
+  'replicationLag', // replica: seconds behind its primary
+  'shardSkew', // sharded database: busiest shard's load over the mean (1 = even)
+  'fullShards', // sharded database: shards whose disk is full
+  'storedGb', // sharded database: data it holds
+  'messages', // queue: messages waiting for a worker
+  'drainPerSecond', // queue: messages per second the workers took this tick
+  'gigabytesPerDay', // CDN: delivery at this tick's rate, per day
+] as const;
+export type ExtraFigure = (typeof EXTRA_FIGURES)[number];
+
+/** Tiers of the aggregated view, in request-path order; each is one component kind. */
+export const TIER_ORDER: readonly ComponentKindName[] = ['cdn', 'lb', 'web', 'cache', 'sessionStore', 'queue', 'db', 'worker'];
+
+/** Settings in the order they are sent (checked below to be every setting there is). */
+const SETTING_ORDER = [
+  'healthChecks', 'colocatedDb', 'engine', 'datasets', 'autoscaling', 'replicaOf', 'failover', 'shardKey',
+  'denormalised', 'cachePolicy', 'cacheStrategy', 'ttlSeconds', 'versioning', 'originFallback', 'durable',
+] as const satisfies readonly (keyof ComponentSettings)[];
+// A setting added to ComponentSettings but not listed above fails to compile here.
+const _everySetting: [Exclude<keyof ComponentSettings, (typeof SETTING_ORDER)[number]>] extends [never] ? true : false = true;
+void _everySetting;
+
+/** A component as the provider's console shows it: what was bought, and whether it is up yet. */
+export interface ComponentView {
+  id: string;
+  kind: ComponentKindName;
+  region: string;
+  size: SizeName;
+  /** Ready instances (paid for and provisioned; the console does not say whether they are healthy). */
+  count: number;
+  /** Instances ordered and still being set up. */
+  provisioning: number;
+  /** 'provisioning': no instance ready yet; 'restarting': a resize or restart the team ordered is running; else 'ok'. */
+  status: 'provisioning' | 'ok' | 'restarting';
+  /** The size a rolling resize is moving to (null: none running). */
+  resizingTo: SizeName | null;
+  /** A resharding the team started: new shard count, key, and the tick it takes over (null: none). */
+  resharding: { shards: number; key: ShardKey; untilTick: number } | null;
+  /** Settings, copied (only those set). */
+  settings: ComponentSettings;
+  /** Downstream component ids, in connection order. */
+  targets: string[];
+  /** Host metrics: this component's figures and health; null without the host-metrics feature. */
+  metrics: HostMetrics | null;
+}
+
+/** One component's figures for the last tick (host metrics). */
+export interface HostMetrics {
+  /** Requests per second offered (λ). */
+  lambda: number;
+  /** Requests per second the serving instances can complete. */
+  capacity: number;
+  /** λ/capacity of the serving instances; above 1 is overload. */
+  utilisation: number;
+  meanLatencyMs: number;
+  p95LatencyMs: number;
+  /** Requests per second served, and failed (errors). */
+  served: number;
+  errors: number;
+  /** Requests waiting in the component's bounded queues. */
+  backlog: number;
+  /** Kind-specific figures (see EXTRA_FIGURES), only those the component has. */
+  extra: Partial<Record<ExtraFigure, number>>;
+  /** Instances serving now, down (crashed or in a data center that is out), and restarting. */
+  serving: number;
+  down: number;
+  restarting: number;
+  /** 'dead': ready instances but none serving; 'degraded': some not serving, errors above the
+   * alert threshold, or overloaded; else 'healthy' (a component with nothing ready yet is healthy). */
+  health: 'healthy' | 'degraded' | 'dead';
+}
+
+/** Figures of one tier (all components of one kind), from aggregated metrics. */
+export interface TierFigures {
+  tier: ComponentKindName;
+  components: number;
+  /** Ready instances in the tier. */
+  instances: number;
+  /** Total requests per second offered, and total capacity. */
+  lambda: number;
+  capacity: number;
+  /** Capacity-weighted mean utilisation (total load over total capacity for plain pools). */
+  utilisation: number;
+  /** Worst p95 latency of a component of the tier that had traffic, ms. */
+  worstP95LatencyMs: number;
+  /** Total failed requests per second, and their share of λ. */
+  errors: number;
+  errorRate: number;
+  /** Cache and CDN tiers: λ-weighted mean hit ratio; null for other tiers. */
+  hitRatio: number | null;
+}
+
+/** The headline figures and the per-tier aggregates (aggregated metrics). */
+export interface AggregatedView {
+  /** Users' requests per second. */
+  requestsPerSecond: number;
+  /** Share of requests served successfully within the latency objective. */
+  availability: number;
+  /** Share of requests that failed. */
+  errorRate: number;
+  p50LatencyMs: number;
+  p95LatencyMs: number;
+  tiers: TierFigures[];
+}
+
+/** Money and users (business metrics). DAU and users online are in `users`, exact with this feature. */
+export interface BusinessView {
+  revenuePerDay: number;
+  costPerDay: number;
+  peakDau: number;
+  /** Users' satisfaction 0–1 (share of requests served well, smoothed): what drives retention. */
+  satisfaction: number;
+  /** Share of daily users kept per day at the current satisfaction (1 − churn). */
+  retentionPerDay: number;
+  /** Growth of DAU per day at the current satisfaction, as a share of DAU (0.1 = +10 %/day). */
+  growthPerDay: number;
+  /** DAU and satisfaction by region, in scenario order. */
+  regions: Array<{ id: string; dau: number; satisfaction: number }>;
+}
+
+/** What a log aggregator records about an incident. */
+export interface IncidentCause {
+  incidentId: number;
+  type: IncidentType;
+  /** The component hit (crash, failure), or null for world events. */
+  target: string | null;
+  /** Data-center outage: the region; partition: the two regions. */
+  region: string | null;
+  peer: string | null;
+  /** Tick the incident's own effect ended (null: still on). */
+  endTick: number | null;
+}
+
+/**
+ * One entry of the incident feed. Without log aggregation it is only "service got worse at
+ * `tick`" (cause null), for incidents users felt, one entry per tick; with it, one entry per incident,
+ * naming its cause and target.
+ */
+export interface FeedEntry {
+  tick: number;
+  /** Tick service was back to where it was (null: not yet). */
+  recoveredTick: number | null;
+  cause: IncidentCause | null;
+}
+
+export type AlertKind = 'errorRate' | 'latency' | 'utilisation' | 'instanceDown' | 'replicationLag' | 'queueBacklog' | 'shardFull';
+
+/** A threshold alert that is firing: `value` is above `threshold` (see ALERT_THRESHOLDS). */
+export interface Alert {
+  kind: AlertKind;
+  /** The component the rule watches, or null for the users' figures. */
+  componentId: string | null;
+  value: number;
+  threshold: number;
+}
+
+export interface TeamView {
+  tick: number;
+  money: number;
+  gameOver: { tick: number; reason: 'bankrupt' | 'finished' } | null;
+  /** Which logs, metrics and automation the team owns, in catalogue order. */
+  features: Record<Feature, boolean>;
+  /** The DNS entry of each region that has one, in scenario order. */
+  entries: Record<string, string>;
+  /** GeoDNS weights the team set, by users' region. */
+  geoWeights: Record<string, Record<string, number>>;
+  components: ComponentView[];
+  /** Daily active users and users online: rounded to 2 significant figures, or exact (whole users)
+   * with business metrics; `exact` says which. In a constant-load scenario, the users that rate implies. */
+  users: { dau: number; online: number; exact: boolean };
+  /** What users say about the service (see COMPLAINT_*). */
+  complaints: Complaints;
+  feed: FeedEntry[];
+  aggregated: AggregatedView | null;
+  business: BusinessView | null;
+  alerts: Alert[] | null;
+}
+
+/** The view of the state the team is allowed to see. */
+export function teamView(state: SimState): TeamView {
+  const features = state.features;
+  const serving = servingNow(state);
+  const entries: Record<string, string> = {};
+  const geoWeights: Record<string, Record<string, number>> = {};
+  for (const region of state.scenario.regions) {
+    const entry = state.entries[region.id];
+    if (entry !== undefined) entries[region.id] = entry;
+    const weights = state.geoWeights[region.id];
+    if (weights === undefined) continue;
+    const copy: Record<string, number> = {};
+    for (const to of state.scenario.regions) if (weights[to.id] !== undefined) copy[to.id] = share(weights[to.id] as number);
+    geoWeights[region.id] = copy;
+  }
+  const featureCopy = {} as Record<Feature, boolean>;
+  for (const feature of FEATURE_NAMES) featureCopy[feature] = features[feature];
+  const exact = features.businessMetrics;
+  const summary = state.summary;
+  return {
+    tick: state.tick,
+    money: Math.round(finite(state.money) * 100) / 100,
+    gameOver: state.gameOver === null ? null : { tick: state.gameOver.tick, reason: state.gameOver.reason },
+    features: featureCopy,
+    entries,
+    geoWeights,
+    components: state.components.map((c, i) => componentView(c, features.hostMetrics ? (serving[i] as number) : -1)),
+    users: {
+      dau: exact ? Math.round(finite(summary.dau)) : significant(summary.dau, ROUGH_USER_DIGITS),
+      online: exact ? Math.round(finite(summary.onlineUsers)) : significant(summary.onlineUsers, ROUGH_USER_DIGITS),
+      exact,
+    },
+    complaints: complaintsOf(state),
+    feed: features.logAggregation ? loggedFeed(state) : feltFeed(state),
+    aggregated: features.aggregatedMetrics ? aggregatedView(state) : null,
+    business: features.businessMetrics ? businessView(state) : null,
+    alerts: features.alerts ? alertsOf(state, serving) : null,
+  };
+}
+
+/** Instances serving now, by component index: ready and alive, and not in a data center (or CDN) that is out. */
+export function servingNow(state: SimState): number[] {
+  const outRegions = activeIncidents(state, 'dataCenterOutage').map((incident) => incident.region);
+  const cdnOut = activeIncidents(state, 'cdnOutage').length > 0;
+  return state.components.map((c) => (outRegions.includes(c.region) || (c.kind === 'cdn' && cdnOut) ? 0 : servingInstances(c)));
+}
+
+/** Users' complaint level from the error rate and the p95 latency against the objective. */
+export function complaintsOf(state: SimState): Complaints {
+  const summary = state.summary;
+  if (!(summary.requestsPerSecond > 0)) return 'none';
+  const objective = state.scenario.objectives.latencyMs;
+  let level = 0;
+  COMPLAINT_ERROR_RATES.forEach((bound, index) => {
+    if (summary.errorRate > bound) level = Math.max(level, index + 1);
+  });
+  COMPLAINT_LATENCY_FACTORS.forEach((factor, index) => {
+    if (summary.p95LatencyMs > objective * factor) level = Math.max(level, index + 1);
+  });
+  return COMPLAINT_LEVELS[level] as Complaints;
+}
+
+/** `serving` is the instances serving now, or −1 when host metrics are not owned. */
+function componentView(c: ComponentState, serving: number): ComponentView {
+  const restarting = c.rolling !== null || c.restartUntilTick >= 0;
+  return {
+    id: c.id,
+    kind: c.kind,
+    region: c.region,
+    size: c.size,
+    count: c.count,
+    provisioning: c.provisioning.length,
+    status: c.count === 0 && c.provisioning.length > 0 ? 'provisioning' : restarting ? 'restarting' : 'ok',
+    resizingTo: c.rolling === null ? null : c.rolling.toSize,
+    resharding: c.resharding === null ? null : { shards: c.resharding.shards, key: c.resharding.key, untilTick: c.resharding.untilTick },
+    settings: copySettings(c.settings),
+    targets: [...c.targets],
+    metrics: serving < 0 ? null : hostMetrics(c, serving),
+  };
+}
+
+function copySettings(settings: ComponentSettings): ComponentSettings {
+  const copy: Record<string, unknown> = {};
+  for (const key of SETTING_ORDER) {
+    const value = settings[key];
+    if (value === undefined) continue;
+    copy[key] = Array.isArray(value) ? [...value] : typeof value === 'object' ? { ...value } : value;
+  }
+  return copy as ComponentSettings;
+}
+
+function hostMetrics(c: ComponentState, serving: number): HostMetrics {
+  const f = c.figures;
+  const restarting = Math.min(restartingInstances(c), c.count);
+  const down = Math.max(0, c.count - serving - restarting);
+  const extra: Partial<Record<ExtraFigure, number>> = {};
+  for (const name of EXTRA_FIGURES) {
+    const value = c.extra[name];
+    if (value !== undefined) extra[name] = isShareFigure(name) ? share(value) : significant(value, FIGURE_DIGITS);
+  }
+  const errorShare = f.lambda > 0 ? f.failed / f.lambda : 0;
+  let health: HostMetrics['health'] = 'healthy';
+  if (c.count > 0 && serving === 0) health = 'dead';
+  else if (serving < c.count || errorShare > ALERT_THRESHOLDS.errorRate || f.utilisation >= 1) health = 'degraded';
+  return {
+    lambda: significant(f.lambda, FIGURE_DIGITS),
+    capacity: significant(f.capacity, FIGURE_DIGITS),
+    utilisation: share(f.utilisation),
+    meanLatencyMs: significant(f.meanLatencyMs, FIGURE_DIGITS),
+    p95LatencyMs: significant(f.p95LatencyMs, FIGURE_DIGITS),
+    served: significant(f.served, FIGURE_DIGITS),
+    errors: significant(f.failed, FIGURE_DIGITS),
+    backlog: significant(f.backlog, FIGURE_DIGITS),
+    extra,
+    serving,
+    down,
+    restarting,
+    health,
+  };
+}
+
+function isShareFigure(name: ExtraFigure): boolean {
+  return name === 'hitRatio' || name === 'fill' || name === 'staleShare';
+}
+
+function aggregatedView(state: SimState): AggregatedView {
+  const summary = state.summary;
+  const tiers: TierFigures[] = [];
+  for (const tier of TIER_ORDER) {
+    const members = state.components.filter((c) => c.kind === tier);
+    if (members.length === 0) continue;
+    let instances = 0;
+    let lambda = 0;
+    let capacity = 0;
+    let load = 0;
+    let worst = 0;
+    let errors = 0;
+    let hits = 0;
+    for (const c of members) {
+      const f = c.figures;
+      instances += c.count;
+      lambda += finite(f.lambda);
+      capacity += finite(f.capacity);
+      load += finite(f.utilisation) * finite(f.capacity);
+      if (f.lambda > 0) worst = Math.max(worst, finite(f.p95LatencyMs));
+      errors += finite(f.failed);
+      hits += finite(f.lambda) * (c.extra.hitRatio ?? 0);
+    }
+    const cached = tier === 'cache' || tier === 'cdn';
+    tiers.push({
+      tier,
+      components: members.length,
+      instances,
+      lambda: significant(lambda, FIGURE_DIGITS),
+      capacity: significant(capacity, FIGURE_DIGITS),
+      utilisation: share(capacity > 0 ? load / capacity : 0),
+      worstP95LatencyMs: significant(worst, FIGURE_DIGITS),
+      errors: significant(errors, FIGURE_DIGITS),
+      errorRate: share(lambda > 0 ? errors / lambda : 0),
+      hitRatio: cached ? share(lambda > 0 ? hits / lambda : 0) : null,
+    });
+  }
+  return {
+    requestsPerSecond: significant(summary.requestsPerSecond, FIGURE_DIGITS),
+    availability: share(summary.availability),
+    errorRate: share(summary.errorRate),
+    p50LatencyMs: significant(summary.p50LatencyMs, FIGURE_DIGITS),
+    p95LatencyMs: significant(summary.p95LatencyMs, FIGURE_DIGITS),
+    tiers,
+  };
+}
+
+function businessView(state: SimState): BusinessView {
+  const { summary, scenario } = state;
+  let change = 0;
+  let churn = 0;
+  let dau = 0;
+  state.regions.forEach((region, r) => {
+    dau += region.users;
+    if (scenario.traffic.mode !== 'growth') return;
+    const market = scenario.regions[r]?.marketSize ?? 0;
+    const s = region.satisfaction;
+    const lost = scenario.traffic.churnPerDay * region.users * (1 - s);
+    churn += lost;
+    change += (market > 0 ? scenario.traffic.growthPerDay * region.users * (1 - region.users / market) * s : 0) - lost;
+  });
+  return {
+    revenuePerDay: significant(summary.revenuePerDay, FIGURE_DIGITS),
+    costPerDay: significant(summary.costPerDay, FIGURE_DIGITS),
+    peakDau: Math.round(finite(state.totals.peakDau)),
+    satisfaction: share(summary.satisfaction),
+    retentionPerDay: share(dau > 0 ? 1 - churn / dau : 1),
+    growthPerDay: share(dau > 0 ? change / dau : 0),
+    regions: state.regions.map((region) => ({ id: region.id, dau: Math.round(finite(region.users)), satisfaction: share(region.satisfaction) })),
+  };
+}
+
+/** With log aggregation: every incident, with its cause and target. */
+function loggedFeed(state: SimState): FeedEntry[] {
+  const entries = state.incidents.map((incident) => ({
+    tick: incident.startTick,
+    recoveredTick: incident.recoveredTick,
+    cause: {
+      incidentId: incident.id,
+      type: incident.type,
+      target: incident.target,
+      region: incident.region,
+      peer: incident.peer,
+      endTick: incident.endTick,
+    },
+  }));
+  return newest(entries, (entry) => entry.recoveredTick === null || entry.cause.endTick === null);
+}
+
+/**
+ * Without logs: only what users felt. An incident was felt when service has not recovered from it
+ * and is below where it was (or below the objective) now, or when recovering took more than the
+ * first tick after its start (the sim's own recovery record). Incidents that began at the same
+ * tick make one entry: users cannot tell them apart.
+ */
+function feltFeed(state: SimState): FeedEntry[] {
+  const objective = state.scenario.objectives.availability;
+  const felt = (incident: IncidentRecord): boolean =>
+    incident.recoveredTick === null
+      ? state.summary.availability < Math.min(incident.baselineAvailability, objective) - 1e-9
+      : incident.recoveredTick > incident.startTick + 1;
+  const entries: FeedEntry[] = [];
+  const byTick = new Map<number, FeedEntry>();
+  for (const incident of state.incidents) {
+    if (!felt(incident)) continue;
+    const same = byTick.get(incident.startTick);
+    if (same === undefined) {
+      const entry: FeedEntry = { tick: incident.startTick, recoveredTick: incident.recoveredTick, cause: null };
+      entries.push(entry);
+      byTick.set(entry.tick, entry);
+    } else if (same.recoveredTick !== null) {
+      same.recoveredTick = incident.recoveredTick === null ? null : Math.max(same.recoveredTick, incident.recoveredTick);
+    }
+  }
+  entries.sort((a, b) => a.tick - b.tick);
+  return newest(entries, (entry) => entry.recoveredTick === null);
+}
+
+/** Every open entry, and the newest closed ones up to FEED_LIMIT in all, in their original order. */
+function newest<T>(entries: T[], open: (entry: T) => boolean): T[] {
+  let room = Math.max(0, FEED_LIMIT - entries.filter(open).length);
+  const keep = new Array<boolean>(entries.length).fill(false);
+  for (let i = entries.length - 1; i >= 0; i--) {
+    if (open(entries[i] as T)) keep[i] = true;
+    else if (room > 0) {
+      keep[i] = true;
+      room--;
+    }
+  }
+  return entries.filter((_, i) => keep[i]);
+}
+
+/** The threshold alerts firing now: the users' figures first, then each component's in component order. */
+function alertsOf(state: SimState, serving: number[]): Alert[] {
+  const alerts: Alert[] = [];
+  const fire = (kind: AlertKind, componentId: string | null, value: number, threshold: number) => {
+    if (value > threshold) alerts.push({ kind, componentId, value: kind === 'utilisation' || kind === 'errorRate' ? share(value) : significant(value, FIGURE_DIGITS), threshold });
+  };
+  const summary = state.summary;
+  const t = ALERT_THRESHOLDS;
+  if (summary.requestsPerSecond > 0) {
+    fire('errorRate', null, summary.errorRate, t.errorRate);
+    fire('latency', null, summary.p95LatencyMs, state.scenario.objectives.latencyMs * t.latencyObjectiveFactor);
+  }
+  state.components.forEach((c, i) => {
+    if (c.count === 0) return;
+    const f = c.figures;
+    const down = Math.max(0, c.count - (serving[i] as number) - Math.min(restartingInstances(c), c.count));
+    fire('instanceDown', c.id, down, t.instancesDown);
+    fire('utilisation', c.id, finite(f.utilisation), t.utilisation);
+    if (f.lambda > 0) fire('errorRate', c.id, f.failed / f.lambda, t.errorRate);
+    if (c.kind === 'db' && c.settings.replicaOf !== undefined) fire('replicationLag', c.id, c.extra.replicationLag ?? 0, t.replicationLagSeconds);
+    if (c.kind === 'queue' && c.messages > 0) fire('queueBacklog', c.id, f.served - (c.extra.drainPerSecond ?? 0), t.queueGrowthPerSecond);
+    if (c.kind === 'db') fire('shardFull', c.id, c.extra.fullShards ?? 0, t.fullShards);
+  });
+  return alerts;
+}
+
+/** Largest magnitude a figure is sent with; non-finite figures become this (or 0 for NaN). */
+const MAX_FIGURE = 1e15;
+/** Magnitudes below this are sent as 0. */
+const MIN_FIGURE = 1e-9;
+/** 10^0 … 10^22: every power of ten a double holds exactly. */
+const POW10: number[] = [];
+for (let p = 1, e = 0; e <= 22; e++, p *= 10) POW10.push(p);
+
+function finite(x: number): number {
+  if (Number.isNaN(x)) return 0;
+  return Math.max(-MAX_FIGURE, Math.min(MAX_FIGURE, x));
+}
+
+/** A share (0–1 or an over-1 utilisation) rounded to SHARE_DECIMALS decimals. */
+function share(x: number): number {
+  const scale = POW10[SHARE_DECIMALS] as number;
+  return Math.round(finite(x) * scale) / scale + 0;
+}
+
+/**
+ * `x` rounded to `digits` significant figures, with only exact operations and exact powers of ten
+ * (so every engine gives the same double): the nearest double to the rounded decimal.
+ */
+export function significant(x: number, digits: number): number {
+  const v = finite(x);
+  const magnitude = Math.abs(v);
+  if (magnitude < MIN_FIGURE) return 0;
+  // e = ⌊log10 |v|⌋, found by comparing with exact powers (|v| ≤ 1e15, ≥ 1e-9).
+  let e = 0;
+  while (e < 22 && magnitude >= (POW10[e + 1] as number)) e++;
+  while (e > -22 && magnitude * (POW10[-e] as number) < 1) e--;
+  const k = digits - 1 - e;
+  const rounded = k >= 0 ? Math.round(v * (POW10[k] as number)) / (POW10[k] as number) : Math.round(v / (POW10[-k] as number)) * (POW10[-k] as number);
+  return rounded + 0; // no −0
+}

@@ -1,0 +1,264 @@
+/**
+ * GAME.md row 5 (seed: 데이터베이스 다중화): writes go to the primary (master) only, reads spread
+ * over the read replicas (slaves), which copy every write; replication lag makes some reads stale;
+ * a dead replica sends its reads elsewhere; a dead primary means writes fail until a replica is
+ * promoted, by hand or automatically, and writes it had not yet shipped are lost.
+ */
+import { describe, expect, it } from 'vitest';
+import { ENGINES, KINDS, SIZES, TICK_SECONDS, type Scenario, type ScriptedIncident } from '../../../shared/sim';
+import { PROMOTION_TICKS } from '../../../shared/sim/commandHandlers/operations';
+import { Driver, constantScenario } from './helpers';
+
+const READS = 150;
+const WRITES = 15;
+const { readWork, writeWork } = ENGINES.rdbms;
+const KEYS = 2000;
+const ALPHA = 0.9;
+/** Round trip between the two regions, seconds. */
+const RTT = 0.24;
+const PRIMARY = 'db-2';
+
+const region = (id: string, users: number) => ({ id, name: { en: id, ko: id }, initialUsers: users, marketSize: Math.max(1, users), peakHour: 12 });
+
+/** Users (all in 'ap') → one web server → an RDBMS primary in 'ap'; a second region 'eu' 240 ms away. */
+function scenario(incidents: ScriptedIncident[] = []): Scenario {
+  return constantScenario({
+    classMix: { static: 0, read: READS, write: WRITES, session: 0, job: 0 },
+    traffic: { mode: 'constant', requestsPerSecond: READS + WRITES },
+    regions: [region('ap', 10_000), region('eu', 0)],
+    latencyMs: { ap: { ap: 20, eu: RTT * 1000 }, eu: { ap: RTT * 1000, eu: 20 } },
+    datasets: [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins: 1 }],
+    workingSet: { keys: KEYS, alpha: ALPHA, objectKb: 4 },
+    incidents,
+    initialTopology: [
+      { kind: 'web', region: 'ap', size: 'xlarge', connectFrom: ['users'] },
+      { kind: 'db', region: 'ap', size: 'large', engine: 'rdbms', connectFrom: [0] },
+    ],
+  });
+}
+
+/** Buys one small (one-vCPU) replica of the primary per region given, and waits until they serve. */
+function withReplicas(regions: string[], incidents: ScriptedIncident[] = []): { sim: Driver; replicas: string[] } {
+  const sim = new Driver(scenario(incidents));
+  const outcomes = sim.send(...regions.map((r) => ({ type: 'buy' as const, kind: 'db' as const, region: r, size: 'small' as const, replicaOf: PRIMARY })));
+  const replicas = outcomes.map((o) => o.createdId!);
+  sim.run(KINDS.db.provisionTicks);
+  return { sim, replicas };
+}
+
+/** Runs until the state's tick is `tick` (the next step evaluates that tick). */
+function runTo(sim: Driver, tick: number): Driver {
+  return sim.run(tick - sim.state.tick);
+}
+
+/** M/M/1 mean wait for λ requests per second of mean service S: ρS/(1−ρ). */
+function mm1Wait(lambda: number, service: number): number {
+  const rho = lambda * service;
+  return (rho * service) / (1 - rho);
+}
+
+/** Σ p_i (1 − e^(−W·p_i·lag)) over a Zipf(α) working set, summed over every key. */
+function staleShareExact(keys: number, alpha: number, writeRate: number, lag: number): number {
+  let norm = 0;
+  for (let i = 1; i <= keys; i++) norm += Math.pow(i, -alpha);
+  let share = 0;
+  for (let i = 1; i <= keys; i++) {
+    const p = Math.pow(i, -alpha) / norm;
+    share += p * (1 - Math.exp(-writeRate * p * lag));
+  }
+  return share;
+}
+
+/** A replica's own work: its share of the reads plus the primary's whole write stream. */
+const replicaUtilisation = (reads: number) => (reads * readWork + WRITES * writeWork) / SIZES.small.vcpu;
+
+describe('reads on replicas, writes on the primary', () => {
+  it('쓰기 연산은 master에서만, 읽기 연산은 slave 데이터베이스들로 분산된다: three replicas take a third of the reads each', () => {
+    const { sim, replicas } = withReplicas(['ap', 'ap', 'ap']);
+    const primary = sim.component(PRIMARY);
+    expect(primary.figures.lambda).toBeCloseTo(WRITES, 9);
+    expect(primary.figures.utilisation).toBeCloseTo((WRITES * writeWork) / SIZES.large.vcpu, 9);
+    for (const id of replicas) {
+      const replica = sim.component(id);
+      // slave는 master로부터 데이터 사본을 전달받는다: each replica also applies every write.
+      expect(replica.figures.lambda).toBeCloseTo(READS / 3 + WRITES, 9);
+      expect(replica.figures.utilisation).toBeCloseTo(replicaUtilisation(READS / 3), 9);
+    }
+    expect(sim.state.summary.successRate).toBeCloseTo(1, 9);
+  });
+
+  it('replicas in the web server\'s own region are preferred; the far one only copies the writes', () => {
+    const { sim, replicas } = withReplicas(['ap', 'eu']);
+    const [near, far] = replicas as [string, string];
+    expect(sim.component(near).figures.lambda).toBeCloseTo(READS + WRITES, 9);
+    expect(sim.component(far).figures.lambda).toBeCloseTo(WRITES, 9);
+  });
+
+  it('a replica of a sharded primary copies its layout: one instance per shard, the same key', () => {
+    const base = scenario();
+    const sim = new Driver({
+      ...base,
+      initialTopology: [base.initialTopology[0]!, { kind: 'db', region: 'ap', size: 'small', engine: 'nosql', count: 4, connectFrom: [0] }],
+    });
+    expect(sim.send({ type: 'configure', id: PRIMARY, shardKey: 'userIdRange' })[0]?.ok).toBe(true);
+    const replica = sim.buy({ type: 'buy', kind: 'db', region: 'ap', size: 'small', replicaOf: PRIMARY });
+    sim.run(KINDS.db.provisionTicks);
+    const copy = sim.component(replica);
+    expect(copy.count).toBe(4);
+    expect(copy.settings).toMatchObject({ engine: 'nosql', shardKey: 'userIdRange' });
+    // Every read and every write, spread by the same ramp: the last shard takes 4/10 of them.
+    const { readWork: lookup, writeWork: put } = ENGINES.nosql;
+    expect(copy.figures.utilisation).toBeCloseTo((0.4 * (READS * lookup + WRITES * put)) / SIZES.small.vcpu, 9);
+    expect(sim.component(PRIMARY).figures.lambda).toBeCloseTo(WRITES, 9);
+  });
+});
+
+describe('a dead replica', () => {
+  it.each(['replicaFailure', 'serverCrash'] as const)(
+    'slave가 여러 개인 상황에서는 장애가 발생하지 않은 다른 slave로 읽기 연산이 전달된다 (%s)',
+    (type) => {
+      const { sim, replicas } = withReplicas(['ap', 'ap', 'ap'], [{ tick: 15, type, target: 'db-3' }]);
+      runTo(sim, 16);
+      expect(sim.component('db-3').down).toBe(1);
+      for (const id of replicas.slice(1)) {
+        expect(sim.component(id).figures.lambda).toBeCloseTo(READS / 2 + WRITES, 9);
+        expect(sim.component(id).figures.utilisation).toBeCloseTo(replicaUtilisation(READS / 2), 9);
+      }
+      expect(sim.component(PRIMARY).figures.lambda).toBeCloseTo(WRITES, 9);
+      expect(sim.state.summary.successRate).toBeCloseTo(1, 9);
+    },
+  );
+
+  it('a near replica down, the reads go to a replica in another region', () => {
+    const { sim, replicas } = withReplicas(['ap', 'eu'], [{ tick: 15, type: 'replicaFailure', target: 'db-3' }]);
+    runTo(sim, 16);
+    expect(sim.component(replicas[1]!).figures.lambda).toBeCloseTo(READS + WRITES, 9);
+    expect(sim.state.summary.successRate).toBeCloseTo(1, 9);
+  });
+
+  it('slave가 하나인 상태에서 해당 slave가 다운된 경우, 읽기 연산은 한시적으로 모두 master로 전달된다', () => {
+    const { sim } = withReplicas(['ap'], [{ tick: 15, type: 'replicaFailure', target: 'db-3' }]);
+    expect(sim.component(PRIMARY).figures.lambda).toBeCloseTo(WRITES, 9);
+    runTo(sim, 16);
+    const primary = sim.component(PRIMARY);
+    expect(primary.figures.lambda).toBeCloseTo(READS + WRITES, 9);
+    expect(primary.figures.utilisation).toBeCloseTo((READS * readWork + WRITES * writeWork) / SIZES.large.vcpu, 9);
+    expect(sim.state.summary.successRate).toBeCloseTo(1, 9);
+  });
+});
+
+describe('replication lag and stale reads', () => {
+  it('lag is half the round trip plus the replica\'s queue wait; reads of keys written within it are stale', () => {
+    const { sim, replicas } = withReplicas(['eu']);
+    const replica = sim.component(replicas[0]!);
+    const lambda = READS + WRITES;
+    const lag = RTT / 2 + mm1Wait(lambda, (READS * readWork + WRITES * writeWork) / lambda);
+    expect(replica.extra.replicationLag).toBeCloseTo(lag, 9);
+    const stale = staleShareExact(KEYS, ALPHA, WRITES, lag);
+    expect(replica.extra.staleShare).toBeCloseTo(stale, 4);
+    const before = sim.state.totals.staleReads;
+    sim.run(1);
+    expect(sim.state.totals.staleReads - before).toBeCloseTo(READS * stale * TICK_SECONDS, 0);
+  });
+
+  it('a replication lag spike adds its seconds to the lag while it lasts', () => {
+    const { sim, replicas } = withReplicas(['ap'], [{ tick: 15, type: 'replicationLagSpike', magnitude: 90, durationTicks: 3 }]);
+    runTo(sim, 15);
+    const base = sim.component(replicas[0]!).extra.replicationLag!;
+    sim.run(1);
+    const lag = sim.component(replicas[0]!).extra.replicationLag!;
+    expect(lag).toBeCloseTo(base + 90, 9);
+    expect(sim.component(replicas[0]!).extra.staleShare).toBeCloseTo(staleShareExact(KEYS, ALPHA, WRITES, lag), 4);
+    runTo(sim, 19);
+    expect(sim.component(replicas[0]!).extra.replicationLag).toBeCloseTo(base, 9);
+  });
+
+  it('cut off from its primary while writes go on, a replica falls a minute behind per minute, then catches up with its spare capacity', () => {
+    const cut = 5;
+    const { sim, replicas } = withReplicas(['eu'], [{ tick: 15, type: 'regionPartition', region: 'ap', peer: 'eu', durationTicks: cut }]);
+    const id = replicas[0]!;
+    runTo(sim, 15 + cut);
+    const replica = sim.component(id);
+    expect(replica.lagSeconds).toBeCloseTo(cut * TICK_SECONDS, 9);
+    // Unreachable, it answers nothing: the primary takes the reads meanwhile.
+    expect(replica.figures.lambda).toBe(0);
+    expect(sim.component(PRIMARY).figures.lambda).toBeCloseTo(READS + WRITES, 9);
+    expect(replica.extra.replicationLag).toBeCloseTo(RTT / 2 + cut * TICK_SECONDS, 9);
+    let expected = cut * TICK_SECONDS;
+    const spare = 1 - replicaUtilisation(READS);
+    for (let t = 0; t < 4; t++) {
+      sim.run(1);
+      expected = Math.max(0, expected - TICK_SECONDS * spare);
+      expect(replica.lagSeconds).toBeCloseTo(expected, 9);
+    }
+    expect(replica.figures.lambda).toBeCloseTo(READS + WRITES, 9);
+  });
+});
+
+describe('a dead primary', () => {
+  it('master가 다운된 경우: writes fail, reads go on, until a replica is promoted by hand; the old master becomes its slave', () => {
+    const { sim, replicas } = withReplicas(['ap', 'ap'], [{ tick: 15, type: 'dbPrimaryFailure', target: PRIMARY }]);
+    const [chosen, other] = replicas as [string, string];
+    runTo(sim, 16);
+    const web = sim.component('web-1');
+    expect(web.figures.failed).toBeCloseTo(WRITES, 9);
+    // Manual failover (the default): nothing changes by itself.
+    sim.run(20);
+    expect(sim.component('web-1').figures.failed).toBeCloseTo(WRITES, 9);
+    expect(sim.component(chosen).figures.lambda).toBeCloseTo(READS / 2, 9);
+    expect(sim.send({ type: 'promote', id: PRIMARY })[0]).toMatchObject({ ok: false, reason: 'not-a-replica' });
+    expect(sim.send({ type: 'promote', id: chosen })[0]?.ok).toBe(true);
+    sim.run(PROMOTION_TICKS - 1);
+    expect(sim.component('web-1').figures.failed).toBeCloseTo(WRITES, 9);
+    sim.run(1);
+    expect(sim.component('web-1').figures.failed).toBeCloseTo(0, 9);
+    expect(sim.component(chosen).settings.replicaOf).toBeUndefined();
+    expect(sim.component(chosen).figures.lambda).toBeCloseTo(WRITES, 9);
+    expect(sim.component('web-1').targets).toEqual([chosen]);
+    expect(sim.component(PRIMARY).settings.replicaOf).toBe(chosen);
+    expect(sim.component(other).settings.replicaOf).toBe(chosen);
+    expect(sim.component(other).figures.lambda).toBeCloseTo(READS + WRITES, 9);
+    // 빈 자리를 채운다: once restarted, the old primary serves reads as a replica of the new one.
+    expect(sim.send({ type: 'restart', id: PRIMARY })[0]?.ok).toBe(true);
+    sim.run(KINDS.db.restartTicks);
+    expect(sim.component(PRIMARY).figures.lambda).toBeCloseTo(READS / 2 + WRITES, 9);
+    expect(sim.component(other).figures.lambda).toBeCloseTo(READS / 2 + WRITES, 9);
+    expect(sim.state.summary.successRate).toBeCloseTo(1, 9);
+  });
+
+  it('with automatic failover the freshest healthy replica is promoted by itself', () => {
+    const { sim, replicas } = withReplicas(['eu', 'ap'], [{ tick: 15, type: 'dbPrimaryFailure', target: PRIMARY }]);
+    const [far, near] = replicas as [string, string];
+    expect(sim.send({ type: 'configure', id: PRIMARY, failover: 'automatic' })[0]?.ok).toBe(true);
+    runTo(sim, 15);
+    // The near replica trails by its queue wait only; the far one by half the round trip more.
+    expect(sim.component(near).extra.replicationLag!).toBeLessThan(sim.component(far).extra.replicationLag!);
+    runTo(sim, 15 + PROMOTION_TICKS);
+    expect(sim.component('web-1').figures.failed).toBeCloseTo(WRITES, 9);
+    sim.run(1);
+    expect(sim.component(near).settings.replicaOf).toBeUndefined();
+    expect(sim.component(near).settings.failover).toBe('automatic');
+    expect(sim.component(far).settings.replicaOf).toBe(near);
+    expect(sim.component('web-1').figures.failed).toBeCloseTo(0, 9);
+    expect(sim.state.summary.successRate).toBeCloseTo(1, 9);
+  });
+
+  // Fails: lifecycle.ts promote() multiplies by old.extra.writeRate, which replication.ts resets to
+  // the dead primary's (zero) inflow on every tick it is down, so nothing is ever counted as lost.
+  it('writes not yet replicated when the primary died are lost: write rate × the replica\'s lag', () => {
+    const spike = 120;
+    const { sim, replicas } = withReplicas(['ap'], [
+      { tick: 12, type: 'replicationLagSpike', magnitude: spike, durationTicks: 100 },
+      { tick: 15, type: 'dbPrimaryFailure', target: PRIMARY },
+    ]);
+    runTo(sim, 15);
+    const lagAtFailure = sim.component(replicas[0]!).extra.replicationLag!;
+    expect(lagAtFailure).toBeGreaterThan(spike);
+    sim.run(1);
+    sim.send({ type: 'promote', id: replicas[0]! });
+    sim.run(PROMOTION_TICKS);
+    expect(sim.component(replicas[0]!).settings.replicaOf).toBeUndefined();
+    const expected = WRITES * lagAtFailure;
+    expect(Math.abs(sim.state.totals.lostWrites - expected) / expected).toBeLessThan(1e-3);
+  });
+});
