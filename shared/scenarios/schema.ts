@@ -3,7 +3,8 @@
  * sim's own `Scenario` type (the compile-time check below fails if the two drift apart).
  */
 import { z } from 'zod';
-import { COMPONENT_KINDS, INCIDENT_TYPES, WORLD_INCIDENTS, type Scenario } from '../sim/scenario';
+import { ALLOWED_LINKS } from '../sim/topology';
+import { COMPONENT_KINDS, INCIDENT_TYPES, WORLD_INCIDENTS, type IncidentType, type Scenario } from '../sim/scenario';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes');
 const localText = z.object({ en: z.string().min(1), ko: z.string().min(1) }).strict();
@@ -15,7 +16,8 @@ const perClass = z
   .object({ static: nonNegative, read: nonNegative, write: nonNegative, session: nonNegative, job: nonNegative })
   .strict();
 
-const incidentType = z.enum(INCIDENT_TYPES);
+// Running out of space follows from data and disks; every other incident can be scripted.
+const incidentType = z.enum(INCIDENT_TYPES.filter((type) => type !== 'shardFull') as [IncidentType, ...IncidentType[]]);
 
 export const scriptedIncidentSchema = z
   .object({
@@ -104,6 +106,7 @@ export const scenarioSchema = z
           size: z.enum(['small', 'medium', 'large', 'xlarge', 'xxlarge']).optional(),
           count: z.number().int().min(1).max(64).optional(),
           engine: z.enum(['rdbms', 'nosql']).optional(),
+          shardKey: z.enum(['userIdHash', 'userIdRange', 'region', 'celebrity']).optional(),
           colocatedDb: z.boolean().optional(),
           connectFrom: z.array(z.union([z.literal('users'), z.number().int().min(0)])).optional(),
         })
@@ -132,6 +135,11 @@ export const scenarioSchema = z
       for (const from of component.connectFrom ?? []) {
         if (from !== 'users' && from >= index) {
           ctx.addIssue({ code: 'custom', path: ['initialTopology', index, 'connectFrom'], message: 'connect from an earlier component' });
+          continue;
+        }
+        const source = from === 'users' ? 'users' : scenario.initialTopology[from]!.kind;
+        if (!ALLOWED_LINKS[source].includes(component.kind)) {
+          ctx.addIssue({ code: 'custom', path: ['initialTopology', index, 'connectFrom'], message: `${source} cannot send traffic to ${component.kind}` });
         }
       }
     });

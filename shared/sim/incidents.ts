@@ -4,7 +4,7 @@
  * world stream), scripted ones from the scenario, and injected ones from an instructor. Every
  * incident has a start, an effect the flow model sees, an end, and the tick service recovered.
  */
-import { drawFrom, type Uniform } from './rng';
+import { drawFrom } from './rng';
 import { logOutSessions } from './sessions';
 import { WORLD_INCIDENTS, type IncidentType, type ScriptedIncident, type WorldIncident } from './scenario';
 import { TICKS_PER_DAY, type ComponentState, type IncidentRecord, type SimState } from './state';
@@ -117,46 +117,55 @@ function firstFailing(state: SimState, type: IncidentType): ComponentState | und
   return state.components.find((c) => servingInstances(c) > 0 && failureType(c) === type && (type !== 'serverCrash' || c.kind === 'web'));
 }
 
-/** Draws the strength, length and place of a world incident that has just been triggered. */
-function drawWorldIncident(state: SimState, type: WorldIncident, uniform: Uniform): IncidentDetails {
+/** Random numbers each world incident type consumes every tick, triggered or not. */
+const DRAWS_PER_TYPE = 4;
+
+/**
+ * The strength, length and place of a world incident from its tick's draws (`draws[1..3]`; `draws[0]`
+ * decided whether it happened). Every type takes the same number of draws every tick, so the world
+ * stream runs the same for every team whatever they build.
+ */
+function worldIncidentDetails(state: SimState, type: WorldIncident, draws: readonly number[]): IncidentDetails {
   const regions = state.scenario.regions;
-  const pick = () => regions[Math.min(regions.length - 1, Math.floor(uniform() * regions.length))]!.id;
+  const [, a = 0, b = 0, c = 0] = draws;
+  const pick = (u: number) => regions[Math.min(regions.length - 1, Math.floor(u * regions.length))]!.id;
   switch (type) {
     case 'trafficSpike':
-      return { magnitude: 1.5 + 2.5 * uniform(), durationTicks: 30 + Math.floor(90 * uniform()) };
+      return { magnitude: 1.5 + 2.5 * a, durationTicks: 30 + Math.floor(90 * b) };
     case 'badDeploy':
-      return { magnitude: 0.2 + 0.3 * uniform(), durationTicks: 60 + Math.floor(180 * uniform()) };
+      return { magnitude: 0.2 + 0.3 * a, durationTicks: 60 + Math.floor(180 * b) };
     case 'cdnOutage':
-      return { magnitude: 1, durationTicks: 20 + Math.floor(70 * uniform()) };
+      return { magnitude: 1, durationTicks: 20 + Math.floor(70 * a) };
     case 'dataCenterOutage':
-      return { magnitude: 1, region: pick(), durationTicks: 60 + Math.floor(180 * uniform()) };
+      return { magnitude: 1, region: pick(a), durationTicks: 60 + Math.floor(180 * b) };
     case 'hotspotKey':
-      return { magnitude: 0.1 + 0.3 * uniform(), durationTicks: 30 + Math.floor(150 * uniform()) };
+      return { magnitude: 0.1 + 0.3 * a, durationTicks: 30 + Math.floor(150 * b) };
     case 'replicationLagSpike':
-      return { magnitude: 30 + 270 * uniform(), durationTicks: 10 + Math.floor(50 * uniform()) };
+      return { magnitude: 30 + 270 * a, durationTicks: 10 + Math.floor(50 * b) };
     case 'regionPartition': {
-      const region = pick();
+      const region = pick(a);
       const others = regions.filter((r) => r.id !== region);
-      const peer = others.length > 0 ? others[Math.min(others.length - 1, Math.floor(uniform() * others.length))]!.id : region;
-      return { magnitude: 1, region, peer, durationTicks: 20 + Math.floor(100 * uniform()) };
+      const peer = others.length > 0 ? others[Math.min(others.length - 1, Math.floor(c * others.length))]!.id : region;
+      return { magnitude: 1, region, peer, durationTicks: 20 + Math.floor(100 * b) };
     }
   }
 }
 
 /**
- * World events from the world stream: one draw per world incident type every tick, whatever the
- * player does, so teams with the same seed meet the same events at the same ticks. A bad deploy
- * is likelier across several data centers without CI/CD, and rarer with it.
+ * World events from the world stream: the same draws every tick whatever the player does, so
+ * teams with the same seed meet the same events at the same ticks. Only a team's own bad deploys
+ * differ: they are likelier across several data centers without CI/CD, and rarer with it.
  */
 export function drawWorldIncidents(state: SimState): void {
   const rates = state.scenario.randomIncidentsPerDay;
   drawFrom(state.rng.world, (uniform) => {
-    const draws = WORLD_INCIDENTS.map(() => uniform());
-    WORLD_INCIDENTS.forEach((type, index) => {
+    for (const type of WORLD_INCIDENTS) {
+      const draws: number[] = [];
+      for (let d = 0; d < DRAWS_PER_TYPE; d++) draws.push(uniform());
       let rate = rates[type] ?? 0;
-      if (type === 'badDeploy') rate *= deployRiskFactor(state);
-      if ((draws[index] as number) < rate / TICKS_PER_DAY) record(state, type, 'random', drawWorldIncident(state, type, uniform));
-    });
+      if (type === 'badDeploy' && rate > 0) rate *= deployRiskFactor(state);
+      if ((draws[0] as number) < rate / TICKS_PER_DAY) record(state, type, 'random', worldIncidentDetails(state, type, draws));
+    }
   });
 }
 

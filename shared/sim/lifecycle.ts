@@ -5,7 +5,7 @@
  * server is not there at once, and that scaling up means a restart.
  */
 import { KINDS } from './catalogue';
-import { endCrashesOf } from './incidents';
+import { activeIncidents, endCrashesOf, retireDeadInstances } from './incidents';
 import type { ComponentState, SimState } from './state';
 import { keepsLocalSessions } from './sessions';
 import { servingInstances } from './topology';
@@ -60,13 +60,18 @@ export function advanceLifecycles(state: SimState): void {
     if (resharding !== null && resharding.untilTick <= state.tick) {
       // The copy is done: the new layout takes over (extra shards were bought when it started).
       component.settings.shardKey = resharding.key;
+      const shrinkBy = Math.max(0, component.count - resharding.shards);
+      retireDeadInstances(state, component, shrinkBy);
       component.count = resharding.shards;
       component.down = Math.min(component.down, component.count);
       component.resharding = null;
       for (const replica of state.components) {
         if (replica.settings.replicaOf === component.id) {
+          // The replicas were resharded alongside (their extra instances were paid for at the start).
+          retireDeadInstances(state, replica, Math.max(0, replica.count - resharding.shards));
           replica.settings.shardKey = resharding.key;
           replica.count = resharding.shards;
+          replica.down = Math.min(replica.down, replica.count);
         }
       }
       state.revision += 1;
@@ -85,7 +90,7 @@ function promote(state: SimState, replica: ComponentState): void {
   const old = state.components.find((c) => c.id === oldId);
   delete replica.settings.replicaOf;
   if (old !== undefined) {
-    if (servingInstances(old) === 0) {
+    if (outOfService(state, old)) {
       state.totals.lostWrites += (old.extra.writeRate ?? 0) * (replica.extra.replicationLag ?? 0);
     }
     replica.settings.failover = old.settings.failover ?? 'manual';
@@ -104,4 +109,10 @@ function hasReadyDatabase(state: SimState, web: ComponentState): boolean {
     const target = state.components.find((c) => c.id === id);
     return target !== undefined && target.kind === 'db' && servingInstances(target) > 0;
   });
+}
+
+/** Whether a component serves nothing: all instances down, or its data center is out. */
+function outOfService(state: SimState, component: ComponentState): boolean {
+  if (servingInstances(component) === 0) return true;
+  return activeIncidents(state, 'dataCenterOutage').some((incident) => incident.region === component.region);
 }

@@ -112,6 +112,8 @@ export interface InitialComponent {
   size?: SizeName;
   count?: number;
   engine?: DbEngine;
+  /** Database: spread over its instances by this key from the start. */
+  shardKey?: 'userIdHash' | 'userIdRange' | 'region' | 'celebrity';
   colocatedDb?: boolean;
   /** Connect 'users' (the DNS entry of its region) or component indices of this list. */
   connectFrom?: Array<'users' | number>;

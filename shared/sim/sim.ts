@@ -16,6 +16,7 @@ import { advanceLifecycles } from './lifecycle';
 import { seedStreams } from './rng';
 import { REQUEST_CLASSES, type PerClass, type Scenario } from './scenario';
 import { SIM_VERSION, type CommandOutcome, type SimState } from './state';
+import { ALLOWED_LINKS } from './topology';
 
 function zeroPerClass(): PerClass {
   const result = {} as PerClass;
@@ -81,14 +82,19 @@ export function createSim(scenario: Scenario, seed: number): SimState {
     const size = (initial.size ?? KINDS[initial.kind].sizes[0]) as SizeName;
     const settings = defaultSettings(initial.kind, initial.engine ?? 'rdbms', scenario.datasets.map((d) => d.id));
     if (initial.kind === 'web') settings.colocatedDb = initial.colocatedDb ?? false;
+    if (initial.kind === 'db' && initial.shardKey !== undefined) settings.shardKey = initial.shardKey;
     const component = newComponent(id, initial.kind, initial.region, size, settings);
     component.count = initial.count ?? 1;
     state.components.push(component);
   }
+  // Links follow the same rules as `connect` (the scenario schema refuses the others).
   scenario.initialTopology.forEach((initial, index) => {
     for (const from of initial.connectFrom ?? []) {
-      if (from === USERS) state.entries[initial.region] = ids[index]!;
-      else state.components[from]!.targets.push(ids[index]!);
+      if (from === USERS) {
+        if (ALLOWED_LINKS.users.includes(initial.kind)) state.entries[initial.region] = ids[index]!;
+      } else if (ALLOWED_LINKS[state.components[from]!.kind].includes(initial.kind)) {
+        state.components[from]!.targets.push(ids[index]!);
+      }
     }
   });
   state.summary.costPerDay = costPerDay(state);

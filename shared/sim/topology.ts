@@ -23,10 +23,13 @@ export const TIER: Record<ComponentKindName, number> = {
 };
 const LAST_TIER = 4;
 
-/** Which component kinds may send traffic to which. 'users' is the DNS entry of a region. */
+/**
+ * Which component kinds may send traffic to which. 'users' is the DNS entry of a region. A CDN
+ * needs no link: once bought, static files go to it and its misses go on to the site.
+ */
 export const ALLOWED_LINKS: Record<'users' | ComponentKindName, readonly ComponentKindName[]> = {
-  users: ['lb', 'web', 'cdn'],
-  cdn: ['lb', 'web'],
+  users: ['lb', 'web'],
+  cdn: [],
   lb: ['web'],
   web: ['db', 'cache', 'sessionStore', 'queue'],
   cache: [],

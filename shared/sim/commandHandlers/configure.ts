@@ -45,6 +45,8 @@ export function configure(state: SimState, command: Extract<Command, { type: 'co
   if (isReplica && (command.engine !== undefined || command.datasets !== undefined || command.shardKey !== undefined)) {
     return refuse('invalid-setting');
   }
+  // Changing the key of data already spread over several instances means moving it: that is `reshard`.
+  if (command.shardKey !== undefined && command.shardKey !== component.settings.shardKey && planned > 1) return refuse('busy');
   const engine = command.engine ?? component.settings.engine;
   const sharded = (command.shardKey ?? component.settings.shardKey) !== undefined;
   if (engine === 'rdbms' && planned > 1 && !sharded && !isReplica) return refuse('rdbms-cannot-partition');

@@ -49,8 +49,11 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
       if (db.kind !== 'db' || db.settings.replicaOf !== undefined) return refuse('invalid-setting');
       if (!Number.isInteger(command.shards) || command.shards < 1 || command.shards > MAX_COUNT) return refuse('count-out-of-range');
       if (db.resharding !== null || db.rolling !== null || db.count === 0) return refuse('busy');
-      const added = Math.max(0, command.shards - plannedInstances(db));
-      const cost = price(state, db.kind, db.size, added);
+      // New shards are bought for the primary and for each of its replicas.
+      let cost = price(state, db.kind, db.size, Math.max(0, command.shards - plannedInstances(db)));
+      for (const replica of state.components) {
+        if (replica.settings.replicaOf === db.id) cost += price(state, replica.kind, replica.size, Math.max(0, command.shards - plannedInstances(replica)));
+      }
       if (cost > state.money) return refuse('insufficient-funds');
       if (!apply) return accepted;
       pay(state, cost);

@@ -71,7 +71,7 @@ function balancerPath(ctx: FlowContext, i: number, k: number, path: Path): void 
   for (const t of ctx.table.targetIndex[i]!) {
     const share = ctx.rotationWeight(i, t) / total;
     path.call(ctx, i, t, k, share, 1);
-    ok += share * (ctx.pathOk[t * K + k] as number);
+    ok += share * (ctx.reachable(i, t) ? (ctx.pathOk[t * K + k] as number) : 0);
   }
   path.ok *= ok;
 }
@@ -117,13 +117,15 @@ function webPath(ctx: FlowContext, i: number, k: number, path: Path): void {
   let dataOk = 0;
   for (let d = 0; d < D; d++) {
     const dataset = ctx.state.scenario.datasets[d]!;
-    const share = k === READ ? dataset.readShare : dataset.writeShare;
+    const shareOfSet = k === READ ? dataset.readShare : dataset.writeShare;
     const target = table.dbTarget[i * D + d] as number;
     if (target === ON_THIS_BOX) {
-      dataOk += share;
+      dataOk += shareOfSet;
       continue;
     }
     if (target === NO_DATABASE) continue; // the data is nowhere: these requests fail
+    // Requests whose users' data lives in another database fail here.
+    const share = shareOfSet * (1 - (ctx.foreignShare[i * D + d] as number));
     if (k === READ) {
       if (cached) {
         const miss = ctx.missShare[cacheIndex] as number;

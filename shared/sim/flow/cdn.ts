@@ -46,7 +46,10 @@ export function cdnStep(ctx: FlowContext, demands: readonly RegionDemand[]): Cdn
   Object.assign(figures, { lambda: requests, capacity: requests, utilisation: 0, served: 0, failed: 0, backlog: 0, queueLength: 0 });
   if ((ctx.serving[i] as number) === 0) {
     cdn.fill = 0;
-    if (cdn.settings.originFallback === true) return NO_CDN;
+    if (cdn.settings.originFallback === true) {
+      figures.lambda = 0; // clients go around it, straight to the site
+      return NO_CDN;
+    }
     figures.failed = requests; // clients know no other address for the files
     return { active: true, edgeShare: 0, originShare: 0, hits: 0, gigabytes: 0 };
   }

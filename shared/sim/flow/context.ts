@@ -7,7 +7,7 @@ import { activeIncidents } from '../incidents';
 import { STICKY_RAMP_TICKS } from '../lifecycle';
 import type { SimState } from '../state';
 import { servingInstances } from '../topology';
-import { K, routingTable, type RoutingTable } from './routing';
+import { K, ON_THIS_BOX, routingTable, type RoutingTable } from './routing';
 
 /** Where one web server's reads of one data set go: database indices and their shares. */
 export interface ReadSplit {
@@ -122,6 +122,12 @@ export class FlowContext {
   partitioned: Uint8Array;
   rttSeconds: Float64Array;
   regionCount: number;
+  /** Per component and user region (i·R + r): requests per second that came from that region's users. */
+  regionMix: Float64Array;
+  /** Per web server and data set (i·D + d): share of its requests whose users' data lives elsewhere. */
+  foreignShare: Float64Array;
+  /** Per user region and data set (r·D + d): the primary that holds that region's users' data, or −1. */
+  homePrimary: Int32Array;
 
   constructor(state: SimState) {
     this.state = state;
@@ -154,6 +160,9 @@ export class FlowContext {
     const regions = state.scenario.regions;
     const R = regions.length;
     this.regionCount = R;
+    this.regionMix = new Float64Array(n * R);
+    this.foreignShare = new Float64Array(n * D);
+    this.homePrimary = new Int32Array(R * D).fill(-1);
     this.regionDown = new Uint8Array(R);
     this.partitioned = new Uint8Array(R * R);
     this.rttSeconds = new Float64Array(R * R);
@@ -176,9 +185,48 @@ export class FlowContext {
     const cdnDown = activeIncidents(state, 'cdnOutage').length > 0;
     for (let i = 0; i < n; i++) {
       const component = state.components[i]!;
-      const down = this.regionDown[this.table.regionIndex[i] as number] === 1 || (component.kind === 'cdn' && cdnDown);
+      // The CDN is a provider's global edge network: a data-center outage does not reach it.
+      const regionOut = component.kind !== 'cdn' && this.regionDown[this.table.regionIndex[i] as number] === 1;
+      const down = regionOut || (component.kind === 'cdn' && cdnDown);
       this.serving[i] = down ? 0 : servingInstances(component);
     }
+    this.findDataHomes();
+  }
+
+  /**
+   * Where each region's users' data lives: the primaries their home data center's web servers use
+   * (home: the region's own entry, else the nearest one). Users sent to another data center find
+   * their data there only if it is the same database or a replica of it (seed: 데이터 동기화).
+   */
+  private findDataHomes(): void {
+    const { state, table, D } = this;
+    const regions = state.scenario.regions;
+    regions.forEach((region, r) => {
+      let entry: number | undefined;
+      let best = Infinity;
+      for (const other of regions) {
+        const id = state.entries[other.id];
+        const index = id === undefined ? undefined : table.indexById.get(id);
+        if (index === undefined) continue;
+        const rtt = other.id === region.id ? -1 : (state.scenario.latencyMs[region.id]?.[other.id] ?? Infinity);
+        if (rtt < best) {
+          best = rtt;
+          entry = index;
+        }
+      }
+      if (entry === undefined) return;
+      const webs = state.components[entry]!.kind === 'web' ? [entry] : table.targetIndex[entry]!.filter((t) => state.components[t]!.kind === 'web');
+      for (let d = 0; d < D; d++) {
+        for (const web of webs) {
+          const target = table.dbTarget[web * D + d] as number;
+          if (target === ON_THIS_BOX) break; // the data is on that box: no other server can have it
+          if (target < 0) continue;
+          const primary = table.primaryOf[target] as number;
+          this.homePrimary[r * D + d] = primary >= 0 ? primary : target;
+          break;
+        }
+      }
+    });
   }
 
   /** Whether component `from` can call component `to` (no partition between their regions). */
@@ -217,7 +265,10 @@ export class FlowContext {
       healthy.push(r);
       if (this.table.regionIndex[r] === region) local.push(r);
     }
-    const chosen = local.length > 0 ? local : healthy.length > 0 ? healthy : [primary];
+    // Reads stay in the region when they can: a local replica, else a local primary, else a
+    // replica elsewhere, else the primary wherever it is.
+    const primaryLocal = this.table.regionIndex[primary] === region && this.usable(web, primary) > 0;
+    const chosen = local.length > 0 ? local : primaryLocal ? [primary] : healthy.length > 0 ? healthy : [primary];
     let total = 0;
     for (const r of chosen) total += Math.max(1, this.serving[r] as number);
     const split = { targets: chosen, shares: chosen.map((r) => Math.max(1, this.serving[r] as number) / total) };

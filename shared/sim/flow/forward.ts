@@ -105,9 +105,9 @@ function settle(ctx: FlowContext, i: number, component: ComponentState, lambda: 
  * already gives those requests' paths a success of 0, so the share of other classes is untouched.
  */
 function countFailure(component: ComponentState, amount: number): void {
-  if (amount <= 0) return;
-  component.figures.failed += amount;
-  component.figures.served -= amount;
+  const moved = Math.min(Math.max(0, amount), Math.max(0, component.figures.served));
+  component.figures.failed += moved;
+  component.figures.served -= moved;
 }
 
 /** Moves `amount` req/s of a component's served requests to failed, for every class it serves (a bad release). */
@@ -131,14 +131,23 @@ function balancer(ctx: FlowContext, i: number, component: ComponentState): void 
   const healthChecks = component.settings.healthChecks === true;
   for (const t of ctx.table.targetIndex[i]!) {
     const target = ctx.state.components[t]!;
-    const usable = ctx.usable(i, t);
     const share = ctx.rotationWeight(i, t) / total;
-    const deadShare = healthChecks || target.count === 0 ? 0 : (target.count - usable) / target.count;
+    if (share <= 0) continue;
+    if (!ctx.reachable(i, t)) {
+      // Across a partition the balancer cannot reach the servers: those requests fail here.
+      let lost = 0;
+      for (let k = 0; k < K; k++) lost += (ctx.inflow[i * K + k] as number) * outcome.passShare * share;
+      countFailure(component, lost);
+      continue;
+    }
+    const deadShare = healthChecks || target.count === 0 ? 0 : (target.count - (ctx.serving[t] as number)) / target.count;
     for (let k = 0; k < K; k++) {
       const flow = (ctx.inflow[i * K + k] as number) * outcome.passShare * share;
       ctx.add(ctx.inflow, t * K + k, flow * (1 - deadShare));
       ctx.add(ctx.deadIn, t, flow * deadShare);
     }
+    // Where the requests came from travels with them (whose data they need).
+    for (let r = 0; r < ctx.regionCount; r++) ctx.add(ctx.regionMix, t * ctx.regionCount + r, (ctx.regionMix[i * ctx.regionCount + r] as number) * share);
   }
 }
 
@@ -166,8 +175,12 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
   const sessionStore = table.sessionStoreOf[i] as number;
   if (ctx.ready(sessionStore)) {
     const lookups = rate(READ) + rate(WRITE) + rate(SESSION) + rate(JOB);
-    if (ctx.reachable(i, sessionStore)) ctx.add(ctx.inflow, sessionStore * K + SESSION, lookups);
-    else countFailure(component, lookups);
+    if (!ctx.reachable(i, sessionStore)) {
+      // No session, no request: everything but static files fails here, once.
+      countFailure(component, lookups);
+      return;
+    }
+    ctx.add(ctx.inflow, sessionStore * K + SESSION, lookups);
   }
   // Jobs: handed to the queue, or already done on this server.
   const queueIndex = table.queueOf[i] as number;
@@ -182,8 +195,8 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
   for (let d = 0; d < D; d++) {
     const dataset = state.scenario.datasets[d]!;
     const target = table.dbTarget[i * D + d] as number;
-    const reads = rate(READ) * dataset.readShare;
-    const writes = rate(WRITE) * dataset.writeShare;
+    let reads = rate(READ) * dataset.readShare;
+    let writes = rate(WRITE) * dataset.writeShare;
     if (target === NO_DATABASE) {
       // The data set is on no database this server can reach: those requests fail here.
       countFailure(component, reads + writes);
@@ -191,6 +204,12 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
     }
     if (target === ON_THIS_BOX) continue;
     const primary = primaryIndex(ctx, target);
+    // Users from a data center whose data lives in another database find nothing here.
+    const foreign = foreignShare(ctx, i, d, primary);
+    ctx.foreignShare[i * D + d] = foreign;
+    if (foreign > 0) countFailure(component, (reads + writes) * foreign);
+    reads *= 1 - foreign;
+    writes *= 1 - foreign;
     if (cacheIndex >= 0 && ctx.reachable(i, cacheIndex)) {
       ctx.add(ctx.inflow, cacheIndex * K + READ, reads);
       ctx.pendingMisses[cacheIndex]!.push({ web: i, dataset: d, reads });
@@ -200,6 +219,20 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
     }
     sendWrites(ctx, i, component, primary, d, writes * (table.writeCopies[i * D + d] as number));
   }
+}
+
+/** Share of web server `web`'s requests whose users' data for data set `d` is not in `primary`'s database. */
+function foreignShare(ctx: FlowContext, web: number, d: number, primary: number): number {
+  const R = ctx.regionCount;
+  let total = 0;
+  let foreign = 0;
+  for (let r = 0; r < R; r++) {
+    const rate = ctx.regionMix[web * R + r] as number;
+    total += rate;
+    const home = ctx.homePrimary[r * ctx.D + d] as number;
+    if (home >= 0 && home !== primary) foreign += rate;
+  }
+  return total > 0 ? foreign / total : 0;
 }
 
 /** The primary behind a database a web server is connected to (itself, unless it is a replica). */
@@ -232,7 +265,11 @@ export function routeReads(ctx: FlowContext, web: number, dataset: number, reads
   for (let index = 0; index < split.targets.length; index++) {
     const db = split.targets[index] as number;
     const rate = reads * (split.shares[index] as number) * lookups;
-    if (ctx.usable(web, db) === 0) {
+    if (!ctx.reachable(web, db)) {
+      countFailure(ctx.state.components[web]!, rate / lookups); // the read fails at the caller
+      continue;
+    }
+    if ((ctx.serving[db] as number) === 0) {
       ctx.add(ctx.deadIn, db, rate);
       continue;
     }

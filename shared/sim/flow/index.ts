@@ -109,7 +109,10 @@ export function runFlow(state: SimState): FlowResult {
       offeredByClass[k] = (offeredByClass[k] as number) + rate;
       // Static files the CDN answered (or failed) never reach the site.
       const toSite = k === STATIC ? rate * cdn.originShare : rate;
-      for (const route of routes[r]!) ctx.add(ctx.inflow, route.entry * K + k, toSite * route.share);
+      for (const route of routes[r]!) {
+        ctx.add(ctx.inflow, route.entry * K + k, toSite * route.share);
+        ctx.add(ctx.regionMix, route.entry * ctx.regionCount + r, toSite * route.share);
+      }
     }
     for (const route of routes[r]!) ctx.direct[route.entry] = 1;
   }

@@ -39,7 +39,7 @@ export function updateReplication(ctx: FlowContext): void {
       const spare = Math.max(0, 1 - Math.min(1, replica.figures.utilisation));
       replica.lagSeconds = Math.max(0, replica.lagSeconds - TICK_SECONDS * spare);
     }
-    if (ctx.crossRtt(primary, i) > 0 && ctx.reachable(primary, i)) {
+    if (ctx.crossRtt(primary, i) > 0 && ctx.reachable(primary, i) && (ctx.serving[i] as number) > 0) {
       // Replicating to another region moves every written object over the providers' backbone.
       ctx.transferGigabytes += (writes * TICK_SECONDS * state.scenario.workingSet.objectKb) / 1_000_000;
     }

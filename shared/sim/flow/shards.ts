@@ -24,8 +24,23 @@ function shares(weights: number[]): number[] {
   return total > 0 ? weights.map((w) => w / total) : uniform(weights.length);
 }
 
-/** The layout of `shards` shards under `key`, with `hotShare` of reads on one hot key. */
+/** Layouts that depend only on their key, shard count and hot share, kept between ticks. */
+const layouts = new Map<string, ShardLayout>();
+
+/** The layout of `shards` shards under `key`, with `hotShare` of the load on one hot key. */
 export function shardLayout(state: SimState, key: ShardKey | undefined, shards: number, hotShare: number): ShardLayout {
+  if (key === 'region') return computeLayout(state, key, shards, hotShare); // follows the users, tick by tick
+  const memoKey = `${key ?? 'hash'}:${shards}:${hotShare}`;
+  let layout = layouts.get(memoKey);
+  if (layout === undefined) {
+    if (layouts.size > 256) layouts.clear();
+    layout = computeLayout(state, key, shards, hotShare);
+    layouts.set(memoKey, layout);
+  }
+  return layout;
+}
+
+function computeLayout(state: SimState, key: ShardKey | undefined, shards: number, hotShare: number): ShardLayout {
   const n = Math.max(1, shards);
   let load: number[];
   let storage: number[];

@@ -20,26 +20,29 @@ const PRIMARY = 'db-2';
 
 const region = (id: string, users: number) => ({ id, name: { en: id, ko: id }, initialUsers: users, marketSize: Math.max(1, users), peakHour: 12 });
 
-/** Users (all in 'ap') → one web server → an RDBMS primary in 'ap'; a second region 'eu' 240 ms away. */
-function scenario(incidents: ScriptedIncident[] = []): Scenario {
+/**
+ * Users (all in `usersIn`) → one web server there → an RDBMS primary in 'ap'; a second region 'eu'
+ * 240 ms away.
+ */
+function scenario(incidents: ScriptedIncident[] = [], usersIn: 'ap' | 'eu' = 'ap'): Scenario {
   return constantScenario({
     classMix: { static: 0, read: READS, write: WRITES, session: 0, job: 0 },
     traffic: { mode: 'constant', requestsPerSecond: READS + WRITES },
-    regions: [region('ap', 10_000), region('eu', 0)],
+    regions: [region('ap', usersIn === 'ap' ? 10_000 : 0), region('eu', usersIn === 'eu' ? 10_000 : 0)],
     latencyMs: { ap: { ap: 20, eu: RTT * 1000 }, eu: { ap: RTT * 1000, eu: 20 } },
     datasets: [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins: 1 }],
     workingSet: { keys: KEYS, alpha: ALPHA, objectKb: 4 },
     incidents,
     initialTopology: [
-      { kind: 'web', region: 'ap', size: 'xlarge', connectFrom: ['users'] },
+      { kind: 'web', region: usersIn, size: 'xlarge', connectFrom: ['users'] },
       { kind: 'db', region: 'ap', size: 'large', engine: 'rdbms', connectFrom: [0] },
     ],
   });
 }
 
 /** Buys one small (one-vCPU) replica of the primary per region given, and waits until they serve. */
-function withReplicas(regions: string[], incidents: ScriptedIncident[] = []): { sim: Driver; replicas: string[] } {
-  const sim = new Driver(scenario(incidents));
+function withReplicas(regions: string[], incidents: ScriptedIncident[] = [], usersIn: 'ap' | 'eu' = 'ap'): { sim: Driver; replicas: string[] } {
+  const sim = new Driver(scenario(incidents, usersIn));
   const outcomes = sim.send(...regions.map((r) => ({ type: 'buy' as const, kind: 'db' as const, region: r, size: 'small' as const, replicaOf: PRIMARY })));
   const replicas = outcomes.map((o) => o.createdId!);
   sim.run(KINDS.db.provisionTicks);
@@ -98,9 +101,11 @@ describe('reads on replicas, writes on the primary', () => {
     const base = scenario();
     const sim = new Driver({
       ...base,
-      initialTopology: [base.initialTopology[0]!, { kind: 'db', region: 'ap', size: 'small', engine: 'nosql', count: 4, connectFrom: [0] }],
+      initialTopology: [
+        base.initialTopology[0]!,
+        { kind: 'db', region: 'ap', size: 'small', engine: 'nosql', count: 4, shardKey: 'userIdRange', connectFrom: [0] },
+      ],
     });
-    expect(sim.send({ type: 'configure', id: PRIMARY, shardKey: 'userIdRange' })[0]?.ok).toBe(true);
     const replica = sim.buy({ type: 'buy', kind: 'db', region: 'ap', size: 'small', replicaOf: PRIMARY });
     sim.run(KINDS.db.provisionTicks);
     const copy = sim.component(replica);
@@ -129,11 +134,18 @@ describe('a dead replica', () => {
     },
   );
 
-  it('a near replica down, the reads go to a replica in another region', () => {
+  it('a near replica down, the reads stay in the region: the primary there takes them, not a replica an ocean away', () => {
     const { sim, replicas } = withReplicas(['ap', 'eu'], [{ tick: 15, type: 'replicaFailure', target: 'db-3' }]);
     runTo(sim, 16);
-    expect(sim.component(replicas[1]!).figures.lambda).toBeCloseTo(READS + WRITES, 9);
+    expect(sim.component(PRIMARY).figures.lambda).toBeCloseTo(READS + WRITES, 9);
+    expect(sim.component(replicas[1]!).figures.lambda).toBeCloseTo(WRITES, 9);
     expect(sim.state.summary.successRate).toBeCloseTo(1, 9);
+  });
+
+  it('with no replica or primary in its region, a web server reads from a replica in another region', () => {
+    const { sim, replicas } = withReplicas(['eu'], [], 'eu');
+    expect(sim.component(replicas[0]!).figures.lambda).toBeCloseTo(READS + WRITES, 9);
+    expect(sim.component(PRIMARY).figures.lambda).toBeCloseTo(WRITES, 9);
   });
 
   it('slave가 하나인 상태에서 해당 slave가 다운된 경우, 읽기 연산은 한시적으로 모두 master로 전달된다', () => {
@@ -149,7 +161,8 @@ describe('a dead replica', () => {
 
 describe('replication lag and stale reads', () => {
   it('lag is half the round trip plus the replica\'s queue wait; reads of keys written within it are stale', () => {
-    const { sim, replicas } = withReplicas(['eu']);
+    // Users in 'eu' read from the replica there; the primary is in 'ap'.
+    const { sim, replicas } = withReplicas(['eu'], [], 'eu');
     const replica = sim.component(replicas[0]!);
     const lambda = READS + WRITES;
     const lag = RTT / 2 + mm1Wait(lambda, (READS * readWork + WRITES * writeWork) / lambda);
@@ -180,18 +193,18 @@ describe('replication lag and stale reads', () => {
     runTo(sim, 15 + cut);
     const replica = sim.component(id);
     expect(replica.lagSeconds).toBeCloseTo(cut * TICK_SECONDS, 9);
-    // Unreachable, it answers nothing: the primary takes the reads meanwhile.
+    // Cut off, it receives nothing; the users in 'ap' read from their own primary all along.
     expect(replica.figures.lambda).toBe(0);
     expect(sim.component(PRIMARY).figures.lambda).toBeCloseTo(READS + WRITES, 9);
     expect(replica.extra.replicationLag).toBeCloseTo(RTT / 2 + cut * TICK_SECONDS, 9);
     let expected = cut * TICK_SECONDS;
-    const spare = 1 - replicaUtilisation(READS);
+    const spare = 1 - replicaUtilisation(0);
     for (let t = 0; t < 4; t++) {
       sim.run(1);
       expected = Math.max(0, expected - TICK_SECONDS * spare);
       expect(replica.lagSeconds).toBeCloseTo(expected, 9);
     }
-    expect(replica.figures.lambda).toBeCloseTo(READS + WRITES, 9);
+    expect(replica.figures.lambda).toBeCloseTo(WRITES, 9);
   });
 });
 
