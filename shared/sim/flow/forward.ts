@@ -14,6 +14,9 @@ import type { FlowContext } from './context';
 import { JOB, K, NO_DATABASE, ON_THIS_BOX, READ, SESSION, WRITE } from './routing';
 import { hotKeyShare, isPartitioned, shardLayout } from './shards';
 
+/** Extra database work while a resharding copies data: a third more per request. */
+export const RESHARD_EXTRA_WORK = 1 / 3;
+
 /** Runs one component's forward step. */
 export function forward(ctx: FlowContext, i: number): void {
   const component = ctx.state.components[i]!;
@@ -341,6 +344,10 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
     const engine = ENGINES[component.settings.engine ?? 'rdbms'];
     ctx.add(ctx.inflow, i * K + WRITE, writes);
     ctx.add(ctx.workIn, i, writes * engine.writeWork);
+  }
+  if (component.resharding !== null) {
+    // Copying every row to its new shard runs beside the usual work.
+    ctx.workIn[i] = (ctx.workIn[i] as number) * (1 + RESHARD_EXTRA_WORK);
   }
   const diskGb = SIZES[component.size].memoryGb * DISK_GB_PER_MEMORY_GB;
   const dataGb = storedGbOf(ctx.state, component);
