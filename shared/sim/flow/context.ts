@@ -47,9 +47,12 @@ class FlowBuffers {
   missShare = new Float64Array(0);
   readSplit: Array<ReadSplit | null> = [];
   pendingMisses: PendingMiss[][] = [];
+  regionMix = new Float64Array(0);
+  foreignShare = new Float64Array(0);
+  private regions = -1;
 
-  prepare(n: number, D: number): this {
-    if (n > this.capacity || D !== this.datasets) {
+  prepare(n: number, D: number, R: number): this {
+    if (n > this.capacity || D !== this.datasets || R !== this.regions) {
       const size = Math.max(16, n * 2);
       this.inflow = new Float64Array(size * K);
       this.deadIn = new Float64Array(size);
@@ -68,9 +71,14 @@ class FlowBuffers {
       this.missShare = new Float64Array(size);
       this.readSplit = new Array<ReadSplit | null>(size * D).fill(null);
       this.pendingMisses = Array.from({ length: size }, () => []);
+      this.regionMix = new Float64Array(size * R);
+      this.foreignShare = new Float64Array(size * D);
       this.capacity = size;
       this.datasets = D;
+      this.regions = R;
     }
+    this.regionMix.fill(0, 0, n * R);
+    this.foreignShare.fill(0, 0, n * D);
     this.inflow.fill(0, 0, n * K);
     this.deadIn.fill(0, 0, n);
     this.workIn.fill(0, 0, n);
@@ -128,6 +136,8 @@ export class FlowContext {
   foreignShare: Float64Array;
   /** Per user region and data set (r·D + d): the primary that holds that region's users' data, or −1. */
   homePrimary: Int32Array;
+  /** Per data set: the one primary holding every region's data, −1 when homes differ (or none is known). */
+  sharedHome: Int32Array;
 
   constructor(state: SimState) {
     this.state = state;
@@ -136,7 +146,7 @@ export class FlowContext {
     const D = state.scenario.datasets.length;
     this.n = n;
     this.D = D;
-    const b = buffers.prepare(n, D);
+    const b = buffers.prepare(n, D, state.scenario.regions.length);
     this.inflow = b.inflow;
     this.deadIn = b.deadIn;
     this.workIn = b.workIn;
@@ -160,9 +170,10 @@ export class FlowContext {
     const regions = state.scenario.regions;
     const R = regions.length;
     this.regionCount = R;
-    this.regionMix = new Float64Array(n * R);
-    this.foreignShare = new Float64Array(n * D);
+    this.regionMix = b.regionMix;
+    this.foreignShare = b.foreignShare;
     this.homePrimary = new Int32Array(R * D).fill(-1);
+    this.sharedHome = new Int32Array(D).fill(-1);
     this.regionDown = new Uint8Array(R);
     this.partitioned = new Uint8Array(R * R);
     this.rttSeconds = new Float64Array(R * R);
@@ -227,6 +238,13 @@ export class FlowContext {
         }
       }
     });
+    // The usual case: one home for everyone, so a web server needs no per-region check.
+    for (let d = 0; d < D; d++) {
+      const first = this.homePrimary[d] as number;
+      let same = first >= 0;
+      for (let r = 1; r < regions.length && same; r++) same = this.homePrimary[r * D + d] === first;
+      this.sharedHome[d] = same ? first : -1;
+    }
   }
 
   /** Whether component `from` can call component `to` (no partition between their regions). */

@@ -171,13 +171,17 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
   }
   const { table, state } = ctx;
   const D = ctx.D;
-  const rate = (k: number) => (ctx.inflow[i * K + k] as number) * pass;
+  const base = i * K;
+  const readRate = (ctx.inflow[base + READ] as number) * pass;
+  const writeRate = (ctx.inflow[base + WRITE] as number) * pass;
+  const sessionRate = (ctx.inflow[base + SESSION] as number) * pass;
+  const jobRate = (ctx.inflow[base + JOB] as number) * pass;
 
   // Sessions: with a shared store every request but a static file looks its session up there.
   // A store still being set up is not used yet: sessions stay on the servers until it serves.
   const sessionStore = table.sessionStoreOf[i] as number;
   if (ctx.ready(sessionStore)) {
-    const lookups = rate(READ) + rate(WRITE) + rate(SESSION) + rate(JOB);
+    const lookups = readRate + writeRate + sessionRate + jobRate;
     if (!ctx.reachable(i, sessionStore)) {
       // No session, no request: everything but static files fails here, once.
       countFailure(component, lookups);
@@ -189,8 +193,8 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
   const queueIndex = table.queueOf[i] as number;
   if (queueIndex >= 0) {
     // Until the broker is ready the job handed to it fails (the code already sends it there).
-    if (ctx.reachable(i, queueIndex)) ctx.add(ctx.inflow, queueIndex * K + JOB, rate(JOB));
-    else countFailure(component, rate(JOB));
+    if (ctx.reachable(i, queueIndex)) ctx.add(ctx.inflow, queueIndex * K + JOB, jobRate);
+    else countFailure(component, jobRate);
   }
   // A cache still being set up is skipped: reads and writes go to the database as before.
   const cacheIndex = ctx.ready(table.cacheOf[i] as number) ? (table.cacheOf[i] as number) : -1;
@@ -198,8 +202,8 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
   for (let d = 0; d < D; d++) {
     const dataset = state.scenario.datasets[d]!;
     const target = table.dbTarget[i * D + d] as number;
-    let reads = rate(READ) * dataset.readShare;
-    let writes = rate(WRITE) * dataset.writeShare;
+    let reads = readRate * dataset.readShare;
+    let writes = writeRate * dataset.writeShare;
     if (target === NO_DATABASE) {
       // The data set is on no database this server can reach: those requests fail here.
       countFailure(component, reads + writes);
@@ -226,6 +230,8 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
 
 /** Share of web server `web`'s requests whose users' data for data set `d` is not in `primary`'s database. */
 function foreignShare(ctx: FlowContext, web: number, d: number, primary: number): number {
+  const shared = ctx.sharedHome[d] as number;
+  if (shared >= 0) return shared === primary ? 0 : 1;
   const R = ctx.regionCount;
   let total = 0;
   let foreign = 0;
