@@ -76,14 +76,12 @@ export function mixtureQuantile(streams: readonly LatencyStream[], q: number): n
     if (excess === 0) return x;
     if (excess > 0) low = x;
     else high = x;
-    const newton = slope < 0 ? x - excess / slope : NaN;
-    if (newton > low && newton < high) {
-      // Newton converges quadratically: once its step is this small, x is settled.
-      if (Math.abs(newton - x) <= 1e-10 * newton) return newton;
-      x = newton;
-    } else {
-      x = (low + high) / 2;
-    }
+    const stepSize = slope < 0 ? excess / slope : NaN;
+    // Newton converges quadratically: once its step is this small, x is settled (checked before
+    // the bracket, which x itself may sit on).
+    if (Math.abs(stepSize) <= 1e-10 * x) return x - stepSize;
+    const newton = x - stepSize;
+    x = newton > low && newton < high ? newton : (low + high) / 2;
     if (high - low <= 1e-12 * high) break;
   }
   return x;

@@ -3,9 +3,9 @@
  * (createSim, then `step` with command entries) exactly as a player would build it.
  *
  * Shape, repeated per "cell": one load balancer group as a region's DNS entry, in front of many
- * web groups (medium, 2–4 instances); per shard of up to WEBS_PER_SHARD web groups one RDBMS
- * (single instance, holding the `accounts` data set), and one partitioned NoSQL group per cell
- * holding `activity` for all of the cell's web groups. The sim gives each
+ * web groups (medium, 2–4 instances); one RDBMS sharded by user-id hash (one shard per
+ * WEBS_PER_SHARD web groups' load, holding the `accounts` data set), and one partitioned NoSQL
+ * group holding `activity`, both used by all of the cell's web groups. The sim gives each
  * region exactly one DNS entry and balancers cannot chain, so a second balancer in the same region
  * would carry no traffic: several balancers mean several regions, one cell each (all in Asia
  * Pacific, 20 ms apart).
@@ -66,9 +66,9 @@ export interface BuiltTopology {
   requestsPerSecond: number;
 }
 
-/** Components one cell of `webs` web groups has. */
+/** Components one cell of `webs` web groups has: balancer, web groups, sharded RDBMS, NoSQL. */
 export function cellComponents(webs: number): number {
-  return 1 + webs + Math.ceil(webs / WEBS_PER_SHARD) + 1;
+  return 1 + webs + 1 + 1;
 }
 
 /** The cell layout whose component count is closest to `target` (ties: fewer components). */
@@ -190,12 +190,10 @@ export function buildTopology(spec: TopologySpec, seed = 1): BuiltTopology {
     const lbCount = Math.max(1, Math.ceil((cellRps * LB_WORK) / (SIZES[KINDS.lb.sizes[0]!].vcpu * LB_UTILISATION)));
     buys.push({ type: 'buy', kind: 'lb', region: region.id, count: lbCount });
     for (let w = 0; w < spec.websPerCell; w++) buys.push({ type: 'buy', kind: 'web', region: region.id, size: WEB_SIZE, count: webCount(w) });
-    for (let s = 0; s < shards; s++) {
-      let shardRps = 0;
-      for (let w = s * WEBS_PER_SHARD; w < Math.min(spec.websPerCell, (s + 1) * WEBS_PER_SHARD); w++) shardRps += webRps(scenario, webCount(w));
-      const rdbmsCpu = shardRps * dbWorkPerRequest(scenario, 'rdbms', ACCOUNTS);
-      buys.push({ type: 'buy', kind: 'db', region: region.id, engine: 'rdbms', size: sizeFor(rdbmsCpu, DB_UTILISATION) });
-    }
+    // Size one shard for the busiest WEBS_PER_SHARD web groups' share of the accounts load.
+    let shardRps = 0;
+    for (let w = 0; w < Math.min(spec.websPerCell, WEBS_PER_SHARD); w++) shardRps += webRps(scenario, webCount(w));
+    buys.push({ type: 'buy', kind: 'db', region: region.id, engine: 'rdbms', size: sizeFor(shardRps * dbWorkPerRequest(scenario, 'rdbms', ACCOUNTS), DB_UTILISATION) });
     const nosqlCpu = cellRps * dbWorkPerRequest(scenario, 'nosql', ACTIVITY);
     const nosqlCount = Math.min(MAX_COUNT, Math.max(2, Math.ceil(nosqlCpu / (SIZES[NOSQL_SIZE].vcpu * DB_UTILISATION))));
     buys.push({ type: 'buy', kind: 'db', region: region.id, engine: 'nosql', size: NOSQL_SIZE, count: nosqlCount });
@@ -211,16 +209,13 @@ export function buildTopology(spec: TopologySpec, seed = 1): BuiltTopology {
     for (let w = 0; w < spec.websPerCell; w++) webs.push(created(ids, next++));
     wiring.push({ type: 'connect', from: 'users', to: lb }, { type: 'configure', id: lb, healthChecks: true });
     for (const web of webs) wiring.push({ type: 'connect', from: lb, to: web });
-    const rdbmses: string[] = [];
-    for (let s = 0; s < shards; s++) rdbmses.push(created(ids, next++));
+    const rdbms = created(ids, next++);
     const nosql = created(ids, next++);
     wiring.push({ type: 'configure', id: nosql, datasets: [ACTIVITY] });
-    rdbmses.forEach((rdbms, s) => {
-      wiring.push({ type: 'configure', id: rdbms, datasets: [ACCOUNTS] });
-      for (const web of webs.slice(s * WEBS_PER_SHARD, (s + 1) * WEBS_PER_SHARD)) {
-        wiring.push({ type: 'connect', from: web, to: rdbms }, { type: 'connect', from: web, to: nosql });
-      }
-    });
+    // One RDBMS for the cell, spread over `shards` shards by a hash of the user id.
+    wiring.push({ type: 'configure', id: rdbms, datasets: [ACCOUNTS], shardKey: 'userIdHash' });
+    if (shards > 1) wiring.push({ type: 'scale', id: rdbms, count: shards });
+    for (const web of webs) wiring.push({ type: 'connect', from: web, to: rdbms }, { type: 'connect', from: web, to: nosql });
   }
   send(state, wiring);
 
