@@ -6,7 +6,7 @@
  */
 import type { Feature, SizeName } from './catalogue';
 import type { ComponentKindName, DbEngine } from './scenario';
-import type { AutoscalingRule, CachePolicy, CacheStrategy, FailoverMode, ShardKey } from './state';
+import type { ComponentSettings, ShardKey } from './state';
 
 export type Command =
   | {
@@ -38,23 +38,8 @@ export type Command =
   /** GeoDNS weights for the users of one region: share of them sent to each region's data center. */
   | { type: 'geoRoute'; region: string; weights: Record<string, number> };
 
-/** The settings `configure` may change; each applies to some kinds only. */
-export interface SettingsChange {
-  healthChecks?: boolean;
-  colocatedDb?: boolean;
-  engine?: DbEngine;
-  datasets?: string[];
-  autoscaling?: AutoscalingRule;
-  failover?: FailoverMode;
-  shardKey?: ShardKey;
-  denormalised?: boolean;
-  cachePolicy?: CachePolicy;
-  cacheStrategy?: CacheStrategy;
-  ttlSeconds?: number;
-  versioning?: boolean;
-  originFallback?: boolean;
-  durable?: boolean;
-}
+/** The settings `configure` may change (each applies to some kinds only); a replica's primary is set when it is bought. */
+export type SettingsChange = Omit<ComponentSettings, 'replicaOf'>;
 
 export type CommandType = Command['type'];
 

@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CHECKLIST_IDS, INCIDENT_TYPES, REJECT_REASONS } from '../../shared/sim';
+
+/** Refusals the server gives before a command reaches the sim. */
+const SERVER_REASONS = ['rate-limited', 'malformed', 'not-your-team', 'not-allowed'];
 
 const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../client/i18n/locales');
 const LOCALES = ['en', 'ko'] as const;
@@ -72,54 +76,9 @@ const REQUIRED: Record<string, readonly string[]> = {
     'shardCount',
     'denormalised',
   ],
-  incidents: [
-    'serverCrash',
-    'trafficSpike',
-    'badDeploy',
-    'dbPrimaryFailure',
-    'replicaFailure',
-    'cacheNodeLoss',
-    'cdnOutage',
-    'dataCenterOutage',
-    'hotspotKey',
-    'shardFull',
-    'replicationLagSpike',
-    'regionPartition',
-  ],
-  reasons: [
-    'unknown-component',
-    'unknown-region',
-    'unknown-dataset',
-    'invalid-size',
-    'already-top-size',
-    'same-size',
-    'insufficient-funds',
-    'invalid-connection',
-    'already-connected',
-    'not-connected',
-    'invalid-setting',
-    'rdbms-cannot-partition',
-    'colocated-db-single-box',
-    'count-out-of-range',
-    'nothing-to-restart',
-    'busy',
-    'no-bad-deploy',
-    'game-over',
-    'rate-limited',
-    'malformed',
-    'not-your-team',
-    'not-allowed',
-  ],
-  checklist: [
-    'statelessWeb',
-    'redundancy',
-    'cache',
-    'multiDataCenter',
-    'cdn',
-    'shardedData',
-    'splitServices',
-    'monitoring',
-  ],
+  incidents: INCIDENT_TYPES,
+  reasons: [...REJECT_REASONS, ...SERVER_REASONS],
+  checklist: CHECKLIST_IDS,
   hud: [
     'money',
     'usersOnline',
