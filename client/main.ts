@@ -1,6 +1,10 @@
 // Placeholder client: shows that the game server is up by printing its /healthz answer.
 // The Phaser client replaces this file.
 
+// A bundled Hangul font: machines without Korean fonts would otherwise show empty boxes.
+import '@fontsource/noto-sans-kr/400.css';
+import '@fontsource/noto-sans-kr/700.css';
+
 const statusLine = document.querySelector<HTMLParagraphElement>('#health-status');
 const body = document.querySelector<HTMLPreElement>('#health-body');
 
