@@ -8,7 +8,7 @@ import { MAX_COUNT, USERS, type Command } from '../commands';
 import { retireDeadInstances } from '../incidents';
 import { defaultSettings, newComponent } from '../newComponent';
 import { logOutSessions } from '../sessions';
-import type { SimState } from '../state';
+import type { ComponentState, SimState } from '../state';
 import { ALLOWED_LINKS, canPartition } from '../topology';
 import { configure } from './configure';
 import { operate } from './operations';
@@ -75,25 +75,14 @@ function checkOrApply(state: SimState, command: Command, apply: boolean): Comman
       if (command.count > 1 && component.settings.colocatedDb === true) return refuse('colocated-db-single-box');
       // Mid-resize the group's size is in flux: new instances would be bought at the old price.
       if (component.rolling !== null || component.resharding !== null) return refuse('busy');
-      const planned = plannedInstances(component);
-      const added = Math.max(0, command.count - planned);
-      const cost = price(state, component.kind, component.size, added);
+      // A database's replicas keep one instance per shard of their primary: they scale with it.
+      const group = [component, ...state.components.filter((c) => c.settings.replicaOf === component.id)];
+      let cost = 0;
+      for (const member of group) cost += price(state, member.kind, member.size, Math.max(0, command.count - plannedInstances(member)));
       if (cost > state.money) return refuse('insufficient-funds');
       if (!apply) return accepted;
       pay(state, cost);
-      for (let i = 0; i < added; i++) component.provisioning.push(state.tick + KINDS[component.kind].provisionTicks);
-      let surplus = planned - command.count;
-      // Scale in: cancel orders first, then retire dead instances, then live ones.
-      while (surplus > 0 && component.provisioning.length > 0) {
-        component.provisioning.pop();
-        surplus--;
-      }
-      if (surplus > 0) {
-        const live = Math.max(0, surplus - component.down);
-        retireDeadInstances(state, component, surplus);
-        logOutSessions(state, component, live);
-        component.count -= surplus;
-      }
+      for (const member of group) setInstanceCount(state, member, command.count);
       return accepted;
     }
     case 'connect':
@@ -103,6 +92,25 @@ function checkOrApply(state: SimState, command: Command, apply: boolean): Comman
       return configure(state, command, apply);
     default:
       return operate(state, command, apply);
+  }
+}
+
+/** Sets a component's instance count: orders new instances, or cancels orders, retires dead, then live ones. */
+function setInstanceCount(state: SimState, component: ComponentState, count: number): void {
+  const planned = plannedInstances(component);
+  const added = Math.max(0, count - planned);
+  for (let i = 0; i < added; i++) component.provisioning.push(state.tick + KINDS[component.kind].provisionTicks);
+  let surplus = planned - count;
+  // Scale in: cancel orders first, then retire dead instances, then live ones.
+  while (surplus > 0 && component.provisioning.length > 0) {
+    component.provisioning.pop();
+    surplus--;
+  }
+  if (surplus > 0) {
+    const live = Math.max(0, surplus - component.down);
+    retireDeadInstances(state, component, surplus);
+    logOutSessions(state, component, live);
+    component.count -= surplus;
   }
 }
 

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, KINDS, SIZES, TICK_SECONDS, type Scenario, type ScriptedIncident } from '../../../shared/sim';
 import { PROMOTION_TICKS } from '../../../shared/sim/commandHandlers/operations';
+import { purchasePrice } from '../../../shared/sim';
 import { Driver, constantScenario } from './helpers';
 
 const READS = 150;
@@ -115,6 +116,28 @@ describe('reads on replicas, writes on the primary', () => {
     const { readWork: lookup, writeWork: put } = ENGINES.nosql;
     expect(copy.figures.utilisation).toBeCloseTo((0.4 * (READS * lookup + WRITES * put)) / SIZES.small.vcpu, 9);
     expect(sim.component(PRIMARY).figures.lambda).toBeCloseTo(WRITES, 9);
+  });
+});
+
+describe('scaling a primary', () => {
+  it('its replicas keep one instance per shard: they scale with it, and are paid for with it', () => {
+    const base = scenario();
+    const sim = new Driver({
+      ...base,
+      initialTopology: [base.initialTopology[0]!, { kind: 'db', region: 'ap', size: 'small', engine: 'nosql', count: 2, connectFrom: [0] }],
+    });
+    const replica = sim.buy({ type: 'buy', kind: 'db', region: 'ap', size: 'small', replicaOf: PRIMARY });
+    sim.run(KINDS.db.provisionTicks);
+    const money = sim.state.money;
+    const spent = sim.state.totals.spent;
+    expect(sim.send({ type: 'scale', id: PRIMARY, count: 4 })[0]?.ok).toBe(true);
+    // Two more instances for the primary and two for the replica, at the small size's price.
+    expect(sim.state.totals.spent - spent).toBeGreaterThanOrEqual(4 * purchasePrice('db', 'small', 1) - 1e-9);
+    expect(money - sim.state.money).toBeGreaterThanOrEqual(4 * purchasePrice('db', 'small', 1) - 1);
+    sim.run(KINDS.db.provisionTicks);
+    expect(sim.component(PRIMARY).count).toBe(4);
+    expect(sim.component(replica).count).toBe(4);
+    expect(sim.send({ type: 'scale', id: replica, count: 2 })[0]).toMatchObject({ ok: false, reason: 'invalid-setting' });
   });
 });
 
