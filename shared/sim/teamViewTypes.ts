@@ -1,0 +1,165 @@
+/**
+ * The shapes of a team's view of its game (see teamView.ts): plain JSON the server sends to that
+ * team's clients, holding only what the team's bought features reveal.
+ */
+import type { Feature, SizeName } from './catalogue';
+import type { ComponentKindName, IncidentType } from './scenario';
+import type { ComponentSettings, ShardKey } from './state';
+import type { Complaints, ExtraFigure } from './teamView';
+
+/** A component as the provider's console shows it: what was bought, and whether it is up yet. */
+export interface ComponentView {
+  id: string;
+  kind: ComponentKindName;
+  region: string;
+  size: SizeName;
+  /** Ready instances (paid for and provisioned; the console does not say whether they are healthy). */
+  count: number;
+  /** Instances ordered and still being set up. */
+  provisioning: number;
+  /** 'provisioning': no instance ready yet; 'restarting': a resize or restart the team ordered is running; else 'ok'. */
+  status: 'provisioning' | 'ok' | 'restarting';
+  /** The size a rolling resize is moving to (null: none running). */
+  resizingTo: SizeName | null;
+  /** A resharding the team started: new shard count, key, and the tick it takes over (null: none). */
+  resharding: { shards: number; key: ShardKey; untilTick: number } | null;
+  /** Settings, copied (only those set). */
+  settings: ComponentSettings;
+  /** Downstream component ids, in connection order. */
+  targets: string[];
+  /** Host metrics: this component's figures and health; null without the host-metrics feature. */
+  metrics: HostMetrics | null;
+}
+
+/** One component's figures for the last tick (host metrics). */
+export interface HostMetrics {
+  /** Requests per second offered (λ). */
+  lambda: number;
+  /** Requests per second the serving instances can complete. */
+  capacity: number;
+  /** λ/capacity of the serving instances; above 1 is overload. */
+  utilisation: number;
+  meanLatencyMs: number;
+  p95LatencyMs: number;
+  /** Requests per second served, and failed (errors). */
+  served: number;
+  errors: number;
+  /** Requests waiting in the component's bounded queues. */
+  backlog: number;
+  /** Kind-specific figures (see EXTRA_FIGURES), only those the component has. */
+  extra: Partial<Record<ExtraFigure, number>>;
+  /** Instances serving now, down (crashed or in a data center that is out), and restarting. */
+  serving: number;
+  down: number;
+  restarting: number;
+  /** 'dead': ready instances but none serving; 'degraded': some not serving, errors above the
+   * alert threshold, or overloaded; else 'healthy' (a component with nothing ready yet is healthy). */
+  health: 'healthy' | 'degraded' | 'dead';
+}
+
+/** Figures of one tier (all components of one kind), from aggregated metrics. */
+export interface TierFigures {
+  tier: ComponentKindName;
+  components: number;
+  /** Ready instances in the tier. */
+  instances: number;
+  /** Total requests per second offered, and total capacity. */
+  lambda: number;
+  capacity: number;
+  /** Capacity-weighted mean utilisation (total load over total capacity for plain pools). */
+  utilisation: number;
+  /** Worst p95 latency of a component of the tier that had traffic, ms. */
+  worstP95LatencyMs: number;
+  /** Total failed requests per second, and their share of λ. */
+  errors: number;
+  errorRate: number;
+  /** Cache and CDN tiers: λ-weighted mean hit ratio; null for other tiers. */
+  hitRatio: number | null;
+}
+
+/** The headline figures and the per-tier aggregates (aggregated metrics). */
+export interface AggregatedView {
+  /** Users' requests per second. */
+  requestsPerSecond: number;
+  /** Share of requests served successfully within the latency objective. */
+  availability: number;
+  /** Share of requests that failed. */
+  errorRate: number;
+  p50LatencyMs: number;
+  p95LatencyMs: number;
+  tiers: TierFigures[];
+}
+
+/** Money and users (business metrics). DAU and users online are in `users`, exact with this feature. */
+export interface BusinessView {
+  revenuePerDay: number;
+  costPerDay: number;
+  peakDau: number;
+  /** Users' satisfaction 0–1 (share of requests served well, smoothed): what drives retention. */
+  satisfaction: number;
+  /** Share of daily users kept per day at the current satisfaction (1 − churn). */
+  retentionPerDay: number;
+  /** Growth of DAU per day at the current satisfaction, as a share of DAU (0.1 = +10 %/day). */
+  growthPerDay: number;
+  /** DAU and satisfaction by region, in scenario order. */
+  regions: Array<{ id: string; dau: number; satisfaction: number }>;
+}
+
+/** What a log aggregator records about an incident. */
+export interface IncidentCause {
+  incidentId: number;
+  type: IncidentType;
+  /** The component hit (crash, failure), or null for world events. */
+  target: string | null;
+  /** Data-center outage: the region; partition: the two regions. */
+  region: string | null;
+  peer: string | null;
+  /** Tick the incident's own effect ended (null: still on). */
+  endTick: number | null;
+}
+
+/**
+ * One entry of the incident feed. Without log aggregation it is only "service got worse at
+ * `tick`" (cause null), for incidents users felt, one entry per tick; with it, one entry per incident,
+ * naming its cause and target.
+ */
+export interface FeedEntry {
+  tick: number;
+  /** Tick service was back to where it was (null: not yet). */
+  recoveredTick: number | null;
+  cause: IncidentCause | null;
+}
+
+export type AlertKind = 'errorRate' | 'latency' | 'utilisation' | 'instanceDown' | 'replicationLag' | 'queueBacklog' | 'shardFull';
+
+/** A threshold alert that is firing: `value` is above `threshold` (see ALERT_THRESHOLDS). */
+export interface Alert {
+  kind: AlertKind;
+  /** The component the rule watches, or null for the users' figures. */
+  componentId: string | null;
+  value: number;
+  threshold: number;
+}
+
+export interface TeamView {
+  tick: number;
+  money: number;
+  gameOver: { tick: number; reason: 'bankrupt' | 'finished' } | null;
+  /** Which logs, metrics and automation the team owns, in catalogue order. */
+  features: Record<Feature, boolean>;
+  /** The DNS entry of each region that has one, in scenario order. */
+  entries: Record<string, string>;
+  /** GeoDNS weights the team set, by users' region. */
+  geoWeights: Record<string, Record<string, number>>;
+  components: ComponentView[];
+  /** Daily active users and users online: rounded to 2 significant figures, or exact (whole users)
+   * with business metrics; `exact` says which. In a constant-load scenario, the users that rate implies. */
+  users: { dau: number; online: number; exact: boolean };
+  /** What users say about the service (see COMPLAINT_*). */
+  complaints: Complaints;
+  feed: FeedEntry[];
+  aggregated: AggregatedView | null;
+  business: BusinessView | null;
+  alerts: Alert[] | null;
+}
+
