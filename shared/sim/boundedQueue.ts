@@ -52,19 +52,34 @@ export interface PoolResult {
 
 const LN_20 = 2.995732273553991;
 
-function idle(capacity: number, serviceSeconds: number): PoolResult {
+/** A result with every figure zero, to be filled by evaluatePoolInto. */
+export function newPoolResult(): PoolResult {
   return {
-    capacity,
+    capacity: 0,
     utilisation: 0,
     served: 0,
     failed: 0,
     backlogAfter: 0,
-    meanSeconds: serviceSeconds,
-    p95Seconds: LN_20 * serviceSeconds,
+    meanSeconds: 0,
+    p95Seconds: 0,
     waitMeanSeconds: 0,
     waitP95Seconds: 0,
     queueLength: 0,
   };
+}
+
+function idle(out: PoolResult, capacity: number, serviceSeconds: number): PoolResult {
+  out.capacity = capacity;
+  out.utilisation = 0;
+  out.served = 0;
+  out.failed = 0;
+  out.backlogAfter = 0;
+  out.meanSeconds = serviceSeconds;
+  out.p95Seconds = LN_20 * serviceSeconds;
+  out.waitMeanSeconds = 0;
+  out.waitP95Seconds = 0;
+  out.queueLength = 0;
+  return out;
 }
 
 /** Share of arrivals an M/M/c/K queue turns away, from the M/M/c figures (ρ < 1). */
@@ -78,14 +93,35 @@ export function blockingShare(erlangC: number, rho: number, servers: number, bou
 
 /** Evaluates one tick of the pool; rates are per second, backlogs in requests. */
 export function evaluatePool(input: PoolInput): PoolResult {
-  const { lambda, serviceSeconds, vcpu, instances, queueSeconds, backlog } = input;
+  return evaluatePoolInto(newPoolResult(), input.lambda, input.serviceSeconds, input.vcpu, input.instances, input.queueSeconds, input.backlog);
+}
+
+/**
+ * evaluatePool writing into `out` (the flow reuses one result object per call site instead of
+ * allocating one per component and tick); returns `out`.
+ */
+export function evaluatePoolInto(
+  out: PoolResult,
+  lambda: number,
+  serviceSeconds: number,
+  vcpu: number,
+  instances: number,
+  queueSeconds: number,
+  backlog: number,
+): PoolResult {
   if (instances <= 0) {
     // Nobody serves: what arrives fails, and so does what was waiting.
-    return { ...idle(0, 0), failed: lambda + backlog / TICK_SECONDS };
+    idle(out, 0, 0);
+    out.failed = lambda + backlog / TICK_SECONDS;
+    return out;
   }
-  if (lambda <= 0 && backlog <= 0) return idle(serviceSeconds > 0 ? (vcpu * instances) / serviceSeconds : 0, serviceSeconds);
+  if (lambda <= 0 && backlog <= 0) return idle(out, serviceSeconds > 0 ? (vcpu * instances) / serviceSeconds : 0, serviceSeconds);
   // With no arrivals this tick there is no mix to learn the work from: a drained queue empties at once.
-  if (!(serviceSeconds > 0)) return { ...idle(0, 0), served: backlog / TICK_SECONDS };
+  if (!(serviceSeconds > 0)) {
+    idle(out, 0, 0);
+    out.served = backlog / TICK_SECONDS;
+    return out;
+  }
 
   const mu = 1 / serviceSeconds;
   const perInstance = vcpu * mu;
@@ -103,18 +139,17 @@ export function evaluatePool(input: PoolInput): PoolResult {
     const carriedWait = (backlog + backlogAfter) / 2 / capacity;
     const wait = Math.min(q.meanWait, queueSeconds / 2) + carriedWait;
     const waitP95 = Math.min(q.p95Wait, queueSeconds) + carriedWait;
-    return {
-      capacity,
-      utilisation,
-      served: lambda - lost + drained / TICK_SECONDS,
-      failed: lost,
-      backlogAfter,
-      meanSeconds: wait + serviceSeconds,
-      p95Seconds: Math.min(q.p95Response, queueSeconds + serviceP95) + carriedWait,
-      waitMeanSeconds: wait,
-      waitP95Seconds: waitP95,
-      queueLength: (lambda - lost) * wait,
-    };
+    out.capacity = capacity;
+    out.utilisation = utilisation;
+    out.served = lambda - lost + drained / TICK_SECONDS;
+    out.failed = lost;
+    out.backlogAfter = backlogAfter;
+    out.meanSeconds = wait + serviceSeconds;
+    out.p95Seconds = Math.min(q.p95Response, queueSeconds + serviceP95) + carriedWait;
+    out.waitMeanSeconds = wait;
+    out.waitP95Seconds = waitP95;
+    out.queueLength = (lambda - lost) * wait;
+    return out;
   }
 
   // Saturated: full speed, a nearly full queue, and the excess fails.
@@ -122,16 +157,15 @@ export function evaluatePool(input: PoolInput): PoolResult {
   const servedCount = Math.min(arrivals, capacity * TICK_SECONDS);
   const wait = queueSeconds * (1 - 1 / (2 * utilisation));
   const backlogAfter = Math.min(arrivals - servedCount, wait * capacity);
-  return {
-    capacity,
-    utilisation,
-    served: servedCount / TICK_SECONDS,
-    failed: (arrivals - servedCount - backlogAfter) / TICK_SECONDS,
-    backlogAfter,
-    meanSeconds: wait + serviceSeconds,
-    p95Seconds: wait + serviceP95,
-    waitMeanSeconds: wait,
-    waitP95Seconds: wait,
-    queueLength: capacity * wait,
-  };
+  out.capacity = capacity;
+  out.utilisation = utilisation;
+  out.served = servedCount / TICK_SECONDS;
+  out.failed = (arrivals - servedCount - backlogAfter) / TICK_SECONDS;
+  out.backlogAfter = backlogAfter;
+  out.meanSeconds = wait + serviceSeconds;
+  out.p95Seconds = wait + serviceP95;
+  out.waitMeanSeconds = wait;
+  out.waitP95Seconds = wait;
+  out.queueLength = capacity * wait;
+  return out;
 }

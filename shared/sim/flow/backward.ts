@@ -4,8 +4,6 @@
  * above the means (p95 − mean) add in quadrature, as for independent delays; a call to another
  * region adds its round trip to both.
  */
-import { KINDS } from '../catalogue';
-import type { ComponentState } from '../state';
 import type { FlowContext } from './context';
 import { JOB, K, NO_DATABASE, ON_THIS_BOX, READ, SESSION, STATIC, WRITE } from './routing';
 
@@ -20,7 +18,9 @@ class Path {
 
   /** Adds `calls` sequential calls to component `t` for class slot `k`, `share` of the time. */
   call(ctx: FlowContext, from: number, t: number, k: number, share: number, calls: number): void {
-    const rtt = ctx.crossRtt(from, t);
+    const a = ctx.table.regionIndex[from] as number;
+    const b = ctx.table.regionIndex[t] as number;
+    const rtt = a === b ? 0 : (ctx.rttSeconds[a * ctx.regionCount + b] as number);
     this.mean += share * calls * ((ctx.pathMean[t * K + k] as number) + rtt);
     this.ex2 += share * calls * (ctx.pathEx2[t * K + k] as number);
     this.base += share * calls * ((ctx.pathBase[t * K + k] as number) + rtt);
@@ -35,41 +35,50 @@ function store(ctx: FlowContext, i: number, path: Path, k: number): void {
 }
 
 const scratchPath = new Path();
-
-/** A component's own part of the path for class slot `k`: its wait, the work, its fixed delay. */
-function own(ctx: FlowContext, i: number, component: ComponentState, k: number): Path {
-  const path = scratchPath;
-  const cost = component.kind === 'cdn' ? 0 : (ctx.table.service[i * K + k] as number);
-  const fixed = KINDS[component.kind].fixedDelaySeconds;
-  const spread = (ctx.waitP95[i] as number) - (ctx.waitMean[i] as number);
-  const serviceSpread = LN_20_MINUS_1 * cost;
-  path.mean = (ctx.waitMean[i] as number) + cost + fixed;
-  path.ex2 = spread * spread + serviceSpread * serviceSpread;
-  path.base = fixed;
-  path.ok = ctx.okShare[i] as number;
-  return path;
-}
+/** A balancer's share per target, computed once for all classes. */
+let targetShares = new Float64Array(16);
 
 /** Composes component `i`'s paths for every class. */
 export function backward(ctx: FlowContext, i: number): void {
-  const component = ctx.state.components[i]!;
+  const kind = ctx.state.components[i]!.kind;
+  const path = scratchPath;
+  // A component's own part of the path for each class: its wait, the work, its fixed delay.
+  const isCdn = kind === 'cdn';
+  const fixed = ctx.table.fixedDelay[i] as number;
+  const waitMean = ctx.waitMean[i] as number;
+  const spread = (ctx.waitP95[i] as number) - waitMean;
+  const okShare = ctx.okShare[i] as number;
+  const isLb = kind === 'lb';
+  const isWeb = kind === 'web';
+  let targets: number[] | null = null;
+  if (isLb && (ctx.rotation[i] as number) > 0) {
+    targets = ctx.table.targetIndex[i]!;
+    const total = ctx.rotation[i] as number;
+    if (targetShares.length < targets.length) targetShares = new Float64Array(targets.length * 2);
+    for (let j = 0; j < targets.length; j++) targetShares[j] = ctx.rotationWeight(i, targets[j] as number) / total;
+  }
   for (let k = 0; k < K; k++) {
-    const path = own(ctx, i, component, k);
-    if (component.kind === 'lb') balancerPath(ctx, i, k, path);
-    else if (component.kind === 'web') webPath(ctx, i, k, path);
+    const cost = isCdn ? 0 : (ctx.table.service[i * K + k] as number);
+    const serviceSpread = LN_20_MINUS_1 * cost;
+    path.mean = waitMean + cost + fixed;
+    path.ex2 = spread * spread + serviceSpread * serviceSpread;
+    path.base = fixed;
+    path.ok = okShare;
+    if (isLb) balancerPath(ctx, i, k, path, targets);
+    else if (isWeb) webPath(ctx, i, k, path);
     store(ctx, i, path, k);
   }
 }
 
-function balancerPath(ctx: FlowContext, i: number, k: number, path: Path): void {
-  const total = ctx.rotation[i] as number;
-  if (total <= 0) {
+function balancerPath(ctx: FlowContext, i: number, k: number, path: Path, targets: number[] | null): void {
+  if (targets === null) {
     path.ok = 0;
     return;
   }
   let ok = 0;
-  for (const t of ctx.table.targetIndex[i]!) {
-    const share = ctx.rotationWeight(i, t) / total;
+  for (let j = 0; j < targets.length; j++) {
+    const t = targets[j] as number;
+    const share = targetShares[j] as number;
     path.call(ctx, i, t, k, share, 1);
     ok += share * (ctx.reachable(i, t) ? (ctx.pathOk[t * K + k] as number) : 0);
   }
@@ -78,8 +87,9 @@ function balancerPath(ctx: FlowContext, i: number, k: number, path: Path): void 
 
 /** The data part of a read of data set d by web server i: database lookups (shared by cache misses). */
 function databaseRead(ctx: FlowContext, i: number, d: number, path: Path, share: number): number {
-  const split = ctx.readSplit[i * ctx.D + d];
-  if (split === null || split === undefined) return 0;
+  const slot = ctx.readSplit[i * ctx.D + d] as number;
+  if (slot < 0) return 0;
+  const split = ctx.splits[slot]!;
   const lookups = ctx.table.lookups[i * ctx.D + d] as number;
   let ok = 0;
   for (let index = 0; index < split.targets.length; index++) {
@@ -113,10 +123,12 @@ function webPath(ctx: FlowContext, i: number, k: number, path: Path): void {
   if (k !== READ && k !== WRITE) return;
   const cacheIndex = table.cacheOf[i] as number;
   const cached = ctx.ready(cacheIndex) && ctx.reachable(i, cacheIndex);
-  const strategy = cached ? (ctx.state.components[cacheIndex]!.settings.cacheStrategy ?? 'lookAside') : null;
+  const lookAside = cached && table.lookAside[cacheIndex] === 1;
+  const writeThrough = cached && table.writeThrough[cacheIndex] === 1;
+  const datasets = ctx.state.scenario.datasets;
   let dataOk = 0;
   for (let d = 0; d < D; d++) {
-    const dataset = ctx.state.scenario.datasets[d]!;
+    const dataset = datasets[d]!;
     const shareOfSet = k === READ ? dataset.readShare : dataset.writeShare;
     const target = table.dbTarget[i * D + d] as number;
     if (target === ON_THIS_BOX) {
@@ -133,7 +145,7 @@ function webPath(ctx: FlowContext, i: number, k: number, path: Path): void {
         path.call(ctx, i, cacheIndex, READ, share, 1);
         const fromDb = databaseRead(ctx, i, d, path, share * miss);
         // A look-aside miss also stores the value it read.
-        if (strategy === 'lookAside') path.call(ctx, i, cacheIndex, WRITE, share * miss, 1);
+        if (lookAside) path.call(ctx, i, cacheIndex, WRITE, share * miss, 1);
         const cacheOk = ctx.pathOk[cacheIndex * K + READ] as number;
         dataOk += share * Math.min(1, cacheOk * hit + miss * fromDb);
       } else {
@@ -144,7 +156,7 @@ function webPath(ctx: FlowContext, i: number, k: number, path: Path): void {
       const copies = table.writeCopies[i * D + d] as number;
       path.call(ctx, i, primary, WRITE, share, copies);
       let ok = ctx.usable(i, primary) > 0 ? powSmall(ctx.pathOk[primary * K + WRITE] as number, copies) : 0;
-      if (strategy === 'writeThrough') {
+      if (writeThrough) {
         path.call(ctx, i, cacheIndex, WRITE, share, 1);
         ok *= ctx.pathOk[cacheIndex * K + WRITE] as number;
       }

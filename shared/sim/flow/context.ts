@@ -3,7 +3,6 @@
  * between ticks, plus what the tick knows about the world (which instances serve, which regions
  * are cut off from each other, round-trip times).
  */
-import { activeIncidents } from '../incidents';
 import { STICKY_RAMP_TICKS } from '../lifecycle';
 import type { SimState } from '../state';
 import { servingInstances } from '../topology';
@@ -45,10 +44,23 @@ class FlowBuffers {
   pathOk = new Float64Array(0);
   hitShare = new Float64Array(0);
   missShare = new Float64Array(0);
-  readSplit: Array<ReadSplit | null> = [];
+  /** Per web server and data set (i·D + d): index into `splits` of where its reads went, or −1. */
+  readSplit = new Int32Array(0);
   pendingMisses: PendingMiss[][] = [];
+  /** Caches whose pendingMisses list was filled this tick (the only ones to empty next tick). */
+  pendingUsed: number[] = [];
   regionMix = new Float64Array(0);
   foreignShare = new Float64Array(0);
+  /** Per primary and region (p·R + r): index into `splits` of the tick's read split, or −1. */
+  splitSlot = new Int32Array(0);
+  /** Keys of splitSlot set this tick (the only ones to reset next tick). */
+  splitKeys: number[] = [];
+  splits: ReadSplit[] = [];
+  homePrimary = new Int32Array(0);
+  sharedHome = new Int32Array(0);
+  regionDown = new Uint8Array(0);
+  partitioned = new Uint8Array(0);
+  rttSeconds = new Float64Array(0);
   private regions = -1;
 
   prepare(n: number, D: number, R: number): this {
@@ -69,10 +81,18 @@ class FlowBuffers {
       this.pathOk = new Float64Array(size * K);
       this.hitShare = new Float64Array(size);
       this.missShare = new Float64Array(size);
-      this.readSplit = new Array<ReadSplit | null>(size * D).fill(null);
+      this.readSplit = new Int32Array(size * D);
       this.pendingMisses = Array.from({ length: size }, () => []);
+      this.pendingUsed = [];
       this.regionMix = new Float64Array(size * R);
       this.foreignShare = new Float64Array(size * D);
+      this.splitSlot = new Int32Array(size * R).fill(-1);
+      this.splitKeys = [];
+      this.homePrimary = new Int32Array(R * D);
+      this.sharedHome = new Int32Array(D);
+      this.regionDown = new Uint8Array(R);
+      this.partitioned = new Uint8Array(R * R);
+      this.rttSeconds = new Float64Array(R * R);
       this.capacity = size;
       this.datasets = D;
       this.regions = R;
@@ -89,13 +109,26 @@ class FlowBuffers {
     this.okShare.fill(1, 0, n);
     this.hitShare.fill(0, 0, n);
     this.missShare.fill(1, 0, n);
-    this.readSplit.fill(null, 0, n * D);
-    for (let i = 0; i < n; i++) this.pendingMisses[i]!.length = 0;
+    this.readSplit.fill(-1, 0, n * D);
+    for (const c of this.pendingUsed) this.pendingMisses[c]!.length = 0;
+    this.pendingUsed.length = 0;
+    for (const key of this.splitKeys) this.splitSlot[key] = -1;
+    this.splitKeys.length = 0;
+    this.splits.length = 0;
+    this.homePrimary.fill(-1);
+    this.sharedHome.fill(-1);
+    this.regionDown.fill(0);
+    this.partitioned.fill(0);
     return this;
   }
 }
 
 const buffers = new FlowBuffers();
+
+function regionIndexOf(regions: readonly { id: string }[], id: string | null): number {
+  for (let r = 0; r < regions.length; r++) if (regions[r]!.id === id) return r;
+  return -1;
+}
 
 export class FlowContext {
   readonly state: SimState;
@@ -118,11 +151,19 @@ export class FlowContext {
   /** Per cache: share of gets answered by the cache, and share sent on to the database. */
   hitShare: Float64Array;
   missShare: Float64Array;
-  readSplit: Array<ReadSplit | null>;
+  /** Per web server and data set (i·D + d): index into `splits` of where its reads went (−1: none). */
+  readSplit: Int32Array;
+  /** The read splits computed this tick (see readSplitFor). */
+  splits: ReadSplit[];
   pendingMisses: PendingMiss[][];
-  private readonly splits = new Map<number, ReadSplit>();
+  private readonly pendingUsed: number[];
+  private readonly splitSlot: Int32Array;
+  private readonly splitKeys: number[];
   /** Share of web requests a bad release fails. */
   badDeployShare: number;
+  /** The strongest replication lag spike active (seconds), and the hot-key share of hotspots (before its cap). */
+  lagSpike: number;
+  hotspotShare: number;
   /** GB replicated between regions this tick (billed per GB). */
   transferGigabytes = 0;
   /** Regions' down flags and the partitioned region pairs (by region index). */
@@ -163,42 +204,69 @@ export class FlowContext {
     this.hitShare = b.hitShare;
     this.missShare = b.missShare;
     this.readSplit = b.readSplit;
+    this.splits = b.splits;
     this.pendingMisses = b.pendingMisses;
-    this.badDeployShare = 0;
-    for (const incident of activeIncidents(state, 'badDeploy')) this.badDeployShare = Math.max(this.badDeployShare, incident.magnitude);
+    this.pendingUsed = b.pendingUsed;
+    this.splitSlot = b.splitSlot;
+    this.splitKeys = b.splitKeys;
 
     const regions = state.scenario.regions;
     const R = regions.length;
     this.regionCount = R;
     this.regionMix = b.regionMix;
     this.foreignShare = b.foreignShare;
-    this.homePrimary = new Int32Array(R * D).fill(-1);
-    this.sharedHome = new Int32Array(D).fill(-1);
-    this.regionDown = new Uint8Array(R);
-    this.partitioned = new Uint8Array(R * R);
-    this.rttSeconds = new Float64Array(R * R);
-    const indexOf = (id: string | null) => regions.findIndex((r) => r.id === id);
-    for (const incident of activeIncidents(state, 'dataCenterOutage')) {
-      const r = indexOf(incident.region);
-      if (r >= 0) this.regionDown[r] = 1;
-    }
-    for (const incident of activeIncidents(state, 'regionPartition')) {
-      const a = indexOf(incident.region);
-      const b = indexOf(incident.peer);
-      if (a >= 0 && b >= 0 && a !== b) {
-        this.partitioned[a * R + b] = 1;
-        this.partitioned[b * R + a] = 1;
+    this.homePrimary = b.homePrimary;
+    this.sharedHome = b.sharedHome;
+    this.regionDown = b.regionDown;
+    this.partitioned = b.partitioned;
+    this.rttSeconds = b.rttSeconds;
+    // One pass over the incidents for everything the flow needs from the active ones.
+    let badDeploy = 0;
+    let lagSpike = 0;
+    let hotspot = 0;
+    let cdnDown = false;
+    for (const incident of state.incidents) {
+      if (incident.endTick !== null) continue;
+      switch (incident.type) {
+        case 'badDeploy':
+          badDeploy = Math.max(badDeploy, incident.magnitude);
+          break;
+        case 'replicationLagSpike':
+          lagSpike = Math.max(lagSpike, incident.magnitude);
+          break;
+        case 'hotspotKey':
+          hotspot += incident.magnitude;
+          break;
+        case 'cdnOutage':
+          cdnDown = true;
+          break;
+        case 'dataCenterOutage': {
+          const r = regionIndexOf(regions, incident.region);
+          if (r >= 0) this.regionDown[r] = 1;
+          break;
+        }
+        case 'regionPartition': {
+          const a = regionIndexOf(regions, incident.region);
+          const b = regionIndexOf(regions, incident.peer);
+          if (a >= 0 && b >= 0 && a !== b) {
+            this.partitioned[a * R + b] = 1;
+            this.partitioned[b * R + a] = 1;
+          }
+          break;
+        }
       }
     }
+    this.badDeployShare = badDeploy;
+    this.lagSpike = lagSpike;
+    this.hotspotShare = hotspot;
     for (let a = 0; a < R; a++) {
       for (let b = 0; b < R; b++) this.rttSeconds[a * R + b] = (state.scenario.latencyMs[regions[a]!.id]?.[regions[b]!.id] ?? 0) / 1000;
     }
-    const cdnDown = activeIncidents(state, 'cdnOutage').length > 0;
     for (let i = 0; i < n; i++) {
       const component = state.components[i]!;
       // The CDN is a provider's global edge network: a data-center outage does not reach it.
-      const regionOut = component.kind !== 'cdn' && this.regionDown[this.table.regionIndex[i] as number] === 1;
-      const down = regionOut || (component.kind === 'cdn' && cdnDown);
+      const isCdn = component.kind === 'cdn';
+      const down = isCdn ? cdnDown : this.regionDown[this.table.regionIndex[i] as number] === 1;
       this.serving[i] = down ? 0 : servingInstances(component);
     }
     this.findDataHomes();
@@ -226,9 +294,13 @@ export class FlowContext {
         }
       }
       if (entry === undefined) return;
-      const webs = state.components[entry]!.kind === 'web' ? [entry] : table.targetIndex[entry]!.filter((t) => state.components[t]!.kind === 'web');
+      const entryIsWeb = state.components[entry]!.kind === 'web';
+      const candidates = entryIsWeb ? null : table.targetIndex[entry]!;
+      const count = candidates === null ? 1 : candidates.length;
       for (let d = 0; d < D; d++) {
-        for (const web of webs) {
+        for (let w = 0; w < count; w++) {
+          const web = candidates === null ? entry : (candidates[w] as number);
+          if (candidates !== null && state.components[web]!.kind !== 'web') continue;
           const target = table.dbTarget[web * D + d] as number;
           if (target === ON_THIS_BOX) break; // the data is on that box: no other server can have it
           if (target < 0) continue;
@@ -271,11 +343,11 @@ export class FlowContext {
    * server's own region, else all its reachable replicas, else the primary itself; shared by every
    * web server of a region, so computed once per tick.
    */
-  readSplitFor(web: number, primary: number): ReadSplit {
+  readSplitFor(web: number, primary: number): number {
     const region = this.table.regionIndex[web] as number;
     const key = primary * this.regionCount + region;
-    const known = this.splits.get(key);
-    if (known !== undefined) return known;
+    const known = this.splitSlot[key] as number;
+    if (known >= 0) return known;
     const healthy: number[] = [];
     const local: number[] = [];
     for (const r of this.table.replicas[primary]!) {
@@ -290,14 +362,23 @@ export class FlowContext {
     let total = 0;
     for (const r of chosen) total += Math.max(1, this.serving[r] as number);
     const split = { targets: chosen, shares: chosen.map((r) => Math.max(1, this.serving[r] as number) / total) };
-    this.splits.set(key, split);
-    return split;
+    const slot = this.splits.length;
+    this.splits.push(split);
+    this.splitSlot[key] = slot;
+    this.splitKeys.push(key);
+    return slot;
+  }
+
+  /** Queues reads waiting on cache `cache`'s answer (see PendingMiss). */
+  addPendingMiss(cache: number, web: number, dataset: number, reads: number): void {
+    const list = this.pendingMisses[cache]!;
+    if (list.length === 0) this.pendingUsed.push(cache);
+    list.push({ web, dataset, reads });
   }
 
   /** How many instances of `target` balancer `lb` sends to: all of them, or only usable ones with health checks. */
   rotationWeight(lb: number, target: number): number {
-    const healthChecks = this.state.components[lb]!.settings.healthChecks === true;
-    return healthChecks ? this.usable(lb, target) : this.state.components[target]!.count;
+    return this.table.healthChecks[lb] === 1 ? this.usable(lb, target) : this.state.components[target]!.count;
   }
 
   /**

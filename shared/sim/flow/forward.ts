@@ -3,8 +3,8 @@
  * share that reaches dead (or unreachable) instances to failure, runs its serving instances as
  * bounded M/M/c queues, and passes what it served on to what it calls.
  */
-import { evaluatePool, type PoolResult } from '../boundedQueue';
-import { DISK_GB_PER_MEMORY_GB, ENGINES, KINDS, SIZES, WEB_WORK } from '../catalogue';
+import { evaluatePoolInto, newPoolResult, type PoolResult } from '../boundedQueue';
+import { DISK_GB_PER_MEMORY_GB, KINDS, SIZES, WEB_WORK } from '../catalogue';
 import { TICK_SECONDS, type ComponentState } from '../state';
 import { trackCondition } from '../incidents';
 import { storedGbOf } from '../storage';
@@ -12,7 +12,7 @@ import { vcpuOf } from '../topology';
 import { updateCache } from './cacheTier';
 import type { FlowContext } from './context';
 import { JOB, K, NO_DATABASE, ON_THIS_BOX, READ, SESSION, WRITE } from './routing';
-import { hotKeyShare, isPartitioned, shardLayout } from './shards';
+import { isPartitioned, shardLayout } from './shards';
 
 /** Extra database work while a resharding copies data: a third more per request. */
 export const RESHARD_EXTRA_WORK = 1 / 3;
@@ -67,17 +67,22 @@ interface Outcome {
   passShare: number;
 }
 
+/** Pool results and outcomes are read at once by the caller, so one of each serves every call. */
+const scratchPool = newPoolResult();
+const scratchShard = newPoolResult();
+const scratchOutcome: Outcome = { served: 0, failed: 0, passShare: 0 };
+
 /** Evaluates a pool and records its figures; `work` is CPU seconds per second offered. */
 function runPool(ctx: FlowContext, i: number, component: ComponentState, lambda: number, work: number, instances: number): Outcome {
-  const spec = KINDS[component.kind];
-  const pool = evaluatePool({
+  const pool = evaluatePoolInto(
+    scratchPool,
     lambda,
-    serviceSeconds: lambda > 0 ? work / lambda : (ctx.table.nominal[i] as number),
-    vcpu: vcpuOf(component),
+    lambda > 0 ? work / lambda : (ctx.table.nominal[i] as number),
+    vcpuOf(component),
     instances,
-    queueSeconds: spec.queueSeconds,
-    backlog: component.backlog,
-  });
+    ctx.table.queueSeconds[i] as number,
+    component.backlog,
+  );
   return settle(ctx, i, component, lambda, pool);
 }
 
@@ -87,7 +92,7 @@ function settle(ctx: FlowContext, i: number, component: ComponentState, lambda: 
   ctx.waitMean[i] = pool.waitMeanSeconds;
   ctx.waitP95[i] = pool.waitP95Seconds;
   component.backlog = pool.backlogAfter;
-  const fixed = KINDS[component.kind].fixedDelaySeconds;
+  const fixed = ctx.table.fixedDelay[i] as number;
   const figures = component.figures;
   figures.lambda = offered;
   figures.capacity = pool.capacity;
@@ -99,7 +104,11 @@ function settle(ctx: FlowContext, i: number, component: ComponentState, lambda: 
   figures.backlog = pool.backlogAfter;
   figures.queueLength = pool.queueLength;
   ctx.okShare[i] = offered > 0 ? Math.max(0, Math.min(1, 1 - figures.failed / offered)) : 1;
-  return { served: pool.served, failed: figures.failed, passShare: lambda > 0 ? Math.min(1, pool.served / lambda) : 0 };
+  const outcome = scratchOutcome;
+  outcome.served = pool.served;
+  outcome.failed = figures.failed;
+  outcome.passShare = lambda > 0 ? Math.min(1, pool.served / lambda) : 0;
+  return outcome;
 }
 
 /**
@@ -124,14 +133,15 @@ function failAfter(ctx: FlowContext, i: number, component: ComponentState, amoun
 
 function balancer(ctx: FlowContext, i: number, component: ComponentState): void {
   const lambda = aliveLambda(ctx, i);
-  const outcome = runPool(ctx, i, component, lambda, offeredWork(ctx, i), ctx.serving[i] as number);
+  const passShare = runPool(ctx, i, component, lambda, offeredWork(ctx, i), ctx.serving[i] as number).passShare;
   const total = ctx.rotation[i] as number;
   if (total === 0) {
     // No backend to send to: the balancer answers every request with an error.
     failAfter(ctx, i, component, component.figures.served);
     return;
   }
-  const healthChecks = component.settings.healthChecks === true;
+  const healthChecks = ctx.table.healthChecks[i] === 1;
+  const R = ctx.regionCount;
   for (const t of ctx.table.targetIndex[i]!) {
     const target = ctx.state.components[t]!;
     const share = ctx.rotationWeight(i, t) / total;
@@ -139,18 +149,21 @@ function balancer(ctx: FlowContext, i: number, component: ComponentState): void 
     if (!ctx.reachable(i, t)) {
       // Across a partition the balancer cannot reach the servers: those requests fail here.
       let lost = 0;
-      for (let k = 0; k < K; k++) lost += (ctx.inflow[i * K + k] as number) * outcome.passShare * share;
+      for (let k = 0; k < K; k++) lost += (ctx.inflow[i * K + k] as number) * passShare * share;
       countFailure(component, lost);
       continue;
     }
     const deadShare = healthChecks || target.count === 0 ? 0 : (target.count - (ctx.serving[t] as number)) / target.count;
+    const inflow = ctx.inflow;
+    const deadIn = ctx.deadIn;
     for (let k = 0; k < K; k++) {
-      const flow = (ctx.inflow[i * K + k] as number) * outcome.passShare * share;
-      ctx.add(ctx.inflow, t * K + k, flow * (1 - deadShare));
-      ctx.add(ctx.deadIn, t, flow * deadShare);
+      const flow = (inflow[i * K + k] as number) * passShare * share;
+      inflow[t * K + k] = (inflow[t * K + k] as number) + flow * (1 - deadShare);
+      deadIn[t] = (deadIn[t] as number) + flow * deadShare;
     }
     // Where the requests came from travels with them (whose data they need).
-    for (let r = 0; r < ctx.regionCount; r++) ctx.add(ctx.regionMix, t * ctx.regionCount + r, (ctx.regionMix[i * ctx.regionCount + r] as number) * share);
+    const mix = ctx.regionMix;
+    for (let r = 0; r < R; r++) mix[t * R + r] = (mix[t * R + r] as number) + (mix[i * R + r] as number) * share;
   }
 }
 
@@ -198,9 +211,11 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
   }
   // A cache still being set up is skipped: reads and writes go to the database as before.
   const cacheIndex = ctx.ready(table.cacheOf[i] as number) ? (table.cacheOf[i] as number) : -1;
-  const strategy = cacheIndex >= 0 ? (state.components[cacheIndex]!.settings.cacheStrategy ?? 'lookAside') : null;
+  const writeThrough = cacheIndex >= 0 && table.writeThrough[cacheIndex] === 1;
+  const datasets = state.scenario.datasets;
+  let mixTotal = -1; // the server's requests over every user region, summed when first needed
   for (let d = 0; d < D; d++) {
-    const dataset = state.scenario.datasets[d]!;
+    const dataset = datasets[d]!;
     const target = table.dbTarget[i * D + d] as number;
     let reads = readRate * dataset.readShare;
     let writes = writeRate * dataset.writeShare;
@@ -212,15 +227,21 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
     if (target === ON_THIS_BOX) continue;
     const primary = primaryIndex(ctx, target);
     // Users from a data center whose data lives in another database find nothing here.
-    const foreign = foreignShare(ctx, i, d, primary);
+    let foreign: number;
+    const shared = ctx.sharedHome[d] as number;
+    if (shared >= 0) foreign = shared === primary ? 0 : 1;
+    else {
+      if (mixTotal < 0) mixTotal = regionTotal(ctx, i);
+      foreign = foreignShare(ctx, i, d, primary, mixTotal);
+    }
     ctx.foreignShare[i * D + d] = foreign;
     if (foreign > 0) countFailure(component, (reads + writes) * foreign);
     reads *= 1 - foreign;
     writes *= 1 - foreign;
     if (cacheIndex >= 0 && ctx.reachable(i, cacheIndex)) {
       ctx.add(ctx.inflow, cacheIndex * K + READ, reads);
-      ctx.pendingMisses[cacheIndex]!.push({ web: i, dataset: d, reads });
-      if (strategy === 'writeThrough') ctx.add(ctx.inflow, cacheIndex * K + WRITE, writes);
+      ctx.addPendingMiss(cacheIndex, i, d, reads);
+      if (writeThrough) ctx.add(ctx.inflow, cacheIndex * K + WRITE, writes);
     } else {
       routeReads(ctx, i, d, reads);
     }
@@ -228,18 +249,44 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
   }
 }
 
-/** Share of web server `web`'s requests whose users' data for data set `d` is not in `primary`'s database. */
-function foreignShare(ctx: FlowContext, web: number, d: number, primary: number): number {
-  const shared = ctx.sharedHome[d] as number;
-  if (shared >= 0) return shared === primary ? 0 : 1;
+/** Set by regionTotal: the one user region the server's requests came from, or −1 (none, or several). */
+let soleRegion = -1;
+
+/** Requests per second web server `web` received, over every user region (also sets soleRegion). */
+function regionTotal(ctx: FlowContext, web: number): number {
   const R = ctx.regionCount;
   let total = 0;
-  let foreign = 0;
+  let sole = -1;
+  let sources = 0;
   for (let r = 0; r < R; r++) {
     const rate = ctx.regionMix[web * R + r] as number;
     total += rate;
-    const home = ctx.homePrimary[r * ctx.D + d] as number;
-    if (home >= 0 && home !== primary) foreign += rate;
+    if (rate !== 0) {
+      sources++;
+      sole = r;
+    }
+  }
+  soleRegion = sources === 1 ? sole : -1;
+  return total;
+}
+
+/**
+ * Share of web server `web`'s requests whose users' data for data set `d` is not in `primary`'s
+ * database, when the data set's homes differ by region; `total` is regionTotal(web).
+ */
+function foreignShare(ctx: FlowContext, web: number, d: number, primary: number, total: number): number {
+  const R = ctx.regionCount;
+  const D = ctx.D;
+  let foreign = 0;
+  if (soleRegion >= 0) {
+    // The usual case: all of the server's users come from one region (the other terms are zeros).
+    const home = ctx.homePrimary[soleRegion * D + d] as number;
+    if (home >= 0 && home !== primary) foreign = ctx.regionMix[web * R + soleRegion] as number;
+    return total > 0 ? foreign / total : 0;
+  }
+  for (let r = 0; r < R; r++) {
+    const home = ctx.homePrimary[r * D + d] as number;
+    if (home >= 0 && home !== primary) foreign += ctx.regionMix[web * R + r] as number;
   }
   return total > 0 ? foreign / total : 0;
 }
@@ -257,9 +304,8 @@ function sendWrites(ctx: FlowContext, web: number, component: ComponentState, pr
     countFailure(component, writes);
     return;
   }
-  const engine = ENGINES[ctx.state.components[primary]!.settings.engine ?? 'rdbms'];
   ctx.add(ctx.inflow, primary * K + WRITE, writes);
-  ctx.add(ctx.workIn, primary, writes * engine.writeWork);
+  ctx.add(ctx.workIn, primary, writes * (ctx.table.writeWork[primary] as number));
   void dataset;
 }
 
@@ -268,8 +314,9 @@ export function routeReads(ctx: FlowContext, web: number, dataset: number, reads
   const { table, D } = ctx;
   const target = table.dbTarget[web * D + dataset] as number;
   if (target < 0 || reads <= 0) return;
-  const split = ctx.readSplitFor(web, primaryIndex(ctx, target));
-  ctx.readSplit[web * D + dataset] = split;
+  const slot = ctx.readSplitFor(web, primaryIndex(ctx, target));
+  ctx.readSplit[web * D + dataset] = slot;
+  const split = ctx.splits[slot]!;
   const lookups = table.lookups[web * D + dataset] as number;
   for (let index = 0; index < split.targets.length; index++) {
     const db = split.targets[index] as number;
@@ -290,17 +337,17 @@ export function routeReads(ctx: FlowContext, web: number, dataset: number, reads
 function cacheNode(ctx: FlowContext, i: number, component: ComponentState): void {
   const gets = ctx.inflow[i * K + READ] as number;
   const deadShare = component.count > 0 ? (component.count - (ctx.serving[i] as number)) / component.count : 1;
-  const strategy = component.settings.cacheStrategy ?? 'lookAside';
+  const lookAside = ctx.table.lookAside[i] === 1;
   const hit = updateCache(ctx, i, component, gets * (1 - deadShare));
   // Look-aside: a miss (or a dead node's keys) is read from the database by the web server,
   // which then stores it (one more cache operation). Read-through: the cache itself loads it,
   // and a dead node's keys cannot be read at all.
   const miss = 1 - hit;
-  const toDatabase = (1 - deadShare) * miss + (strategy === 'lookAside' ? deadShare : 0);
+  const toDatabase = (1 - deadShare) * miss + (lookAside ? deadShare : 0);
   ctx.hitShare[i] = (1 - deadShare) * hit;
   ctx.missShare[i] = toDatabase;
   ctx.add(ctx.inflow, i * K + WRITE, gets * (1 - deadShare) * miss);
-  failShare(ctx, i, deadShare * (strategy === 'lookAside' ? 0 : 1));
+  failShare(ctx, i, deadShare * (lookAside ? 0 : 1));
   const lambda = aliveLambda(ctx, i);
   runPool(ctx, i, component, lambda, offeredWork(ctx, i), ctx.serving[i] as number);
   for (const pending of ctx.pendingMisses[i]!) routeReads(ctx, pending.web, pending.dataset, pending.reads * toDatabase);
@@ -327,17 +374,16 @@ function queue(ctx: FlowContext, i: number, component: ComponentState): void {
     const workerCapacity = (ctx.usable(i, w) * vcpuOf(worker)) / WEB_WORK.job;
     const share = capacity > 0 ? workerCapacity / capacity : 0;
     const rate = (processed / TICK_SECONDS) * share;
-    Object.assign(worker.figures, {
-      lambda: rate,
-      capacity: workerCapacity,
-      utilisation: workerCapacity > 0 ? rate / workerCapacity : 0,
-      meanLatencyMs: WEB_WORK.job * 1000,
-      p95LatencyMs: WEB_WORK.job * 2995.732273553991,
-      served: rate,
-      failed: 0,
-      backlog: 0,
-      queueLength: 0,
-    });
+    const figures = worker.figures;
+    figures.lambda = rate;
+    figures.capacity = workerCapacity;
+    figures.utilisation = workerCapacity > 0 ? rate / workerCapacity : 0;
+    figures.meanLatencyMs = WEB_WORK.job * 1000;
+    figures.p95LatencyMs = WEB_WORK.job * 2995.732273553991;
+    figures.served = rate;
+    figures.failed = 0;
+    figures.backlog = 0;
+    figures.queueLength = 0;
   }
 }
 
@@ -347,9 +393,8 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
   if (primary >= 0 && ctx.reachable(primary, i)) {
     // A replica applies every write of its primary (the replication stream).
     const writes = ctx.inflow[primary * K + WRITE] as number;
-    const engine = ENGINES[component.settings.engine ?? 'rdbms'];
     ctx.add(ctx.inflow, i * K + WRITE, writes);
-    ctx.add(ctx.workIn, i, writes * engine.writeWork);
+    ctx.add(ctx.workIn, i, writes * (table.writeWork[i] as number));
   }
   if (component.resharding !== null) {
     // Copying every row to its new shard runs beside the usual work.
@@ -363,7 +408,7 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
     const full = dataGb > diskGb;
     if (full) {
       const writes = ctx.inflow[i * K + WRITE] as number;
-      const writeWork = ENGINES[component.settings.engine ?? 'rdbms'].writeWork;
+      const writeWork = table.writeWork[i] as number;
       ctx.inflow[i * K + WRITE] = 0;
       ctx.workIn[i] = Math.max(0, (ctx.workIn[i] as number) - writes * writeWork);
       ctx.add(ctx.deadIn, i, writes);
@@ -378,7 +423,7 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
   const work = ctx.workIn[i] as number;
   // Several instances, each with its own part of the data: every shard is its own queue.
   const shards = component.count;
-  const layout = shardLayout(state, component.settings.shardKey, shards, hotKeyShare(state));
+  const layout = shardLayout(state, component.settings.shardKey, shards, Math.min(0.9, ctx.hotspotShare));
   const serving = ctx.serving[i] as number;
   const reads = ctx.inflow[i * K + READ] as number;
   const writes = ctx.inflow[i * K + WRITE] as number;
@@ -394,6 +439,11 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
   let p95Latency = 0;
   let fullShards = 0;
   const perShardBacklog = component.backlog / shards;
+  const serviceSeconds = lambda > 0 ? work / lambda : (table.nominal[i] as number);
+  const vcpu = vcpuOf(component);
+  // Shards with the same load and liveness as the one before get the same figures: evaluate once.
+  let lastLambda = NaN;
+  let lastAlive = -1;
   for (let j = 0; j < shards; j++) {
     const load = layout.load[j] as number;
     // Dead instances are the last ones; a shard whose disk is full refuses its writes.
@@ -403,14 +453,12 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
     const shardWrites = writes * load;
     const shardLambda = (reads + writes) * load - (full ? shardWrites : 0);
     if (full) failed += shardWrites;
-    const pool = evaluatePool({
-      lambda: shardLambda,
-      serviceSeconds: lambda > 0 ? work / lambda : (table.nominal[i] as number),
-      vcpu: vcpuOf(component),
-      instances: alive,
-      queueSeconds: spec.queueSeconds,
-      backlog: perShardBacklog,
-    });
+    const pool = scratchShard;
+    if (shardLambda !== lastLambda || alive !== lastAlive) {
+      evaluatePoolInto(pool, shardLambda, serviceSeconds, vcpu, alive, spec.queueSeconds, perShardBacklog);
+      lastLambda = shardLambda;
+      lastAlive = alive;
+    }
     served += pool.served;
     failed += pool.failed;
     backlog += pool.backlogAfter;
@@ -425,17 +473,16 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
   component.backlog = backlog;
   ctx.waitMean[i] = waitMean;
   ctx.waitP95[i] = waitP95;
-  Object.assign(component.figures, {
-    lambda: offered,
-    capacity,
-    utilisation: hottest,
-    meanLatencyMs: (meanLatency + spec.fixedDelaySeconds) * 1000,
-    p95LatencyMs: (p95Latency + spec.fixedDelaySeconds) * 1000,
-    served,
-    failed,
-    backlog,
-    queueLength: 0,
-  });
+  const figures = component.figures;
+  figures.lambda = offered;
+  figures.capacity = capacity;
+  figures.utilisation = hottest;
+  figures.meanLatencyMs = (meanLatency + spec.fixedDelaySeconds) * 1000;
+  figures.p95LatencyMs = (p95Latency + spec.fixedDelaySeconds) * 1000;
+  figures.served = served;
+  figures.failed = failed;
+  figures.backlog = backlog;
+  figures.queueLength = 0;
   ctx.okShare[i] = offered > 0 ? Math.max(0, Math.min(1, 1 - failed / offered)) : 1;
   const average = layout.load.reduce((sum, l) => sum + l, 0) / shards;
   component.extra.shardSkew = Math.max(...layout.load) / average;

@@ -6,7 +6,6 @@
  * automatic failover dies, its most up-to-date healthy replica is promoted after a short delay.
  */
 import { PROMOTION_TICKS } from '../commandHandlers/operations';
-import { activeIncidents } from '../incidents';
 import { TICK_SECONDS } from '../state';
 import { recentlyWrittenShare } from './cacheTier';
 import type { FlowContext } from './context';
@@ -15,8 +14,7 @@ import { K, READ, WRITE } from './routing';
 export function updateReplication(ctx: FlowContext): void {
   const { state, table } = ctx;
   const { keys, alpha } = state.scenario.workingSet;
-  let spike = 0;
-  for (const incident of activeIncidents(state, 'replicationLagSpike')) spike = Math.max(spike, incident.magnitude);
+  const spike = ctx.lagSpike;
   for (let i = 0; i < ctx.n; i++) {
     const primary = table.primaryOf[i] as number;
     // A dead primary keeps the write rate it had: what it took but had not shipped is at stake.
@@ -47,7 +45,8 @@ export function updateReplication(ctx: FlowContext): void {
     const staleShare = recentlyWrittenShare(keys, alpha, writes, lag);
     const reads = ctx.inflow[i * K + READ] as number;
     state.totals.staleReads += reads * staleShare * TICK_SECONDS;
-    Object.assign(replica.extra, { replicationLag: lag, staleShare });
+    replica.extra.replicationLag = lag;
+    replica.extra.staleShare = staleShare;
   }
   // Automatic failover: a dead primary's freshest healthy replica takes over.
   for (let p = 0; p < ctx.n; p++) {

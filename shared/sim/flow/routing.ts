@@ -5,7 +5,7 @@
  * CPU each request class costs. Rebuilt when the state's revision moves, otherwise reused tick
  * after tick (the cache holds derived data only; the state stays the single source of truth).
  */
-import { COLOCATED_DB_SLOWDOWN, ENGINES, ENQUEUE_WORK, LB_WORK, MEMORY_STORE_WORK, WEB_STITCH_WORK, WEB_WORK } from '../catalogue';
+import { COLOCATED_DB_SLOWDOWN, ENGINES, ENQUEUE_WORK, KINDS, LB_WORK, MEMORY_STORE_WORK, WEB_STITCH_WORK, WEB_WORK } from '../catalogue';
 import { CLASS_COUNT, REQUEST_CLASSES, type DbEngine } from '../scenario';
 import type { ComponentState, SimState } from '../state';
 import { evaluationOrder, indexComponents } from '../topology';
@@ -58,6 +58,17 @@ export interface RoutingTable {
   nominal: Float64Array;
   /** Index of the team's CDN, or −1. */
   cdn: number;
+  /** Per balancer: 1 when it checks its targets' health. */
+  healthChecks: Uint8Array;
+  /** Per database: CPU seconds of one write on its engine. */
+  writeWork: Float64Array;
+  /** Per component: its kind's fixed delay and queue bound, seconds. */
+  fixedDelay: Float64Array;
+  queueSeconds: Float64Array;
+  /** Per cache: 1 when it writes through (else look-aside or read-through). */
+  writeThrough: Uint8Array;
+  /** Per cache: 1 when it is look-aside. */
+  lookAside: Uint8Array;
 }
 
 /** Lookups one read needs: an RDBMS joins in one query, NoSQL (or a cross-shard join) looks up each table. */
@@ -128,9 +139,25 @@ function buildTable(state: SimState): RoutingTable {
   const mix = REQUEST_CLASSES.map((cls) => scenario.classMix[cls]);
   const mixTotal = mix.reduce((sum, rate) => sum + rate, 0);
   let cdn = -1;
+  const healthChecks = new Uint8Array(n);
+  const writeWork = new Float64Array(n);
+  const fixedDelay = new Float64Array(n);
+  const queueSeconds = new Float64Array(n);
+  const writeThrough = new Uint8Array(n);
+  const lookAside = new Uint8Array(n);
 
   for (let i = 0; i < n; i++) {
     const component = components[i]!;
+    const spec = KINDS[component.kind];
+    fixedDelay[i] = spec.fixedDelaySeconds;
+    queueSeconds[i] = spec.queueSeconds;
+    if (component.kind === 'lb' && component.settings.healthChecks === true) healthChecks[i] = 1;
+    if (component.kind === 'db') writeWork[i] = ENGINES[component.settings.engine ?? 'rdbms'].writeWork;
+    if (component.kind === 'cache') {
+      const strategy = component.settings.cacheStrategy ?? 'lookAside';
+      if (strategy === 'writeThrough') writeThrough[i] = 1;
+      if (strategy === 'lookAside') lookAside[i] = 1;
+    }
     regionIndex[i] = Math.max(0, regionIds.indexOf(component.region));
     if (component.kind === 'cdn' && cdn < 0) cdn = i;
     if (component.kind === 'db' && component.settings.replicaOf !== undefined) {
@@ -200,6 +227,12 @@ function buildTable(state: SimState): RoutingTable {
     service,
     nominal,
     cdn,
+    healthChecks,
+    writeWork,
+    fixedDelay,
+    queueSeconds,
+    writeThrough,
+    lookAside,
   };
 }
 

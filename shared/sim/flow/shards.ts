@@ -77,15 +77,6 @@ function computeLayout(state: SimState, key: ShardKey | undefined, shards: numbe
   return { load, storage };
 }
 
-/** The hot-key share active now (hotspot incidents stack up to at most 90 % of reads). */
-export function hotKeyShare(state: SimState): number {
-  let share = 0;
-  for (const incident of state.incidents) {
-    if (incident.type === 'hotspotKey' && incident.endTick === null) share += incident.magnitude;
-  }
-  return Math.min(0.9, share);
-}
-
 /** Whether the database spreads its data over several instances (NoSQL always; RDBMS when sharded). */
 export function isPartitioned(db: ComponentState): boolean {
   return db.count > 1 && ((db.settings.engine ?? 'rdbms') === 'nosql' || db.settings.shardKey !== undefined);
