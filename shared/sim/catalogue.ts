@@ -31,9 +31,9 @@ export const TOP_SIZE: SizeName = 'xxlarge';
 
 export interface KindSpec {
   kind: ComponentKindName;
-  /** One-off price per instance of the smallest size. */
+  /** One-off price per instance of the kind's first (smallest) size. */
   purchasePrice: number;
-  /** Running cost per instance per simulated day, smallest size. */
+  /** Running cost per instance per simulated day, first (smallest) size. */
   costPerDay: number;
   /** Ticks from purchase (or scale-out) until a new instance serves. */
   provisionTicks: number;
@@ -118,12 +118,21 @@ export const COLOCATED_DB_SLOWDOWN = 1.4;
 /** Data-access queries one request of each class makes (reads are further multiplied by joins). */
 export const QUERIES_PER_REQUEST: { read: number; write: number } = { read: 1, write: 1 };
 
+/**
+ * How much dearer `size` is than the kind's first size. A kind sold in one size only (balancer,
+ * CDN) has its price for that size in the catalogue already.
+ */
+function sizePriceFactor(kind: ComponentKindName, size: SizeName): number {
+  const first = KINDS[kind].sizes[0] as SizeName;
+  return SIZES[size].priceFactor / SIZES[first].priceFactor;
+}
+
 /** Price of one instance of `size` for `kind`, scaled by the scenario's price factor. */
 export function purchasePrice(kind: ComponentKindName, size: SizeName, priceFactor: number): number {
-  return KINDS[kind].purchasePrice * SIZES[size].priceFactor * priceFactor;
+  return KINDS[kind].purchasePrice * sizePriceFactor(kind, size) * priceFactor;
 }
 
 /** Running cost per simulated day of one instance. */
 export function runningCostPerDay(kind: ComponentKindName, size: SizeName, priceFactor: number): number {
-  return KINDS[kind].costPerDay * SIZES[size].priceFactor * priceFactor;
+  return KINDS[kind].costPerDay * sizePriceFactor(kind, size) * priceFactor;
 }

@@ -22,6 +22,8 @@ import { loadPreset, PRESET_IDS } from '../../shared/scenarios';
 import { isInstanceFailure } from '../../shared/sim/incidents';
 import {
   COMPONENT_KINDS,
+  TICKS_PER_DAY,
+  purchasePrice,
   FEATURE_NAMES,
   cloneState,
   compareEntries,
@@ -876,7 +878,7 @@ describe('commands apply wholly or not at all', () => {
     expect(state.lastOutcomes[3]!.createdId).toBe('web-2');
     expect(state.nextComponentId).toBe(3); // refused purchases took no id
     // The web server's price (100) and one tick of running costs, less one tick of revenue.
-    expect(start - state.money).toBeGreaterThan(100);
-    expect(start - state.money).toBeLessThan(101);
+    const tickNet = (state.summary.costPerDay - state.summary.revenuePerDay) / TICKS_PER_DAY;
+    expect(start - state.money).toBeCloseTo(purchasePrice('web', 'small', 1) + tickNet, 9);
   });
 });

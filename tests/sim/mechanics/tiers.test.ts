@@ -86,6 +86,15 @@ describe('vertical scaling', () => {
     }
   });
 
+  it('a kind sold in one size only (balancer, CDN) costs its catalogue price', () => {
+    for (const kind of ['lb', 'cdn'] as const) {
+      expect(KINDS[kind].sizes).toHaveLength(1);
+      const size = KINDS[kind].sizes[0]!;
+      expect(purchasePrice(kind, size, 1)).toBe(KINDS[kind].purchasePrice);
+      expect(runningCostPerDay(kind, size, 1)).toBe(KINDS[kind].costPerDay);
+    }
+  });
+
   it('stops at a top size', () => {
     const sim = new Driver(
       constantScenario({ initialTopology: [{ kind: 'web', region: 'ap', size: TOP_SIZE, connectFrom: ['users'] }] }),
