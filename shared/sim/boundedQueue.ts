@@ -131,7 +131,7 @@ export function evaluatePoolInto(
   const serviceP95 = LN_20 * serviceSeconds;
 
   if (utilisation < 1) {
-    const q = mmc(lambda / instances, mu, vcpu);
+    const q = mmc(lambda / instances, mu, vcpu, false);
     const lost = lambda * blockingShare(q.waitProbability, utilisation, vcpu, boundPerInstance);
     // Spare capacity drains what an earlier overload left behind.
     const drained = Math.min(backlog, (capacity - lambda) * TICK_SECONDS);
