@@ -98,18 +98,7 @@ const SETTING_ORDER = [
 const _everySetting: [Exclude<keyof ComponentSettings, (typeof SETTING_ORDER)[number]>] extends [never] ? true : false = true;
 void _everySetting;
 
-export type {
-  AggregatedView,
-  Alert,
-  AlertKind,
-  BusinessView,
-  ComponentView,
-  FeedEntry,
-  HostMetrics,
-  IncidentCause,
-  TeamView,
-  TierFigures,
-} from './teamViewTypes';
+export type * from './teamViewTypes';
 
 /** The view of the state the team is allowed to see. */
 export function teamView(state: SimState): TeamView {
