@@ -108,6 +108,12 @@ function setInstanceCount(state: SimState, component: ComponentState, count: num
   }
   if (surplus > 0) {
     const live = Math.max(0, surplus - component.down);
+    if (component.kind === 'queue' && component.settings.durable !== true && component.count > 0) {
+      // A broker that keeps messages in memory takes its share of them when it is retired.
+      const lost = (component.messages * Math.min(live, component.count)) / component.count;
+      component.messages -= lost;
+      state.totals.lostMessages += lost;
+    }
     retireDeadInstances(state, component, surplus);
     logOutSessions(state, component, live);
     component.count -= surplus;

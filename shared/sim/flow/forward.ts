@@ -487,6 +487,12 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
   const average = layout.load.reduce((sum, l) => sum + l, 0) / shards;
   component.extra.shardSkew = Math.max(...layout.load) / average;
   component.extra.fullShards = fullShards;
+  if (fullShards > 0) {
+    // Refused writes are not in the write stream its replicas copy.
+    let refused = 0;
+    for (let j = 0; j < shards; j++) if ((layout.storage[j] as number) * dataGb > diskGb) refused += writes * (layout.load[j] as number);
+    ctx.inflow[i * K + WRITE] = Math.max(0, writes - refused);
+  }
   trackCondition(state, 'shardFull', component.id, fullShards > 0, fullShards);
 }
 

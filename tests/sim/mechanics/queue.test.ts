@@ -103,6 +103,20 @@ describe('message queue', () => {
     expect(sim.state.summary.errorRate).toBe(1);
   });
 
+  it('retiring half of an in-memory broker loses half of the waiting messages; removing it loses the rest', () => {
+    const sim = new Driver(jobs(true, [workerDown(3)]));
+    sim.send({ type: 'scale', id: 'queue-3', count: 2 });
+    sim.run(9);
+    expect(sim.component('queue-3').count).toBe(2);
+    const waiting = sim.component('queue-3').messages;
+    sim.send({ type: 'scale', id: 'queue-3', count: 1 });
+    // Half of what waited is gone with the retired instance; this tick's jobs are added after.
+    expect(sim.state.totals.lostMessages).toBeCloseTo(waiting / 2, 6);
+    const left = sim.component('queue-3').messages;
+    sim.send({ type: 'remove', id: 'queue-3' });
+    expect(sim.state.totals.lostMessages).toBeCloseTo(waiting / 2 + left, 6);
+  });
+
   it('a durable queue keeps its messages through a broker failure', () => {
     const sim = new Driver(jobs(true, [workerDown(3), queueDown(8)]));
     sim.send({ type: 'configure', id: 'queue-3', durable: true });

@@ -5,7 +5,7 @@
  * resharding takes time; joins across shards cost extra lookups unless the data is denormalised.
  */
 import { describe, expect, it } from 'vitest';
-import { DISK_GB_PER_MEMORY_GB, ENGINES, SIZES, WEB_STITCH_WORK, WEB_WORK, purchasePrice, type DbEngine, type Scenario } from '../../../shared/sim';
+import { DISK_GB_PER_MEMORY_GB, ENGINES, KINDS, SIZES, WEB_STITCH_WORK, WEB_WORK, purchasePrice, type DbEngine, type Scenario } from '../../../shared/sim';
 import { RESHARD_BASE_TICKS, RESHARD_TICKS_PER_GB } from '../../../shared/sim/commandHandlers/operations';
 import { RESHARD_EXTRA_WORK } from '../../../shared/sim/flow/forward';
 import { Driver, constantScenario } from './helpers';
@@ -136,6 +136,14 @@ describe('shard storage', () => {
     expect(db.figures.failed).toBeCloseTo(0.4 * WRITES, 9);
     expect(sim.state.summary.errorRate).toBeCloseTo((0.4 * WRITES) / LAMBDA, 9);
     expect(sim.state.incidents.filter((i) => i.type === 'shardFull' && i.endTick === null)).toHaveLength(1);
+  });
+
+  it('a refused write never reaches the replicas: they copy only what the primary stored', () => {
+    const sim = sharded('userIdRange', { mbPerUser });
+    const replica = sim.buy({ type: 'buy', kind: 'db', region: 'ap', size: 'small', replicaOf: DB });
+    sim.run(KINDS.db.provisionTicks + 1);
+    // The replica answers the reads and applies the 60 % of writes the three other shards took.
+    expect(sim.component(replica).figures.lambda).toBeCloseTo(READS + 0.6 * WRITES, 9);
   });
 
   it('데이터가 너무 많아져서 하나의 샤드로는 감당하기 어려울 때: a full database refuses writes until it is resharded', () => {
