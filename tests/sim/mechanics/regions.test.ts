@@ -427,11 +427,12 @@ describe('calls between regions', () => {
     expect(sim.state.summary.successRate).toBeCloseTo(0.5, 9);
   });
 
-  it('a partition lets a cross-region replica fall behind by every minute it lasts; it catches up with its spare capacity', () => {
-    const sim = new Driver(
+  /** Users in a only, a web server and a database there; a and b are cut apart for ticks 15–19. */
+  const aWithPartitionAt15 = (classMix: typeof READ_ONLY) =>
+    new Driver(
       world({
         users: { a: 1000, b: 0 },
-        classMix: WRITE_ONLY,
+        classMix,
         topology: [
           { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
           { kind: 'db', region: 'a', size: 'large', connectFrom: [0] },
@@ -439,6 +440,9 @@ describe('calls between regions', () => {
         incidents: [{ tick: 15, type: 'regionPartition', region: 'a', peer: 'b', durationTicks: 5 }],
       }),
     );
+
+  it('a partition lets a cross-region replica fall behind by every minute it lasts; it catches up with its spare capacity', () => {
+    const sim = aWithPartitionAt15(WRITE_ONLY);
     const replicaId = sim.buy({ type: 'buy', kind: 'db', region: 'b', size: 'large', replicaOf: 'db-2' });
     sim.run(14);
     const replica = sim.component(replicaId);
@@ -463,17 +467,7 @@ describe('calls between regions', () => {
   });
 
   it('during a partition a replica across it serves nobody\'s reads from the other side: they go to the primary', () => {
-    const sim = new Driver(
-      world({
-        users: { a: 1000, b: 0 },
-        classMix: READ_ONLY,
-        topology: [
-          { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-          { kind: 'db', region: 'a', size: 'large', connectFrom: [0] },
-        ],
-        incidents: [{ tick: 15, type: 'regionPartition', region: 'a', peer: 'b', durationTicks: 5 }],
-      }),
-    );
+    const sim = aWithPartitionAt15(READ_ONLY);
     sim.buy({ type: 'buy', kind: 'db', region: 'b', size: 'large', replicaOf: 'db-2' });
     sim.run(15);
     expect(sim.component('db-2').figures.lambda).toBeCloseTo(RPS, 9);
