@@ -78,9 +78,9 @@ function world({ users, classMix, topology, incidents = [], overrides = {} }: Wo
 }
 
 describe('GeoDNS: users go to the nearest healthy data center', () => {
-  it('each region with a data center uses its own; a region without one goes to the lowest round trip', () => {
-    // a and b each have a web server as their DNS entry; c has none and is nearer b than a.
-    const sim = new Driver(
+  /** Users in a, b and c; a web server as the DNS entry of a and of b; c has none. */
+  const webInAAndB = (incidents: ScriptedIncident[] = []) =>
+    new Driver(
       world({
         users: { a: 1000, b: 1000, c: 1000 },
         classMix: STATIC_ONLY,
@@ -88,8 +88,13 @@ describe('GeoDNS: users go to the nearest healthy data center', () => {
           { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
           { kind: 'web', region: 'b', size: 'large', connectFrom: ['users'] },
         ],
+        incidents,
       }),
-    ).run(2);
+    );
+
+  it('each region with a data center uses its own; a region without one goes to the lowest round trip', () => {
+    // a and b each have a web server as their DNS entry; c has none and is nearer b than a.
+    const sim = webInAAndB().run(2);
     expect(sim.state.entries).toEqual({ a: 'web-1', b: 'web-2' });
     expect(sim.component('web-1').figures.lambda).toBeCloseTo(RPS / 3, 9);
     expect(sim.component('web-2').figures.lambda).toBeCloseTo((2 * RPS) / 3, 9);
@@ -97,17 +102,7 @@ describe('GeoDNS: users go to the nearest healthy data center', () => {
   });
 
   it('when the nearest data center is down, its users go to the next nearest healthy one', () => {
-    const sim = new Driver(
-      world({
-        users: { a: 1000, b: 1000, c: 1000 },
-        classMix: STATIC_ONLY,
-        topology: [
-          { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-          { kind: 'web', region: 'b', size: 'large', connectFrom: ['users'] },
-        ],
-        incidents: [{ tick: 2, type: 'dataCenterOutage', region: 'b', durationTicks: 5 }],
-      }),
-    ).run(3);
+    const sim = webInAAndB([{ tick: 2, type: 'dataCenterOutage', region: 'b', durationTicks: 5 }]).run(3);
     // b's and c's users both end up in a.
     expect(sim.component('web-1').figures.lambda).toBeCloseTo(RPS, 9);
     expect(sim.component('web-2').figures.lambda).toBe(0);
