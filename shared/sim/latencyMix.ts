@@ -77,9 +77,10 @@ export function mixtureQuantile(streams: readonly LatencyStream[], q: number): n
     if (excess > 0) low = x;
     else high = x;
     const stepSize = slope < 0 ? excess / slope : NaN;
-    // Newton converges quadratically: once its step is this small, x is settled (checked before
-    // the bracket, which x itself may sit on).
-    if (Math.abs(stepSize) <= 1e-10 * x) return x - stepSize;
+    // Newton converges quadratically: once its step is below 1e-6 of x, x − step is off by about
+    // the step's square, far below a microsecond (checked before the bracket, which x itself may
+    // sit on).
+    if (Math.abs(stepSize) <= 1e-6 * x) return x - stepSize;
     const newton = x - stepSize;
     x = newton > low && newton < high ? newton : (low + high) / 2;
     if (high - low <= 1e-12 * high) break;

@@ -35,6 +35,71 @@ function store(ctx: FlowContext, i: number, path: Path, k: number): void {
 }
 
 const scratchPath = new Path();
+const downstreamPath = new Path();
+
+/**
+ * Web servers that call the same components the same way (same region, session store, queue,
+ * cache, and per data set the same database, read split, foreign share, lookups and copies) have
+ * the same downstream part of the path; large systems have many such groups side by side, so
+ * the part is composed once per run of alike servers. Composing it apart from the server's own
+ * part keeps the result the same whether it came from the memo or not.
+ */
+const memo = {
+  web: -1,
+  mean: new Float64Array(K),
+  ex2: new Float64Array(K),
+  base: new Float64Array(K),
+  ok: new Float64Array(K),
+};
+
+/** Forgets the memo: the paths it was composed from change every tick. */
+export function startBackwardPass(): void {
+  memo.web = -1;
+}
+
+function sameDownstream(ctx: FlowContext, a: number, b: number): boolean {
+  const { table, D } = ctx;
+  if (
+    table.regionIndex[a] !== table.regionIndex[b] ||
+    table.sessionStoreOf[a] !== table.sessionStoreOf[b] ||
+    table.queueOf[a] !== table.queueOf[b] ||
+    table.cacheOf[a] !== table.cacheOf[b]
+  ) {
+    return false;
+  }
+  for (let d = 0; d < D; d++) {
+    const x = a * D + d;
+    const y = b * D + d;
+    if (
+      table.dbTarget[x] !== table.dbTarget[y] ||
+      ctx.readSplit[x] !== ctx.readSplit[y] ||
+      ctx.foreignShare[x] !== ctx.foreignShare[y] ||
+      table.lookups[x] !== table.lookups[y] ||
+      table.writeCopies[x] !== table.writeCopies[y]
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Fills the memo with web server i's downstream part for every class. */
+function composeDownstream(ctx: FlowContext, i: number): void {
+  if (memo.web >= 0 && sameDownstream(ctx, memo.web, i)) return;
+  const down = downstreamPath;
+  for (let k = 0; k < K; k++) {
+    down.mean = 0;
+    down.ex2 = 0;
+    down.base = 0;
+    down.ok = 1;
+    webPath(ctx, i, k, down);
+    memo.mean[k] = down.mean;
+    memo.ex2[k] = down.ex2;
+    memo.base[k] = down.base;
+    memo.ok[k] = down.ok;
+  }
+  memo.web = i;
+}
 /** A balancer's share per target, computed once for all classes. */
 let targetShares = new Float64Array(16);
 
@@ -57,6 +122,7 @@ export function backward(ctx: FlowContext, i: number): void {
     if (targetShares.length < targets.length) targetShares = new Float64Array(targets.length * 2);
     for (let j = 0; j < targets.length; j++) targetShares[j] = ctx.rotationWeight(i, targets[j] as number) / total;
   }
+  if (isWeb) composeDownstream(ctx, i);
   for (let k = 0; k < K; k++) {
     const cost = isCdn ? 0 : (ctx.table.service[i * K + k] as number);
     const serviceSpread = LN_20_MINUS_1 * cost;
@@ -65,7 +131,12 @@ export function backward(ctx: FlowContext, i: number): void {
     path.base = fixed;
     path.ok = okShare;
     if (isLb) balancerPath(ctx, i, k, path, targets);
-    else if (isWeb) webPath(ctx, i, k, path);
+    else if (isWeb) {
+      path.mean += memo.mean[k] as number;
+      path.ex2 += memo.ex2[k] as number;
+      path.base += memo.base[k] as number;
+      path.ok *= memo.ok[k] as number;
+    }
     store(ctx, i, path, k);
   }
 }
@@ -101,7 +172,7 @@ function databaseRead(ctx: FlowContext, i: number, d: number, path: Path, share:
   return ok;
 }
 
-/** A web server's path: its own work, then its session lookup, its data (cache, database) or its queue. */
+/** The downstream part of a web server's path: after its own work, its session lookup, its data (cache, database) or its queue. */
 function webPath(ctx: FlowContext, i: number, k: number, path: Path): void {
   const { table, D } = ctx;
   if (k !== STATIC) {

@@ -11,7 +11,7 @@ import { CDN_EDGE_RTT_MS } from '../catalogue';
 import type { LatencyStream } from '../latencyMix';
 import { regionDemands } from '../demand';
 import type { SimState } from '../state';
-import { backward } from './backward';
+import { backward, startBackwardPass } from './backward';
 import { FlowContext } from './context';
 import { forward } from './forward';
 import { updateReplication } from './replication';
@@ -119,6 +119,7 @@ export function runFlow(state: SimState): FlowResult {
 
   for (const i of table.order) forward(ctx, i);
   updateReplication(ctx);
+  startBackwardPass();
   for (let o = table.order.length - 1; o >= 0; o--) backward(ctx, table.order[o]!);
 
   const regions: RegionFlow[] = [];
