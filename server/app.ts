@@ -1,100 +1,116 @@
-// The placeholder game server: one node:http server that answers /healthz and serves the built
-// client, backed by the SQLite store. Colyseus rooms join it later.
+// The game server: Colyseus (rooms, matchmaking, WebSocket) and HTTP (health, metrics, replays,
+// results, the built client) on one port, backed by the store. With REDIS_URL, Colyseus's
+// RedisPresence and RedisDriver let several processes share matchmaking and join codes.
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { checkHealth, sendHealth } from './http/healthz';
-import { createStaticHandler, sendText } from './http/staticServer';
-import { openSqlite } from './store/sqlite';
+import { defineRoom, defineServer, LobbyRoom, LocalPresence, matchMaker, type Presence, type Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { ROOM_NAME } from '../shared/protocol/messages';
+import { mountRoutes } from './http/routes';
+import { createLogger, type Logger } from './logger';
+import { GameMetrics } from './metrics';
+import { GameRoom } from './rooms/GameRoom';
+import { restoreRunningRooms } from './rooms/recovery';
+import { DEFAULT_TIMINGS, setRoomServices, type RoomTimings } from './rooms/roomServices';
+import { openStore } from './store';
+import type { GameStore } from './store/types';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Where `vite build` puts the client (see vite.config.ts). */
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
+/** Largest WebSocket frame accepted: a hard ceiling against floods (the room refuses far smaller ones politely). */
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+
 export interface ServerOptions {
-  /** 0 picks a free port (tests). */
+  /** 0 picks a free port. */
   port: number;
   /** Folder holding scale-up.db; created if missing. */
   dataDir: string;
   host?: string;
   staticDir?: string;
+  /** PostgreSQL instead of SQLite. */
+  databaseUrl?: string;
+  /** Share matchmaking with other processes through Redis. */
+  redisUrl?: string;
+  logger?: Logger;
+  timings?: Partial<RoomTimings>;
+  /** Recreate rooms the store says were running (default true). */
+  restoreRooms?: boolean;
 }
 
 export interface RunningServer {
   /** Base URL to open in a browser, e.g. http://localhost:2567 */
   url: string;
   port: number;
-  /** Stops accepting connections, lets in-flight requests finish, closes the database. */
+  gameServer: Server;
+  store: GameStore;
+  metrics: GameMetrics;
+  /** Codes of the rooms restored at start-up. */
+  restored: string[];
+  /** Saves every room (snapshot), closes connections and the store. */
   close(): Promise<void>;
 }
 
-/** How long close() lets open requests finish before cutting their connections. */
-const CLOSE_GRACE_MS = 3000;
-
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '0.0.0.0';
-  const store = openSqlite(options.dataDir);
-  const startedAt = performance.now();
-  const version = readVersion();
-  const serveStatic = createStaticHandler(options.staticDir ?? DEFAULT_STATIC_DIR);
+  const logger = options.logger ?? createLogger();
+  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const metrics = new GameMetrics();
+  setRoomServices({ store, logger, metrics, timings: { ...DEFAULT_TIMINGS, ...options.timings } });
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const method = req.method ?? 'GET';
-    if (method !== 'GET' && method !== 'HEAD') {
-      sendText(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
-      return;
-    }
-    const pathname = (req.url ?? '/').split(/[?#]/, 1)[0];
-    if (pathname === '/healthz') {
-      sendHealth(res, checkHealth({ db: store.db, version, startedAt }), method === 'HEAD');
-      return;
-    }
-    await serveStatic(req, res);
+  let presence: Presence = new LocalPresence();
+  let driver: matchMaker.MatchMakerDriver | undefined;
+  if (options.redisUrl) {
+    const [{ RedisPresence }, { RedisDriver }] = await Promise.all([import('@colyseus/redis-presence'), import('@colyseus/redis-driver')]);
+    presence = new RedisPresence(options.redisUrl);
+    driver = new RedisDriver(options.redisUrl);
   }
 
-  const server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy(error instanceof Error ? error : undefined);
-      } else {
-        sendText(res, 500, 'Internal server error');
-      }
-    });
+  const httpServer = createServer();
+  const gameServer = defineServer({
+    rooms: {
+      [ROOM_NAME]: defineRoom(GameRoom).enableRealtimeListing(),
+      lobby: defineRoom(LobbyRoom),
+    },
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_PAYLOAD_BYTES }),
+    presence,
+    driver,
+    greet: false,
+    gracefullyShutdown: false,
+    logger: logger.child({ component: 'colyseus' }),
+    express: (app) => {
+      mountRoutes(app, { store, metrics, staticDir: options.staticDir ?? DEFAULT_STATIC_DIR, version: readVersion(), startedAt: performance.now() });
+    },
   });
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await gameServer.listen(options.port, host);
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
+  const port = (httpServer.address() as AddressInfo).port;
+  const restored = options.restoreRooms === false ? [] : await restoreRunningRooms(store, presence, logger);
+  if (restored.length > 0) logger.info({ rooms: restored }, 'rooms restored after a restart');
 
-  const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
-
   return {
     url: `http://${displayHost(host)}:${port}`,
     port,
+    gameServer,
+    store,
+    metrics,
+    restored,
     close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
-        const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-        force.unref();
-        server.close((error) => {
-          clearTimeout(force);
-          store.close();
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeIdleConnections();
-      });
+      closing ??= (async () => {
+        await gameServer.gracefullyShutdown(false);
+        httpServer.closeAllConnections();
+        await store.close();
+      })();
       return closing;
     },
   };

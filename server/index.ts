@@ -13,7 +13,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
-  server = await startServer({ port, host, dataDir });
+  server = await startServer({
+    port,
+    host,
+    dataDir,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    redisUrl: process.env.REDIS_URL || undefined,
+  });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {

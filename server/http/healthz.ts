@@ -1,32 +1,32 @@
 // GET /healthz: a cheap liveness and readiness answer for players' browsers, load balancers and
 // container orchestrators alike.
 import type { ServerResponse } from 'node:http';
-import type { DatabaseSync } from 'node:sqlite';
+import type { GameStore } from '../store/types';
 
 export interface Health {
   status: 'ok' | 'error';
   uptimeSeconds: number;
-  database: 'sqlite';
+  database: GameStore['kind'];
   version: string;
 }
 
 export interface HealthSource {
-  db: DatabaseSync;
+  store: GameStore;
   version: string;
   /** Monotonic milliseconds (performance.now()) when the server started. */
   startedAt: number;
 }
 
 /** Reports ok only if the database still answers a trivial query. */
-export function checkHealth({ db, version, startedAt }: HealthSource): Health {
+export async function checkHealth({ store, version, startedAt }: HealthSource): Promise<Health> {
   let status: Health['status'] = 'ok';
   try {
-    db.prepare('SELECT 1').get();
+    await store.ping();
   } catch {
     status = 'error';
   }
   const uptimeSeconds = Math.floor((performance.now() - startedAt) / 1000);
-  return { status, uptimeSeconds, database: 'sqlite', version };
+  return { status, uptimeSeconds, database: store.kind, version };
 }
 
 /** Writes the health JSON: 200 when ok, 503 otherwise, never cached. */

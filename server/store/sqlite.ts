@@ -1,6 +1,6 @@
 // The embedded database: one SQLite file opened with Node's built-in `node:sqlite` (no native
-// addon to build). Only the connection and the migration runner live here; the game's store
-// interface and its tables arrive with persistence.
+// addon to build): the connection, the schema and the migration runner. The game's queries are
+// in sqliteGameStore.ts.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -14,8 +14,79 @@ export interface Migration {
   readonly sql: string;
 }
 
-/** The schema, in order. Empty until the real store lands. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** The schema, in order. JSON documents are stored as TEXT. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE profiles (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE campaign_progress (
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        chapter TEXT NOT NULL,
+        score REAL NOT NULL,
+        completed INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (profile_id, chapter)
+      );
+      CREATE TABLE rooms (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        settings TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        ended_at TEXT
+      );
+      CREATE INDEX rooms_by_status ON rooms (status);
+      CREATE TABLE room_commands (
+        room_id TEXT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        tick INTEGER NOT NULL,
+        team TEXT NOT NULL,
+        player TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        command TEXT NOT NULL,
+        PRIMARY KEY (room_id, position),
+        UNIQUE (room_id, player, seq)
+      );
+      CREATE TABLE room_snapshots (
+        room_id TEXT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+        tick INTEGER NOT NULL,
+        hashes TEXT NOT NULL,
+        states TEXT NOT NULL,
+        room TEXT NOT NULL,
+        PRIMARY KEY (room_id, tick)
+      );
+      CREATE TABLE results (
+        id TEXT PRIMARY KEY,
+        room_id TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        result TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE replays (
+        id TEXT PRIMARY KEY,
+        room_id TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        teams TEXT NOT NULL,
+        log TEXT NOT NULL,
+        final_tick INTEGER NOT NULL,
+        final_hashes TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
+];
 
 export interface SqliteStore {
   readonly db: DatabaseSync;

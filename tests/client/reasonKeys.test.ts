@@ -1,7 +1,8 @@
 /** Every reason the sim can give for refusing a command, and every incident, has a text in both languages. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { INCIDENT_TYPES, REJECT_REASONS } from '../../shared/sim';
+import { ERROR_REASONS } from '../../shared/protocol/messages';
+import { INCIDENT_TYPES } from '../../shared/sim';
 
 const locales = ['en', 'ko'].map((lang) => ({
   lang,
@@ -12,8 +13,8 @@ const locales = ['en', 'ko'].map((lang) => ({
 }));
 
 describe('sim codes have player texts', () => {
-  it.each(locales)('every refusal reason is explained in $lang', ({ texts }) => {
-    const missing = REJECT_REASONS.filter((code) => typeof texts.reasons[code] !== 'string' || texts.reasons[code] === '');
+  it.each(locales)('every refusal reason of the sim and the room is explained in $lang', ({ texts }) => {
+    const missing = ERROR_REASONS.filter((code) => typeof texts.reasons[code] !== 'string' || texts.reasons[code] === '');
     expect(missing).toEqual([]);
   });
 

@@ -1,0 +1,94 @@
+// The HTTP side of the game server (express, as Colyseus's transport provides it): health,
+// Prometheus metrics, replays and results, and the built client for everything else.
+import type { Application, NextFunction, Request, Response } from 'express';
+import type { GameResult } from '../rooms/finishGame';
+import type { GameMetrics } from '../metrics';
+import type { GameStore } from '../store/types';
+import { checkHealth, sendHealth } from './healthz';
+import { createStaticHandler } from './staticServer';
+
+export interface RouteOptions {
+  store: GameStore;
+  metrics: GameMetrics;
+  staticDir: string;
+  version: string;
+  startedAt: number;
+}
+
+/** Ids are short url-safe strings; anything else is not looked up at all. */
+const ID = /^[A-Za-z0-9_-]{4,32}$/;
+
+/** One CSV field: quoted when it holds a separator, a quote or a line break. */
+export function csvField(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A result as CSV: one row per team. */
+export function resultCsv(result: GameResult): string {
+  const columns = ['code', 'mode', 'scenario', 'seed', 'endedTick', 'team', 'players', 'money', 'dau', 'peakDau', 'availability', 'p95LatencyMs', 'revenue', 'spent', 'requests', 'failedRequests', 'checklist', 'gameOver'] as const;
+  const rows = result.teams.map((team) => {
+    const row: Record<string, unknown> = { ...result, ...team, players: team.players.join('; ') };
+    return columns.map((column) => csvField(row[column])).join(',');
+  });
+  return `${columns.join(',')}\r\n${rows.map((row) => `${row}\r\n`).join('')}`;
+}
+
+export function mountRoutes(app: Application, options: RouteOptions): void {
+  const { store, metrics } = options;
+  const serveStatic = createStaticHandler(options.staticDir);
+  const wrap = (handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
+    handler(req, res).catch(next);
+  };
+
+  app.get('/healthz', wrap(async (req, res) => {
+    sendHealth(res, await checkHealth({ store, version: options.version, startedAt: options.startedAt }), req.method === 'HEAD');
+  }));
+
+  app.get('/metrics', wrap(async (_req, res) => {
+    res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  }));
+
+  app.get('/api/replays/:id', wrap(async (req, res) => {
+    const id = String(req.params.id);
+    const replay = ID.test(id) ? await store.getReplay(id) : null;
+    if (replay === null) {
+      res.status(404).json({ error: 'replay-not-found' });
+      return;
+    }
+    res.set('content-disposition', `inline; filename="scale-up-replay-${id}.json"`).json(replay);
+  }));
+
+  app.get('/api/results/:id', wrap(async (req, res) => {
+    const raw = String(req.params.id);
+    const csv = raw.endsWith('.csv') || req.query.format === 'csv';
+    const id = raw.replace(/\.(csv|json)$/, '');
+    const record = ID.test(id) ? await store.getResult(id) : null;
+    if (record === null) {
+      res.status(404).json({ error: 'result-not-found' });
+      return;
+    }
+    if (csv) {
+      res.set('content-type', 'text/csv; charset=utf-8').set('content-disposition', `attachment; filename="scale-up-result-${id}.csv"`);
+      res.send(resultCsv(record.result as GameResult));
+    } else res.json(record);
+  }));
+
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'not-found' });
+  });
+  // An explicit root route: without it Colyseus answers "/" with its own banner.
+  app.get('/', wrap((req, res) => serveStatic(req, res)));
+  app.use(wrap(async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.status(405).set('allow', 'GET, HEAD').type('text/plain').send('Method not allowed\n');
+      return;
+    }
+    await serveStatic(req, res);
+  }));
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) res.destroy();
+    else res.status(500).type('text/plain').send('Internal server error\n');
+    void error;
+  });
+}

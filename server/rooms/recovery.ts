@@ -1,0 +1,41 @@
+// Crash recovery: at start-up, every room the store still calls running is created again under its
+// code, from its last snapshot and its log. Clients then rejoin their seats by code. A restore is
+// asked for with a one-time token kept in presence, so no client can make a room load another's
+// log by passing options.
+import { randomBytes } from 'node:crypto';
+import { matchMaker, type Presence } from '@colyseus/core';
+import { ROOM_NAME } from '../../shared/protocol/messages';
+import type { Logger } from '../logger';
+import type { GameStore } from '../store/types';
+
+const TOKENS_KEY = 'scale-up:restore-tokens';
+
+/** The stored room id a creation options object asks to restore, or null (the token is used up). */
+export async function consumeRestoreToken(presence: Presence, options: unknown): Promise<string | null> {
+  const token = (options as { restoreToken?: unknown } | null)?.restoreToken;
+  if (typeof token !== 'string') return null;
+  const roomId = await presence.hget(TOKENS_KEY, token);
+  if (roomId === null) throw new Error('unknown restore token');
+  await presence.hdel(TOKENS_KEY, token);
+  return roomId;
+}
+
+/** Recreates every running room this process finds in the store; returns the codes restored. */
+export async function restoreRunningRooms(store: GameStore, presence: Presence, logger: Logger): Promise<string[]> {
+  const restored: string[] = [];
+  for (const room of await store.runningRooms()) {
+    const existing = await matchMaker.getRoomById(room.code).catch(() => undefined);
+    if (existing) continue; // another process already runs it
+    const token = randomBytes(16).toString('hex');
+    await presence.hset(TOKENS_KEY, token, room.id);
+    try {
+      await matchMaker.createRoom(ROOM_NAME, { restoreToken: token });
+      restored.push(room.code);
+    } catch (error) {
+      await presence.hdel(TOKENS_KEY, token);
+      logger.error({ room: room.code, err: error }, 'could not restore a room; marking it finished');
+      await store.finishRoom(room.id);
+    }
+  }
+  return restored;
+}

@@ -1,0 +1,46 @@
+// What game rooms need from the process: the store, logs, metrics and timing settings. Colyseus
+// constructs rooms itself, so the server registers these once before it listens.
+import type { Logger } from '../logger';
+import type { GameMetrics } from '../metrics';
+import type { GameStore } from '../store/types';
+
+export interface RoomTimings {
+  /** Real milliseconds per tick at 1× (a tick is one simulated minute). */
+  tickMs: number;
+  /** The fixed speed of competitive matches. */
+  matchSpeed: 1 | 2 | 4 | 8;
+  /** How long a dropped client keeps its seat before the seat is marked away, seconds. */
+  reconnectSeconds: number;
+  /** A snapshot every this many ticks (and on seat changes and shutdown). */
+  snapshotEveryTicks: number;
+  /** Commands per second per client, and the burst allowed. */
+  commandRate: number;
+  commandBurst: number;
+}
+
+export const DEFAULT_TIMINGS: RoomTimings = {
+  tickMs: 1000,
+  matchSpeed: 2,
+  reconnectSeconds: 60,
+  snapshotEveryTicks: 30,
+  commandRate: 10,
+  commandBurst: 20,
+};
+
+export interface RoomServices {
+  store: GameStore;
+  logger: Logger;
+  metrics: GameMetrics;
+  timings: RoomTimings;
+}
+
+let current: RoomServices | undefined;
+
+export function setRoomServices(services: RoomServices): void {
+  current = services;
+}
+
+export function roomServices(): RoomServices {
+  if (current === undefined) throw new Error('room services are not set: call setRoomServices() before rooms are created');
+  return current;
+}

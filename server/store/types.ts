@@ -1,0 +1,113 @@
+/**
+ * What the game keeps, behind one interface with two implementations: SQLite through Node's
+ * built-in `node:sqlite` (the default, a file under data/) and PostgreSQL when DATABASE_URL is
+ * set. Every method is async so that both fit; SQLite answers at once.
+ */
+import type { CommandEntry, Scenario } from '../../shared/sim';
+
+export type GameMode = 'solo' | 'match' | 'workshop';
+export type RoomStatus = 'running' | 'finished';
+
+/** A player as the browser knows them: an anonymous id it keeps, and a display name. */
+export interface Profile {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One campaign chapter's best result for a profile. */
+export interface ChapterProgress {
+  chapter: string;
+  score: number;
+  completed: boolean;
+  updatedAt: string;
+}
+
+/** Everything needed to rebuild a room's simulations: the event log's header. */
+export interface RoomRecord {
+  /** Unique for ever (codes are reused once a room has ended). */
+  id: string;
+  /** The short join code players type. */
+  code: string;
+  mode: GameMode;
+  scenarioId: string;
+  scenario: Scenario;
+  seed: number;
+  /** The room's settings as created (teams, speed, reconnection time…), JSON. */
+  settings: unknown;
+  status: RoomStatus;
+  createdAt: string;
+  endedAt: string | null;
+}
+
+/** A snapshot of every team's simulation at one tick, with its state hash. */
+export interface SnapshotRecord {
+  tick: number;
+  /** hashState of each team's state, by team id. */
+  hashes: Record<string, string>;
+  /** Each team's SimState, by team id (plain JSON). */
+  states: Record<string, unknown>;
+  /** The room's own state beside the simulations (seats, clock), JSON; null when not kept. */
+  room: unknown;
+}
+
+export interface ResultRecord {
+  id: string;
+  roomId: string;
+  mode: GameMode;
+  scenarioId: string;
+  createdAt: string;
+  /** The result document (teams, scores, figures), JSON. */
+  result: unknown;
+}
+
+/** A replay anyone can open: scenario, seed and the command log, with the hash it must reach. */
+export interface ReplayRecord {
+  id: string;
+  roomId: string;
+  scenario: Scenario;
+  seed: number;
+  teams: string[];
+  log: CommandEntry[];
+  finalTick: number;
+  /** hashState of each team at finalTick, by team id. */
+  finalHashes: Record<string, string>;
+  createdAt: string;
+}
+
+export interface GameStore {
+  readonly kind: 'sqlite' | 'postgres';
+
+  upsertProfile(id: string, name: string): Promise<Profile>;
+  getProfile(id: string): Promise<Profile | null>;
+  /** Keeps the best score per chapter; `completed` once true stays true. */
+  saveProgress(profileId: string, chapter: string, score: number, completed: boolean): Promise<void>;
+  listProgress(profileId: string): Promise<ChapterProgress[]>;
+
+  createRoom(room: Omit<RoomRecord, 'status' | 'createdAt' | 'endedAt'>): Promise<void>;
+  getRoom(id: string): Promise<RoomRecord | null>;
+  /** Rooms whose process may have died with them: status 'running'. */
+  runningRooms(): Promise<RoomRecord[]>;
+  finishRoom(id: string): Promise<void>;
+  /**
+   * Appends one accepted command to a room's log. 'duplicate' when the same player already sent
+   * this sequence number (a client resending after a reconnect): nothing is written.
+   */
+  appendCommand(roomId: string, entry: CommandEntry): Promise<'appended' | 'duplicate'>;
+  /** A room's log in append order; with `fromTick`, only entries stamped at or after it. */
+  listCommands(roomId: string, fromTick?: number): Promise<CommandEntry[]>;
+  /** The highest sequence number stored per player of a room (to answer duplicates after a restart). */
+  lastSequences(roomId: string): Promise<Record<string, number>>;
+  saveSnapshot(roomId: string, snapshot: SnapshotRecord): Promise<void>;
+  latestSnapshot(roomId: string): Promise<SnapshotRecord | null>;
+
+  saveResult(result: Omit<ResultRecord, 'createdAt'>): Promise<void>;
+  getResult(id: string): Promise<ResultRecord | null>;
+  saveReplay(replay: Omit<ReplayRecord, 'createdAt'>): Promise<void>;
+  getReplay(id: string): Promise<ReplayRecord | null>;
+
+  /** Throws when the database cannot answer (for /healthz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

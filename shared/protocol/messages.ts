@@ -1,0 +1,130 @@
+/**
+ * Every message between a client and a game room, as zod schemas and names. The room parses
+ * each incoming message with `safeParse` and answers a bad one with an `error` message (a reason
+ * the client can translate) instead of dropping the connection: a student must not be kicked
+ * for one malformed command.
+ */
+import { z } from 'zod';
+import { REJECT_REASONS, type RejectReason } from '../sim';
+import { commandSchema } from './commands';
+
+/** Bumped when a message changes shape; a client with another version is told to reload. */
+export const PROTOCOL_VERSION = 1;
+
+export const ROOM_NAME = 'game';
+
+export const MODES = ['solo', 'match', 'workshop'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const ROLES = ['player', 'captain', 'instructor', 'spectator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SPEEDS = [1, 2, 4, 8] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** Client → server message names. */
+export const CLIENT_MESSAGES = { command: 'command', control: 'control' } as const;
+/** Server → client message names. */
+export const SERVER_MESSAGES = { welcome: 'welcome', ack: 'ack', outcome: 'outcome', error: 'error' } as const;
+
+/** Largest message the room reads, as JSON text; bigger ones are refused as oversize. */
+export const MAX_MESSAGE_CHARS = 4096;
+
+const sequence = z.number().int().min(0).max(2 ** 31 - 1);
+
+const teamId = z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'a team id such as red');
+
+/**
+ * A game command with the sender's sequence number (per player, increasing; resent after a drop).
+ * The team is the sender's own; a client may name it, and a command naming another team is
+ * refused as not-your-team.
+ */
+export const commandMessageSchema = z.object({ seq: sequence, command: commandSchema, team: teamId.optional() }).strict();
+export type CommandMessage = z.infer<typeof commandMessageSchema>;
+
+/** Clock and room control: who may send which depends on the mode and the role. */
+export const controlMessageSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('start') }).strict(),
+  z.object({ action: z.literal('pause') }).strict(),
+  z.object({ action: z.literal('resume') }).strict(),
+  z.object({ action: z.literal('end') }).strict(),
+  z.object({ action: z.literal('speed'), speed: z.union(SPEEDS.map((s) => z.literal(s)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<4>, z.ZodLiteral<8>]) }).strict(),
+]);
+export type ControlMessage = z.infer<typeof controlMessageSchema>;
+
+const displayName = z.string().trim().min(1).max(32);
+/** The anonymous id a browser keeps for its player (a random UUID or similar). */
+export const playerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an anonymous player id of 8–64 letters, digits, - or _');
+
+/** What a client sends when it creates or joins a room. */
+export const joinOptionsSchema = z
+  .object({
+    playerId: playerIdSchema,
+    name: displayName.optional(),
+    /** Preferred team (match: the team picked in the lobby); the room may balance otherwise. */
+    team: teamId.optional(),
+    /** 'spectator' to watch a match; 'instructor' only when creating a workshop. */
+    role: z.enum(['player', 'spectator', 'instructor']).optional(),
+    protocol: z.number().int().optional(),
+  })
+  .strict();
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+
+/** What the creator of a room chooses (plus its own join options). */
+export const createOptionsSchema = joinOptionsSchema.extend({
+  mode: z.enum(MODES),
+  scenario: z.string().regex(/^[a-z0-9-]{1,40}$/).default('sandbox'),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  /** Team ids for matches and workshops (solo has one team). */
+  teams: z.array(teamId).min(1).max(12).optional(),
+  /** Public matches are listed in the lobby; solo rooms and workshops are not. */
+  public: z.boolean().optional(),
+});
+export type CreateOptions = z.infer<typeof createOptionsSchema>;
+
+/** Reasons the room itself gives, beside the sim's own (REJECT_REASONS). */
+export const ROOM_REASONS = [
+  'malformed',
+  'unknown-message',
+  'oversize',
+  'rate-limited',
+  'not-your-team',
+  'not-allowed',
+  'not-running',
+  'storage-failed',
+] as const;
+export type RoomReason = (typeof ROOM_REASONS)[number];
+export type ErrorReason = RoomReason | RejectReason;
+export const ERROR_REASONS: readonly ErrorReason[] = [...ROOM_REASONS, ...REJECT_REASONS];
+
+export interface WelcomeMessage {
+  protocol: number;
+  code: string;
+  mode: Mode;
+  team: string | null;
+  role: Role;
+  /** The next sequence number the server expects from this player (after a rejoin). */
+  nextSeq: number;
+}
+/** The command was stored in the log and will be applied at `tick`. */
+export interface AckMessage {
+  seq: number;
+  tick: number;
+}
+/** What the sim did with a logged command at its tick. */
+export interface OutcomeMessage {
+  seq: number;
+  tick: number;
+  ok: boolean;
+  reason: RejectReason | null;
+  createdId: string | null;
+}
+export interface ErrorMessage {
+  reason: ErrorReason;
+  /** The refused command's sequence number, when there was one. */
+  seq: number | null;
+  /** Which message type was refused. */
+  type: string;
+  /** A developer-facing detail (the zod issue path), never shown as is. */
+  detail: string;
+}

@@ -1,0 +1,208 @@
+/**
+ * The wire state of a game room (@colyseus/schema 5 builders). Everyone sees the room, the clock
+ * and the seats; each team's view of its system (see shared/sim/teamView.ts: only what its
+ * monitoring reveals) sits under `teams`, a field tagged `.view()`, so a client receives only
+ * the teams its StateView holds: its own, or all of them for an instructor or a spectator.
+ *
+ * Optional figures use sentinels rather than optional children where a child would be created
+ * and dropped often: '' for no string, −1 for no number. Settings and resharding plans are JSON
+ * text: they change only on a command, and a flat string keeps the schema small.
+ */
+import { schema, t, type SchemaType } from '@colyseus/schema';
+
+export const HostMetricsState = schema(
+  {
+    lambda: t.float64().default(0),
+    capacity: t.float64().default(0),
+    utilisation: t.float32().default(0),
+    meanLatencyMs: t.float32().default(0),
+    p95LatencyMs: t.float32().default(0),
+    served: t.float64().default(0),
+    errors: t.float64().default(0),
+    backlog: t.float64().default(0),
+    serving: t.uint16().default(0),
+    down: t.uint16().default(0),
+    restarting: t.uint16().default(0),
+    health: t.string().default('healthy'),
+    /** Kind-specific figures (hitRatio, lagSeconds, …), only those the component has. */
+    extra: t.map('number'),
+  },
+  'HostMetrics',
+);
+export type HostMetricsState = SchemaType<typeof HostMetricsState>;
+
+export const ComponentState = schema(
+  {
+    id: t.string().default(''),
+    kind: t.string().default(''),
+    region: t.string().default(''),
+    size: t.string().default(''),
+    count: t.uint16().default(0),
+    provisioning: t.uint16().default(0),
+    status: t.string().default('ok'),
+    resizingTo: t.string().default(''),
+    /** JSON of { shards, key, untilTick }, or ''. */
+    resharding: t.string().default(''),
+    /** JSON of the component's settings. */
+    settings: t.string().default('{}'),
+    targets: t.array('string'),
+    /** Present only with host metrics. */
+    metrics: t.ref(HostMetricsState).optional(),
+  },
+  'Component',
+);
+export type ComponentState = SchemaType<typeof ComponentState>;
+
+export const TierState = schema(
+  {
+    tier: t.string().default(''),
+    components: t.uint16().default(0),
+    instances: t.uint32().default(0),
+    lambda: t.float64().default(0),
+    capacity: t.float64().default(0),
+    utilisation: t.float32().default(0),
+    worstP95LatencyMs: t.float32().default(0),
+    errors: t.float64().default(0),
+    errorRate: t.float32().default(0),
+    /** −1: not a cache tier. */
+    hitRatio: t.float32().default(-1),
+  },
+  'Tier',
+);
+export type TierState = SchemaType<typeof TierState>;
+
+export const AggregatedState = schema(
+  {
+    requestsPerSecond: t.float64().default(0),
+    availability: t.float32().default(1),
+    errorRate: t.float32().default(0),
+    p50LatencyMs: t.float32().default(0),
+    p95LatencyMs: t.float32().default(0),
+    tiers: t.array(TierState),
+  },
+  'Aggregated',
+);
+export type AggregatedState = SchemaType<typeof AggregatedState>;
+
+export const RegionBusinessState = schema(
+  { id: t.string().default(''), dau: t.float64().default(0), satisfaction: t.float32().default(1) },
+  'RegionBusiness',
+);
+export type RegionBusinessState = SchemaType<typeof RegionBusinessState>;
+
+export const BusinessState = schema(
+  {
+    revenuePerDay: t.float64().default(0),
+    costPerDay: t.float64().default(0),
+    peakDau: t.float64().default(0),
+    satisfaction: t.float32().default(1),
+    retentionPerDay: t.float32().default(1),
+    growthPerDay: t.float32().default(0),
+    regions: t.array(RegionBusinessState),
+  },
+  'Business',
+);
+export type BusinessState = SchemaType<typeof BusinessState>;
+
+export const FeedEntryState = schema(
+  {
+    tick: t.uint32().default(0),
+    /** −1: not recovered yet. */
+    recoveredTick: t.int32().default(-1),
+    /** '' without log aggregation (only "service got worse"). */
+    type: t.string().default(''),
+    incidentId: t.int32().default(-1),
+    target: t.string().default(''),
+    region: t.string().default(''),
+    peer: t.string().default(''),
+    endTick: t.int32().default(-1),
+  },
+  'FeedEntry',
+);
+export type FeedEntryState = SchemaType<typeof FeedEntryState>;
+
+export const AlertState = schema(
+  {
+    kind: t.string().default(''),
+    componentId: t.string().default(''),
+    value: t.float32().default(0),
+    threshold: t.float32().default(0),
+  },
+  'Alert',
+);
+export type AlertState = SchemaType<typeof AlertState>;
+
+export const TeamState = schema(
+  {
+    id: t.string().default(''),
+    tick: t.uint32().default(0),
+    money: t.float64().default(0),
+    /** '', 'bankrupt' or 'finished'. */
+    gameOver: t.string().default(''),
+    features: t.map('boolean'),
+    /** DNS entry per region: region → component id. */
+    entries: t.map('string'),
+    /** JSON of the GeoDNS weights, users' region → data-center region → weight. */
+    geoWeights: t.string().default('{}'),
+    components: t.map(ComponentState),
+    dau: t.float64().default(0),
+    online: t.float64().default(0),
+    usersExact: t.boolean().default(false),
+    complaints: t.string().default('none'),
+    feed: t.array(FeedEntryState),
+    /** Present only with aggregated metrics / business metrics. */
+    aggregated: t.ref(AggregatedState).optional(),
+    business: t.ref(BusinessState).optional(),
+    /** False without alerting (the list is then empty because nobody watches, not because all is well). */
+    alerting: t.boolean().default(false),
+    alerts: t.array(AlertState),
+  },
+  'Team',
+);
+export type TeamState = SchemaType<typeof TeamState>;
+
+export const SeatState = schema(
+  {
+    name: t.string().default(''),
+    /** '' for an instructor or a spectator. */
+    team: t.string().default(''),
+    role: t.string().default('player'),
+    connected: t.boolean().default(true),
+  },
+  'Seat',
+);
+export type SeatState = SchemaType<typeof SeatState>;
+
+export const ClockState = schema(
+  {
+    tick: t.uint32().default(0),
+    /** 'waiting' (lobby), 'running' or 'finished'. */
+    phase: t.string().default('waiting'),
+    paused: t.boolean().default(false),
+    speed: t.uint8().default(1),
+    /** Whether this room lets its clock be paused and sped up (solo, workshop). */
+    adjustable: t.boolean().default(true),
+  },
+  'Clock',
+);
+export type ClockState = SchemaType<typeof ClockState>;
+
+export const GameState = schema(
+  {
+    code: t.string().default(''),
+    mode: t.string().default('solo'),
+    scenario: t.string().default(''),
+    protocol: t.uint8().default(1),
+    clock: t.ref(ClockState),
+    /** By seat id (public; never the player's private id). */
+    seats: t.map(SeatState),
+    /** Team ids in order, for everyone (the teams' contents are per view). */
+    teamIds: t.array('string'),
+    teams: t.map(TeamState).view(),
+    /** Set when the game has ended: where to fetch the results and the replay. */
+    resultId: t.string().default(''),
+    replayId: t.string().default(''),
+  },
+  'GameState',
+);
+export type GameState = SchemaType<typeof GameState>;
