@@ -27,6 +27,8 @@ export class GameRoom extends Room<{ state: GameState }> {
   override maxMessagesPerSecond = 100;
   /** Patches go out once per tick (and after seat changes), not on a timer. */
   override patchRate = null;
+  /** An empty room waits for its players (after a drop, a restart or a closed tab); see emptyTimer. */
+  override autoDispose = false;
 
   private services!: RoomServices;
   private record!: Omit<RoomRecord, 'status' | 'createdAt' | 'endedAt'>;
@@ -36,6 +38,7 @@ export class GameRoom extends Room<{ state: GameState }> {
   private readonly teamViews = new Map<string, StateView>();
   private readonly allTeamsView = new StateView();
   private ticker: Delayed | undefined;
+  private emptyTimer: Delayed | undefined;
   private ticking = false;
   private finished = false;
 
@@ -60,6 +63,7 @@ export class GameRoom extends Room<{ state: GameState }> {
     await this.setMetadata({ mode: this.mode, scenario: this.record.scenarioId, code: this.record.code, phase: this.phase, teams: this.sims.teamIds.join(',') });
     await this.setPrivate(!roomSettings(this.record).public);
     this.schedule();
+    this.watchEmpty();
   }
 
   private async createNew(options: unknown): Promise<void> {
@@ -135,6 +139,7 @@ export class GameRoom extends Room<{ state: GameState }> {
     if ('refused' in taken) throw new Error(taken.refused);
     const { seat, rejoined } = taken;
     this.addSeat(seat, true);
+    this.watchEmpty();
     client.view = seat.team === null ? this.allTeamsView : this.teamViews.get(seat.team);
     countBytes(client, this.services);
     this.services.metrics.clients.inc();
@@ -165,6 +170,20 @@ export class GameRoom extends Room<{ state: GameState }> {
     this.markConnected(client, false);
     if (seat !== undefined) seat.sessionId = null;
     this.intake.forget(client.sessionId);
+    this.watchEmpty();
+  }
+
+  /** Ends the game once nobody has been in the room for emptyRoomSeconds. */
+  private watchEmpty(): void {
+    const present = this.seats.all().some((seat) => seat.sessionId !== null);
+    if (present) {
+      this.emptyTimer?.clear();
+      this.emptyTimer = undefined;
+    } else if (this.emptyTimer === undefined) {
+      this.emptyTimer = this.clock.setTimeout(() => {
+        void this.finish().finally(() => this.disconnect());
+      }, this.services.timings.emptyRoomSeconds * 1000);
+    }
   }
 
   override onBeforeShutdown(): void {

@@ -11,6 +11,8 @@ export interface RoomTimings {
   matchSpeed: 1 | 2 | 4 | 8;
   /** How long a dropped client keeps its seat before the seat is marked away, seconds. */
   reconnectSeconds: number;
+  /** How long a room with nobody in it waits for someone to come back before it ends, seconds. */
+  emptyRoomSeconds: number;
   /** A snapshot every this many ticks (and on seat changes and shutdown). */
   snapshotEveryTicks: number;
   /** Commands per second per client, and the burst allowed. */
@@ -22,6 +24,7 @@ export const DEFAULT_TIMINGS: RoomTimings = {
   tickMs: 1000,
   matchSpeed: 2,
   reconnectSeconds: 60,
+  emptyRoomSeconds: 600,
   snapshotEveryTicks: 30,
   commandRate: 10,
   commandBurst: 20,

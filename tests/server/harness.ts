@@ -1,0 +1,101 @@
+/**
+ * A real game server for tests: Colyseus, WebSocket and HTTP on a free loopback port, SQLite in a
+ * fresh temporary folder, fast ticks. Clients are the real @colyseus/sdk (ColyseusTestServer).
+ * One per test file: Colyseus's matchmaker is a process-wide singleton.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ColyseusTestServer } from '@colyseus/testing';
+import type { Room as ClientRoom } from '@colyseus/sdk';
+import type { GameState } from '../../shared/schema/gameState';
+import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
+import type { GameRoom } from '../../server/rooms/GameRoom';
+import type { TeamSims } from '../../server/rooms/teamSims';
+
+export const FAST_TICK_MS = 20;
+
+/** A port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface Harness {
+  server: RunningServer;
+  colyseus: ColyseusTestServer;
+  dataDir: string;
+  stop(removeData?: boolean): Promise<void>;
+}
+
+export async function startHarness(options: Partial<ServerOptions> = {}): Promise<Harness> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'scale-up-room-'));
+  const port = await freePort();
+  const server = await startServer({
+    port,
+    host: '127.0.0.1',
+    dataDir,
+    staticDir: join(dataDir, 'no-client'),
+    ...options,
+    timings: { tickMs: FAST_TICK_MS, reconnectSeconds: 2, emptyRoomSeconds: 3, snapshotEveryTicks: 10, ...options.timings },
+  });
+  const colyseus = new ColyseusTestServer(server.gameServer);
+  return {
+    server,
+    colyseus,
+    dataDir,
+    stop: async (removeData = true) => {
+      await server.close();
+      if (removeData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let players = 0;
+/** A fresh anonymous player id, as a browser would keep one. */
+export function newPlayerId(): string {
+  players += 1;
+  return `test-player-${process.pid}-${players}`;
+}
+
+/** The room's simulations (white-box, for hash checks). */
+export function simsOf(room: GameRoom): TeamSims {
+  return (room as unknown as { sims: TeamSims }).sims;
+}
+
+/** Resolves with the next message of `type` the client receives. */
+export function nextMessage<T = unknown>(client: ClientRoom, type: string, timeoutMs = 3000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${type}" message within ${timeoutMs} ms`)), timeoutMs);
+    const off = client.onMessage(type, (message: T) => {
+      clearTimeout(timer);
+      off();
+      resolve(message);
+    });
+  });
+}
+
+/** Collects every message of `type` from now on. */
+export function collect<T = unknown>(client: ClientRoom, type: string): T[] {
+  const seen: T[] = [];
+  client.onMessage(type, (message: T) => seen.push(message));
+  return seen;
+}
+
+/** Waits until `predicate` holds, polling. */
+export async function until(predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export type ClientState = GameState;
