@@ -52,6 +52,7 @@ export class GameRoom extends Room<{ state: GameState }> {
 
   override async onCreate(options: unknown): Promise<void> {
     this.services = roomServices();
+    this.maxMessagesPerSecond = this.services.timings.floodMessagesPerSecond;
     const restoreId = await consumeRestoreToken(this.presence, options);
     if (restoreId !== null) await this.restore(restoreId);
     else await this.createNew(options);

@@ -15,6 +15,8 @@ export interface RoomTimings {
   emptyRoomSeconds: number;
   /** A snapshot every this many ticks (and on seat changes and shutdown). */
   snapshotEveryTicks: number;
+  /** Messages per second past which Colyseus disconnects a client: a ceiling against floods only. */
+  floodMessagesPerSecond: number;
   /** Commands per second per client, and the burst allowed. */
   commandRate: number;
   commandBurst: number;
@@ -26,6 +28,7 @@ export const DEFAULT_TIMINGS: RoomTimings = {
   reconnectSeconds: 60,
   emptyRoomSeconds: 600,
   snapshotEveryTicks: 30,
+  floodMessagesPerSecond: 100,
   commandRate: 10,
   commandBurst: 20,
 };

@@ -83,6 +83,20 @@ describe('a solo game', () => {
     await client.leave();
   });
 
+  it('answers a burst beyond the rate limit with rate-limited, without disconnecting', async () => {
+    const { client } = await create({ mode: 'solo', playerId: newPlayerId() });
+    const errors: ErrorMessage[] = [];
+    client.onMessage('error', (m: ErrorMessage) => errors.push(m));
+    for (let seq = 0; seq < 40; seq++) client.send('command', { seq, command: { type: 'remove', id: 'web-99' } });
+    await until(() => errors.length === 40, 3000, 'forty answers');
+    const limited = errors.filter((e) => e.reason === 'rate-limited').length;
+    // Burst 20 at 10/s: about 20 pass (refused by the sim as unknown-component), the rest wait.
+    expect(limited).toBeGreaterThanOrEqual(15);
+    expect(errors.filter((e) => e.reason === 'unknown-component').length).toBeGreaterThanOrEqual(20);
+    expect(client.connection.isOpen).toBe(true);
+    await client.leave();
+  });
+
   it('pauses, resumes and changes speed for the solo player', async () => {
     const { client, room } = await create({ mode: 'solo', playerId: newPlayerId() });
     client.send('control', { action: 'pause' });
