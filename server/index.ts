@@ -1,29 +1,23 @@
-// Starts the game server and stops it cleanly on Ctrl-C (SIGINT) or SIGTERM.
-import { resolve } from 'node:path';
+// Starts the game server from its environment (see server/config.ts and docs/operations.md) and
+// stops it cleanly on Ctrl-C (SIGINT) or SIGTERM: rooms save a snapshot before the process exits.
 import { startServer } from './app';
+import { serverOptionsFromEnv } from './config';
 
-const port = Number(process.env.PORT || 2567);
-const host = process.env.HOST || '0.0.0.0';
-const dataDir = resolve(process.env.DATA_DIR || './data');
-
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}".`);
+let options: ReturnType<typeof serverOptionsFromEnv>;
+try {
+  options = serverOptionsFromEnv(process.env);
+} catch (error) {
+  console.error(`Scale Up! cannot start, check these settings:\n${(error as Error).message}`);
   process.exit(1);
 }
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
-  server = await startServer({
-    port,
-    host,
-    dataDir,
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    redisUrl: process.env.REDIS_URL || undefined,
-  });
+  server = await startServer(options);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    console.error(`Port ${port} is already in use. Stop the other server or set PORT, e.g. PORT=3000 npm start.`);
+    console.error(`Port ${options.port} is already in use. Stop the other server or set PORT, e.g. PORT=3000 npm start.`);
   } else {
     console.error('Scale Up! could not start:', error);
   }
@@ -39,7 +33,7 @@ function shutdown(signal: NodeJS.Signals): void {
     process.exit(1);
   }
   stopping = true;
-  console.log(`${signal} received: closing the server…`);
+  console.log(`${signal} received: saving rooms and closing the server…`);
   server.close().then(
     () => process.exit(0),
     (error: unknown) => {

@@ -24,8 +24,11 @@ export async function consumeRestoreToken(presence: Presence, options: unknown):
 export async function restoreRunningRooms(store: GameStore, presence: Presence, logger: Logger): Promise<string[]> {
   const restored: string[] = [];
   for (const room of await store.runningRooms()) {
-    const existing = await matchMaker.getRoomById(room.code).catch(() => undefined);
-    if (existing) continue; // another process already runs it
+    // Another process sharing Redis may already run it (the local driver answers synchronously).
+    const existing = await Promise.resolve()
+      .then(() => matchMaker.getRoomById(room.code))
+      .catch(() => undefined);
+    if (existing) continue;
     const token = randomBytes(16).toString('hex');
     await presence.hset(TOKENS_KEY, token, room.id);
     try {
