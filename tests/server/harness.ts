@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ColyseusTestServer } from '@colyseus/testing';
+// The TestServer module alone: the package's index also loads @colyseus/tools, which reads .env
+// files (and /etc/environment) into the test process.
+import { ColyseusTestServer } from '@colyseus/testing/TestServer';
 import type { Room as ClientRoom } from '@colyseus/sdk';
 import type { GameState } from '../../shared/schema/gameState';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
