@@ -3,9 +3,10 @@
 // differences are concurrency: other processes append to the same room, migrate at the same
 // time, and a statement's snapshot may miss rows another transaction has just committed.
 import pg from 'pg';
-import type { CommandEntry, Scenario } from '../../shared/sim';
+import type { CommandEntry } from '../../shared/sim';
+import { entryFromRow, profileFromRow, progressFromRow, replayFromRow, resultFromRow, roomFromRow, snapshotFromRow, type Row } from './rows';
 import type { Migration } from './sqlite';
-import type { ChapterProgress, GameMode, GameStore, Profile, ReplayRecord, ResultRecord, RoomRecord, RoomStatus, SnapshotRecord } from './types';
+import type { ChapterProgress, GameStore, Profile, ReplayRecord, ResultRecord, RoomRecord, SnapshotRecord } from './types';
 
 /**
  * The schema, in order; the tables mirror sqlite.ts. JSON documents are `text`, not `jsonb`:
@@ -60,37 +61,8 @@ export const PG_MIGRATIONS: readonly Migration[] = [
 const MIGRATION_LOCK = "hashtext('scale-up:schema_migrations')";
 const ROOM_LOCK = "hashtext('scale-up:room'), hashtext($1)";
 
-type Row = Record<string, unknown>;
-
 /** Timestamps come from this process's clock, as in the SQLite store (and fake timers in tests). */
 const now = (): string => new Date().toISOString();
-/** pg reads timestamptz as a Date; the interface speaks ISO strings, as SQLite stores them. */
-const iso = (value: unknown): string => (value as Date).toISOString();
-const json = <T>(value: unknown): T => JSON.parse(String(value)) as T;
-
-function profileFromRow(row: Row): Profile {
-  return { id: String(row.id), name: String(row.name), createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
-}
-
-function roomFromRow(row: Row): RoomRecord {
-  return {
-    id: String(row.id),
-    code: String(row.code),
-    mode: row.mode as GameMode,
-    scenarioId: String(row.scenario_id),
-    scenario: json<Scenario>(row.scenario),
-    seed: Number(row.seed),
-    settings: json<unknown>(row.settings),
-    status: row.status as RoomStatus,
-    createdAt: iso(row.created_at),
-    endedAt: row.ended_at === null ? null : iso(row.ended_at),
-  };
-}
-
-function entryFromRow(row: Row): CommandEntry {
-  const command = json<CommandEntry['command']>(row.command);
-  return { tick: Number(row.tick), team: String(row.team), player: String(row.player), seq: Number(row.seq), command };
-}
 
 /** Runs `work` in a transaction on one pooled connection; rolls back and rethrows on error. */
 async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -191,7 +163,7 @@ export class PostgresGameStore implements GameStore {
   async listProgress(profileId: string): Promise<ChapterProgress[]> {
     // COLLATE "C": byte order like SQLite's, whatever the database's locale.
     const rows = await this.rows('SELECT * FROM campaign_progress WHERE profile_id = $1 ORDER BY chapter COLLATE "C"', [profileId]);
-    return rows.map((row) => ({ chapter: String(row.chapter), score: Number(row.score), completed: row.completed === true, updatedAt: iso(row.updated_at) }));
+    return rows.map(progressFromRow);
   }
 
   async createRoom(room: Omit<RoomRecord, 'status' | 'createdAt' | 'endedAt'>): Promise<void> {
@@ -262,8 +234,7 @@ export class PostgresGameStore implements GameStore {
 
   async latestSnapshot(roomId: string): Promise<SnapshotRecord | null> {
     const [row] = await this.rows('SELECT * FROM room_snapshots WHERE room_id = $1 ORDER BY tick DESC LIMIT 1', [roomId]);
-    if (row === undefined) return null;
-    return { tick: Number(row.tick), hashes: json(row.hashes), states: json(row.states), room: json(row.room) };
+    return row === undefined ? null : snapshotFromRow(row);
   }
 
   async saveResult(result: Omit<ResultRecord, 'createdAt'>): Promise<void> {
@@ -275,15 +246,7 @@ export class PostgresGameStore implements GameStore {
 
   async getResult(id: string): Promise<ResultRecord | null> {
     const [row] = await this.rows('SELECT * FROM results WHERE id = $1', [id]);
-    if (row === undefined) return null;
-    return {
-      id: String(row.id),
-      roomId: String(row.room_id),
-      mode: row.mode as GameMode,
-      scenarioId: String(row.scenario_id),
-      createdAt: iso(row.created_at),
-      result: json(row.result),
-    };
+    return row === undefined ? null : resultFromRow(row);
   }
 
   async saveReplay(replay: Omit<ReplayRecord, 'createdAt'>): Promise<void> {
@@ -299,18 +262,7 @@ export class PostgresGameStore implements GameStore {
 
   async getReplay(id: string): Promise<ReplayRecord | null> {
     const [row] = await this.rows('SELECT * FROM replays WHERE id = $1', [id]);
-    if (row === undefined) return null;
-    return {
-      id: String(row.id),
-      roomId: String(row.room_id),
-      scenario: json(row.scenario),
-      seed: Number(row.seed),
-      teams: json(row.teams),
-      log: json(row.log),
-      finalTick: Number(row.final_tick),
-      finalHashes: json(row.final_hashes),
-      createdAt: iso(row.created_at),
-    };
+    return row === undefined ? null : replayFromRow(row);
   }
 
   async ping(): Promise<void> {

@@ -1,38 +1,12 @@
 // The game's store on SQLite (see types.ts). node:sqlite is synchronous: each method does its
 // work at once and returns a settled promise, so a command is on disk before it is acknowledged.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { CommandEntry, Scenario } from '../../shared/sim';
+import type { CommandEntry } from '../../shared/sim';
 import { openSqlite, type SqliteStore } from './sqlite';
-import type { ChapterProgress, GameMode, GameStore, Profile, ReplayRecord, ResultRecord, RoomRecord, RoomStatus, SnapshotRecord } from './types';
-
-type Row = Record<string, unknown>;
+import { entryFromRow, profileFromRow, progressFromRow, replayFromRow, resultFromRow, roomFromRow, snapshotFromRow } from './rows';
+import type { ChapterProgress, GameStore, Profile, ReplayRecord, ResultRecord, RoomRecord, SnapshotRecord } from './types';
 
 const now = (): string => new Date().toISOString();
-
-function roomFromRow(row: Row): RoomRecord {
-  return {
-    id: String(row.id),
-    code: String(row.code),
-    mode: row.mode as GameMode,
-    scenarioId: String(row.scenario_id),
-    scenario: JSON.parse(String(row.scenario)) as Scenario,
-    seed: Number(row.seed),
-    settings: JSON.parse(String(row.settings)) as unknown,
-    status: row.status as RoomStatus,
-    createdAt: String(row.created_at),
-    endedAt: row.ended_at === null ? null : String(row.ended_at),
-  };
-}
-
-function entryFromRow(row: Row): CommandEntry {
-  return {
-    tick: Number(row.tick),
-    team: String(row.team),
-    player: String(row.player),
-    seq: Number(row.seq),
-    command: JSON.parse(String(row.command)) as CommandEntry['command'],
-  };
-}
 
 export class SqliteGameStore implements GameStore {
   readonly kind = 'sqlite';
@@ -73,8 +47,7 @@ export class SqliteGameStore implements GameStore {
 
   async getProfile(id: string): Promise<Profile | null> {
     const row = this.sql('SELECT * FROM profiles WHERE id = ?').get(id);
-    if (row === undefined) return null;
-    return { id: String(row.id), name: String(row.name), createdAt: String(row.created_at), updatedAt: String(row.updated_at) };
+    return row === undefined ? null : profileFromRow(row);
   }
 
   async saveProgress(profileId: string, chapter: string, score: number, completed: boolean): Promise<void> {
@@ -88,12 +61,7 @@ export class SqliteGameStore implements GameStore {
   }
 
   async listProgress(profileId: string): Promise<ChapterProgress[]> {
-    return this.sql('SELECT * FROM campaign_progress WHERE profile_id = ? ORDER BY chapter').all(profileId).map((row) => ({
-      chapter: String(row.chapter),
-      score: Number(row.score),
-      completed: Number(row.completed) === 1,
-      updatedAt: String(row.updated_at),
-    }));
+    return this.sql('SELECT * FROM campaign_progress WHERE profile_id = ? ORDER BY chapter').all(profileId).map(progressFromRow);
   }
 
   async createRoom(room: Omit<RoomRecord, 'status' | 'createdAt' | 'endedAt'>): Promise<void> {
@@ -145,13 +113,7 @@ export class SqliteGameStore implements GameStore {
 
   async latestSnapshot(roomId: string): Promise<SnapshotRecord | null> {
     const row = this.sql('SELECT * FROM room_snapshots WHERE room_id = ? ORDER BY tick DESC LIMIT 1').get(roomId);
-    if (row === undefined) return null;
-    return {
-      tick: Number(row.tick),
-      hashes: JSON.parse(String(row.hashes)) as Record<string, string>,
-      states: JSON.parse(String(row.states)) as Record<string, unknown>,
-      room: JSON.parse(String(row.room)) as unknown,
-    };
+    return row === undefined ? null : snapshotFromRow(row);
   }
 
   async saveResult(result: Omit<ResultRecord, 'createdAt'>): Promise<void> {
@@ -162,15 +124,7 @@ export class SqliteGameStore implements GameStore {
 
   async getResult(id: string): Promise<ResultRecord | null> {
     const row = this.sql('SELECT * FROM results WHERE id = ?').get(id);
-    if (row === undefined) return null;
-    return {
-      id: String(row.id),
-      roomId: String(row.room_id),
-      mode: row.mode as GameMode,
-      scenarioId: String(row.scenario_id),
-      createdAt: String(row.created_at),
-      result: JSON.parse(String(row.result)) as unknown,
-    };
+    return row === undefined ? null : resultFromRow(row);
   }
 
   async saveReplay(replay: Omit<ReplayRecord, 'createdAt'>): Promise<void> {
@@ -185,18 +139,7 @@ export class SqliteGameStore implements GameStore {
 
   async getReplay(id: string): Promise<ReplayRecord | null> {
     const row = this.sql('SELECT * FROM replays WHERE id = ?').get(id);
-    if (row === undefined) return null;
-    return {
-      id: String(row.id),
-      roomId: String(row.room_id),
-      scenario: JSON.parse(String(row.scenario)) as Scenario,
-      seed: Number(row.seed),
-      teams: JSON.parse(String(row.teams)) as string[],
-      log: JSON.parse(String(row.log)) as CommandEntry[],
-      finalTick: Number(row.final_tick),
-      finalHashes: JSON.parse(String(row.final_hashes)) as Record<string, string>,
-      createdAt: String(row.created_at),
-    };
+    return row === undefined ? null : replayFromRow(row);
   }
 
   async ping(): Promise<void> {

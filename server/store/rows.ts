@@ -1,0 +1,69 @@
+// Database rows → the store's records, shared by the SQLite and PostgreSQL stores: both keep JSON
+// documents as text and use the same column names. Timestamps differ: SQLite keeps ISO text, pg
+// reads timestamptz as a Date; the interface speaks ISO strings.
+import type { CommandEntry, Scenario } from '../../shared/sim';
+import type { ChapterProgress, GameMode, Profile, ReplayRecord, ResultRecord, RoomRecord, RoomStatus, SnapshotRecord } from './types';
+
+export type Row = Record<string, unknown>;
+
+export const isoTime = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
+export const fromJson = <T>(value: unknown): T => JSON.parse(String(value)) as T;
+
+export function profileFromRow(row: Row): Profile {
+  return { id: String(row.id), name: String(row.name), createdAt: isoTime(row.created_at), updatedAt: isoTime(row.updated_at) };
+}
+
+export function progressFromRow(row: Row): ChapterProgress {
+  // SQLite stores booleans as 0/1, PostgreSQL as booleans.
+  const completed = row.completed === true || Number(row.completed) === 1;
+  return { chapter: String(row.chapter), score: Number(row.score), completed, updatedAt: isoTime(row.updated_at) };
+}
+
+export function roomFromRow(row: Row): RoomRecord {
+  return {
+    id: String(row.id),
+    code: String(row.code),
+    mode: row.mode as GameMode,
+    scenarioId: String(row.scenario_id),
+    scenario: fromJson<Scenario>(row.scenario),
+    seed: Number(row.seed),
+    settings: fromJson<unknown>(row.settings),
+    status: row.status as RoomStatus,
+    createdAt: isoTime(row.created_at),
+    endedAt: row.ended_at === null ? null : isoTime(row.ended_at),
+  };
+}
+
+export function entryFromRow(row: Row): CommandEntry {
+  const command = fromJson<CommandEntry['command']>(row.command);
+  return { tick: Number(row.tick), team: String(row.team), player: String(row.player), seq: Number(row.seq), command };
+}
+
+export function snapshotFromRow(row: Row): SnapshotRecord {
+  return { tick: Number(row.tick), hashes: fromJson(row.hashes), states: fromJson(row.states), room: fromJson(row.room) };
+}
+
+export function resultFromRow(row: Row): ResultRecord {
+  return {
+    id: String(row.id),
+    roomId: String(row.room_id),
+    mode: row.mode as GameMode,
+    scenarioId: String(row.scenario_id),
+    createdAt: isoTime(row.created_at),
+    result: fromJson<unknown>(row.result),
+  };
+}
+
+export function replayFromRow(row: Row): ReplayRecord {
+  return {
+    id: String(row.id),
+    roomId: String(row.room_id),
+    scenario: fromJson<Scenario>(row.scenario),
+    seed: Number(row.seed),
+    teams: fromJson<string[]>(row.teams),
+    log: fromJson<CommandEntry[]>(row.log),
+    finalTick: Number(row.final_tick),
+    finalHashes: fromJson<Record<string, string>>(row.final_hashes),
+    createdAt: isoTime(row.created_at),
+  };
+}
