@@ -13,10 +13,10 @@ import type { RoomRecord } from '../store/types';
 import { projectTeam } from '../sync/projectTeam';
 import { CommandIntake, jsonSize } from './commandIntake';
 import { controlAllowed, type Phase } from './controls';
-import { newRoomRecord, resumeTick, roomSettings, type RoomSnapshot } from './gameSetup';
+import { newRoomRecord, roomSettings, type RoomSnapshot } from './gameSetup';
 import { finishGame } from './finishGame';
 import { claimCode, releaseCode, reserveCode } from './joinCode';
-import { consumeRestoreToken } from './recovery';
+import { consumeRestoreToken, loadStoredRoom } from './recovery';
 import { roomServices, type RoomServices } from './roomServices';
 import { Seats, type Seat } from './seats';
 import { TeamSims } from './teamSims';
@@ -81,26 +81,18 @@ export class GameRoom extends Room<{ state: GameState }> {
   }
 
   private async restore(id: string): Promise<void> {
-    const { store, logger } = this.services;
-    const record = await store.getRoom(id);
-    if (record === null) throw new Error(`no stored room ${id}`);
-    this.record = record;
-    await claimCode(this.presence, record.code);
-    const snapshot = await store.latestSnapshot(id);
-    const log = await store.listCommands(id);
-    const lastTick = log.reduce((max, entry) => Math.max(max, entry.tick), -1);
-    const tick = resumeTick(snapshot, lastTick);
-    const sims = TeamSims.restore(record.scenario, record.seed, roomSettings(record).teams, snapshot, log, tick);
-    const room = (snapshot?.room ?? null) as RoomSnapshot | null;
-    this.setUp(sims, room?.phase ?? 'waiting');
+    const loaded = await loadStoredRoom(this.services.store, id);
+    this.record = loaded.record;
+    await claimCode(this.presence, loaded.record.code);
+    const room = loaded.room;
+    this.setUp(loaded.sims, room?.phase ?? 'waiting');
     if (room !== null) {
       this.state.clock.paused = room.paused;
       this.state.clock.speed = room.speed;
       for (const seat of room.seats) this.addSeat(this.seats.restore(seat), false);
     }
-    const lastSeqs = await store.lastSequences(id);
-    for (const seat of this.seats.all()) seat.lastSeq = Math.max(seat.lastSeq, lastSeqs[seat.playerId] ?? -1);
-    logger.info({ room: record.code, tick, commands: log.length, snapshotTick: snapshot?.tick ?? null }, 'room restored');
+    for (const seat of this.seats.all()) seat.lastSeq = Math.max(seat.lastSeq, loaded.lastSeqs[seat.playerId] ?? -1);
+    this.services.logger.info({ room: loaded.record.code, tick: loaded.sims.tick, commands: loaded.commands, snapshotTick: loaded.snapshotTick }, 'room restored');
   }
 
   private setUp(sims: TeamSims, phase: Phase): void {

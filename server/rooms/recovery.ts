@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { matchMaker, type Presence } from '@colyseus/core';
 import { ROOM_NAME } from '../../shared/protocol/messages';
 import type { Logger } from '../logger';
-import type { GameStore } from '../store/types';
+import type { GameStore, RoomRecord } from '../store/types';
+import { resumeTick, roomSettings, type RoomSnapshot } from './gameSetup';
+import { TeamSims } from './teamSims';
 
 const TOKENS_KEY = 'scale-up:restore-tokens';
 
@@ -41,4 +43,37 @@ export async function restoreRunningRooms(store: GameStore, presence: Presence, 
     }
   }
   return restored;
+}
+
+export interface StoredRoom {
+  record: RoomRecord;
+  sims: TeamSims;
+  /** Seats and clock as last saved; null when the room never saved a snapshot. */
+  room: RoomSnapshot | null;
+  /** Highest sequence number logged per player. */
+  lastSeqs: Record<string, number>;
+  commands: number;
+  snapshotTick: number | null;
+}
+
+/**
+ * Rebuilds a stored room's simulations: the last snapshot (its hash checked) plus the log, up to
+ * the tick after the last logged command (ticks after it with no command since the snapshot are
+ * simply run again).
+ */
+export async function loadStoredRoom(store: GameStore, id: string): Promise<StoredRoom> {
+  const record = await store.getRoom(id);
+  if (record === null) throw new Error(`no stored room ${id}`);
+  const snapshot = await store.latestSnapshot(id);
+  const log = await store.listCommands(id);
+  const lastTick = log.reduce((max, entry) => Math.max(max, entry.tick), -1);
+  const sims = TeamSims.restore(record.scenario, record.seed, roomSettings(record).teams, snapshot, log, resumeTick(snapshot, lastTick));
+  return {
+    record,
+    sims,
+    room: (snapshot?.room ?? null) as RoomSnapshot | null,
+    lastSeqs: await store.lastSequences(id),
+    commands: log.length,
+    snapshotTick: snapshot?.tick ?? null,
+  };
 }
