@@ -140,6 +140,10 @@ export class GameRoom extends Room<{ state: GameState }> {
       protocol: PROTOCOL_VERSION, code: this.record.code, mode: this.mode, team: seat.team, role: seat.role, nextSeq: seat.lastSeq + 1,
     });
     this.services.logger.info({ room: this.record.code, seat: seat.seatId, team: seat.team, role: seat.role, rejoined }, 'player joined');
+    this.services.store.upsertProfile(seat.playerId, seat.name).catch((error: unknown) => {
+      this.services.metrics.persistenceErrors.inc({ operation: 'profile' });
+      this.services.logger.warn({ room: this.record.code, err: error }, 'could not store a profile');
+    });
     if (this.mode === 'solo' && this.phase === 'waiting') this.setPhase('running');
     if (!rejoined) await this.saveSnapshot();
     this.broadcastPatch();

@@ -31,10 +31,12 @@ async function join(code: string, options: Record<string, unknown>): Promise<{ c
 }
 
 describe('a solo game', () => {
-  it('gives the player a 6-character code, the captain seat of team solo, and a running clock', async () => {
-    const { client, room, welcome } = await create({ mode: 'solo', playerId: newPlayerId(), name: 'Ann' });
+  it('gives the player a 6-character code, the captain seat of team solo, a stored profile and a running clock', async () => {
+    const playerId = newPlayerId();
+    const { client, room, welcome } = await create({ mode: 'solo', playerId, name: 'Ann' });
     expect(client.roomId).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
     expect(welcome).toMatchObject({ code: client.roomId, mode: 'solo', team: 'solo', role: 'captain', nextSeq: 0 });
+    expect(await h.server.store.getProfile(playerId)).toMatchObject({ id: playerId, name: 'Ann' });
     const startTick = simsOf(room).tick;
     await until(() => client.state.clock.tick >= startTick + 3, 3000, 'ticks');
     expect(client.state.clock.phase).toBe('running');
