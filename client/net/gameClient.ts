@@ -1,0 +1,183 @@
+/**
+ * The only code that touches the Colyseus room: creating or joining a game, sending commands with
+ * sequence numbers (resent after a reconnection; the server applies each once), turning the wire
+ * state into the model the UI and the diagram read, and getting back to the seat after a drop:
+ * first the SDK's own reconnection, then, if the server restarted, joining again by code with the
+ * same player id.
+ */
+import { Client, type Room } from '@colyseus/sdk';
+import type { AckMessage, ControlMessage, ErrorMessage, OutcomeMessage, Role, WelcomeMessage } from '../../shared/protocol/messages';
+import type { GameState } from '../../shared/schema/gameState';
+import type { Command } from '../../shared/sim';
+import type { ConnectionStatus, GameModel, HistoryPoint, Notice } from './model';
+import { Store } from './store';
+import { gameModel, historyPoint } from './toModel';
+
+const PLAYER_ID_KEY = 'scale-up:player-id';
+const NAME_KEY = 'scale-up:name';
+/** Chart points kept per team (a simulated day and a bit). */
+export const HISTORY_LIMIT = 1600;
+/** Attempts to rejoin by code after the SDK gave up, one second apart (a restart takes a few). */
+const REJOIN_ATTEMPTS = 30;
+
+/** The anonymous id this browser keeps for its player (its seat key in every room). */
+export function playerIdFrom(storage: Storage): string {
+  let id = storage.getItem(PLAYER_ID_KEY);
+  if (id === null || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
+    id = crypto.randomUUID();
+    storage.setItem(PLAYER_ID_KEY, id);
+  }
+  return id;
+}
+
+export function savedName(storage: Storage): string | undefined {
+  return storage.getItem(NAME_KEY) ?? undefined;
+}
+
+type GameRoom = Room<unknown, GameState>;
+
+export class GameClient {
+  readonly status = new Store<ConnectionStatus>('idle');
+  readonly game = new Store<GameModel | null>(null);
+  /** Chart points per team id. */
+  readonly history = new Store<Record<string, HistoryPoint[]>>({});
+  readonly notices = new Store<Notice[]>([]);
+
+  private readonly sdk: Client;
+  private readonly playerId: string;
+  private room: GameRoom | undefined;
+  private me: { team: string | null; role: Role } = { team: null, role: 'player' };
+  private nextSeq = 0;
+  /** Commands sent and not yet acknowledged, by sequence number: resent after a reconnection. */
+  private readonly unacked = new Map<number, Command>();
+  private noticeId = 0;
+  private leaving = false;
+
+  constructor(endpoint: string, private readonly storage: Storage) {
+    this.sdk = new Client(endpoint);
+    this.playerId = playerIdFrom(storage);
+  }
+
+  get code(): string | null {
+    return this.room?.roomId ?? null;
+  }
+
+  async startSolo(scenario = 'sandbox'): Promise<void> {
+    await this.connect(() => this.sdk.create('game', { mode: 'solo', scenario, ...this.identity() }));
+  }
+
+  async join(code: string): Promise<void> {
+    await this.connect(() => this.sdk.joinById(code, this.identity()));
+  }
+
+  /** Sends a game command; returns its sequence number. */
+  send(command: Command): number {
+    const seq = this.nextSeq++;
+    this.unacked.set(seq, command);
+    this.room?.send('command', { seq, command });
+    return seq;
+  }
+
+  control(message: ControlMessage): void {
+    this.room?.send('control', message);
+  }
+
+  async leave(): Promise<void> {
+    this.leaving = true;
+    await this.room?.leave();
+    this.room = undefined;
+    this.status.set('idle');
+  }
+
+  /** Closes the socket as a network failure would (for tests and the debug hook). */
+  dropConnection(): void {
+    (this.room?.connection as unknown as { close?: (code?: number) => void } | undefined)?.close?.(4999);
+  }
+
+  dismiss(id: number): void {
+    this.notices.update((list) => list.filter((notice) => notice.id !== id));
+  }
+
+  private identity(): { playerId: string; name?: string } {
+    const name = savedName(this.storage);
+    return name === undefined ? { playerId: this.playerId } : { playerId: this.playerId, name };
+  }
+
+  private async connect(open: () => Promise<GameRoom>): Promise<void> {
+    this.status.set('connecting');
+    this.leaving = false;
+    try {
+      this.attach(await open());
+    } catch (error) {
+      this.status.set('offline');
+      this.notify('error', 'net.joinFailed', { detail: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+
+  private attach(room: GameRoom): void {
+    this.room = room;
+    room.onMessage('welcome', (welcome: WelcomeMessage) => {
+      this.me = { team: welcome.team, role: welcome.role };
+      this.nextSeq = Math.max(this.nextSeq, welcome.nextSeq);
+      this.status.set('online');
+      // Commands the server never acknowledged go again; those it did are answered as duplicates.
+      for (const [seq, command] of [...this.unacked].sort((a, b) => a[0] - b[0])) room.send('command', { seq, command });
+    });
+    room.onMessage('ack', (ack: AckMessage) => this.unacked.delete(ack.seq));
+    room.onMessage('outcome', (outcome: OutcomeMessage) => {
+      if (!outcome.ok && outcome.reason !== null) this.notify('error', `reasons.${outcome.reason}`);
+    });
+    room.onMessage('error', (error: ErrorMessage) => {
+      if (error.seq !== null) this.unacked.delete(error.seq);
+      this.notify('error', `reasons.${error.reason}`);
+    });
+    room.onStateChange((state) => this.onState(state));
+    room.onDrop(() => this.status.set('reconnecting'));
+    room.onReconnect(() => {
+      this.status.set('online');
+      this.notify('info', 'net.reconnected');
+    });
+    room.onLeave((code) => {
+      if (this.leaving || this.room !== room) return;
+      // The SDK could not get back in (the server restarted or the seat expired): rejoin by code.
+      void this.rejoin(room.roomId, code);
+    });
+  }
+
+  private onState(state: GameState): void {
+    const model = gameModel(state, this.me);
+    this.game.set(model);
+    this.history.update((history) => {
+      let changed = false;
+      const next = { ...history };
+      for (const [team, view] of Object.entries(model.teams)) {
+        const points = next[team] ?? [];
+        if (points.length > 0 && (points[points.length - 1] as HistoryPoint).tick >= view.tick) continue;
+        next[team] = [...points.slice(-(HISTORY_LIMIT - 1)), historyPoint(view)];
+        changed = true;
+      }
+      return changed ? next : history;
+    });
+  }
+
+  private async rejoin(code: string, closeCode: number): Promise<void> {
+    this.status.set('reconnecting');
+    for (let attempt = 0; attempt < REJOIN_ATTEMPTS && !this.leaving; attempt++) {
+      try {
+        this.attach(await this.sdk.joinById(code, this.identity()));
+        this.notify('info', 'net.reconnected');
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+    this.status.set('offline');
+    this.notify('error', 'net.lost', { code: closeCode });
+  }
+
+  private notify(kind: Notice['kind'], key: string, params?: Notice['params']): void {
+    const notice: Notice = params === undefined ? { id: ++this.noticeId, kind, key } : { id: ++this.noticeId, kind, key, params };
+    this.notices.update((list) => [...list.slice(-4), notice]);
+  }
+}

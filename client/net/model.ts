@@ -1,0 +1,61 @@
+/**
+ * What the client knows about its game, as plain data: the network layer (gameClient.ts) fills
+ * it from the room's wire state, the DOM UI and the Phaser scene read it. A team is the sim's own
+ * TeamView shape (shared/sim/teamViewTypes.ts), rebuilt from the schema, so the UI speaks the same
+ * language as the simulation and its tests.
+ */
+import type { Mode, Role, Speed } from '../../shared/protocol/messages';
+import type { TeamView } from '../../shared/sim';
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+export interface ClockModel {
+  tick: number;
+  phase: 'waiting' | 'running' | 'finished';
+  paused: boolean;
+  speed: Speed;
+  /** Whether this room lets its clock be paused and sped up (solo, workshop). */
+  adjustable: boolean;
+}
+
+export interface SeatModel {
+  seatId: string;
+  name: string;
+  team: string | null;
+  role: Role;
+  connected: boolean;
+}
+
+export interface GameModel {
+  code: string;
+  mode: Mode;
+  scenario: string;
+  clock: ClockModel;
+  /** This client's seat. */
+  me: { team: string | null; role: Role };
+  seats: SeatModel[];
+  teamIds: string[];
+  /** The teams this client may see, by id (its own; every team for instructors and spectators). */
+  teams: Record<string, TeamView>;
+  resultId: string | null;
+  replayId: string | null;
+}
+
+/** One point per tick for the charts; null where the team's monitoring does not show it. */
+export interface HistoryPoint {
+  tick: number;
+  money: number;
+  dau: number;
+  online: number;
+  availability: number | null;
+  p95LatencyMs: number | null;
+  errorRate: number | null;
+}
+
+/** A short message for the player: a refused command, a reconnection… `key` is an i18n key. */
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  key: string;
+  params?: Record<string, string | number>;
+}

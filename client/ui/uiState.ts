@@ -1,0 +1,23 @@
+/**
+ * What the player is doing in the interface (not game state): the selected component, a
+ * connection being drawn, the concept card open. Shared by the DOM UI and the Phaser diagram:
+ * clicking a box in the diagram selects it; "connect" in the inspector, then a click on a target,
+ * sends the connect command.
+ */
+import { Store } from '../net/store';
+
+/** The 13 scaling ideas: keys of `concepts` in the locale files. */
+export type ConceptId =
+  | 'singleServer' | 'databaseChoice' | 'verticalVsHorizontal' | 'loadBalancer' | 'replication' | 'cache' | 'cdn'
+  | 'statelessWeb' | 'dataCenters' | 'messageQueue' | 'observability' | 'sharding' | 'checklist';
+
+export interface UiState {
+  selected: string | null;
+  /** The component (or 'users') a new connection starts from, while the player picks its target. */
+  connectingFrom: string | null;
+  openConcept: ConceptId | null;
+  /** The team shown (instructors and spectators may switch). */
+  watchedTeam: string | null;
+}
+
+export const uiState = new Store<UiState>({ selected: null, connectingFrom: null, openConcept: null, watchedTeam: null });
