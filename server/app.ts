@@ -36,6 +36,11 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** Share matchmaking with other processes through Redis. */
   redisUrl?: string;
+  /**
+   * host[:port] at which browsers reach THIS process directly (scale-out): seat reservations
+   * send clients there, whichever process they asked.
+   */
+  publicAddress?: string;
   logger?: Logger;
   timings?: Partial<RoomTimings>;
   /** Recreate rooms the store says were running (default true). */
@@ -79,6 +84,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_PAYLOAD_BYTES }),
     presence,
     driver,
+    publicAddress: options.publicAddress,
     greet: false,
     gracefullyShutdown: false,
     logger: logger.child({ component: 'colyseus' }),

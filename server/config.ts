@@ -12,6 +12,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
+  /** host[:port][/path] where browsers reach this process directly (several processes behind Redis). */
+  PUBLIC_ADDRESS: z.string().regex(/^[A-Za-z0-9.[\]:-]+(\/[\w./-]*)?$/, 'host[:port][/path], without a scheme').optional(),
   /** Real milliseconds per tick at 1× (default 1000: one simulated minute per second). */
   SCALE_UP_TICK_MS: optionalInt(5, 60_000),
   SCALE_UP_MATCH_SPEED: z.enum(['1', '2', '4', '8']).optional(),
@@ -41,6 +43,7 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    publicAddress: e.PUBLIC_ADDRESS,
     timings,
   };
 }

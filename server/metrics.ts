@@ -23,7 +23,7 @@ export class GameMetrics {
   readonly reconnections = new Counter({ name: 'scaleup_reconnections_total', help: 'Clients that came back to their seat after a drop', registers: [this.registry] });
   readonly persistenceErrors = new Counter({
     name: 'scaleup_persistence_errors_total',
-    help: 'Failed writes to the store (commands, snapshots, results)',
+    help: 'Failed writes to the store outside the command log (snapshots, results, profiles); a failed command write is a rejected command (reason storage-failed)',
     labelNames: ['operation'],
     registers: [this.registry],
   });

@@ -190,6 +190,7 @@ export class GameRoom extends Room<{ state: GameState }> {
 
   override async onDispose(): Promise<void> {
     this.ticker?.clear();
+    if (this.record === undefined) return; // onCreate failed before the room had a record
     this.services.metrics.rooms.dec({ mode: this.mode });
     if (this.finished) await releaseCode(this.presence, this.record.code);
   }

@@ -11,6 +11,7 @@ import { resumeTick, roomSettings, type RoomSnapshot } from './gameSetup';
 import { TeamSims } from './teamSims';
 
 const TOKENS_KEY = 'scale-up:restore-tokens';
+const RESTORING_KEY = 'scale-up:restoring';
 
 /** The stored room id a creation options object asks to restore, or null (the token is used up). */
 export async function consumeRestoreToken(presence: Presence, options: unknown): Promise<string | null> {
@@ -26,7 +27,10 @@ export async function consumeRestoreToken(presence: Presence, options: unknown):
 export async function restoreRunningRooms(store: GameStore, presence: Presence, logger: Logger): Promise<string[]> {
   const restored: string[] = [];
   for (const room of await store.runningRooms()) {
-    // Another process sharing Redis may already run it (the local driver answers synchronously).
+    // Processes sharing Redis and one database start together: one claim per room and minute
+    // (atomic in Redis), so only one of them restores it.
+    if ((await presence.hincrbyex(`${RESTORING_KEY}:${room.id}`, 'claims', 1, 60)) !== 1) continue;
+    // Another process may already run it (the local driver answers synchronously).
     const existing = await Promise.resolve()
       .then(() => matchMaker.getRoomById(room.code))
       .catch(() => undefined);
@@ -34,7 +38,9 @@ export async function restoreRunningRooms(store: GameStore, presence: Presence, 
     const token = randomBytes(16).toString('hex');
     await presence.hset(TOKENS_KEY, token, room.id);
     try {
-      await matchMaker.createRoom(ROOM_NAME, { restoreToken: token });
+      // Created here, not wherever the matchmaker would put it: the room's log may be in this
+      // process's own SQLite file.
+      await matchMaker.handleCreateRoom(ROOM_NAME, { restoreToken: token });
       restored.push(room.code);
     } catch (error) {
       await presence.hdel(TOKENS_KEY, token);

@@ -5,10 +5,10 @@
  *
  * A room lives in exactly one process, and Colyseus does not forward WebSockets between processes:
  * the seat reservation names the owning process (`/<processId>/<roomId>` in the WebSocket path) and
- * the client must reach that process. In production a proxy that routes on the processId does this
- * (or Colyseus's `publicAddress`, which server/app.ts does not set). Here the SDK's `urlBuilder`
- * plays that proxy: matchmaking HTTP goes to the address the client was given, the WebSocket to the
- * owner's port. The last test shows what happens without it.
+ * the client must reach that process: each process advertises its own PUBLIC_ADDRESS, which seat
+ * reservations carry (the last test). The first tests also route WebSockets themselves through
+ * the SDK's `urlBuilder`, as a proxy routing on the processId would, to see which process owns
+ * each connection.
  *
  * Needs TEST_REDIS_URL (bash .ci/run starts a Redis). The processes use their own logical database
  * (SCALE_OUT_DB), emptied before and after. Pub/sub channels are not per database, which is harmless
@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import { serviceUrl } from '../helpers/services';
-import { nextMessage, until } from './harness';
+import { freePort, nextMessage, until } from './harness';
 import { startServerProcess, type ServerProcess as Spawned } from './serverProcess';
 
 const TEST_REDIS_URL = serviceUrl(
@@ -78,7 +78,12 @@ describe.skipIf(TEST_REDIS_URL === undefined)('two server processes sharing Redi
     const dataDir = mkdtempSync(join(tmpdir(), `scale-up-scaleout-${name}-`));
     try {
       // DATABASE_URL empty: SQLite in DATA_DIR even if the shell has a DATABASE_URL.
-      const spawned = await startServerProcess({ DATA_DIR: dataDir, REDIS_URL: redisUrl, DATABASE_URL: '', LOG_LEVEL: 'warn' });
+      // PUBLIC_ADDRESS: where browsers reach this very process; seat reservations carry it.
+      const port = await freePort();
+      const spawned = await startServerProcess(
+        { DATA_DIR: dataDir, REDIS_URL: redisUrl, DATABASE_URL: '', LOG_LEVEL: 'warn', PUBLIC_ADDRESS: `127.0.0.1:${port}` },
+        port,
+      );
       const server: ServerProcess = { process: spawned, port: spawned.port, dataDir, processId: '' };
       servers.push(server);
       return server;
@@ -205,15 +210,17 @@ describe.skipIf(TEST_REDIS_URL === undefined)('two server processes sharing Redi
     expect(listed.map((room) => room.roomId)).not.toContain(solo.roomId);
   }, 30_000);
 
-  it('without routing by process id, a client sent to the process that does not own the room is refused', async () => {
+  it('with PUBLIC_ADDRESS, a plain client sent to the process that does not own the room is sent on to the owner', async () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
     const host = (await clientVia(a).create('game', { mode: 'match', playerId: 'scaleout-red-3', team: 'red' })) as GameClient;
     rooms.push(host);
     await nextMessage(host, 'welcome', 5000);
     const owner = connectionsTo(host.roomId)[0];
     const other = owner?.processId === a.processId ? b : a;
-    // A plain client: matchmaking and WebSocket both on the non-owner's address (no publicAddress set).
-    const plain = new Client(`http://127.0.0.1:${other.port}`);
-    await expect(plain.joinById(host.roomId, { playerId: 'scaleout-blue-3', team: 'blue' })).rejects.toThrow(/seat reservation expired/);
+    // No urlBuilder: matchmaking on the non-owner's address, the WebSocket wherever the seat
+    // reservation's publicAddress says.
+    const plain = (await new Client(`http://127.0.0.1:${other.port}`).joinById(host.roomId, { playerId: 'scaleout-blue-3', team: 'blue' })) as GameClient;
+    rooms.push(plain);
+    expect(await nextMessage<{ team: string }>(plain, 'welcome', 5000)).toMatchObject({ team: 'blue' });
   }, 30_000);
 });
