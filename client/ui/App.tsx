@@ -1,0 +1,22 @@
+/** The UI's root: the start screen until there is a game, then the game screen; dialogs and notices over both. */
+import { GameScreen } from './GameScreen';
+import { ConceptDialog } from './concepts/ConceptDialog';
+import { useStore } from './hooks';
+import { Notices } from './notices/Notices';
+import { StartScreen } from './start/StartScreen';
+import type { UiClient } from './uiClient';
+import { uiState } from './uiState';
+
+export function App({ client }: { client: UiClient }) {
+  const game = useStore(client.game);
+  const status = useStore(client.status);
+  const notices = useStore(client.notices);
+  const ui = useStore(uiState);
+  return (
+    <>
+      {game === null ? <StartScreen client={client} status={status} /> : <GameScreen client={client} game={game} status={status} />}
+      <Notices notices={notices} client={client} />
+      {ui.openConcept !== null && <ConceptDialog concept={ui.openConcept} />}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The game screen: header on top, build panel docked left, the selected component (or the list of
+ * components) right, charts and incident feed at the bottom; the middle is left free for the
+ * Phaser diagram behind (the stage lets clicks through, and its rectangle is published in
+ * layout.ts so the diagram can fit into it).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TeamView } from '../../shared/sim';
+import type { ConnectionStatus, GameModel, HistoryPoint } from '../net/model';
+import { BuildPanel } from './build/BuildPanel';
+import { Charts } from './charts/Charts';
+import { IncidentFeed } from './feed/IncidentFeed';
+import { Header } from './header/Header';
+import { useStore, useT } from './hooks';
+import { Icon } from './Icon';
+import { Inspector } from './inspector/Inspector';
+import { SystemList } from './inspector/SystemList';
+import { stageRect } from './layout';
+import { labelForId } from './names';
+import { scenarioInfo } from './scenarioInfo';
+import type { UiClient } from './uiClient';
+import { uiState } from './uiState';
+
+const NO_POINTS: HistoryPoint[] = [];
+
+/** The team this screen shows: the one picked (instructors, spectators), else the player's own, else the first. */
+export function watchedTeamId(game: GameModel, watched: string | null): string | null {
+  if (watched !== null && game.teams[watched] !== undefined) return watched;
+  if (game.me.team !== null && game.teams[game.me.team] !== undefined) return game.me.team;
+  return game.teamIds.find((id) => game.teams[id] !== undefined) ?? Object.keys(game.teams)[0] ?? null;
+}
+
+function Stage({ team, game, client, connectingFrom }: { team: TeamView | null; game: GameModel; client: UiClient; connectingFrom: string | null }) {
+  const { t } = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    const publish = () => {
+      const r = el.getBoundingClientRect();
+      stageRect.set({ x: r.x, y: r.y, width: r.width, height: r.height });
+    };
+    publish();
+    const observer = new ResizeObserver(publish);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const over = team?.gameOver ?? null;
+  return (
+    <div class="su-stage" ref={ref}>
+      {connectingFrom !== null && (
+        <div class="su-banner" role="status">
+          <Icon name="link" />
+          <span>{t('ui.stage.connecting', { name: connectingFrom === 'users' ? t('ui.feed.users') : labelForId(connectingFrom) })}</span>
+          <button type="button" class="su-btn su-btn-small" onClick={() => uiState.update((u) => ({ ...u, connectingFrom: null }))}>
+            {t('ui.stage.cancel')}
+          </button>
+        </div>
+      )}
+      {over !== null && (
+        <div class="su-gameover" role="alertdialog" aria-labelledby="su-gameover-title">
+          <h2 id="su-gameover-title">{t(`ui.gameOver.${over.reason}`)}</h2>
+          <p>{t(`ui.gameOver.${over.reason}Help`)}</p>
+          {game.mode === 'solo' && (
+            <button type="button" class="su-btn su-btn-primary" onClick={() => void client.startSolo(game.scenario).catch(() => undefined)}>
+              {t('ui.gameOver.again')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function GameScreen({ client, game, status }: { client: UiClient; game: GameModel; status: ConnectionStatus }) {
+  const { t } = useT();
+  const ui = useStore(uiState);
+  const history = useStore(client.history);
+  const [buildOpen, setBuildOpen] = useState(true);
+  const teamId = watchedTeamId(game, ui.watchedTeam);
+  const team = teamId === null ? null : (game.teams[teamId] ?? null);
+  const info = scenarioInfo(game.scenario, team);
+  const selected = team?.components.find((c) => c.id === ui.selected) ?? null;
+  const points = teamId === null ? NO_POINTS : (history[teamId] ?? NO_POINTS);
+  return (
+    <div class={`su-game${buildOpen ? '' : ' su-build-closed'}`}>
+      <Header client={client} game={game} team={team} goals={info.goals} status={status} />
+      <aside class="su-dock su-dock-left" aria-label={t('ui.build.title')}>
+        <button
+          type="button"
+          class="su-dock-toggle"
+          aria-expanded={buildOpen}
+          aria-label={buildOpen ? t('ui.build.hide') : t('ui.build.show')}
+          title={buildOpen ? t('ui.build.hide') : t('ui.build.show')}
+          onClick={() => setBuildOpen(!buildOpen)}
+        >
+          <Icon name={buildOpen ? 'chevronLeft' : 'chevronRight'} />
+          {!buildOpen && <span class="su-dock-toggle-text">{t('ui.build.title')}</span>}
+        </button>
+        {buildOpen && team !== null && <BuildPanel client={client} team={team} info={info} />}
+      </aside>
+      <Stage team={team} game={game} client={client} connectingFrom={ui.connectingFrom} />
+      <aside class="su-dock su-dock-right" aria-label={t('ui.inspector.dockLabel')}>
+        {team !== null &&
+          (selected !== null ? (
+            <Inspector component={selected} team={team} client={client} info={info} connectingFrom={ui.connectingFrom} />
+          ) : (
+            <SystemList team={team} info={info} />
+          ))}
+      </aside>
+      <div class="su-dock su-dock-bottom">
+        <Charts points={points} />
+        {team !== null && <IncidentFeed team={team} info={info} client={client} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * The shop: every component kind with its real price, running cost per day and what it is for,
+ * bought into the region picked at the top; then the team-wide monitoring and automation.
+ */
+import { useState } from 'preact/hooks';
+import { COMPONENT_KINDS, FEATURE_NAMES, type TeamView } from '../../../shared/sim';
+import { PanelHeading } from '../common';
+import { useT } from '../hooks';
+import { regionName, type ScenarioInfo } from '../scenarioInfo';
+import type { UiClient } from '../uiClient';
+import { FeatureCard } from './FeatureCard';
+import { KindCard } from './KindCard';
+
+function defaultRegion(team: TeamView, info: ScenarioInfo): string {
+  return team.components[0]?.region ?? info.regions[0]?.id ?? '';
+}
+
+export function BuildPanel({ client, team, info }: { client: UiClient; team: TeamView; info: ScenarioInfo }) {
+  const { t, lang } = useT();
+  const [picked, setRegion] = useState<string | null>(null);
+  const region = picked ?? defaultRegion(team, info);
+  return (
+    <section class="su-panel su-build" aria-labelledby="su-build-title">
+      <div class="su-panel-head">
+        <h2 class="su-heading" id="su-build-title">
+          {t('ui.build.title')}
+        </h2>
+      </div>
+      <div class="su-panel-body">
+        <label class="su-field su-region">
+          <span class="su-field-label">{t('ui.build.region')}</span>
+          <select value={region} onChange={(e) => setRegion((e.currentTarget as HTMLSelectElement).value)}>
+            {info.regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {regionName(info, r.id, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ul class="su-cards" aria-label={t('ui.build.componentsLabel')}>
+          {COMPONENT_KINDS.map((kind) => (
+            <KindCard key={kind} kind={kind} region={region} money={team.money} priceFactor={info.priceFactor} client={client} />
+          ))}
+        </ul>
+        <PanelHeading level={3}>{t('ui.build.monitoring')}</PanelHeading>
+        <ul class="su-cards" aria-label={t('ui.build.monitoring')}>
+          {FEATURE_NAMES.map((feature) => (
+            <FeatureCard key={feature} feature={feature} owned={team.features[feature]} money={team.money} priceFactor={info.priceFactor} client={client} />
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * The incident feed, newest first: when it happened, what happened (as far as logs tell), and
+ * when service recovered and how long that took; with a link to the idea that prevents it. Alerts
+ * that are firing (with the alerts feature) sit above it, and a rollback button for bad deploys.
+ */
+import type { Alert, TeamView } from '../../../shared/sim';
+import { clockOf, formatDuration, formatLatency, formatNumber, formatPercent, formatSeconds, type Language } from '../../i18n';
+import { Badge, ConceptLink } from '../common';
+import { useT } from '../hooks';
+import { Icon } from '../Icon';
+import { labelForId } from '../names';
+import { regionName, type ScenarioInfo } from '../scenarioInfo';
+import type { UiClient } from '../uiClient';
+import { uiState } from '../uiState';
+import { feedLine, type FeedStatus } from './feedText';
+import type { Tone } from '../header/headerFigures';
+
+const STATUS_TONE: Record<FeedStatus, Tone> = { open: 'bad', ending: 'warn', recovered: 'good' };
+
+function alertValue(lang: Language, alert: Alert, value: number): string {
+  switch (alert.kind) {
+    case 'utilisation':
+    case 'errorRate':
+      return formatPercent(lang, value, 'round', 1);
+    case 'latency':
+      return formatLatency(lang, value);
+    case 'replicationLag':
+      return formatSeconds(lang, value);
+    default:
+      return formatNumber(lang, value, 1);
+  }
+}
+
+function Alerts({ alerts }: { alerts: Alert[] }) {
+  const { t, lang } = useT();
+  if (alerts.length === 0) return <p class="su-help su-alerts-none">{t('ui.feed.noAlerts')}</p>;
+  return (
+    <ul class="su-alerts" aria-label={t('ui.feed.alerts')}>
+      {alerts.map((alert, i) => {
+        const target = alert.componentId === null ? t('ui.feed.users') : labelForId(alert.componentId);
+        return (
+          <li key={`${alert.kind}-${alert.componentId ?? ''}-${i}`} class="su-alert">
+            <Icon name="bell" />
+            <span>
+              {alert.componentId !== null ? (
+                <button type="button" class="su-link" onClick={() => uiState.update((u) => ({ ...u, selected: alert.componentId }))}>
+                  {t(`alerts.${alert.kind}`, { target, value: alertValue(lang, alert, alert.value), threshold: alertValue(lang, alert, alert.threshold) })}
+                </button>
+              ) : (
+                t(`alerts.${alert.kind}`, { target, value: alertValue(lang, alert, alert.value), threshold: alertValue(lang, alert, alert.threshold) })
+              )}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function IncidentFeed({ team, info, client }: { team: TeamView; info: ScenarioInfo; client: UiClient }) {
+  const { t, lang } = useT();
+  const nameOf = (id: string) => (info.regions.some((r) => r.id === id) ? regionName(info, id, lang) : labelForId(id));
+  const entries = [...team.feed].reverse();
+  return (
+    <section class="su-feed" aria-labelledby="su-feed-title">
+      <div class="su-feed-head">
+        <h2 class="su-heading" id="su-feed-title">
+          {t('ui.feed.title')}
+        </h2>
+        <button type="button" class="su-btn su-btn-small" title={t('ui.feed.rollbackHelp')} onClick={() => client.send({ type: 'rollback' })}>
+          <Icon name="undo" />
+          {t('ui.feed.rollback')}
+        </button>
+      </div>
+      <div class="su-feed-body">
+        {team.alerts !== null && <Alerts alerts={team.alerts} />}
+        {entries.length === 0 ? (
+          <p class="su-muted su-feed-empty">{t('ui.feed.empty')}</p>
+        ) : (
+          <ol class="su-feed-list" aria-label={t('ui.feed.title')}>
+            {entries.map((entry) => {
+              const line = feedLine(entry, nameOf, (m) => formatDuration(lang, m));
+              const { day, time } = clockOf(entry.tick);
+              return (
+                <li key={`${entry.tick}-${entry.cause?.incidentId ?? 'felt'}`} class={`su-feed-item su-feed-${line.status}`}>
+                  <div class="su-feed-line">
+                    <time class="su-feed-time">{t('hud.clock', { day, time })}</time>
+                    {line.nameKey !== null && <strong class="su-feed-name">{t(line.nameKey)}</strong>}
+                    {line.concept !== null && <ConceptLink concept={line.concept} about={line.nameKey !== null ? t(line.nameKey) : t('ui.feed.title')} />}
+                  </div>
+                  <p class="su-feed-text">{t(line.key, line.params)}</p>
+                  <p class="su-feed-status">
+                    <Badge tone={STATUS_TONE[line.status]}>{t(line.statusKey, line.statusParams)}</Badge>
+                  </p>
+                  {line.adviceKey !== null && <p class="su-help">{t(line.adviceKey)}</p>}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}

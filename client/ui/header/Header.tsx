@@ -1,0 +1,54 @@
+/**
+ * The top bar: the team's headline figures (each shown only as far as its monitoring reveals
+ * it), the users' complaints (always heard), the clock and its controls, the connection and the
+ * language.
+ */
+import type { TeamView } from '../../../shared/sim';
+import type { ConnectionStatus, GameModel } from '../../net/model';
+import { Badge, openConcept } from '../common';
+import { useT } from '../hooks';
+import { Icon } from '../Icon';
+import { LanguageSwitch } from '../LanguageSwitch';
+import type { UiClient } from '../uiClient';
+import { ClockControls } from './ClockControls';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { FigureValue } from './FigureValue';
+import { headerFigures, type Goals, type Tone } from './headerFigures';
+
+const COMPLAINT_TONE: Record<TeamView['complaints'], Tone> = { none: 'good', some: 'warn', many: 'bad', outrage: 'bad' };
+
+export function Header({ client, game, team, goals, status }: { client: UiClient; game: GameModel; team: TeamView | null; goals: Goals; status: ConnectionStatus }) {
+  const { t } = useT();
+  return (
+    <header class="su-header" role="banner">
+      <div class="su-brand" aria-label={t('app.title')}>
+        <svg class="su-brand-mark" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+          <path d="M3 20h4v-5H3Z M10 20h4V10h-4Z M17 20h4V4h-4Z" fill="currentColor" />
+        </svg>
+        <span class="su-brand-name">{t('app.title')}</span>
+      </div>
+      {team !== null && (
+        <div class="su-figures" role="group" aria-label={t('ui.header.figuresLabel')}>
+          {headerFigures(team, goals).map((figure) => (
+            <FigureValue key={figure.id} figure={figure} />
+          ))}
+          <div class="su-fig" role="group" aria-label={t('complaints.label')} data-figure="complaints">
+            <span class="su-fig-label">{t('complaints.label')}</span>
+            <span class="su-fig-value su-fig-small">
+              <Badge tone={COMPLAINT_TONE[team.complaints]}>{t(`complaints.${team.complaints}`)}</Badge>
+            </span>
+          </div>
+        </div>
+      )}
+      <div class="su-header-end">
+        <ClockControls clock={game.clock} client={client} />
+        <ConnectionIndicator status={status} />
+        <button type="button" class="su-btn su-learn" aria-label={t('ui.concepts.open')} title={t('ui.concepts.open')} onClick={() => openConcept('singleServer')}>
+          <Icon name="book" />
+          <span class="su-learn-text">{t('ui.concepts.open')}</span>
+        </button>
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * The DOM UI's single entry point. `root` is an empty element laid over the diagram's canvas
+ * (mountUi makes it a fixed full-window layer that lets clicks through wherever no panel is).
+ * Returns a function that unmounts it.
+ */
+import '@fontsource/noto-sans-kr/400.css';
+import '@fontsource/noto-sans-kr/700.css';
+import { render } from 'preact';
+import { App } from './App';
+import { shortcutFor } from './shortcuts';
+import type { UiClient } from './uiClient';
+import { uiState } from './uiState';
+import './ui.css';
+import './header.css';
+import './controls.css';
+import './panels.css';
+import './inspector.css';
+import './overlays.css';
+
+export function mountUi(root: HTMLElement, client: UiClient): () => void {
+  root.classList.add('su-root');
+  render(<App client={client} />, root);
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    if (event.key === 'Escape' && uiState.get().connectingFrom !== null) {
+      uiState.update((u) => ({ ...u, connectingFrom: null }));
+      return;
+    }
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    const control = shortcutFor(event.key, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey }, target, client.game.get()?.clock ?? null);
+    if (control === null) return;
+    // Space would also scroll the page or press the focused button.
+    event.preventDefault();
+    client.control(control);
+  };
+  document.addEventListener('keydown', onKey);
+
+  return () => {
+    document.removeEventListener('keydown', onKey);
+    render(null, root);
+    root.classList.remove('su-root');
+  };
+}

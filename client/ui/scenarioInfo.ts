@@ -1,0 +1,57 @@
+/**
+ * What the UI needs of the scenario a game runs — its regions and their names, data sets, price
+ * factor and goals — looked up by the id the room sends. The wire state carries only the id: the
+ * shipped scenarios are bundled with the client anyway. An unknown (custom) scenario falls back
+ * to the region ids the team's view mentions and catalogue prices.
+ */
+import { loadPreset } from '../../shared/scenarios';
+import type { LocalText, Scenario, TeamView } from '../../shared/sim';
+import type { Language } from '../i18n';
+
+export interface ScenarioInfo {
+  regions: Array<{ id: string; name: LocalText }>;
+  datasets: Array<{ id: string; name: LocalText }>;
+  priceFactor: number;
+  goals: { latencyMs: number; availability: number };
+  name: LocalText | null;
+}
+
+const cache = new Map<string, Scenario | null>();
+
+function preset(id: string): Scenario | null {
+  if (!cache.has(id)) {
+    try {
+      cache.set(id, loadPreset(id));
+    } catch {
+      cache.set(id, null);
+    }
+  }
+  return cache.get(id) ?? null;
+}
+
+export function scenarioInfo(scenarioId: string, team: TeamView | null): ScenarioInfo {
+  const s = preset(scenarioId);
+  if (s !== null) {
+    return {
+      regions: s.regions.map((r) => ({ id: r.id, name: r.name })),
+      datasets: s.datasets.map((d) => ({ id: d.id, name: d.name })),
+      priceFactor: s.priceFactor,
+      goals: { latencyMs: s.objectives.latencyMs, availability: s.objectives.availability },
+      name: s.name,
+    };
+  }
+  const ids = new Set<string>();
+  for (const c of team?.components ?? []) ids.add(c.region);
+  for (const id of Object.keys(team?.entries ?? {})) ids.add(id);
+  return {
+    regions: [...ids].map((id) => ({ id, name: { en: id.toUpperCase(), ko: id.toUpperCase() } })),
+    datasets: [],
+    priceFactor: 1,
+    goals: { latencyMs: 300, availability: 0.99 },
+    name: null,
+  };
+}
+
+export function regionName(info: ScenarioInfo, id: string, lang: Language): string {
+  return info.regions.find((r) => r.id === id)?.name[lang] ?? id.toUpperCase();
+}

@@ -1,0 +1,75 @@
+/**
+ * The first screen, while there is no game: what the game is, Play (a solo sandbox) or join a
+ * friend's or a workshop's game by its code, and the language.
+ */
+import { useState } from 'preact/hooks';
+import type { ConnectionStatus } from '../../net/model';
+import { openConcept } from '../common';
+import { useT } from '../hooks';
+import { Icon } from '../Icon';
+import { LanguageSwitch } from '../LanguageSwitch';
+import { normaliseCode } from './joinCode';
+import type { UiClient } from '../uiClient';
+
+
+export function StartScreen({ client, status }: { client: UiClient; status: ConnectionStatus }) {
+  const { t, tList } = useT();
+  const [code, setCode] = useState('');
+  const busy = status === 'connecting';
+  // Failures arrive as notices from the network layer; the promise only needs catching.
+  const play = () => void client.startSolo('sandbox').catch(() => undefined);
+  const join = (e: Event) => {
+    e.preventDefault();
+    const c = normaliseCode(code);
+    if (c !== '') void client.join(c).catch(() => undefined);
+  };
+  return (
+    <main class="su-start">
+      <div class="su-start-card">
+        <div class="su-start-lang">
+          <LanguageSwitch />
+        </div>
+        <h1 class="su-start-title">
+          <svg class="su-brand-mark" viewBox="0 0 24 24" width="44" height="44" aria-hidden="true">
+            <path d="M3 20h4v-5H3Z M10 20h4V10h-4Z M17 20h4V4h-4Z" fill="currentColor" />
+          </svg>
+          {t('app.title')}
+        </h1>
+        <p class="su-start-tagline">{t('ui.start.tagline')}</p>
+        <p class="su-start-pitch">{tList('ui.start.pitch').join(' ')}</p>
+        <div class="su-start-actions">
+          <button type="button" class="su-btn su-btn-primary su-btn-large" disabled={busy} onClick={play}>
+            {t('ui.start.play')}
+          </button>
+          <form class="su-join" onSubmit={join}>
+            <label class="su-field">
+              <span class="su-field-label">{t('ui.start.codeLabel')}</span>
+              <input
+                type="text"
+                name="code"
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellcheck={false}
+                placeholder={t('ui.start.codePlaceholder')}
+                value={code}
+                onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
+              />
+            </label>
+            <button type="submit" class="su-btn su-btn-large" disabled={busy || normaliseCode(code) === ''}>
+              {t('ui.start.join')}
+            </button>
+          </form>
+        </div>
+        <div class="su-start-learn">
+          <button type="button" class="su-btn su-btn-quiet" onClick={() => openConcept('singleServer')}>
+            <Icon name="book" />
+            {t('ui.start.learn')}
+          </button>
+        </div>
+        <p class="su-start-status" role="status">
+          {busy ? t('hud.connection.connecting') : status === 'offline' ? t('ui.start.offline') : ''}
+        </p>
+      </div>
+    </main>
+  );
+}

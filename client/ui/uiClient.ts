@@ -1,0 +1,8 @@
+/**
+ * What the DOM UI needs from the network layer: the stores it draws and the calls its buttons
+ * make. `GameClient` has all of it; the dev page's fake client (a local sim) has the same shape,
+ * so the UI can be looked at and tested without a server.
+ */
+import type { GameClient } from '../net/gameClient';
+
+export type UiClient = Pick<GameClient, 'status' | 'game' | 'history' | 'notices' | 'startSolo' | 'join' | 'send' | 'control' | 'dismiss'>;
