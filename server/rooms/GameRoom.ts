@@ -278,7 +278,12 @@ export class GameRoom extends Room<{ state: GameState }> {
   }
 
   private project(): void {
-    for (const team of this.sims.teamIds) projectTeam(this.state.teams.get(team) as TeamState, teamView(this.sims.state(team)));
+    for (const team of this.sims.teamIds) {
+      const views = [this.teamViews.get(team) as StateView, this.allTeamsView];
+      projectTeam(this.state.teams.get(team) as TeamState, teamView(this.sims.state(team)), (instance) => {
+        for (const view of views) view.add(instance as Parameters<StateView['add']>[0]);
+      });
+    }
     this.state.clock.tick = this.sims.tick;
   }
 

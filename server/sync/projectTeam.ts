@@ -32,9 +32,13 @@ function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]
   if (target[key] !== value) target[key] = value;
 }
 
+/** Element by element, with pop, push and index assignment: a splice that inserts is not sent. */
 function syncStrings(target: ArraySchema<string>, values: readonly string[]): void {
-  if (target.length === values.length && values.every((value, i) => target[i] === value)) return;
-  target.splice(0, target.length, ...values);
+  while (target.length > values.length) target.pop();
+  values.forEach((value, i) => {
+    if (i >= target.length) target.push(value);
+    else if (target[i] !== value) target[i] = value;
+  });
 }
 
 function syncMap<V>(target: { get(key: string): V | undefined; set(key: string, value: V): unknown; delete(key: string): unknown; keys(): IterableIterator<string> }, values: Record<string, V>): void {
@@ -60,7 +64,14 @@ function projectMetrics(target: HostMetricsState, m: HostMetrics): void {
   syncMap(target.extra, extra);
 }
 
-function projectComponent(target: ComponentState, view: ComponentView): void {
+/**
+ * Called with every schema instance the projection creates, once it is in the tree: a StateView
+ * that holds the team must also be given the new instance, or the collections inside it (a new
+ * component's targets, say) never reach the clients of that view.
+ */
+export type OnCreated = (instance: object) => void;
+
+function projectComponent(target: ComponentState, view: ComponentView, created: OnCreated): void {
   set(target, 'id', view.id);
   set(target, 'kind', view.kind);
   set(target, 'region', view.region);
@@ -75,7 +86,10 @@ function projectComponent(target: ComponentState, view: ComponentView): void {
   if (view.metrics === null) {
     if (target.metrics !== undefined) target.metrics = undefined;
   } else {
-    if (target.metrics === undefined) target.metrics = new HostMetricsState();
+    if (target.metrics === undefined) {
+      target.metrics = new HostMetricsState();
+      created(target.metrics);
+    }
     projectMetrics(target.metrics, view.metrics);
   }
 }
@@ -93,14 +107,18 @@ function projectFeedEntry(target: FeedEntryState, entry: FeedEntry): void {
 }
 
 /** Keeps `target` the same length as `values`, reusing its elements, and fills each with `fill`. */
-function syncArray<S, V>(target: ArraySchema<S>, values: readonly V[], create: () => S, fill: (item: S, value: V) => void): void {
+function syncArray<S extends object, V>(target: ArraySchema<S>, values: readonly V[], create: () => S, fill: (item: S, value: V) => void, created: OnCreated): void {
   while (target.length > values.length) target.pop();
-  while (target.length < values.length) target.push(create());
+  while (target.length < values.length) {
+    const item = create();
+    target.push(item);
+    created(item);
+  }
   values.forEach((value, i) => fill(target[i] as S, value));
 }
 
 /** Brings `team` up to date with `view`. */
-export function projectTeam(team: TeamState, view: TeamView): void {
+export function projectTeam(team: TeamState, view: TeamView, created: OnCreated = () => undefined): void {
   set(team, 'tick', view.tick);
   set(team, 'money', Math.round(view.money * 100) / 100);
   set(team, 'gameOver', view.gameOver?.reason ?? '');
@@ -119,17 +137,22 @@ export function projectTeam(team: TeamState, view: TeamView): void {
     if (target === undefined) {
       target = new ComponentState();
       team.components.set(component.id, target);
+      created(target);
     }
-    projectComponent(target, component);
+    projectComponent(target, component, created);
   }
 
-  syncArray(team.feed, view.feed.slice(-FEED_LIMIT), () => new FeedEntryState(), projectFeedEntry);
+  syncArray(team.feed, view.feed.slice(-FEED_LIMIT), () => new FeedEntryState(), projectFeedEntry, created);
 
   if (view.aggregated === null) {
     if (team.aggregated !== undefined) team.aggregated = undefined;
   } else {
     const a = view.aggregated;
-    const target = (team.aggregated ??= new AggregatedState());
+    if (team.aggregated === undefined) {
+      team.aggregated = new AggregatedState();
+      created(team.aggregated);
+    }
+    const target = team.aggregated;
     set(target, 'requestsPerSecond', readable(a.requestsPerSecond));
     set(target, 'availability', readable(a.availability, 4));
     set(target, 'errorRate', readable(a.errorRate));
@@ -146,14 +169,18 @@ export function projectTeam(team: TeamState, view: TeamView): void {
       set(tier, 'errors', readable(f.errors));
       set(tier, 'errorRate', readable(f.errorRate));
       set(tier, 'hitRatio', f.hitRatio === null ? -1 : readable(f.hitRatio));
-    });
+    }, created);
   }
 
   if (view.business === null) {
     if (team.business !== undefined) team.business = undefined;
   } else {
     const b = view.business;
-    const target = (team.business ??= new BusinessState());
+    if (team.business === undefined) {
+      team.business = new BusinessState();
+      created(team.business);
+    }
+    const target = team.business;
     set(target, 'revenuePerDay', Math.round(b.revenuePerDay * 100) / 100);
     set(target, 'costPerDay', Math.round(b.costPerDay * 100) / 100);
     set(target, 'peakDau', Math.round(b.peakDau));
@@ -164,7 +191,7 @@ export function projectTeam(team: TeamState, view: TeamView): void {
       set(region, 'id', r.id);
       set(region, 'dau', Math.round(r.dau));
       set(region, 'satisfaction', readable(r.satisfaction));
-    });
+    }, created);
   }
 
   set(team, 'alerting', view.alerts !== null);
@@ -173,5 +200,5 @@ export function projectTeam(team: TeamState, view: TeamView): void {
     set(alert, 'componentId', a.componentId ?? '');
     set(alert, 'value', readable(a.value));
     set(alert, 'threshold', a.threshold);
-  });
+  }, created);
 }

@@ -63,6 +63,27 @@ describe('a solo game', () => {
     await client.leave();
   });
 
+  it('sends the collections inside components bought later (targets, figures, tiers) to the client', async () => {
+    const { client } = await create({ mode: 'solo', playerId: newPlayerId() });
+    const outcome = async (seq: number, command: object) => {
+      const done = nextMessage<OutcomeMessage>(client, 'outcome');
+      client.send('command', { seq, command });
+      const result = await done;
+      expect(result.ok).toBe(true);
+      return result;
+    };
+    await outcome(0, { type: 'buyFeature', feature: 'hostMetrics' });
+    await outcome(1, { type: 'buyFeature', feature: 'aggregatedMetrics' });
+    const db = (await outcome(2, { type: 'buy', kind: 'db', region: 'ap', size: 'small', engine: 'rdbms' })).createdId as string;
+    const web = (await outcome(3, { type: 'buy', kind: 'web', region: 'ap', size: 'small' })).createdId as string;
+    await outcome(4, { type: 'connect', from: web, to: db });
+    const team = () => client.state.teams.get('solo');
+    await until(() => [...(team()?.components.get(web)?.targets ?? [])].includes(db), 3000, 'the new connection in the client view');
+    await until(() => team()?.components.get(db)?.metrics !== undefined, 3000, 'figures of the new database');
+    await until(() => (team()?.aggregated?.tiers.length ?? 0) > 0 && team()?.aggregated?.tiers[0]?.tier !== '', 3000, 'tier figures');
+    await client.leave();
+  });
+
   it('answers a command the sim refuses with the sim\'s reason, and logs nothing', async () => {
     const { client, room } = await create({ mode: 'solo', playerId: newPlayerId() });
     const error = nextMessage<ErrorMessage>(client, 'error');
