@@ -66,7 +66,7 @@ export function teamView(t: TeamState): TeamView {
   return {
     tick: t.tick,
     money: t.money,
-    gameOver: t.gameOver === '' ? null : { tick: t.tick, reason: t.gameOver as 'bankrupt' | 'finished' },
+    gameOver: t.gameOver === '' ? null : { tick: t.gameOverTick, reason: t.gameOver as 'bankrupt' | 'finished' },
     features: Object.fromEntries(t.features.entries()) as Record<Feature, boolean>,
     entries: Object.fromEntries(t.entries.entries()),
     geoWeights: JSON.parse(t.geoWeights) as TeamView['geoWeights'],

@@ -122,6 +122,7 @@ export function projectTeam(team: TeamState, view: TeamView, created: OnCreated 
   set(team, 'tick', view.tick);
   set(team, 'money', Math.round(view.money * 100) / 100);
   set(team, 'gameOver', view.gameOver?.reason ?? '');
+  set(team, 'gameOverTick', view.gameOver?.tick ?? -1);
   syncMap(team.features, view.features);
   syncMap(team.entries, view.entries);
   set(team, 'geoWeights', JSON.stringify(view.geoWeights));

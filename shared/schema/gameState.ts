@@ -137,8 +137,9 @@ export const TeamState = schema(
     id: t.string().default(''),
     tick: t.uint32().default(0),
     money: t.float64().default(0),
-    /** '', 'bankrupt' or 'finished'. */
+    /** '', 'bankrupt' or 'finished'; with the tick it happened at (−1: not over). */
     gameOver: t.string().default(''),
+    gameOverTick: t.int32().default(-1),
     features: t.map('boolean'),
     /** DNS entry per region: region → component id. */
     entries: t.map('string'),
