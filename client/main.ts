@@ -1,29 +1,28 @@
-// Placeholder client: shows that the game server is up by printing its /healthz answer.
-// The Phaser client replaces this file.
-
-// A bundled Hangul font: machines without Korean fonts would otherwise show empty boxes.
+// The game page: the bundled Hangul font first (canvas text drawn before it loads would show
+// empty boxes on machines without Korean fonts), then the DOM UI and the Phaser diagram, both
+// reading one GameClient, the only code that talks to the server.
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
+import { GameClient } from './net/gameClient';
+import { mountUi } from './ui/mountUi';
 
-const statusLine = document.querySelector<HTMLParagraphElement>('#health-status');
-const body = document.querySelector<HTMLPreElement>('#health-body');
-
-/** Fetches /healthz from the serving origin and shows the JSON, or a bilingual error. */
-async function showHealth(): Promise<void> {
-  if (!statusLine || !body) return;
-  try {
-    const response = await fetch('/healthz', { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const health: unknown = await response.json();
-    statusLine.textContent = 'OK · 정상';
-    statusLine.className = 'ok';
-    body.textContent = JSON.stringify(health, null, 2);
-    body.hidden = false;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    statusLine.textContent = `Could not reach the server (${reason}). Is it running? Try "npm start". · 서버에 연결할 수 없습니다. "npm start"로 서버를 실행해 보세요.`;
-    statusLine.className = 'error';
-  }
+/** Waits for both weights of the font, with Korean and Latin glyphs (at most a few seconds). */
+async function loadFonts(): Promise<void> {
+  const sample = 'Scale Up! 스케일 업 0123456789';
+  const loads = ['400 16px "Noto Sans KR"', '700 16px "Noto Sans KR"'].map((font) => document.fonts.load(font, sample));
+  await Promise.race([Promise.all(loads), new Promise((resolve) => setTimeout(resolve, 5000))]);
 }
 
-void showHealth();
+async function start(): Promise<void> {
+  await loadFonts();
+  const client = new GameClient(location.origin, localStorage);
+  mountUi(document.getElementById('ui') as HTMLElement, client);
+  // Phaser is the heaviest part of the bundle: loaded after the start screen is up.
+  const { createDiagram } = await import('./view/DiagramScene');
+  createDiagram(document.getElementById('diagram') as HTMLElement, client);
+  document.getElementById('boot')?.remove();
+  // For browser tests and the curious: the client, to inspect or to drop the connection.
+  (window as unknown as { scaleUp: unknown }).scaleUp = { client };
+}
+
+void start();

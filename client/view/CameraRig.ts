@@ -1,0 +1,101 @@
+/**
+ * The diagram's camera: it frames the whole system (and keeps framing it as the system grows)
+ * until the player pans or zooms; dragging pans, the wheel zooms about the pointer, and a
+ * double-click on empty space (or the F key) frames everything again.
+ */
+import type Phaser from 'phaser';
+
+export const MIN_ZOOM = 0.12;
+export const MAX_ZOOM = 2.5;
+/** The framing never zooms in beyond this: a small system stays at a natural size. */
+export const MAX_FIT_ZOOM = 1.35;
+/** Screen pixels left around the framed diagram. */
+const FIT_MARGIN = 24;
+/** Pointer travel (screen px) that turns a press into a drag rather than a click. */
+export const DRAG_THRESHOLD = 5;
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Zoom and centre that fit `content` into a `width`×`height` view. Pure. */
+export function fitView(content: Rect, width: number, height: number): { zoom: number; cx: number; cy: number } {
+  const w = Math.max(1, content.w);
+  const h = Math.max(1, content.h);
+  const zoom = Math.max(MIN_ZOOM, Math.min(MAX_FIT_ZOOM, (width - 2 * FIT_MARGIN) / w, (height - 2 * FIT_MARGIN) / h));
+  return { zoom, cx: content.x + w / 2, cy: content.y + h / 2 };
+}
+
+export class CameraRig {
+  /** Framing the content automatically (until the player takes over). */
+  auto = true;
+  private content: Rect = { x: 0, y: 0, w: 1, h: 1 };
+  private dragFrom: { x: number; y: number; scrollX: number; scrollY: number } | null = null;
+  dragging = false;
+
+  constructor(private readonly camera: Phaser.Cameras.Scene2D.Camera) {}
+
+  setContent(content: Rect, snap: boolean): void {
+    this.content = content;
+    if (snap && this.auto) this.frame(1);
+  }
+
+  /** Frames everything again and resumes automatic framing. */
+  reset(): void {
+    this.auto = true;
+  }
+
+  update(dtMs: number): void {
+    if (this.auto) this.frame(1 - Math.exp(-dtMs / 180));
+  }
+
+  pointerDown(x: number, y: number): void {
+    this.dragFrom = { x, y, scrollX: this.camera.scrollX, scrollY: this.camera.scrollY };
+    this.dragging = false;
+  }
+
+  pointerMove(x: number, y: number, down: boolean): void {
+    const from = this.dragFrom;
+    if (from === null || !down) return;
+    if (!this.dragging && Math.hypot(x - from.x, y - from.y) < DRAG_THRESHOLD) return;
+    this.dragging = true;
+    this.auto = false;
+    const zoom = this.camera.zoom;
+    this.camera.setScroll(from.scrollX - (x - from.x) / zoom, from.scrollY - (y - from.y) / zoom);
+  }
+
+  /** Ends a press; true when it was a click (no drag). */
+  pointerUp(): boolean {
+    const click = this.dragFrom !== null && !this.dragging;
+    this.dragFrom = null;
+    this.dragging = false;
+    return click;
+  }
+
+  /** Zooms by the wheel about the screen point (x, y). */
+  wheel(x: number, y: number, deltaY: number): void {
+    const camera = this.camera;
+    this.auto = false;
+    const zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, camera.zoom * Math.exp(-deltaY * 0.0015)));
+    // Zoom happens about the view's centre: keep the world point under the pointer where it was.
+    const hw = camera.width / 2;
+    const hh = camera.height / 2;
+    const wx = (x - hw) / camera.zoom + hw + camera.scrollX;
+    const wy = (y - hh) / camera.zoom + hh + camera.scrollY;
+    camera.setZoom(zoom);
+    camera.setScroll(wx - (x - hw) / zoom - hw, wy - (y - hh) / zoom - hh);
+  }
+
+  private frame(amount: number): void {
+    const camera = this.camera;
+    const target = fitView(this.content, camera.width, camera.height);
+    const zoom = camera.zoom + (target.zoom - camera.zoom) * amount;
+    camera.setZoom(zoom);
+    const midX = camera.scrollX + camera.width / 2;
+    const midY = camera.scrollY + camera.height / 2;
+    camera.centerOn(midX + (target.cx - midX) * amount, midY + (target.cy - midY) * amount);
+  }
+}

@@ -1,0 +1,389 @@
+/**
+ * The system diagram: a Phaser 4 scene that draws the watched team's components by region and
+ * tier, the edges between them, and the traffic flowing along the edges. It reads the game store
+ * of a GameClient and the shared uiState, and writes back only through them: a click selects a
+ * component, and while a connection is being drawn a click on a second box sends `connect`.
+ * `createDiagram` mounts it in a page element (WebGL, sized to the element, crisp on HiDPI).
+ */
+import Phaser from 'phaser';
+import { USERS, type Command, type TeamView } from '../../shared/sim';
+import { ALLOWED_LINKS } from '../../shared/sim/topology';
+import type { GameModel } from '../net/model';
+import type { Store } from '../net/store';
+import { uiState as sharedUiState, type UiState } from '../ui/uiState';
+import { Backdrop } from './Backdrop';
+import { CameraRig } from './CameraRig';
+import { componentCard, dnsCard, usersCard } from './cardModel';
+import { diagramEdges, routesOf, type DiagramEdge } from './edges';
+import { edgeTraffic } from './edgeTraffic';
+import { GlyphLoader } from './glyphs';
+import { englishLabels, type DiagramLabels } from './labels';
+import { dnsNodeId, layoutDiagram, nodeAt, usersNodeId, type Layout, type LayoutState } from './layout';
+import { NodeCard, type CardLayers, type Highlight } from './NodeCard';
+import { PALETTE } from './palette';
+import { edgePaths } from './paths';
+import { scenarioFacts, type ScenarioFacts } from './scenarioFacts';
+import { createTextures } from './textures';
+import { TrafficLayer } from './TrafficLayer';
+
+/** What the diagram needs of a GameClient (a fake one feeds the dev page). */
+export interface DiagramClient {
+  readonly game: Store<GameModel | null>;
+  send(command: Command): number;
+}
+
+export interface DiagramOptions {
+  /** Texture units a batch may use (Phaser's maxTextures; default: all the GPU has). */
+  maxTextures?: number;
+  /** Multisampled edges (default: on, except on a software renderer, where it costs ~10× the frame time). */
+  multisample?: boolean;
+  /** The page's translations (default: English from the locale file). */
+  labels?: DiagramLabels;
+  /** The UI state shared with the DOM panels (default: the app's uiState store). */
+  ui?: Store<UiState>;
+}
+
+/** Zoom below which detail lines are hidden, and below which names are too. */
+const DETAIL_MIN_ZOOM = 0.5;
+const TEXT_MIN_ZOOM = 0.3;
+/** Zoom below which cards are drawn as simple coloured tiles (see NodeCard.setFar). */
+const FAR_ZOOM = 0.5;
+
+export class DiagramScene extends Phaser.Scene {
+  private readonly labels: DiagramLabels;
+  private readonly ui: Store<UiState>;
+  private layers!: CardLayers & { back: Phaser.GameObjects.Layer; lines: Phaser.GameObjects.Layer; dots: Phaser.GameObjects.Layer; overlay: Phaser.GameObjects.Layer };
+  private traffic!: TrafficLayer;
+  private backdrop!: Backdrop;
+  private rig!: CameraRig;
+  private rubberBand!: Phaser.GameObjects.Graphics;
+  private readonly cards = new Map<string, NodeCard>();
+  private readonly layoutStates = new Map<string, LayoutState>();
+  private layout: Layout | null = null;
+  private facts: ScenarioFacts | null = null;
+  private view: TeamView | null = null;
+  private team: string | null = null;
+  private edges: DiagramEdge[] = [];
+  private geometryKey = '';
+  private hovered: string | null = null;
+  private pointerWorld = { x: 0, y: 0 };
+  private lastClick = 0;
+  private readonly unsubscribe: Array<() => void> = [];
+  /** Redraws every text once the font files for new characters (Hangul) have arrived. */
+  private readonly glyphs = new GlyphLoader(() => this.redrawTexts());
+
+  constructor(
+    private readonly client: DiagramClient,
+    options: DiagramOptions = {},
+  ) {
+    super({ key: 'diagram' });
+    this.labels = options.labels ?? englishLabels;
+    this.ui = options.ui ?? sharedUiState;
+  }
+
+  /** Dots drawn in the last frame (for the dev page and tests). */
+  get dotCount(): number {
+    return this.traffic?.dotCount ?? 0;
+  }
+
+  create(): void {
+    createTextures(this);
+    const layer = () => this.add.layer();
+    this.layers = {
+      back: layer(),
+      lines: layer(),
+      dots: layer(),
+      glow: layer(),
+      body: layer(),
+      marks: layer(),
+      text: layer(),
+      detail: layer(),
+      badges: layer(),
+      overlay: layer(),
+    };
+    this.backdrop = new Backdrop(this, this.layers.back);
+    this.traffic = new TrafficLayer(this, this.layers.lines, this.layers.dots);
+    this.rubberBand = this.add.graphics();
+    this.layers.overlay.add(this.rubberBand);
+    this.rig = new CameraRig(this.cameras.main);
+    this.cameras.main.setBackgroundColor(PALETTE.background);
+    this.bindInput();
+    this.unsubscribe.push(
+      this.client.game.subscribe(() => this.refresh()),
+      this.ui.subscribe(() => {
+        this.refresh();
+        this.updateHighlights();
+      }),
+      this.labels.subscribe(() => this.redrawTexts()),
+    );
+    this.game.events.on('diagram:fit', () => this.rig.reset());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
+    this.events.once(Phaser.Scenes.Events.DESTROY, () => this.teardown());
+  }
+
+  override update(time: number, delta: number): void {
+    this.rig.update(delta);
+    const cam = this.cameras.main;
+    const zoom = cam.zoom;
+    const view = { x: cam.scrollX + (cam.width / 2) * (1 - 1 / zoom), y: cam.scrollY + (cam.height / 2) * (1 - 1 / zoom), w: cam.width / zoom, h: cam.height / zoom };
+    this.traffic.update(time, delta, zoom, view);
+    const margin = 24;
+    for (const card of this.cards.values()) {
+      const b = card.bounds;
+      card.setCulled(b.x + b.w < view.x - margin || b.x > view.x + view.w + margin || b.y + b.h < view.y - margin || b.y > view.y + view.h + margin);
+      card.setFar(zoom < FAR_ZOOM);
+      card.setTextsShown(zoom >= TEXT_MIN_ZOOM);
+      card.tick(time, delta / 1000);
+    }
+    this.layers.detail.setVisible(zoom >= DETAIL_MIN_ZOOM);
+    this.layers.text.setVisible(zoom >= TEXT_MIN_ZOOM);
+    this.drawRubberBand();
+  }
+
+  /** Draws every card and label again (a language switch, or font files that arrived). */
+  private redrawTexts(): void {
+    if (!this.sys.isActive()) return;
+    for (const card of this.cards.values()) card.destroy();
+    this.cards.clear();
+    this.geometryKey = '';
+    this.backdrop.invalidate();
+    this.refresh();
+  }
+
+  /** Rebuilds what changed from the latest game model. */
+  private refresh(): void {
+    const model = this.client.game.get();
+    const ui = this.ui.get();
+    const team = model === null ? null : (ui.watchedTeam ?? model.me.team ?? model.teamIds[0] ?? null);
+    const view = model !== null && team !== null ? (model.teams[team] ?? null) : null;
+    if (team !== this.team) {
+      for (const card of this.cards.values()) card.destroy();
+      this.cards.clear();
+      this.geometryKey = '';
+      this.team = team;
+    }
+    this.view = view;
+    if (model === null || view === null || team === null) {
+      this.layout = null;
+      this.traffic.setEdges([], new Map());
+      return;
+    }
+    const facts = scenarioFacts(model.scenario, view);
+    this.facts = facts;
+    const layout = layoutDiagram(this.layoutStates.get(team) ?? null, facts.regions, view.components);
+    this.layoutStates.set(team, layout.state);
+    this.layout = layout;
+    const regions = layout.state.regions;
+    const edges = diagramEdges(view, regions, facts.rtt);
+    this.edges = edges;
+    const key = JSON.stringify([layout.nodes.map((n) => [n.id, n.x, n.y]), edges.map((e) => e.id)]);
+    const geometryChanged = key !== this.geometryKey;
+    if (geometryChanged) {
+      this.geometryKey = key;
+      this.traffic.setEdges(edges, edgePaths(edges, layout.byId));
+      this.backdrop.draw(layout, facts.names, this.labels);
+      this.rig.setContent(layout.bounds, this.cards.size === 0);
+    }
+    const traffic = edgeTraffic(view, regions, edges, facts.traffic);
+    this.traffic.setTraffic(traffic);
+    const texts = this.syncCards(layout, view, (region) => traffic.get(`${usersNodeId(region)}>${dnsNodeId(region)}`)?.rate ?? 0);
+    this.glyphs.ensure(texts + this.backdrop.text);
+    this.updateHighlights();
+  }
+
+  /** Creates, updates and removes cards; returns all the text they show. */
+  private syncCards(layout: Layout, view: TeamView, usersRate: (region: string) => number): string {
+    const components = new Map(view.components.map((c) => [c.id, c]));
+    let texts = '';
+    const seen = new Set<string>();
+    const regions = layout.state.regions;
+    for (const node of layout.nodes) {
+      seen.add(node.id);
+      let card = this.cards.get(node.id);
+      if (card === undefined) {
+        card = new NodeCard(this, this.layers, node);
+        this.cards.set(node.id, card);
+      } else card.setBox(node);
+      const component = components.get(node.id);
+      let content;
+      if (component !== undefined) content = componentCard(component, this.labels);
+      else if (node.kind === 'users') content = usersCard(usersRate(node.region), this.labels);
+      else {
+        const routes = routesOf(view, regions, node.region, this.facts?.rtt);
+        content = dnsCard(node.region, routes.map((r) => components.get(r.to)?.region ?? node.region), this.labels);
+      }
+      card.setContent(content);
+      texts += content.title + content.subtitle + content.figure;
+    }
+    for (const [id, card] of this.cards) {
+      if (seen.has(id)) continue;
+      card.destroy();
+      this.cards.delete(id);
+    }
+    return texts;
+  }
+
+  /** Ids of the boxes a connection from `from` may go to (the sim's ALLOWED_LINKS), not yet connected. */
+  private connectTargets(from: string): Set<string> {
+    const view = this.view;
+    const targets = new Set<string>();
+    if (view === null) return targets;
+    const source = view.components.find((c) => c.id === from);
+    const kinds = from === USERS ? ALLOWED_LINKS.users : source !== undefined ? ALLOWED_LINKS[source.kind] : [];
+    for (const c of view.components) {
+      if (c.id === from || !kinds.includes(c.kind)) continue;
+      if (source?.targets.includes(c.id)) continue;
+      if (from === USERS && view.entries[c.region] === c.id) continue;
+      targets.add(c.id);
+    }
+    return targets;
+  }
+
+  private updateHighlights(): void {
+    const ui = this.ui.get();
+    const connecting = ui.connectingFrom;
+    const targets = connecting === null ? new Set<string>() : this.connectTargets(connecting);
+    for (const [id, card] of this.cards) {
+      let h: Highlight = 'none';
+      if (connecting !== null && id === connecting) h = 'source';
+      else if (targets.has(id)) h = 'target';
+      else if (connecting === null && id === ui.selected) h = 'selected';
+      else if (id === this.hovered && !id.includes(':')) h = 'hover';
+      card.setHighlight(h, connecting !== null && h === 'none');
+    }
+    this.traffic.setFocus(ui.selected);
+  }
+
+  private bindInput(): void {
+    const input = this.input;
+    input.on(Phaser.Input.Events.POINTER_DOWN, (p: Phaser.Input.Pointer) => this.rig.pointerDown(p.x, p.y));
+    input.on(Phaser.Input.Events.POINTER_MOVE, (p: Phaser.Input.Pointer) => {
+      this.rig.pointerMove(p.x, p.y, p.isDown);
+      this.pointerWorld = this.toWorld(p.x, p.y);
+      const node = this.layout === null ? null : nodeAt(this.layout.nodes, this.pointerWorld.x, this.pointerWorld.y);
+      const hovered = node !== null && !node.id.includes(':') ? node.id : null;
+      if (hovered !== this.hovered) {
+        this.hovered = hovered;
+        this.updateHighlights();
+      }
+      this.game.canvas.style.cursor = this.rig.dragging ? 'grabbing' : hovered !== null ? 'pointer' : 'default';
+    });
+    input.on(Phaser.Input.Events.POINTER_UP, (p: Phaser.Input.Pointer) => {
+      if (this.rig.pointerUp()) this.click(p.x, p.y);
+      this.game.canvas.style.cursor = 'default';
+    });
+    input.on(Phaser.Input.Events.POINTER_WHEEL, (p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => this.rig.wheel(p.x, p.y, dy));
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      if (event.key === 'Escape' && this.ui.get().connectingFrom !== null) this.ui.update((s) => ({ ...s, connectingFrom: null }));
+      if (event.key === 'f' || event.key === 'F') this.rig.reset();
+    };
+    window.addEventListener('keydown', onKey);
+    this.unsubscribe.push(() => window.removeEventListener('keydown', onKey));
+  }
+
+  /** World point under a screen point (the camera zooms about the view's centre). */
+  private toWorld(x: number, y: number): { x: number; y: number } {
+    const cam = this.cameras.main;
+    return { x: (x - cam.width / 2) / cam.zoom + cam.width / 2 + cam.scrollX, y: (y - cam.height / 2) / cam.zoom + cam.height / 2 + cam.scrollY };
+  }
+
+  private click(x: number, y: number): void {
+    const world = this.toWorld(x, y);
+    const node = this.layout === null ? null : nodeAt(this.layout.nodes, world.x, world.y);
+    const componentId = node !== null && !node.id.includes(':') ? node.id : null;
+    const ui = this.ui.get();
+    if (ui.connectingFrom !== null) {
+      if (componentId !== null && componentId !== ui.connectingFrom) {
+        this.client.send({ type: 'connect', from: ui.connectingFrom, to: componentId });
+        this.ui.update((s) => ({ ...s, connectingFrom: null }));
+      } else if (componentId === null) this.ui.update((s) => ({ ...s, connectingFrom: null }));
+      return;
+    }
+    const now = this.time.now;
+    if (componentId === null && node === null && now - this.lastClick < 350) this.rig.reset();
+    this.lastClick = now;
+    if (ui.selected !== componentId) this.ui.update((s) => ({ ...s, selected: componentId }));
+  }
+
+  private drawRubberBand(): void {
+    const g = this.rubberBand;
+    g.clear();
+    const from = this.ui.get().connectingFrom;
+    const box = from === null || this.layout === null ? undefined : this.layout.byId.get(from);
+    if (box === undefined) return;
+    const x0 = box.x + box.w / 2;
+    const y0 = box.y + box.h;
+    g.lineStyle(2.5 / this.cameras.main.zoom, PALETTE.connectTarget, 0.9);
+    g.lineBetween(x0, y0, this.pointerWorld.x, this.pointerWorld.y);
+    g.fillStyle(PALETTE.connectTarget, 1);
+    g.fillCircle(this.pointerWorld.x, this.pointerWorld.y, 4 / this.cameras.main.zoom);
+  }
+
+  private teardown(): void {
+    for (const stop of this.unsubscribe.splice(0)) stop();
+    for (const card of this.cards.values()) card.destroy();
+    this.cards.clear();
+  }
+}
+
+/** Whether WebGL runs on the CPU (SwiftShader, llvmpipe): there multisampling is far too slow. */
+function softwareWebGL(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl');
+    if (gl === null) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info === null ? gl.RENDERER : info.UNMASKED_RENDERER_WEBGL));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|softpipe|software/i.test(name);
+  } catch {
+    return false;
+  }
+}
+
+/** Device pixels per CSS pixel used for the canvas (capped: fill rate matters more beyond 2). */
+function pixelRatio(): number {
+  return Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+}
+
+/**
+ * Mounts the diagram in `parent` (which must have a size): a WebGL canvas that follows the
+ * element's size, drawn at device resolution, on the page's dark background.
+ */
+export function createDiagram(parent: HTMLElement, client: DiagramClient, options: DiagramOptions = {}): Phaser.Game {
+  const ratio = pixelRatio();
+  const size = () => ({ w: Math.max(1, Math.round(parent.clientWidth * ratio)), h: Math.max(1, Math.round(parent.clientHeight * ratio)) });
+  const { w, h } = size();
+  const game = new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent,
+    backgroundColor: '#0f1419',
+    banner: false,
+    disableContextMenu: true,
+    input: { keyboard: false, gamepad: false },
+    render: {
+      antialias: true,
+      antialiasGL: options.multisample ?? !softwareWebGL(),
+      powerPreference: 'high-performance',
+      maxTextures: options.maxTextures ?? -1,
+      // Mipmaps for the (power-of-two) atlas: smooth and cheap when zoomed far out.
+      mipmapFilter: 'LINEAR_MIPMAP_LINEAR',
+    },
+    scale: { mode: Phaser.Scale.NONE, width: w, height: h, zoom: 1 / ratio, expandParent: false, autoRound: true },
+    scene: new DiagramScene(client, options),
+  });
+  game.canvas.style.display = 'block';
+  const observer = new ResizeObserver(() => {
+    const next = size();
+    if (next.w !== game.scale.width || next.h !== game.scale.height) game.scale.resize(next.w, next.h);
+  });
+  observer.observe(parent);
+  game.events.once(Phaser.Core.Events.DESTROY, () => observer.disconnect());
+  return game;
+}
+
+/** Frames the whole diagram again (for a "fit" button in the page). */
+export function fitDiagram(game: Phaser.Game): void {
+  game.events.emit('diagram:fit');
+}

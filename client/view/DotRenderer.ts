@@ -1,0 +1,149 @@
+/**
+ * Draws every traffic dot of the diagram in one WebGL call, as point sprites: one vertex per dot
+ * (position, size, colour), the shape (round dot, or a cross for a failed request) made in the
+ * fragment shader. A quad per dot costs four vertices and two triangles; thousands of moving dots
+ * are cheapest as points, on real GPUs and even more on software renderers (SwiftShader draws
+ * ~5× more points than quads per frame). It is a Phaser Extern: Phaser yields the WebGL context
+ * to it in display-list order and restores its own state afterwards.
+ */
+import Phaser from 'phaser';
+import { compileProgram } from './glProgram';
+
+const VERTEX = `
+attribute vec2 aPosition;
+attribute float aSize;
+attribute vec4 aColour;
+uniform mat4 uProjection;
+uniform vec3 uRowX;
+uniform vec3 uRowY;
+uniform float uScale;
+varying vec4 vColour;
+varying float vCross;
+void main() {
+  vec2 p = vec2(dot(uRowX, vec3(aPosition, 1.0)), dot(uRowY, vec3(aPosition, 1.0)));
+  gl_Position = uProjection * vec4(p, 1.0, 1.0);
+  gl_PointSize = max(1.0, abs(aSize) * uScale);
+  vCross = aSize < 0.0 ? 1.0 : 0.0;
+  vColour = aColour;
+}`;
+
+const FRAGMENT = `
+precision mediump float;
+varying vec4 vColour;
+varying float vCross;
+void main() {
+  vec2 d = gl_PointCoord - 0.5;
+  float a;
+  if (vCross > 0.5) {
+    float arm = min(abs(d.x - d.y), abs(d.x + d.y)) * 0.7071;
+    a = (1.0 - smoothstep(0.08, 0.15, arm)) * (1.0 - smoothstep(0.36, 0.46, max(abs(d.x), abs(d.y))));
+  } else {
+    float r = length(d);
+    a = 1.0 - smoothstep(0.2, 0.5, r);
+    a = max(a * 0.5, 1.0 - smoothstep(0.2, 0.26, r));
+  }
+  a *= vColour.a;
+  gl_FragColor = vec4(vColour.rgb * a, a);
+}`;
+
+/** Bytes per dot: x, y, size (float32 each), then r, g, b, a (bytes). */
+const STRIDE = 16;
+
+export class DotRenderer extends Phaser.GameObjects.Extern {
+  /** Dots drawn this frame (the first `count` slots). */
+  count = 0;
+  readonly capacity: number;
+  private readonly bytes: Uint8Array;
+  private readonly floats: Float32Array;
+  private gl: WebGLRenderingContext | null = null;
+  private program: WebGLProgram | null = null;
+  private buffer: WebGLBuffer | null = null;
+  private locations: { position: number; size: number; colour: number; projection: WebGLUniformLocation | null; rowX: WebGLUniformLocation | null; rowY: WebGLUniformLocation | null; scale: WebGLUniformLocation | null } | null = null;
+
+  constructor(scene: Phaser.Scene, capacity: number) {
+    super(scene);
+    this.capacity = capacity;
+    const data = new ArrayBuffer(capacity * STRIDE);
+    this.bytes = new Uint8Array(data);
+    this.floats = new Float32Array(data);
+  }
+
+  /** Writes dot `i`: world centre, diameter (world px), 0xRRGGBB colour, alpha 0–1, cross shape. */
+  put(i: number, x: number, y: number, size: number, colour: number, alpha: number, cross: boolean): void {
+    const f = i * 4;
+    this.floats[f] = x;
+    this.floats[f + 1] = y;
+    this.floats[f + 2] = cross ? -size : size;
+    const b = i * STRIDE + 12;
+    this.bytes[b] = (colour >> 16) & 0xff;
+    this.bytes[b + 1] = (colour >> 8) & 0xff;
+    this.bytes[b + 2] = colour & 0xff;
+    this.bytes[b + 3] = Math.max(0, Math.min(255, Math.round(alpha * 255)));
+  }
+
+  override render(renderer: Phaser.Renderer.WebGL.WebGLRenderer, drawingContext: Phaser.Renderer.WebGL.DrawingContext, calcMatrix: Phaser.GameObjects.Components.TransformMatrix): void {
+    if (this.count === 0) return;
+    const gl = renderer.gl;
+    if (gl.isContextLost()) {
+      this.program = null;
+      return;
+    }
+    if (gl !== this.gl || this.program === null) this.setUp(gl);
+    const loc = this.locations;
+    if (this.program === null || loc === null) return;
+    renderer.glWrapper.updateBindingsFramebuffer({ bindings: { framebuffer: drawingContext.framebuffer } }, true);
+    gl.viewport(0, 0, drawingContext.width, drawingContext.height);
+    gl.useProgram(this.program);
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
+    gl.bufferSubData(gl.ARRAY_BUFFER, 0, this.bytes.subarray(0, this.count * STRIDE));
+    gl.enableVertexAttribArray(loc.position);
+    gl.enableVertexAttribArray(loc.size);
+    gl.enableVertexAttribArray(loc.colour);
+    gl.vertexAttribPointer(loc.position, 2, gl.FLOAT, false, STRIDE, 0);
+    gl.vertexAttribPointer(loc.size, 1, gl.FLOAT, false, STRIDE, 8);
+    gl.vertexAttribPointer(loc.colour, 4, gl.UNSIGNED_BYTE, true, STRIDE, 12);
+    const m = calcMatrix;
+    gl.uniformMatrix4fv(loc.projection, false, renderer.projectionMatrix.val);
+    gl.uniform3f(loc.rowX, m.a, m.c, m.e);
+    gl.uniform3f(loc.rowY, m.b, m.d, m.f);
+    gl.uniform1f(loc.scale, Math.hypot(m.a, m.b));
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    gl.drawArrays(gl.POINTS, 0, this.count);
+    gl.disableVertexAttribArray(loc.position);
+    gl.disableVertexAttribArray(loc.size);
+    gl.disableVertexAttribArray(loc.colour);
+  }
+
+  override destroy(fromScene?: boolean): void {
+    const gl = this.gl;
+    if (gl !== null && !gl.isContextLost()) {
+      gl.deleteBuffer(this.buffer);
+      gl.deleteProgram(this.program);
+    }
+    this.gl = null;
+    super.destroy(fromScene);
+  }
+
+  /** Compiles the shaders and makes the buffer (again after a lost context). */
+  private setUp(gl: WebGLRenderingContext): void {
+    this.gl = gl;
+    this.program = null;
+    this.locations = null;
+    const program = compileProgram(gl, VERTEX, FRAGMENT);
+    if (program === null) return;
+    this.program = program;
+    this.buffer = gl.createBuffer();
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
+    gl.bufferData(gl.ARRAY_BUFFER, this.bytes.byteLength, gl.DYNAMIC_DRAW);
+    this.locations = {
+      position: gl.getAttribLocation(program, 'aPosition'),
+      size: gl.getAttribLocation(program, 'aSize'),
+      colour: gl.getAttribLocation(program, 'aColour'),
+      projection: gl.getUniformLocation(program, 'uProjection'),
+      rowX: gl.getUniformLocation(program, 'uRowX'),
+      rowY: gl.getUniformLocation(program, 'uRowY'),
+      scale: gl.getUniformLocation(program, 'uScale'),
+    };
+  }
+}

@@ -1,0 +1,323 @@
+/**
+ * One box of the diagram: a rounded card with the kind's icon, its name and instance count, a
+ * line of detail, a load bar, and its state as colour (border, glow), icon (badge), pattern
+ * (hatched when down, dashed while setting up) and motion (pulse; a shake now and then when down).
+ * The parts live in shared layers (all card backgrounds, then all icons, then all texts) so the
+ * renderer batches them; the card only positions and updates its own parts.
+ */
+import Phaser from 'phaser';
+import type { CardContent } from './cardModel';
+import type { NodeBox } from './layout';
+import { PALETTE, cssColour, mixColour } from './palette';
+import { ATLAS, BADGE_SIZE, CARD_RADIUS, GLOW_PAD, ICON_SIZE, RING_PAD, TEX, TEX_SCALE, badgeFrame, iconFrame } from './textures';
+import { STATE_STYLES, approach, utilisationColour } from './trafficStyle';
+
+export interface CardLayers {
+  glow: Phaser.GameObjects.Layer;
+  body: Phaser.GameObjects.Layer;
+  marks: Phaser.GameObjects.Layer;
+  /** Names and counts: hidden when zoomed far out. */
+  text: Phaser.GameObjects.Layer;
+  /** Detail lines and figures: hidden a little sooner. */
+  detail: Phaser.GameObjects.Layer;
+  badges: Phaser.GameObjects.Layer;
+}
+
+export type Highlight = 'none' | 'hover' | 'selected' | 'source' | 'target';
+
+export const FONT_FAMILY = "'Noto Sans KR', system-ui, sans-serif";
+/** Text textures at twice the world size: crisp when zoomed in to 2×. */
+const TEXT_RESOLUTION = 2;
+const PAD = 10;
+/** How much of its state colour a far-view tile takes: calm when fine, loud when not. */
+const FAR_TINT: Record<CardContent['state'], number> = { healthy: 0.22, unknown: 0.15, provisioning: 0.2, restarting: 0.3, busy: 0.45, degraded: 0.6, dead: 0.65 };
+/** Border width, world pixels. */
+const BORDER = 2;
+/** Offset of each card drawn behind a card with several instances. */
+const STACK_STEP = 4;
+const BAR_H = 6;
+
+function text(scene: Phaser.Scene, size: number, bold: boolean, colour: number): Phaser.GameObjects.Text {
+  return scene.add.text(0, 0, '', {
+    fontFamily: FONT_FAMILY,
+    fontSize: `${size}px`,
+    fontStyle: bold ? 'bold' : 'normal',
+    color: cssColour(colour),
+    resolution: TEXT_RESOLUTION,
+  });
+}
+
+export class NodeCard {
+  readonly id: string;
+  private box: NodeBox;
+  private readonly portal: boolean;
+  private readonly glow: Phaser.GameObjects.Image | null;
+  private readonly stack: Phaser.GameObjects.Rectangle[];
+  private readonly bg: Phaser.GameObjects.Rectangle;
+  private readonly hatch: Phaser.GameObjects.Image | null;
+  /** The card's outer shape in its state colour; the fill sits 2 px inside it, leaving the border. */
+  private readonly edge: Phaser.GameObjects.Rectangle;
+  /** A dashed border instead, while setting up or restarting. */
+  private readonly dashed: Phaser.GameObjects.Image | null;
+  private readonly ring: Phaser.GameObjects.Image;
+  private readonly icon: Phaser.GameObjects.Image;
+  private readonly barBg: Phaser.GameObjects.Image | null;
+  private readonly barFill: Phaser.GameObjects.Image | null;
+  private readonly badge: Phaser.GameObjects.Image;
+  private readonly title: Phaser.GameObjects.Text;
+  private readonly count: Phaser.GameObjects.Text;
+  private readonly subtitle: Phaser.GameObjects.Text | null;
+  private readonly figure: Phaser.GameObjects.Text;
+  private content: CardContent | null = null;
+  private load = 0;
+  private highlight: Highlight = 'none';
+  /** Alpha of the whole card (1, or less while it is not a possible connection target). */
+  private fade = 1;
+  private shaken = false;
+  private culled = false;
+  private textsShown = true;
+  /** The content whose texts are on screen (they lag behind while hidden). */
+  private drawnTexts: CardContent | null = null;
+  /** Far view (zoomed out): a filled tile in the state's colour instead of a bordered card. */
+  private far = false;
+  /** The load the bar was last drawn at. */
+  private drawnLoad = -1;
+  /** Phase offset so that many failing cards do not pulse in lockstep. */
+  private readonly phase: number;
+
+  constructor(scene: Phaser.Scene, layers: CardLayers, box: NodeBox) {
+    this.id = box.id;
+    this.box = box;
+    this.portal = box.kind === 'users' || box.kind === 'dns';
+    this.phase = (hash(box.id) % 1000) / 1000;
+    const image = (layer: Phaser.GameObjects.Layer, frame: string) => {
+      const img = scene.add.image(0, 0, ATLAS, frame).setOrigin(0, 0);
+      layer.add(img);
+      return img;
+    };
+    this.glow = this.portal ? null : image(layers.glow, TEX.cardGlow).setVisible(false);
+    // Fills are flat shapes (no texture to sample): the cheapest pixels a card has.
+    const fill = (colour: number, inset = 0) => {
+      const rect = scene.add.rectangle(0, 0, box.w - 2 * inset, box.h - 2 * inset, colour).setOrigin(0, 0).setRounded(CARD_RADIUS - inset);
+      layers.body.add(rect);
+      return rect;
+    };
+    this.stack = this.portal ? [] : [0x1c2631, 0x243040].map((colour) => fill(colour).setVisible(false));
+    this.edge = fill(PALETTE.cardBorder);
+    this.bg = fill(this.portal ? PALETTE.lane : PALETTE.card, BORDER);
+    this.hatch = this.portal ? null : image(layers.body, TEX.cardHatch).setVisible(false).setTint(PALETTE.dead).setAlpha(0.22);
+    this.dashed = this.portal ? null : image(layers.body, TEX.cardDashed).setVisible(false);
+    this.ring = image(layers.badges, this.portal ? TEX.portalRing : TEX.cardRing).setVisible(false);
+    this.icon = image(layers.marks, iconFrame(box.kind)).setTint(PALETTE.text);
+    this.icon.setDisplaySize(ICON_SIZE, ICON_SIZE);
+    this.barBg = this.portal ? null : image(layers.marks, TEX.pixel).setTint(PALETTE.cardRaised);
+    this.barFill = this.portal ? null : image(layers.marks, TEX.pixel).setTint(PALETTE.healthy);
+    this.badge = image(layers.badges, badgeFrame('warning')).setOrigin(0.5, 0.5).setVisible(false);
+    this.badge.setDisplaySize(BADGE_SIZE, BADGE_SIZE);
+    this.title = text(scene, this.portal ? 14 : 15, true, PALETTE.text).setOrigin(0, 0.5);
+    this.count = text(scene, 13, true, PALETTE.text).setOrigin(1, 0.5);
+    this.subtitle = this.portal ? null : text(scene, 12, false, PALETTE.muted).setOrigin(0, 0.5);
+    this.figure = text(scene, this.portal ? 13 : 12, true, PALETTE.muted).setOrigin(1, 0.5);
+    layers.text.add(this.title);
+    layers.detail.add([this.figure, this.count]);
+    if (this.subtitle !== null) layers.detail.add(this.subtitle);
+    this.place(0);
+  }
+
+  get bounds(): NodeBox {
+    return this.box;
+  }
+
+  setBox(box: NodeBox): void {
+    if (box.x === this.box.x && box.y === this.box.y) return;
+    this.box = box;
+    this.place(0);
+  }
+
+  setContent(content: CardContent): void {
+    const previous = this.content;
+    this.content = content;
+    if (previous?.icon !== content.icon) this.icon.setFrame(iconFrame(content.icon)).setDisplaySize(ICON_SIZE, ICON_SIZE);
+    if (previous?.instances !== content.instances || (previous.load === null) !== (content.load === null)) this.applyVisibility();
+    if (previous?.state !== content.state) this.applyState();
+    if (previous === null) this.load = content.load ?? 0;
+    // Redrawing a text re-renders its canvas and uploads it: only for texts that can be seen.
+    if (this.textsShown) this.applyTexts();
+  }
+
+  /** Whether the card's texts are drawn at the current zoom (the scene's level of detail). */
+  setTextsShown(shown: boolean): void {
+    if (shown === this.textsShown) return;
+    this.textsShown = shown;
+    if (shown && !this.culled) this.applyTexts();
+  }
+
+  private applyTexts(): void {
+    const content = this.content;
+    const drawn = this.drawnTexts;
+    if (content === null || this.culled || drawn === content) return;
+    this.drawnTexts = content;
+    if (drawn?.count !== content.count) this.count.setText(content.count);
+    if (drawn?.title !== content.title) this.fitTitle(content.title);
+    if (this.subtitle !== null && (drawn?.subtitle !== content.subtitle || drawn?.count !== content.count)) {
+      this.fitText(this.subtitle, content.subtitle, this.box.w - 2 * PAD - this.count.width - 8);
+    }
+    if (drawn?.figure !== content.figure) this.figure.setText(content.figure);
+    if (drawn?.figureColour !== content.figureColour) this.figure.setColor(cssColour(content.figureColour));
+    if (this.subtitle === null && drawn?.figure !== content.figure) this.fitTitle(content.title);
+  }
+
+  setHighlight(highlight: Highlight, dimmed = false): void {
+    const fade = dimmed ? 0.3 : 1;
+    if (fade !== this.fade) {
+      // While a connection is drawn, boxes it cannot go to step back.
+      this.fade = fade;
+      for (const o of [...this.stack, this.edge, this.bg, this.icon, this.title, this.count, this.subtitle, this.figure, this.barBg, this.barFill, this.badge]) o?.setAlpha(fade);
+    }
+    if (highlight === this.highlight) return;
+    this.highlight = highlight;
+    const colour = highlight === 'target' ? PALETTE.connectTarget : PALETTE.selected;
+    this.ring.setTint(colour).setAlpha(highlight === 'hover' ? 0.35 : 1);
+    this.applyVisibility();
+  }
+
+  /** Switches between the full card and the far view's simpler tile. */
+  setFar(far: boolean): void {
+    if (far === this.far) return;
+    this.far = far;
+    this.applyState();
+  }
+
+  /** Hides the card while it is outside the camera's view (nothing of it is drawn then). */
+  setCulled(culled: boolean): void {
+    if (culled === this.culled) return;
+    this.culled = culled;
+    this.applyVisibility();
+    if (!culled && this.textsShown) this.applyTexts();
+  }
+
+  /** Eases the load bar and runs the pulse and shake. */
+  tick(time: number, dt: number): void {
+    const content = this.content;
+    if (content === null || this.culled) return;
+    const style = STATE_STYLES[content.state];
+    if (this.barFill !== null && content.load !== null) {
+      this.load = approach(this.load, content.load, dt, 0.4);
+      if (Math.abs(this.load - this.drawnLoad) > 0.0005) {
+        this.drawnLoad = this.load;
+        this.barFill.setDisplaySize(Math.max(0.001, this.barWidth() * Math.min(1, this.load)), BAR_H).setTint(utilisationColour(this.load));
+      }
+    }
+    let shake = 0;
+    if (style.pulseSeconds > 0) {
+      const wave = 0.5 + 0.5 * Math.sin(((time / 1000 / style.pulseSeconds) + this.phase) * Math.PI * 2);
+      this.glow?.setAlpha(0.25 + 0.6 * wave);
+      this.edge.setAlpha((0.65 + 0.35 * wave) * this.fade);
+      this.badge.setScale(((BADGE_SIZE / (BADGE_SIZE * TEX_SCALE)) * (1 + 0.12 * wave)));
+    }
+    if (style.shake) {
+      // A short shake every 2.5 s: the eye catches motion where colour fails.
+      const t = ((time / 1000 + this.phase * 2.5) % 2.5) / 0.45;
+      if (t < 1) shake = Math.sin(t * Math.PI * 6) * 3 * (1 - t);
+    }
+    if (this.highlight !== 'none' && this.highlight !== 'hover') this.ring.setAlpha(0.7 + 0.3 * Math.sin(time / 260));
+    if (shake !== 0 || this.shaken) this.place(shake);
+    this.shaken = shake !== 0;
+  }
+
+  destroy(): void {
+    for (const o of [...this.stack, this.glow, this.edge, this.bg, this.hatch, this.dashed, this.ring, this.icon, this.barBg, this.barFill, this.badge, this.title, this.count, this.subtitle, this.figure]) o?.destroy();
+  }
+
+  private applyState(): void {
+    const content = this.content;
+    if (content === null) return;
+    const style = STATE_STYLES[content.state];
+    this.glow?.setTint(style.colour);
+    this.dashed?.setTint(style.colour);
+    const base = content.state === 'dead' ? 0x2a1a2a : this.portal ? PALETTE.lane : PALETTE.card;
+    // Far away a 2 px border is under a pixel wide: the whole tile takes the state's colour.
+    this.edge.setFillStyle(this.far ? mixColour(base, style.colour, FAR_TINT[content.state]) : style.colour).setAlpha(this.fade);
+    this.bg.setFillStyle(base);
+    this.icon.setTint(content.state === 'dead' ? PALETTE.dead : content.state === 'unknown' || content.state === 'provisioning' ? PALETTE.muted : PALETTE.text);
+    if (style.icon !== 'none') this.badge.setFrame(badgeFrame(style.icon)).setDisplaySize(BADGE_SIZE, BADGE_SIZE);
+    this.applyVisibility();
+  }
+
+  /** What is drawn follows the state, the highlight and whether the card is in view. */
+  private applyVisibility(): void {
+    const on = !this.culled;
+    const content = this.content;
+    const style = content === null ? null : STATE_STYLES[content.state];
+    this.stack.forEach((img, i) => img.setVisible(on && !this.far && (content?.instances ?? 1) >= 3 - i));
+    for (const o of [this.icon, this.title, this.count, this.subtitle, this.figure]) o?.setVisible(on);
+    const dashed = style?.pattern === 'dashed' && this.dashed !== null && !this.far;
+    this.edge.setVisible(on && !dashed);
+    this.bg.setVisible(on && (dashed || !this.far));
+    this.dashed?.setVisible(on && dashed);
+    this.glow?.setVisible(on && style !== null && style.pulseSeconds > 0 && content?.state !== 'restarting');
+    this.hatch?.setVisible(on && style?.pattern === 'hatch');
+    this.ring.setVisible(on && this.highlight !== 'none');
+    this.badge.setVisible(on && style !== null && style.icon !== 'none');
+    const bar = on && content !== null && content.load !== null;
+    this.barBg?.setVisible(bar);
+    this.barFill?.setVisible(bar);
+  }
+
+  private barWidth(): number {
+    return this.box.w - 2 * PAD - 52;
+  }
+
+  private fitTitle(value: string): void {
+    const right = this.portal ? this.figure.width : 0;
+    const room = this.box.w - PAD - ICON_SIZE - 8 - PAD - (right === 0 ? 0 : right + 8);
+    this.fitText(this.title, value, room, this.portal ? 14 : 15, 13);
+  }
+
+  /** Sets a text, in a smaller size (down to `minSize`) or shortened with an ellipsis until it fits `room` world pixels. */
+  private fitText(target: Phaser.GameObjects.Text, value: string, room: number, size = 12, minSize = size): void {
+    target.setFontSize(size).setText(value);
+    for (let s = size - 1; target.width > room && s >= minSize; s--) target.setFontSize(s);
+    if (target.width <= room || value.length < 2) return;
+    let cut = value.length - 1;
+    while (cut > 1) {
+      target.setText(`${value.slice(0, cut).trimEnd()}…`);
+      if (target.width <= room) return;
+      cut--;
+    }
+  }
+
+  private place(shake: number): void {
+    const { x: bx, y, w, h } = this.box;
+    const x = bx + shake;
+    const s = 1 / TEX_SCALE;
+    this.stack.forEach((rect, i) => rect.setPosition(x + (2 - i) * STACK_STEP, y + (2 - i) * STACK_STEP));
+    this.edge.setPosition(x, y);
+    this.bg.setPosition(x + BORDER, y + BORDER);
+    this.dashed?.setPosition(x, y).setScale(s);
+    this.hatch?.setPosition(x, y).setScale(s);
+    this.glow?.setPosition(x - GLOW_PAD, y - GLOW_PAD).setScale(s);
+    this.ring.setPosition(x - RING_PAD, y - RING_PAD).setScale(s);
+    const iconY = this.portal ? y + (h - ICON_SIZE) / 2 : y + 8;
+    this.icon.setPosition(x + PAD, iconY);
+    const titleY = iconY + ICON_SIZE / 2;
+    this.title.setPosition(x + PAD + ICON_SIZE + 8, titleY);
+    this.badge.setPosition(x + w - 2, y + 2);
+    if (this.portal) {
+      this.figure.setPosition(x + w - PAD, titleY);
+      return;
+    }
+    this.subtitle?.setPosition(x + PAD, y + 39);
+    this.count.setPosition(x + w - PAD, y + 39);
+    const barY = y + h - 12;
+    this.barBg?.setPosition(x + PAD, barY - BAR_H / 2).setDisplaySize(this.barWidth(), BAR_H);
+    this.barFill?.setPosition(x + PAD, barY - BAR_H / 2);
+    this.figure.setPosition(x + w - PAD, barY);
+  }
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}

@@ -1,0 +1,149 @@
+/**
+ * The diagram's edges and what flows on them, from a real sim's team view: users reach DNS and
+ * the right entry, static files go to the CDN, replicas get reads; edge rates add up to what the
+ * target component receives; under fog of war traffic is still drawn, in grey.
+ */
+import { describe, expect, it } from 'vitest';
+import { teamView, type TeamView } from '../../../shared/sim';
+import { componentCard, dnsCard } from '../../../client/view/cardModel';
+import { buildDevSystem } from '../../../client/view/devSystem';
+import { diagramEdges, routesOf } from '../../../client/view/edges';
+import { edgeTraffic } from '../../../client/view/edgeTraffic';
+import { englishLabels, fixedLabels, label } from '../../../client/view/labels';
+import { layoutDiagram } from '../../../client/view/layout';
+import { PATH_STEP, edgePaths, pointAt } from '../../../client/view/paths';
+import { scenarioFacts } from '../../../client/view/scenarioFacts';
+
+const REGIONS = ['ap', 'na', 'eu'];
+
+function view(metrics: boolean): TeamView {
+  return teamView(buildDevSystem({ target: 30, metrics }));
+}
+
+describe('edges', () => {
+  const team = view(true);
+  const facts = scenarioFacts('sandbox', team);
+  const edges = diagramEdges(team, facts.regions, facts.rtt);
+  const ids = new Set(edges.map((e) => e.id));
+
+  it('links each region’s users to its DNS, its DNS to its entry and to the CDN', () => {
+    const cdn = team.components.find((c) => c.kind === 'cdn')!;
+    for (const region of REGIONS) {
+      expect(ids.has(`users:${region}>dns:${region}`)).toBe(true);
+      expect(ids.has(`dns:${region}>${team.entries[region]}`)).toBe(true);
+      expect(ids.has(`dns:${region}>${cdn.id}`)).toBe(true);
+    }
+  });
+
+  it('draws every connection the team made, and reads to replicas beside the primary', () => {
+    for (const c of team.components) for (const t of c.targets) expect(ids.has(`${c.id}>${t}`)).toBe(true);
+    const replica = team.components.find((c) => c.settings.replicaOf !== undefined)!;
+    expect(ids.has(`${replica.settings.replicaOf}>${replica.id}`)).toBe(true);
+    const reader = team.components.find((c) => c.targets.includes(replica.settings.replicaOf!))!;
+    expect(ids.has(`${reader.id}>${replica.id}`)).toBe(true);
+  });
+
+  it('sends users of a region without a data center to the nearest one, or by GeoDNS weights', () => {
+    const entries = { ap: 'lb-1', na: 'lb-2' };
+    const rtt = { eu: { ap: 250, na: 90, eu: 20 } };
+    expect(routesOf({ entries, geoWeights: {} }, REGIONS, 'eu', rtt)).toEqual([{ to: 'lb-2', share: 1 }]);
+    expect(routesOf({ entries, geoWeights: {} }, REGIONS, 'eu')).toEqual([{ to: 'lb-1', share: 1 }]);
+    expect(routesOf({ entries, geoWeights: { eu: { ap: 1, na: 3 } } }, REGIONS, 'eu', rtt)).toEqual([
+      { to: 'lb-1', share: 0.25 },
+      { to: 'lb-2', share: 0.75 },
+    ]);
+    expect(routesOf({ entries: {}, geoWeights: {} }, REGIONS, 'eu', rtt)).toEqual([]);
+  });
+
+  it('shares a component’s measured load among the edges that feed it', () => {
+    const traffic = edgeTraffic(team, facts.regions, edges, facts.traffic);
+    for (const c of team.components) {
+      const feeding = edges.filter((e) => e.to === c.id && e.kind !== 'replication');
+      if (feeding.length === 0 || c.metrics === null) continue;
+      const sum = feeding.reduce((s, e) => s + traffic.get(e.id)!.rate, 0);
+      expect(sum).toBeCloseTo(c.metrics.lambda, 3);
+      for (const e of feeding) expect(traffic.get(e.id)!.latencyMs).toBe(c.metrics.p95LatencyMs);
+    }
+    const users = traffic.get('users:ap>dns:ap')!;
+    expect(users.rate).toBeGreaterThan(traffic.get('users:eu>dns:eu')!.rate);
+  });
+
+  it('still moves traffic under fog of war, without latency or errors', () => {
+    const fog = view(false);
+    const fogEdges = diagramEdges(fog, facts.regions, facts.rtt);
+    const traffic = edgeTraffic(fog, facts.regions, fogEdges, facts.traffic);
+    const lbToWeb = fogEdges.find((e) => e.from.startsWith('lb-') && e.to.startsWith('web-'))!;
+    expect(traffic.get(lbToWeb.id)!.rate).toBeGreaterThan(0);
+    for (const t of traffic.values()) {
+      expect(t.latencyMs).toBeNull();
+      expect(t.errorShare).toBeNull();
+    }
+  });
+});
+
+describe('edge paths', () => {
+  const team = view(true);
+  const facts = scenarioFacts('sandbox', team);
+  const layout = layoutDiagram(null, facts.regions, team.components);
+  const edges = diagramEdges(team, facts.regions, facts.rtt);
+  const paths = edgePaths(edges, layout.byId);
+
+  it('runs from the bottom of the source to the top of the target, in even steps', () => {
+    expect(paths.size).toBe(edges.length);
+    for (const e of edges) {
+      const path = paths.get(e.id)!;
+      const from = layout.byId.get(e.from)!;
+      const to = layout.byId.get(e.to)!;
+      const start = { x: 0, y: 0 };
+      const end = { x: 0, y: 0 };
+      pointAt(path, 0, start);
+      pointAt(path, 1, end);
+      expect(start.y).toBeCloseTo(from.y + from.h, 3);
+      expect(start.x).toBeGreaterThan(from.x);
+      expect(start.x).toBeLessThan(from.x + from.w);
+      expect(end.y).toBeCloseTo(to.y, 3);
+      expect(end.x).toBeGreaterThan(to.x);
+      expect(end.x).toBeLessThan(to.x + to.w);
+      const step = path.length / (path.count - 1);
+      expect(step).toBeLessThanOrEqual(PATH_STEP + 1e-6);
+    }
+  });
+});
+
+describe('card texts', () => {
+  const team = view(true);
+
+  it('names the component and its instances, and shows its load', () => {
+    const web = team.components.find((c) => c.kind === 'web')!;
+    const card = componentCard(web, englishLabels);
+    expect(card.title).toBe(`Web server ${web.id.split('-')[1]}`);
+    expect(card.count).toBe(`×${web.count}`);
+    expect(card.load).toBe(web.metrics!.utilisation);
+    expect(card.figure).toBe(`${Math.round(web.metrics!.utilisation * 100)}%`);
+  });
+
+  it('says a dead component is down, in words as well as colour', () => {
+    const web = team.components.find((c) => c.kind === 'web')!;
+    const dead = { ...web, metrics: { ...web.metrics!, health: 'dead' as const, serving: 0, down: web.count } };
+    const card = componentCard(dead, englishLabels);
+    expect(card.state).toBe('dead');
+    expect(card.figure).toBe('Down');
+    expect(componentCard(dead, fixedLabels('ko', { health: { dead: '중단됨' }, kinds: { web: { name: '웹 서버' } } })).figure).toBe('중단됨');
+  });
+
+  it('shows no load without host metrics, and says why', () => {
+    const fog = view(false).components.find((c) => c.kind === 'web')!;
+    const card = componentCard(fog, englishLabels);
+    expect(card.load).toBeNull();
+    expect(card.state).toBe('unknown');
+    expect(card.figure).toBe(label(englishLabels, 'diagram.noMetrics'));
+  });
+
+  it('falls back to built-in texts for keys the locale files lack, in both languages', () => {
+    expect(label(englishLabels, 'diagram.replica')).toBe('Replica');
+    expect(label(fixedLabels('ko', {}), 'diagram.replica')).toBe('복제본');
+    expect(label(englishLabels, 'diagram.shards', { count: 4 })).toBe('4 shards');
+    expect(dnsCard('eu', ['na'], englishLabels).figure).toBe('→ NA');
+    expect(dnsCard('eu', [], englishLabels).state).toBe('degraded');
+  });
+});

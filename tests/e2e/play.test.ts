@@ -1,0 +1,119 @@
+/**
+ * The game in a real browser (Debian's Chromium through playwright-core, WebGL by SwiftShader)
+ * against the real server: start a solo sandbox, buy and connect a web server and a database,
+ * see the boxes and the money change, switch to Korean (drawn with the bundled font), pause and
+ * resume, lose the WebSocket and come back to the same seat. Screenshots go to test-results/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/app';
+import { freePort } from '../server/harness';
+import { buildClient, chromiumAvailable, launchChromium, SCREENSHOTS } from './browser';
+
+const enabled = chromiumAvailable();
+
+describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let staticDir: string;
+  let dataDir: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    staticDir = await buildClient();
+    dataDir = mkdtempSync(join(tmpdir(), 'scale-up-e2e-'));
+    // Ticks every 250 ms: the clock visibly moves within a test.
+    server = await startServer({ port: await freePort(), host: '127.0.0.1', dataDir, staticDir, timings: { tickMs: 250 } });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+    page.on('pageerror', (error) => errors.push(error.message));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    for (const dir of [staticDir, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const money = () => page.locator('[data-figure="money"] .su-fig-value').innerText();
+  const tickOf = () => page.evaluate(() => (window as unknown as { scaleUp: { client: { game: { get(): { clock: { tick: number } } | null } } } }).scaleUp.client.game.get()?.clock.tick ?? -1);
+
+  it('loads the page with the Hangul font and WebGL, and starts a sandbox', { timeout: 60_000 }, async () => {
+    await page.goto(server.url.replace('localhost', '127.0.0.1'));
+    await page.getByRole('button', { name: 'Play sandbox' }).waitFor();
+    const font = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('16px "Noto Sans KR"', '스케일 업');
+    });
+    expect(font).toBe(true);
+    await page.getByRole('button', { name: 'Play sandbox' }).click();
+    await page.getByRole('status', { name: 'Connection to the game server' }).getByText('Connected').waitFor({ timeout: 15_000 });
+    // Phaser draws into a WebGL canvas.
+    const webgl = await page.evaluate(() => {
+      const canvas = document.querySelector('#diagram canvas') as HTMLCanvasElement | null;
+      return canvas !== null && (canvas.getContext('webgl2') !== null || canvas.getContext('webgl') !== null);
+    });
+    expect(webgl).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'e2e-started.png') });
+  });
+
+  it('buys a web server and a database, connects them, and the money goes down', { timeout: 60_000 }, async () => {
+    const before = await money();
+    await page.getByRole('button', { name: 'Buy Web server' }).click();
+    await page.getByRole('button', { name: 'Buy Database' }).click();
+    await expect.poll(money, { timeout: 10_000 }).not.toBe(before);
+    const webButton = page.locator('.su-system-item', { hasText: 'Web server 2' });
+    await webButton.waitFor({ timeout: 10_000 });
+    await page.locator('.su-system-item', { hasText: 'Database 3' }).waitFor({ timeout: 10_000 });
+    await webButton.click();
+    const target = page.getByRole('combobox', { name: 'Component to connect to' });
+    await target.waitFor();
+    await target.selectOption({ label: await target.locator('option', { hasText: 'Database 3' }).first().innerText() });
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('list', { name: 'Sends traffic to' }).getByText('Database 3').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'e2e-connected.png') });
+  });
+
+  it('switches to Korean without a reload', async () => {
+    await page.getByRole('button', { name: '한국어' }).first().click();
+    await page.getByRole('status', { name: '게임 서버 연결' }).or(page.getByText('연결됨')).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await expect.poll(() => page.locator('[data-figure="money"]').innerText()).toContain('자금');
+    await page.screenshot({ path: join(SCREENSHOTS, 'e2e-korean.png') });
+    await page.getByRole('button', { name: 'English' }).first().click();
+  });
+
+  it('pauses and resumes with the space bar', { timeout: 30_000 }, async () => {
+    await page.locator('body').click({ position: { x: 640, y: 300 } });
+    await page.keyboard.press('Space');
+    await page.getByText('Paused').first().waitFor();
+    const paused = await tickOf();
+    await page.waitForTimeout(800);
+    expect(await tickOf()).toBe(paused);
+    await page.keyboard.press('Space');
+    await expect.poll(tickOf, { timeout: 10_000 }).toBeGreaterThan(paused);
+  });
+
+  it('comes back to the same seat when the WebSocket drops', { timeout: 60_000 }, async () => {
+    const seatBefore = await page.evaluate(() => {
+      const game = (window as unknown as { scaleUp: { client: { game: { get(): { code: string; me: { team: string } } } } } }).scaleUp.client.game.get();
+      return { code: game.code, team: game.me.team };
+    });
+    await page.evaluate(() => (window as unknown as { scaleUp: { client: { dropConnection(): void } } }).scaleUp.client.dropConnection());
+    await page.getByText(/Reconnecting/).first().waitFor({ timeout: 10_000 });
+    await page.getByRole('status', { name: 'Connection to the game server' }).getByText('Connected').waitFor({ timeout: 30_000 });
+    const seatAfter = await page.evaluate(() => {
+      const game = (window as unknown as { scaleUp: { client: { game: { get(): { code: string; me: { team: string } } } } } }).scaleUp.client.game.get();
+      return { code: game.code, team: game.me.team };
+    });
+    expect(seatAfter).toEqual(seatBefore);
+    await expect.poll(tickOf, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'e2e-reconnected.png') });
+    expect(errors).toEqual([]);
+  });
+});
