@@ -1,6 +1,6 @@
 /**
  * The diagram's camera: it frames the whole system (and keeps framing it as the system grows)
- * until the player pans or zooms; dragging pans, the wheel zooms about the pointer, and a
+ * into the part of the canvas the page's panels leave free, until the player pans or zooms; dragging pans, the wheel zooms about the pointer, and a
  * double-click on empty space (or the F key) frames everything again.
  */
 import type Phaser from 'phaser';
@@ -33,6 +33,8 @@ export class CameraRig {
   /** Framing the content automatically (until the player takes over). */
   auto = true;
   private content: Rect = { x: 0, y: 0, w: 1, h: 1 };
+  /** The part of the canvas left visible by the page's panels (camera pixels); null: all of it. */
+  private viewport: Rect | null = null;
   private dragFrom: { x: number; y: number; scrollX: number; scrollY: number } | null = null;
   dragging = false;
 
@@ -41,6 +43,11 @@ export class CameraRig {
   setContent(content: Rect, snap: boolean): void {
     this.content = content;
     if (snap && this.auto) this.frame(1);
+  }
+
+  /** Frames into this part of the canvas from now on (the page's panels cover the rest). */
+  setViewport(viewport: Rect | null): void {
+    this.viewport = viewport !== null && viewport.w > 1 && viewport.h > 1 ? viewport : null;
   }
 
   /** Frames everything again and resumes automatic framing. */
@@ -91,11 +98,15 @@ export class CameraRig {
 
   private frame(amount: number): void {
     const camera = this.camera;
-    const target = fitView(this.content, camera.width, camera.height);
+    const view = this.viewport ?? { x: 0, y: 0, w: camera.width, h: camera.height };
+    const target = fitView(this.content, view.w, view.h);
     const zoom = camera.zoom + (target.zoom - camera.zoom) * amount;
     camera.setZoom(zoom);
+    // The content's centre goes to the viewport's centre, which may be off the canvas's centre.
+    const cx = target.cx + (camera.width / 2 - (view.x + view.w / 2)) / zoom;
+    const cy = target.cy + (camera.height / 2 - (view.y + view.h / 2)) / zoom;
     const midX = camera.scrollX + camera.width / 2;
     const midY = camera.scrollY + camera.height / 2;
-    camera.centerOn(midX + (target.cx - midX) * amount, midY + (target.cy - midY) * amount);
+    camera.centerOn(midX + (cx - midX) * amount, midY + (cy - midY) * amount);
   }
 }

@@ -3,13 +3,16 @@
  * tier, the edges between them, and the traffic flowing along the edges. It reads the game store
  * of a GameClient and the shared uiState, and writes back only through them: a click selects a
  * component, and while a connection is being drawn a click on a second box sends `connect`.
- * `createDiagram` mounts it in a page element (WebGL, sized to the element, crisp on HiDPI).
+ * `createDiagram` mounts it in a page element: WebGL, following the element's size, drawn at
+ * device resolution (the canvas is devicePixelRatio times larger and shown at CSS size, so text
+ * and lines stay sharp on HiDPI screens), on the page's dark background.
  */
 import Phaser from 'phaser';
 import { USERS, type Command, type TeamView } from '../../shared/sim';
 import { ALLOWED_LINKS } from '../../shared/sim/topology';
 import type { GameModel } from '../net/model';
 import type { Store } from '../net/store';
+import { stageRect, type StageRect } from '../ui/layout';
 import { uiState as sharedUiState, type UiState } from '../ui/uiState';
 import { Backdrop } from './Backdrop';
 import { CameraRig } from './CameraRig';
@@ -23,6 +26,7 @@ import { NodeCard, type CardLayers, type Highlight } from './NodeCard';
 import { PALETTE } from './palette';
 import { edgePaths } from './paths';
 import { scenarioFacts, type ScenarioFacts } from './scenarioFacts';
+import { pixelRatio, softwareWebGL } from './display';
 import { createTextures } from './textures';
 import { TrafficLayer } from './TrafficLayer';
 
@@ -33,25 +37,26 @@ export interface DiagramClient {
 }
 
 export interface DiagramOptions {
-  /** Texture units a batch may use (Phaser's maxTextures; default: all the GPU has). */
-  maxTextures?: number;
   /** Multisampled edges (default: on, except on a software renderer, where it costs ~10× the frame time). */
   multisample?: boolean;
   /** The page's translations (default: English from the locale file). */
   labels?: DiagramLabels;
   /** The UI state shared with the DOM panels (default: the app's uiState store). */
   ui?: Store<UiState>;
+  /** The part of the viewport the DOM panels leave free, CSS pixels (default: the app's stageRect). */
+  stage?: Store<StageRect>;
 }
 
 /** Zoom below which detail lines are hidden, and below which names are too. */
-const DETAIL_MIN_ZOOM = 0.5;
+const DETAIL_MIN_ZOOM = 0.6;
 const TEXT_MIN_ZOOM = 0.3;
 /** Zoom below which cards are drawn as simple coloured tiles (see NodeCard.setFar). */
-const FAR_ZOOM = 0.5;
+const FAR_ZOOM = 0.6;
 
 export class DiagramScene extends Phaser.Scene {
   private readonly labels: DiagramLabels;
   private readonly ui: Store<UiState>;
+  private readonly stage: Store<StageRect>;
   private layers!: CardLayers & { back: Phaser.GameObjects.Layer; lines: Phaser.GameObjects.Layer; dots: Phaser.GameObjects.Layer; overlay: Phaser.GameObjects.Layer };
   private traffic!: TrafficLayer;
   private backdrop!: Backdrop;
@@ -79,6 +84,7 @@ export class DiagramScene extends Phaser.Scene {
     super({ key: 'diagram' });
     this.labels = options.labels ?? englishLabels;
     this.ui = options.ui ?? sharedUiState;
+    this.stage = options.stage ?? stageRect;
   }
 
   /** Dots drawn in the last frame (for the dev page and tests). */
@@ -116,6 +122,8 @@ export class DiagramScene extends Phaser.Scene {
       }),
       this.labels.subscribe(() => this.redrawTexts()),
     );
+    this.unsubscribe.push(this.stage.subscribe(() => this.fitStage()));
+    this.scale.on(Phaser.Scale.Events.RESIZE, () => this.fitStage());
     this.game.events.on('diagram:fit', () => this.rig.reset());
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.teardown());
@@ -138,6 +146,23 @@ export class DiagramScene extends Phaser.Scene {
     this.layers.detail.setVisible(zoom >= DETAIL_MIN_ZOOM);
     this.layers.text.setVisible(zoom >= TEXT_MIN_ZOOM);
     this.drawRubberBand();
+  }
+
+  /** Frames into the stage: the page area the panels leave free, in camera pixels. */
+  private fitStage(): void {
+    const stage = this.stage.get();
+    const canvas = this.game.canvas.getBoundingClientRect();
+    if (stage.width <= 0 || stage.height <= 0 || canvas.width <= 0) {
+      this.rig.setViewport(null);
+      return;
+    }
+    const sx = this.scale.width / canvas.width;
+    const sy = this.scale.height / canvas.height;
+    const x0 = Math.max(0, (stage.x - canvas.left) * sx);
+    const y0 = Math.max(0, (stage.y - canvas.top) * sy);
+    const x1 = Math.min(this.scale.width, (stage.x + stage.width - canvas.left) * sx);
+    const y1 = Math.min(this.scale.height, (stage.y + stage.height - canvas.top) * sy);
+    this.rig.setViewport({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
   }
 
   /** Draws every card and label again (a language switch, or font files that arrived). */
@@ -328,25 +353,6 @@ export class DiagramScene extends Phaser.Scene {
   }
 }
 
-/** Whether WebGL runs on the CPU (SwiftShader, llvmpipe): there multisampling is far too slow. */
-function softwareWebGL(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl');
-    if (gl === null) return false;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const name = String(gl.getParameter(info === null ? gl.RENDERER : info.UNMASKED_RENDERER_WEBGL));
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return /swiftshader|llvmpipe|softpipe|software/i.test(name);
-  } catch {
-    return false;
-  }
-}
-
-/** Device pixels per CSS pixel used for the canvas (capped: fill rate matters more beyond 2). */
-function pixelRatio(): number {
-  return Math.min(2, Math.max(1, window.devicePixelRatio || 1));
-}
-
 /**
  * Mounts the diagram in `parent` (which must have a size): a WebGL canvas that follows the
  * element's size, drawn at device resolution, on the page's dark background.
@@ -366,14 +372,13 @@ export function createDiagram(parent: HTMLElement, client: DiagramClient, option
       antialias: true,
       antialiasGL: options.multisample ?? !softwareWebGL(),
       powerPreference: 'high-performance',
-      maxTextures: options.maxTextures ?? -1,
       // Mipmaps for the (power-of-two) atlas: smooth and cheap when zoomed far out.
       mipmapFilter: 'LINEAR_MIPMAP_LINEAR',
     },
     scale: { mode: Phaser.Scale.NONE, width: w, height: h, zoom: 1 / ratio, expandParent: false, autoRound: true },
     scene: new DiagramScene(client, options),
+    callbacks: { postBoot: (booted) => (booted.canvas.style.display = 'block') },
   });
-  game.canvas.style.display = 'block';
   const observer = new ResizeObserver(() => {
     const next = size();
     if (next.w !== game.scale.width || next.h !== game.scale.height) game.scale.resize(next.w, next.h);

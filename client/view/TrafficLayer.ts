@@ -25,7 +25,7 @@ import {
 } from './trafficStyle';
 
 /** Zoom below which edges are drawn as one-pixel lines. */
-const THIN_LINE_ZOOM = 0.45;
+const THIN_LINE_ZOOM = 0.6;
 /** Slots in the pool: the most dots drawn at once. */
 export const DOT_POOL = 9000;
 const PHI = 0.6180339887498949;

@@ -10,7 +10,8 @@
  * column), so it never displaces another. Removing one frees its slot and moves nothing: columns
  * and lanes never shrink. Only when a cell is full does the grid grow, by a column (the regions
  * to its right slide over) or by a row (the lanes below slide down, see prefersWider); whole
- * lanes move together and no box ever changes cell or order.
+ * lanes move together and no box ever changes cell or order. A lane stays thin until its first
+ * component arrives, so an early system is not mostly empty lanes.
  */
 import type { ComponentKindName } from '../../shared/sim';
 
@@ -26,6 +27,8 @@ export const COL_GAP = 16;
 export const ROW_GAP = 16;
 export const REGION_GAP = 36;
 export const LANE_GAP = 10;
+/** Height of a lane with nothing in it yet (room for its two-line name). */
+export const EMPTY_LANE_H = 38;
 /** Left gutter for the lane names, and the top band for the region names. */
 export const GUTTER_W = 112;
 export const HEADER_H = 40;
@@ -62,7 +65,7 @@ export interface LayoutState {
   slots: Record<string, Slot>;
   /** Columns of each region (never shrinks). */
   columns: Record<string, number>;
-  /** Rows of each lane (never shrinks). */
+  /** Rows of each lane (never shrinks; 0 until its first component). */
   rows: Record<TierId, number>;
 }
 
@@ -126,7 +129,7 @@ export function tierOf(component: Pick<LayoutComponent, 'kind' | 'settings'>): T
 
 export function emptyLayoutState(regions: readonly string[]): LayoutState {
   const rows = {} as Record<TierId, number>;
-  for (const tier of TIERS) rows[tier] = 1;
+  for (const tier of TIERS) rows[tier] = tier === 'users' || tier === 'dns' ? 1 : 0;
   const columns: Record<string, number> = {};
   for (const region of regions) columns[region] = 1;
   return { regions: [...new Set(regions)], slots: {}, columns, rows };
@@ -172,6 +175,11 @@ function freeSlot(state: LayoutState, taken: Set<string>, region: string, tier: 
   const isFree = (col: number, row: number) => !taken.has(`${region}|${tier}|${col}|${row}`);
   const cols = state.columns[region] ?? 1;
   const rows = state.rows[tier];
+  if (rows === 0) {
+    // The lane's first component: the lane opens up.
+    state.rows[tier] = 1;
+    return { region, tier, col: preferredCol !== undefined && preferredCol < cols ? preferredCol : 0, row: 0 };
+  }
   if (preferredCol !== undefined && preferredCol < cols) {
     for (let row = 0; row < rows; row++) if (isFree(preferredCol, row)) return { region, tier, col: preferredCol, row };
   }
@@ -206,8 +214,7 @@ export function geometry(state: LayoutState): Omit<Layout, 'state'> {
   let y = HEADER_H;
   for (const tier of TIERS) {
     const rows = state.rows[tier];
-    const inner = rows * rowHeight(tier) + (rows - 1) * ROW_GAP;
-    const h = inner + 2 * LANE_GAP;
+    const h = rows === 0 ? EMPTY_LANE_H : rows * rowHeight(tier) + (rows - 1) * ROW_GAP + 2 * LANE_GAP;
     lanes.push({ tier, y, h });
     y += h;
   }

@@ -1,7 +1,7 @@
 /**
  * The diagram's textures, drawn once at start-up on one canvas atlas (no image files to load):
- * card shapes at twice their world size so they stay crisp when zoomed in, line icons for every
- * component kind and state badges. Shapes are white where they get tinted. The atlas is a power
+ * card patterns (dashed border, hatch, glow, selection ring) at twice their world size so they
+ * stay crisp when zoomed in, line icons for every component kind, and state badges. Shapes are white where they get tinted. The atlas is a power
  * of two with padding between frames so the GPU can mipmap it: a zoomed-out diagram then samples
  * small mip levels, which looks smoother and is much cheaper (notably on software renderers).
  */
@@ -27,15 +27,12 @@ const ATLAS_SIZE = 1024;
 /** Texels between frames: enough for four mip levels without bleeding. */
 const ATLAS_PAD = 16;
 
+/** Card fills and borders are flat shapes (see NodeCard); the atlas has the patterned extras. */
 export const TEX = {
-  card: 'card',
-  cardBorder: 'card-border',
   cardDashed: 'card-dashed',
   cardHatch: 'card-hatch',
   cardGlow: 'card-glow',
   cardRing: 'card-ring',
-  portal: 'portal',
-  portalBorder: 'portal-border',
   portalRing: 'portal-ring',
   pixel: 'pixel',
 } as const;
@@ -59,27 +56,22 @@ function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: numb
 
 type Draw = (ctx: Ctx) => void;
 
-/** The shapes of a card family (fill, border, dashed border, hatch, glow, ring) for one box size, as atlas entries. */
-function cardShapes(w: number, h: number, keys: { fill: string; border: string; dashed?: string; hatch?: string; glow?: string; ring: string }): Array<[string, number, number, Draw]> {
+/** The patterned shapes of a card (dashed border, hatch, glow, selection ring) for one box size, as atlas entries. */
+function cardShapes(w: number, h: number, keys: { dashed?: string; hatch?: string; glow?: string; ring: string }): Array<[string, number, number, Draw]> {
   const s = TEX_SCALE;
   const r = CARD_RADIUS * s;
   const W = w * s;
   const H = h * s;
   const entries: Array<[string, number, number, Draw]> = [];
-  entries.push([keys.fill, W, H, (ctx) => {
-    roundRect(ctx, 0, 0, W, H, r);
-    ctx.fillStyle = '#fff';
-    ctx.fill();
-  }]);
-  const stroke = (dashed: boolean) => (ctx: Ctx) => {
-    ctx.lineWidth = 2 * s;
-    if (dashed) ctx.setLineDash([7 * s, 5 * s]);
-    roundRect(ctx, s, s, W - 2 * s, H - 2 * s, r - s);
-    ctx.strokeStyle = '#fff';
-    ctx.stroke();
-  };
-  entries.push([keys.border, W, H, stroke(false)]);
-  if (keys.dashed !== undefined) entries.push([keys.dashed, W, H, stroke(true)]);
+  if (keys.dashed !== undefined) {
+    entries.push([keys.dashed, W, H, (ctx) => {
+      ctx.lineWidth = 2 * s;
+      ctx.setLineDash([7 * s, 5 * s]);
+      roundRect(ctx, s, s, W - 2 * s, H - 2 * s, r - s);
+      ctx.strokeStyle = '#fff';
+      ctx.stroke();
+    }]);
+  }
   if (keys.hatch !== undefined) {
     entries.push([keys.hatch, W, H, (ctx) => {
       roundRect(ctx, 0, 0, W, H, r);
@@ -308,8 +300,8 @@ function drawBadge(ctx: Ctx, name: (typeof BADGE_NAMES)[number], size: number): 
 /** Draws every diagram texture into one atlas in the scene's texture manager. */
 export function createTextures(scene: Phaser.Scene): void {
   const entries: Array<[string, number, number, Draw]> = [
-    ...cardShapes(CARD_W, CARD_H, { fill: TEX.card, border: TEX.cardBorder, dashed: TEX.cardDashed, hatch: TEX.cardHatch, glow: TEX.cardGlow, ring: TEX.cardRing }),
-    ...cardShapes(CARD_W, PORTAL_H, { fill: TEX.portal, border: TEX.portalBorder, ring: TEX.portalRing }),
+    ...cardShapes(CARD_W, CARD_H, { dashed: TEX.cardDashed, hatch: TEX.cardHatch, glow: TEX.cardGlow, ring: TEX.cardRing }),
+    ...cardShapes(CARD_W, PORTAL_H, { ring: TEX.portalRing }),
   ];
   const icon = ICON_SIZE * TEX_SCALE;
   for (const name of ICON_NAMES) entries.push([iconFrame(name), icon, icon, (ctx) => drawIcon(ctx, name, icon)]);

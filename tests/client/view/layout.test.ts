@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComponentKindName } from '../../../shared/sim';
 import {
   CARD_W,
+  EMPTY_LANE_H,
   MAX_COLUMNS,
   TIERS,
   layoutDiagram,
@@ -114,6 +115,18 @@ describe('lanes and columns', () => {
     const replica = component('db', 'ap', other.id);
     const layout = layoutDiagram(null, REGIONS, [component('web', 'ap'), component('web', 'ap'), primary, other, replica]);
     expect(layout.byId.get(replica.id)!.x).toBe(layout.byId.get(other.id)!.x);
+  });
+
+  it('keeps a lane thin until its first component, then opens it', () => {
+    const web = component('web', 'ap');
+    const before = layoutDiagram(null, REGIONS, [web]);
+    const lane = (layout: Layout, tier: string) => layout.lanes.find((l) => l.tier === tier)!;
+    expect(lane(before, 'store').h).toBe(EMPTY_LANE_H);
+    expect(lane(before, 'web').h).toBeGreaterThan(EMPTY_LANE_H);
+    const after = layoutDiagram(before.state, REGIONS, [web, component('cache', 'na')]);
+    expect(lane(after, 'store').h).toBe(lane(after, 'web').h);
+    // Lanes above it did not move.
+    expect(after.byId.get(web.id)).toEqual(before.byId.get(web.id));
   });
 
   it('adds regions it was not told about after the scenario regions', () => {
