@@ -252,13 +252,22 @@ export class GameRoom extends Room<{ state: GameState }> {
     this.ticker = this.clock.setInterval(() => void this.tick(), this.services.timings.tickMs / clock.speed);
   }
 
-  private async tick(): Promise<void> {
-    if (this.ticking || this.finished) return;
+  private tick(): Promise<void> {
+    if (this.ticking || this.finished) return Promise.resolve();
     this.ticking = true;
+    // Through the intake's chain: no command is stamped and logged while a tick runs.
+    return this.intake.exclusive(() => this.runTick()).finally(() => {
+      this.ticking = false;
+    });
+  }
+
+  private async runTick(): Promise<void> {
+    if (this.finished) return;
     const started = performance.now();
     try {
-      await this.intake.settle();
-      const outcomes = this.sims.step(this.intake.takeDue(this.sims.tick));
+      const { due, stale } = this.intake.takeDue(this.sims.tick);
+      if (stale.length > 0) this.services.logger.error({ room: this.record.code, stale }, 'logged commands missed their tick');
+      const outcomes = this.sims.step(due);
       for (const outcome of outcomes) {
         const sessionId = this.seats.byPlayerId(outcome.player)?.sessionId;
         const client = sessionId ? this.clients.getById(sessionId) : undefined;
@@ -272,7 +281,6 @@ export class GameRoom extends Room<{ state: GameState }> {
     } catch (error) {
       this.services.logger.error({ room: this.record.code, err: error }, 'tick failed');
     } finally {
-      this.ticking = false;
       this.services.metrics.tickSeconds.observe((performance.now() - started) / 1000);
     }
   }

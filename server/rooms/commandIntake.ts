@@ -35,7 +35,12 @@ export function jsonSize(message: unknown): number {
 export class CommandIntake {
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly pending: CommandEntry[] = [];
-  private readonly inflight = new Set<Promise<unknown>>();
+  /**
+   * Stamping a command with the current tick, writing it to the log and queueing it must not
+   * interleave with a tick: if a tick ran while the write was on its way, the log would hold a
+   * command for a tick that never saw it. Both run through this one chain.
+   */
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly sims: TeamSims,
@@ -74,47 +79,51 @@ export class CommandIntake {
     }
     if (team !== undefined && team !== seat.team) return { kind: 'refused', reason: 'not-your-team', seq, detail: `seat is on ${seat.team}` };
     if (!this.options.running()) return { kind: 'refused', reason: 'not-running', seq, detail: 'the game is not running' };
-    const tick = this.sims.tick;
-    if (seq <= seat.lastSeq) return { kind: 'duplicate', seq, tick };
-    const reason = this.sims.check(seat.team, command);
-    if (reason !== null) return { kind: 'refused', reason, seq, detail: 'refused by the simulation' };
-
-    const entry: CommandEntry = { tick, team: seat.team, player: seat.playerId, seq, command };
+    if (seq <= seat.lastSeq) return { kind: 'duplicate', seq, tick: this.sims.tick };
     // The highest sequence is taken before the write, so a resend racing the write is a duplicate.
     const previousSeq = seat.lastSeq;
     seat.lastSeq = seq;
-    const write = this.options.store.appendCommand(this.options.roomId, entry);
-    this.inflight.add(write);
-    try {
-      const stored = await write;
-      if (stored === 'duplicate') return { kind: 'duplicate', seq, tick };
-    } catch (error) {
-      seat.lastSeq = previousSeq;
-      return { kind: 'refused', reason: 'storage-failed', seq, detail: String(error) };
-    } finally {
-      this.inflight.delete(write);
-    }
-    this.pending.push(entry);
-    return { kind: 'accepted', entry };
+    const seatTeam = seat.team;
+    return this.exclusive(async (): Promise<IntakeResult> => {
+      const tick = this.sims.tick;
+      const reason = this.sims.check(seatTeam, command);
+      if (reason !== null) {
+        seat.lastSeq = previousSeq;
+        return { kind: 'refused', reason, seq, detail: 'refused by the simulation' };
+      }
+      const entry: CommandEntry = { tick, team: seatTeam, player: seat.playerId, seq, command };
+      try {
+        if ((await this.options.store.appendCommand(this.options.roomId, entry)) === 'duplicate') return { kind: 'duplicate', seq, tick };
+      } catch (error) {
+        seat.lastSeq = previousSeq;
+        return { kind: 'refused', reason: 'storage-failed', seq, detail: String(error) };
+      }
+      this.pending.push(entry);
+      return { kind: 'accepted', entry };
+    });
   }
 
-  /** Waits for writes still on their way to the store: a tick applies only logged commands. */
-  async settle(): Promise<void> {
-    if (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  /** Runs `work` after everything queued before it, and before anything queued after it. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work, work);
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 
-  /** The logged entries stamped for `tick`, removed from the queue. */
-  takeDue(tick: number): CommandEntry[] {
+  /**
+   * The logged entries stamped for `tick`, removed from the queue. Entries for an earlier tick
+   * (impossible while ticks and intake share the chain) are returned apart, to be reported.
+   */
+  takeDue(tick: number): { due: CommandEntry[]; stale: CommandEntry[] } {
     const due: CommandEntry[] = [];
+    const stale: CommandEntry[] = [];
     for (let i = 0; i < this.pending.length; ) {
       const entry = this.pending[i] as CommandEntry;
       if (entry.tick <= tick) {
-        // An entry stamped for a tick that already ran cannot happen (ticks wait for writes);
-        // restamping would break the log, so it is applied at the tick it names only.
-        if (entry.tick === tick) due.push(entry);
+        (entry.tick === tick ? due : stale).push(entry);
         this.pending.splice(i, 1);
       } else i++;
     }
-    return due;
+    return { due, stale };
   }
 }

@@ -84,6 +84,26 @@ describe('a solo game', () => {
     await client.leave();
   });
 
+  it('applies every acknowledged command, even when ticks run faster than the room\'s own clock', { timeout: 20_000 }, async () => {
+    // At 8× with 20 ms ticks the interval (2.5 ms) is shorter than Colyseus's 16.7 ms room clock,
+    // and a control message's patch can start a tick in the middle of a command's intake.
+    const { client } = await create({ mode: 'solo', playerId: newPlayerId() });
+    const acks: AckMessage[] = [];
+    const outcomes: OutcomeMessage[] = [];
+    client.onMessage('ack', (m: AckMessage) => acks.push(m));
+    client.onMessage('outcome', (m: OutcomeMessage) => outcomes.push(m));
+    // Ten pairs (within the rate limit's burst), each control and command back to back.
+    for (let seq = 0; seq < 10; seq++) {
+      client.send('control', { action: 'speed', speed: seq % 2 === 0 ? 8 : 4 });
+      client.send('command', { seq, command: { type: seq % 2 === 0 ? 'buyFeature' : 'dropFeature', feature: 'hostMetrics' } });
+      await until(() => acks.length === seq + 1, 3000, `the ack of command ${seq}`);
+      await until(() => outcomes.length === seq + 1, 3000, `the outcome of acknowledged command ${seq}`);
+    }
+    expect(outcomes.map((o) => o.seq)).toEqual(acks.map((a) => a.seq));
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    await client.leave();
+  });
+
   it('answers a command the sim refuses with the sim\'s reason, and logs nothing', async () => {
     const { client, room } = await create({ mode: 'solo', playerId: newPlayerId() });
     const error = nextMessage<ErrorMessage>(client, 'error');
