@@ -3,6 +3,7 @@
 // reading one GameClient, the only code that talks to the server.
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
+import { language, t } from './i18n';
 import { GameClient } from './net/gameClient';
 import { mountUi } from './ui/mountUi';
 
@@ -19,7 +20,20 @@ async function start(): Promise<void> {
   mountUi(document.getElementById('ui') as HTMLElement, client);
   // Phaser is the heaviest part of the bundle: loaded after the start screen is up.
   const { createDiagram } = await import('./view/DiagramScene');
-  createDiagram(document.getElementById('diagram') as HTMLElement, client);
+  createDiagram(document.getElementById('diagram') as HTMLElement, client, {
+    // The diagram's canvas text follows the language switch like the DOM does.
+    labels: {
+      language: () => language.get(),
+      t: (key, params) => t(key, params),
+      subscribe: (listener) => {
+        let first = true;
+        return language.subscribe(() => {
+          if (first) first = false;
+          else listener();
+        });
+      },
+    },
+  });
   document.getElementById('boot')?.remove();
   // For browser tests and the curious: the client, to inspect or to drop the connection.
   (window as unknown as { scaleUp: unknown }).scaleUp = { client };
