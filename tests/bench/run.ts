@@ -5,16 +5,19 @@
  *   npm run bench -- --json              JSON on stdout, the table on stderr
  *   npm run bench -- --only step         run only cases whose id contains "step" (or is exactly it)
  *   npm run bench -- --min-ms 200        shorter timing windows (a quick smoke run)
+ *   npm run bench -- --only server       the server load test alone (tests/bench/serverLoad.ts)
+ *   npm run bench -- --only server --rooms 100 [--server-cpu-prof /tmp/prof]
  *
- * Each benchmark is a BenchCase in CASES, grouped into tables by `group`; a new benchmark (the
- * server load test, say) is one more entry with its own group and columns. The process always
- * exits 0 on a completed measurement: missed goals are reported, not failed. Timing uses
- * performance.now(), which is fine here: this measures the sim, it is not part of it.
+ * Each benchmark is a BenchCase in CASES, grouped into tables by `group`; a new benchmark is one
+ * more entry with its own group and columns, as the server load test (group `server`) is. The
+ * process always exits 0 on a completed measurement: missed goals are reported, not failed.
+ * Timing uses performance.now(), which is fine here: this measures the sim, it is not part of it.
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { cloneState, hashState, step, type SimState } from '../../shared/sim';
 import { buildEveryKindTopology } from './everyKind';
+import { serverLoadCase, serverNotes } from './serverLoad';
 import { buildTopology, specFor, type BuiltTopology, type TopologySpec } from './topologies';
 
 // ---------------------------------------------------------------------------------------------
@@ -25,6 +28,10 @@ export interface BenchOptions {
   minMs: number;
   /** Timed windows per case; the median is reported. */
   samples: number;
+  /** Server load case: how many solo rooms (default 500). */
+  rooms?: number;
+  /** Server load case: run the server child with --cpu-prof, writing into this folder. */
+  serverCpuProf?: string;
 }
 
 export interface Goal {
@@ -92,6 +99,25 @@ export const GROUPS: Record<string, { title: string; columns: Column[] }> = {
       { key: 'maxMs', label: 'max ms', digits: 1 },
     ],
   },
+  server: {
+    title: 'Server load: solo rooms on the real server (child process), one @colyseus/sdk bot each',
+    columns: [
+      { key: 'rooms', label: 'rooms', digits: 0 },
+      { key: 'clients', label: 'clients', digits: 0 },
+      { key: 'ticksPerSecond', label: 'ticks/s', digits: 0 },
+      { key: 'expectedTicksPerSecond', label: 'expected', digits: 0 },
+      { key: 'tickP50Ms', label: 'tick p50 ms', digits: 3 },
+      { key: 'tickP95Ms', label: 'p95', digits: 3 },
+      { key: 'tickP99Ms', label: 'p99', digits: 3 },
+      { key: 'tickMaxMs', label: 'max', digits: 1 },
+      { key: 'clientBytesPerSecond', label: 'B/client/s', digits: 0 },
+      { key: 'commandsSent', label: 'cmds sent', digits: 0 },
+      { key: 'commandsAcked', label: 'acked', digits: 0 },
+      { key: 'commandErrors', label: 'errors', digits: 0 },
+      { key: 'serverCpuPercent', label: 'server CPU %', digits: 0 },
+      { key: 'serverRssMb', label: 'RSS MB', digits: 0 },
+    ],
+  },
 };
 
 const UPDATES_GOAL = 1_000_000;
@@ -105,6 +131,7 @@ export const CASES: BenchCase[] = [
   stepCase('step-1000', 1000, 8),
   stepCase('step-1000-every-kind', 900, 8, buildEveryKindTopology),
   forecastCase('forecast-200', 200, 2),
+  serverLoadCase('server-load'),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -293,6 +320,7 @@ function renderTable(results: readonly CaseResult[]): string {
       if (kinds.length > 0) {
         lines.push(`  ${r.id}: utilisation ${kinds.join(', ')}; p50 ${format(u.p50LatencyMs, 1)} ms, p95 ${format(u.p95LatencyMs, 1)} ms, availability ${format(u.availability, 4)}`);
       }
+      if (r.group === 'server') lines.push(...serverNotes(r));
       for (const warning of r.warnings) lines.push(`  ${r.id}: warning: ${warning}`);
     }
     lines.push('');
@@ -310,11 +338,16 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       'min-ms': { type: 'string', default: '1000' },
       samples: { type: 'string', default: '3' },
+      rooms: { type: 'string' },
+      'server-cpu-prof': { type: 'string' },
     },
   });
   const options: BenchOptions = { minMs: Number(values['min-ms']), samples: Number(values.samples) };
-  if (!(options.minMs > 0) || !Number.isInteger(options.samples) || options.samples < 1) {
-    console.error('usage: npm run bench -- [--json] [--only <id part>] [--min-ms <ms>] [--samples <n>]');
+  if (values.rooms !== undefined) options.rooms = Number(values.rooms);
+  if (values['server-cpu-prof'] !== undefined) options.serverCpuProf = values['server-cpu-prof'];
+  const roomsValid = options.rooms === undefined || (Number.isInteger(options.rooms) && options.rooms >= 1);
+  if (!(options.minMs > 0) || !Number.isInteger(options.samples) || options.samples < 1 || !roomsValid) {
+    console.error('usage: npm run bench -- [--json] [--only <id part>] [--min-ms <ms>] [--samples <n>] [--rooms <n>] [--server-cpu-prof <dir>]');
     process.exit(2);
   }
   // --only: an exact case id, else every case whose id contains the text.
