@@ -5,13 +5,13 @@ import { Badge, ConceptLink } from '../common';
 import { FEATURE_CONCEPT } from '../conceptLinks';
 import { useT } from '../hooks';
 import type { UiClient } from '../uiClient';
+import { PriceAndBuy } from './PriceAndBuy';
 import { featurePrice } from './prices';
 
 export function FeatureCard({ feature, owned, money, priceFactor, client }: { feature: Feature; owned: boolean; money: number; priceFactor: number; client: UiClient }) {
   const { t, lang } = useT();
   const price = featurePrice(feature, priceFactor);
   const name = t(`features.${feature}.name`);
-  const affordable = price.buy <= money;
   return (
     <li class={`su-card${owned ? ' su-card-owned' : ''}`} data-feature={feature}>
       <div class="su-card-top">
@@ -30,20 +30,7 @@ export function FeatureCard({ feature, owned, money, priceFactor, client }: { fe
           </>
         ) : (
           <>
-            <span class="su-price">
-              <span class="su-price-buy">{formatMoney(lang, price.buy)}</span>
-              <span class="su-price-day">{t('ui.build.perDay', { cost: formatMoney(lang, price.perDay) })}</span>
-            </span>
-            <button
-              type="button"
-              class="su-btn su-btn-primary"
-              aria-label={t('ui.build.buyNamed', { name })}
-              disabled={!affordable}
-              title={affordable ? undefined : t('ui.build.tooExpensive')}
-              onClick={() => client.send({ type: 'buyFeature', feature })}
-            >
-              {t('ui.build.buy')}
-            </button>
+            <PriceAndBuy name={name} price={price} money={money} onBuy={() => client.send({ type: 'buyFeature', feature })} />
           </>
         )}
       </div>

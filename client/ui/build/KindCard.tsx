@@ -1,21 +1,20 @@
 /** One kind in the shop: name, "?", blurb, price and running cost, and Buy (a database also picks its engine). */
 import { useState } from 'preact/hooks';
 import type { ComponentKindName, DbEngine } from '../../../shared/sim';
-import { formatMoney } from '../../i18n';
 import { ConceptLink } from '../common';
 import { KIND_CONCEPT } from '../conceptLinks';
 import { useT } from '../hooks';
 import type { UiClient } from '../uiClient';
+import { PriceAndBuy } from './PriceAndBuy';
 import { kindPrice } from './prices';
 
 const ENGINES: DbEngine[] = ['rdbms', 'nosql'];
 
 export function KindCard({ kind, region, money, priceFactor, client }: { kind: ComponentKindName; region: string; money: number; priceFactor: number; client: UiClient }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const [engine, setEngine] = useState<DbEngine>('rdbms');
   const price = kindPrice(kind, priceFactor);
   const name = t(`kinds.${kind}.name`);
-  const affordable = price.buy <= money;
   const buy = () => client.send(kind === 'db' ? { type: 'buy', kind, region, engine } : { type: 'buy', kind, region });
   return (
     <li class="su-card" data-kind={kind}>
@@ -38,20 +37,7 @@ export function KindCard({ kind, region, money, priceFactor, client }: { kind: C
         </label>
       )}
       <div class="su-card-foot">
-        <span class="su-price">
-          <span class="su-price-buy">{formatMoney(lang, price.buy)}</span>
-          <span class="su-price-day">{t('ui.build.perDay', { cost: formatMoney(lang, price.perDay) })}</span>
-        </span>
-        <button
-          type="button"
-          class="su-btn su-btn-primary"
-          aria-label={t('ui.build.buyNamed', { name })}
-          disabled={!affordable}
-          title={affordable ? undefined : t('ui.build.tooExpensive')}
-          onClick={buy}
-        >
-          {t('ui.build.buy')}
-        </button>
+        <PriceAndBuy name={name} price={price} money={money} onBuy={buy} />
       </div>
     </li>
   );
