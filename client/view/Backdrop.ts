@@ -5,7 +5,7 @@
  */
 import type Phaser from 'phaser';
 import type { LocalText } from '../../shared/sim';
-import { label, type DiagramLabels } from './labels';
+import type { DiagramLabels } from './labels';
 import { GUTTER_W, HEADER_H, type Layout, type TierId } from './layout';
 import { FONT_FAMILY } from './NodeCard';
 import { PALETTE, cssColour } from './palette';
@@ -86,5 +86,5 @@ export class Backdrop {
 }
 
 function laneName(tier: TierId, labels: DiagramLabels): string {
-  return label(labels, `diagram.lanes.${tier}`);
+  return labels.t(`diagram.lanes.${tier}`);
 }

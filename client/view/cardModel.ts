@@ -4,7 +4,7 @@
  * its state in words as well as colour. Pure, so the wording is tested without a browser.
  */
 import type { ComponentView } from '../../shared/sim';
-import { idNumber, label, shortNumber, type DiagramLabels } from './labels';
+import { idNumber, shortNumber, type DiagramLabels } from './labels';
 import type { NodeKind } from './layout';
 import { PALETTE } from './palette';
 import { STATE_STYLES, utilisationColour, visualState, type VisualState } from './trafficStyle';
@@ -31,18 +31,18 @@ function subtitleOf(c: ComponentView, labels: DiagramLabels): string {
   const parts: string[] = [];
   if (c.kind === 'db') {
     if (c.settings.engine !== undefined) parts.push(ENGINE_SHORT[c.settings.engine]);
-    if (c.settings.replicaOf !== undefined) parts.push(label(labels, 'diagram.replica'));
-    else if (c.settings.shardKey !== undefined) parts.push(label(labels, 'diagram.shards', { count: c.resharding?.shards ?? c.count }));
-    else parts.push(label(labels, 'diagram.primary'));
+    if (c.settings.replicaOf !== undefined) parts.push(labels.t('diagram.replica'));
+    else if (c.settings.shardKey !== undefined) parts.push(labels.t('diagram.shards', { count: c.resharding?.shards ?? c.count }));
+    else parts.push(labels.t('diagram.primary'));
   } else if (c.kind === 'cdn') {
     const hit = c.metrics?.extra.hitRatio;
-    parts.push(hit === undefined ? label(labels, `sizes.${c.size}`) : `${label(labels, 'metrics.hitRatio')} ${Math.round(hit * 100)}%`);
+    parts.push(hit === undefined ? labels.t(`sizes.${c.size}`) : `${labels.t('metrics.hitRatio')} ${Math.round(hit * 100)}%`);
   } else {
-    parts.push(label(labels, `sizes.${c.size}`));
-    if (c.kind === 'web' && c.settings.colocatedDb === true) parts.push(label(labels, 'diagram.onBox'));
+    parts.push(labels.t(`sizes.${c.size}`));
+    if (c.kind === 'web' && c.settings.colocatedDb === true) parts.push(labels.t('diagram.onBox'));
     if (c.kind === 'queue' && c.metrics?.extra.messages !== undefined && c.metrics.extra.messages >= 1) parts.push(`✉ ${shortNumber(c.metrics.extra.messages)}`);
   }
-  if (c.provisioning > 0 && c.status !== 'provisioning') parts.push(label(labels, 'diagram.settingUp', { count: c.provisioning }));
+  if (c.provisioning > 0 && c.status !== 'provisioning') parts.push(labels.t('diagram.settingUp', { count: c.provisioning }));
   return parts.join(' · ');
 }
 
@@ -53,24 +53,24 @@ export function componentCard(c: ComponentView, labels: DiagramLabels): CardCont
   let figureColour: number;
   let load: number | null = null;
   if (state === 'dead' || state === 'provisioning' || state === 'restarting') {
-    figure = label(labels, style.labelKey ?? 'health.ok');
+    figure = labels.t(style.labelKey ?? 'health.ok');
     figureColour = state === 'dead' ? PALETTE.dead : PALETTE.muted;
     if (state === 'restarting' && c.metrics !== null) load = c.metrics.utilisation;
   } else if (c.metrics !== null && c.kind === 'cdn') {
     // A provider's edge network has no utilisation to speak of: show what it delivers.
-    figure = label(labels, 'diagram.perSecond', { value: shortNumber(c.metrics.lambda) });
+    figure = labels.t('diagram.perSecond', { value: shortNumber(c.metrics.lambda) });
     figureColour = PALETTE.muted;
   } else if (c.metrics !== null) {
     load = c.metrics.utilisation;
     figure = `${Math.round(c.metrics.utilisation * 100)}%`;
     figureColour = utilisationColour(c.metrics.utilisation);
   } else {
-    figure = label(labels, 'diagram.noMetrics');
+    figure = labels.t('diagram.noMetrics');
     figureColour = PALETTE.faint;
   }
   return {
     icon: c.kind,
-    title: `${label(labels, `kinds.${c.kind}.name`)} ${idNumber(c.id)}`,
+    title: `${labels.t(`kinds.${c.kind}.name`)} ${idNumber(c.id)}`,
     count: c.status === 'provisioning' ? `+${c.provisioning}` : `×${c.count}`,
     instances: c.count,
     subtitle: subtitleOf(c, labels),
@@ -85,13 +85,13 @@ export function componentCard(c: ComponentView, labels: DiagramLabels): CardCont
 export function usersCard(rate: number, labels: DiagramLabels): CardContent {
   return {
     icon: 'users',
-    title: label(labels, 'diagram.users'),
+    title: labels.t('diagram.users'),
     count: '',
     instances: 1,
     subtitle: '',
     state: 'healthy',
     load: null,
-    figure: rate > 0 ? label(labels, 'diagram.perSecond', { value: shortNumber(rate) }) : '—',
+    figure: rate > 0 ? labels.t('diagram.perSecond', { value: shortNumber(rate) }) : '—',
     figureColour: PALETTE.muted,
   };
 }
@@ -101,7 +101,7 @@ export function dnsCard(region: string, routeRegions: readonly string[], labels:
   const away = routeRegions.filter((r) => r !== region);
   return {
     icon: 'dns',
-    title: label(labels, 'diagram.dns'),
+    title: labels.t('diagram.dns'),
     count: '',
     instances: 1,
     subtitle: '',

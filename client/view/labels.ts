@@ -1,8 +1,8 @@
 /**
  * The words the diagram draws, in the player's language. The page passes its i18next instance
- * (see DiagramLabels); without one the diagram reads the English locale file. Keys the locale
- * files do not have yet (the `diagram.*` group) fall back to the built-in texts below, in both
- * languages, so the diagram never shows a raw key. Pure apart from the JSON import.
+ * (see DiagramLabels); without one the diagram reads the English locale file. Its own texts are
+ * the locale files' `diagram` group, checked in both languages like the rest of the UI's.
+ * Pure apart from the JSON import.
  */
 import en from '../i18n/locales/en.json' with { type: 'json' };
 
@@ -14,30 +14,6 @@ export interface DiagramLabels {
   /** Calls `listener` after a language switch; returns the function that stops it. */
   subscribe(listener: () => void): () => void;
 }
-
-/** Texts of keys the diagram needs that the locale files may not have yet. */
-const FALLBACK: Record<string, { en: string; ko: string }> = {
-  'diagram.users': { en: 'Users', ko: '사용자' },
-  'diagram.dns': { en: 'DNS', ko: 'DNS' },
-  'diagram.replica': { en: 'Replica', ko: '복제본' },
-  'diagram.primary': { en: 'Primary', ko: '주 DB' },
-  'diagram.shards': { en: '{{count}} shards', ko: '샤드 {{count}}개' },
-  'diagram.onBox': { en: '+ DB on box', ko: '+ DB 같은 서버' },
-  'diagram.settingUp': { en: '+{{count}} setting up', ko: '+{{count}}대 준비 중' },
-  'diagram.noMetrics': { en: 'no metrics', ko: '지표 없음' },
-  'diagram.perSecond': { en: '{{value}}/s', ko: '초당 {{value}}' },
-  'diagram.connectHint': { en: 'Click a box to connect to', ko: '연결할 상자를 클릭하세요' },
-  'diagram.lanes.users': { en: 'Users', ko: '사용자' },
-  'diagram.lanes.dns': { en: 'DNS', ko: 'DNS' },
-  'diagram.lanes.cdn': { en: 'CDN', ko: 'CDN' },
-  'diagram.lanes.lb': { en: 'Load balancers', ko: '로드밸런서' },
-  'diagram.lanes.web': { en: 'Web servers', ko: '웹 서버' },
-  'diagram.lanes.store': { en: 'Caches · sessions', ko: '캐시 · 세션' },
-  'diagram.lanes.data': { en: 'Databases', ko: '데이터베이스' },
-  'diagram.lanes.replica': { en: 'Read replicas', ko: '읽기 복제본' },
-  'diagram.lanes.queue': { en: 'Message queues', ko: '메시지 큐' },
-  'diagram.lanes.worker': { en: 'Workers', ko: '워커' },
-};
 
 function lookup(tree: unknown, key: string): string | undefined {
   let node: unknown = tree;
@@ -67,15 +43,6 @@ export function fixedLabels(language: string, texts: unknown): DiagramLabels {
 
 /** English from the bundled locale file: the default when the page passes no labels. */
 export const englishLabels: DiagramLabels = fixedLabels('en', en);
-
-/** A text for `key`: the page's translation, else the built-in fallback, else the key. */
-export function label(labels: DiagramLabels, key: string, params?: Record<string, string | number>): string {
-  const text = labels.t(key, params);
-  if (text !== key && text !== '') return text;
-  const fallback = FALLBACK[key];
-  if (fallback === undefined) return key;
-  return interpolate(labels.language() === 'ko' ? fallback.ko : fallback.en, params);
-}
 
 /** The number in a component id (web-3 → 3), which the inspector also shows. */
 export function idNumber(id: string): string {

@@ -1,5 +1,5 @@
 /**
- * Every i18n key the DOM UI (and the network layer's notices) uses exists in both locales.
+ * Every i18n key the DOM UI, the diagram and the network layer's notices use exists in both locales.
  * Literal keys are collected from the source (any string literal that starts with a top-level
  * group of the locale files, e.g. 'ui.build.buy' or `hud.clock`); keys built at run time
  * (`kinds.${kind}.name`…) are checked by enumerating every value they can take.
@@ -18,6 +18,7 @@ import {
 import { CONCEPT_IDS, SETTING_CONCEPT } from '../../client/ui/conceptLinks';
 import { HEADER_FIGURE_IDS } from '../../client/ui/header/headerFigures';
 import { CHARTS } from '../../client/ui/charts/series';
+import { TIERS } from '../../client/view/layout';
 
 type Json = string | Json[] | { [key: string]: Json };
 const ROOT = join(import.meta.dirname, '../..');
@@ -48,7 +49,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const FILES = [...sources(join(ROOT, 'client/ui')), ...sources(join(ROOT, 'client/net'))];
+const FILES = [...sources(join(ROOT, 'client/ui')), ...sources(join(ROOT, 'client/net')), ...sources(join(ROOT, 'client/view'))];
 const GROUPS = Object.keys(locales.en as Record<string, Json>);
 const LITERAL = new RegExp(`['"\`]((?:${GROUPS.join('|')})\\.[A-Za-z0-9_.-]+)['"\`]`, 'g');
 
@@ -99,6 +100,7 @@ function dynamicKeys(): string[] {
   for (const tone of ['good', 'warn', 'bad']) keys.push(`ui.utilisation.${tone}`);
   for (const reason of ['bankrupt', 'finished']) keys.push(`ui.gameOver.${reason}`, `ui.gameOver.${reason}Help`);
   for (const lang of ['en', 'ko']) keys.push(`app.language.${lang}`);
+  for (const tier of TIERS) keys.push(`diagram.lanes.${tier}`);
   for (const chart of CHARTS) keys.push(chart.title, ...chart.series.map((s) => s.label));
   return keys;
 }

@@ -9,7 +9,8 @@ import { componentCard, dnsCard } from '../../../client/view/cardModel';
 import { buildDevSystem } from '../../../client/view/devSystem';
 import { diagramEdges, routesOf } from '../../../client/view/edges';
 import { edgeTraffic } from '../../../client/view/edgeTraffic';
-import { englishLabels, fixedLabels, label } from '../../../client/view/labels';
+import ko from '../../../client/i18n/locales/ko.json' with { type: 'json' };
+import { englishLabels, fixedLabels } from '../../../client/view/labels';
 import { layoutDiagram } from '../../../client/view/layout';
 import { PATH_STEP, edgePaths, pointAt } from '../../../client/view/paths';
 import { scenarioFacts } from '../../../client/view/scenarioFacts';
@@ -136,13 +137,14 @@ describe('card texts', () => {
     const card = componentCard(fog, englishLabels);
     expect(card.load).toBeNull();
     expect(card.state).toBe('unknown');
-    expect(card.figure).toBe(label(englishLabels, 'diagram.noMetrics'));
+    expect(card.figure).toBe('no metrics');
   });
 
-  it('falls back to built-in texts for keys the locale files lack, in both languages', () => {
-    expect(label(englishLabels, 'diagram.replica')).toBe('Replica');
-    expect(label(fixedLabels('ko', {}), 'diagram.replica')).toBe('복제본');
-    expect(label(englishLabels, 'diagram.shards', { count: 4 })).toBe('4 shards');
+  it('reads its texts from the locale files, with their parameters, in both languages', () => {
+    expect(englishLabels.t('diagram.replica')).toBe('Replica');
+    expect(fixedLabels('ko', ko).t('diagram.replica')).toBe('복제본');
+    expect(englishLabels.t('diagram.shards', { count: 4 })).toBe('4 shards');
+    expect(fixedLabels('ko', ko).t('diagram.shards', { count: 4 })).toBe('샤드 4개');
     expect(dnsCard('eu', ['na'], englishLabels).figure).toBe('→ NA');
     expect(dnsCard('eu', [], englishLabels).state).toBe('degraded');
   });
