@@ -140,6 +140,7 @@ const REQUIRED_PLACEHOLDERS: Record<string, readonly string[]> = {
 const KO_WITHOUT_HANGUL: readonly RegExp[] = [
   /^app\.language\.en$/,
   /^kinds\.cdn\.name$/,
+  /^diagram\.(dns|lanes\.dns|lanes\.cdn)$/,
   /^cachePolicies\.[a-z]+\.name$/,
   /^cacheStrategies\.(readThrough|writeThrough)\.name$/,
 ];
