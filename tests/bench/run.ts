@@ -7,6 +7,7 @@
  *   npm run bench -- --min-ms 200        shorter timing windows (a quick smoke run)
  *   npm run bench -- --only server       the server load test alone (tests/bench/serverLoad.ts)
  *   npm run bench -- --only server --rooms 100 [--server-cpu-prof /tmp/prof]
+ *   npm run bench -- --only client       the diagram's frame rate in headless Chromium (tests/bench/clientRender.ts)
  *
  * Each benchmark is a BenchCase in CASES, grouped into tables by `group`; a new benchmark is one
  * more entry with its own group and columns, as the server load test (group `server`) is. The
@@ -16,6 +17,7 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { cloneState, hashState, step, type SimState } from '../../shared/sim';
+import { clientRenderCases, closeClientRender } from './clientRender';
 import { buildEveryKindTopology } from './everyKind';
 import { serverLoadCase, serverNotes } from './serverLoad';
 import { buildTopology, specFor, type BuiltTopology, type TopologySpec } from './topologies';
@@ -118,6 +120,20 @@ export const GROUPS: Record<string, { title: string; columns: Column[] }> = {
       { key: 'serverRssMb', label: 'RSS MB', digits: 0 },
     ],
   },
+  client: {
+    title: 'Diagram rendering in headless Chromium (dev page, real sim in the page)',
+    columns: [
+      { key: 'components', label: 'components', digits: 0 },
+      { key: 'dots', label: 'dots', digits: 0 },
+      { key: 'fps', label: 'fps', digits: 1 },
+      { key: 'intervalP50Ms', label: 'frame p50 ms', digits: 1 },
+      { key: 'intervalP95Ms', label: 'p95', digits: 1 },
+      { key: 'stepP50Ms', label: 'main thread p50 ms', digits: 2 },
+      { key: 'stepP95Ms', label: 'p95', digits: 2 },
+      { key: 'updateP50Ms', label: 'update p50', digits: 2 },
+      { key: 'renderP50Ms', label: 'render p50', digits: 2 },
+    ],
+  },
 };
 
 const UPDATES_GOAL = 1_000_000;
@@ -132,6 +148,7 @@ export const CASES: BenchCase[] = [
   stepCase('step-1000-every-kind', 900, 8, buildEveryKindTopology),
   forecastCase('forecast-200', 200, 2),
   serverLoadCase('server-load'),
+  ...clientRenderCases(),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -365,6 +382,7 @@ async function main(): Promise<void> {
     process.stderr.write(`running ${benchCase.id}…\n`);
     results.push(await benchCase.run(options));
   }
+  await closeClientRender();
   say('');
   say(renderTable(results));
   if (values.json) {
