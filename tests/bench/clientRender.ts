@@ -29,21 +29,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser';
 import type { BenchCase, BenchOptions, CaseResult, Goal, GoalResult } from './run';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The flags the browser tests use (tests/e2e/browser.ts): software WebGL in headless Chromium. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const COMPONENTS = 200;
 const FPS_GOAL = 60;
 const FRAME_MS_GOAL = 8;
