@@ -36,6 +36,13 @@ export interface DiagramClient {
   send(command: Command): number;
 }
 
+export interface DiagramDescription {
+  cards: Array<{ id: string; text: string; fontFamily: string; rect: { x: number; y: number; w: number; h: number } }>;
+  /** Edge ids, `from>to`. */
+  edges: string[];
+  dots: number;
+}
+
 export interface DiagramOptions {
   /** Multisampled edges (default: on, except on a software renderer, where it costs ~10× the frame time). */
   multisample?: boolean;
@@ -90,6 +97,27 @@ export class DiagramScene extends Phaser.Scene {
   /** Dots drawn in the last frame (for the dev page and tests). */
   get dotCount(): number {
     return this.traffic?.dotCount ?? 0;
+  }
+
+  /**
+   * What the diagram shows now, for browser tests and the dev page: each card with its drawn
+   * title and font and where it is on the page (CSS pixels), the edges, and the dots drawn.
+   */
+  describe(): DiagramDescription {
+    const cam = this.cameras.main;
+    const canvas = this.game.canvas.getBoundingClientRect();
+    const toCss = canvas.width > 0 ? canvas.width / this.scale.width : 1;
+    const screen = (x: number, y: number) => ({
+      x: canvas.left + ((x - cam.scrollX - cam.width / 2) * cam.zoom + cam.width / 2) * toCss,
+      y: canvas.top + ((y - cam.scrollY - cam.height / 2) * cam.zoom + cam.height / 2) * toCss,
+    });
+    const cards = [...this.cards.values()].map((card) => {
+      const b = card.bounds;
+      const topLeft = screen(b.x, b.y);
+      const bottomRight = screen(b.x + b.w, b.y + b.h);
+      return { id: card.id, ...card.drawnTitle, rect: { x: topLeft.x, y: topLeft.y, w: bottomRight.x - topLeft.x, h: bottomRight.y - topLeft.y } };
+    });
+    return { cards, edges: this.edges.map((e) => e.id), dots: this.dotCount };
   }
 
   create(): void {

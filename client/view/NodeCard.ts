@@ -128,6 +128,11 @@ export class NodeCard {
     return this.box;
   }
 
+  /** The name as drawn on the canvas (possibly shortened to fit) and its font family. */
+  get drawnTitle(): { text: string; fontFamily: string } {
+    return { text: this.title.text, fontFamily: this.title.style.fontFamily };
+  }
+
   setBox(box: NodeBox): void {
     if (box.x === this.box.x && box.y === this.box.y) return;
     this.box = box;
