@@ -20,7 +20,7 @@ async function start(): Promise<void> {
   mountUi(document.getElementById('ui') as HTMLElement, client);
   // Phaser is the heaviest part of the bundle: loaded after the start screen is up.
   const { createDiagram } = await import('./view/DiagramScene');
-  createDiagram(document.getElementById('diagram') as HTMLElement, client, {
+  const diagram = createDiagram(document.getElementById('diagram') as HTMLElement, client, {
     // The diagram's canvas text follows the language switch like the DOM does.
     labels: {
       language: () => language.get(),
@@ -35,8 +35,9 @@ async function start(): Promise<void> {
     },
   });
   document.getElementById('boot')?.remove();
-  // For browser tests and the curious: the client, to inspect or to drop the connection.
-  (window as unknown as { scaleUp: unknown }).scaleUp = { client };
+  // For browser tests and the curious: the client, to inspect or to drop the connection, and the
+  // diagram's Phaser game, to ask its scene what it draws.
+  (window as unknown as { scaleUp: unknown }).scaleUp = { client, diagram };
 }
 
 void start();
