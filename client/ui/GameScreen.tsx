@@ -10,6 +10,7 @@ import type { ConnectionStatus, GameModel, HistoryPoint } from '../net/model';
 import { BuildPanel } from './build/BuildPanel';
 import { Charts } from './charts/Charts';
 import { IncidentFeed } from './feed/IncidentFeed';
+import { GameOver } from './GameOver';
 import { Header } from './header/Header';
 import { useStore, useT } from './hooks';
 import { Icon } from './Icon';
@@ -30,7 +31,7 @@ export function watchedTeamId(game: GameModel, watched: string | null): string |
   return game.teamIds.find((id) => game.teams[id] !== undefined) ?? Object.keys(game.teams)[0] ?? null;
 }
 
-function Stage({ team, game, client, connectingFrom }: { team: TeamView | null; game: GameModel; client: UiClient; connectingFrom: string | null }) {
+function Stage({ team, game, client, connectingFrom, points }: { team: TeamView | null; game: GameModel; client: UiClient; connectingFrom: string | null; points: readonly HistoryPoint[] }) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -57,16 +58,13 @@ function Stage({ team, game, client, connectingFrom }: { team: TeamView | null; 
           </button>
         </div>
       )}
-      {over !== null && (
-        <div class="su-gameover" role="alertdialog" aria-labelledby="su-gameover-title">
-          <h2 id="su-gameover-title">{t(`ui.gameOver.${over.reason}`)}</h2>
-          <p>{t(`ui.gameOver.${over.reason}Help`)}</p>
-          {game.mode === 'solo' && (
-            <button type="button" class="su-btn su-btn-primary" onClick={() => void client.startSolo(game.scenario).catch(() => undefined)}>
-              {t('ui.gameOver.again')}
-            </button>
-          )}
-        </div>
+      {team !== null && over !== null && (
+        <GameOver
+          team={team}
+          over={over}
+          points={points}
+          onAgain={game.mode === 'solo' ? () => void client.startSolo(game.scenario).catch(() => undefined) : null}
+        />
       )}
     </div>
   );
@@ -99,7 +97,7 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         </button>
         {buildOpen && team !== null && <BuildPanel client={client} team={team} info={info} />}
       </aside>
-      <Stage team={team} game={game} client={client} connectingFrom={ui.connectingFrom} />
+      <Stage team={team} game={game} client={client} connectingFrom={ui.connectingFrom} points={points} />
       <aside class="su-dock su-dock-right" aria-label={t('ui.inspector.dockLabel')}>
         {team !== null &&
           (selected !== null ? (

@@ -12,7 +12,7 @@ import { labelForId } from '../names';
 import { regionName, type ScenarioInfo } from '../scenarioInfo';
 import type { UiClient } from '../uiClient';
 import { uiState } from '../uiState';
-import { feedLine, type FeedStatus } from './feedText';
+import { alertKey, feedLine, type FeedStatus } from './feedText';
 import type { Tone } from '../header/headerFigures';
 
 const STATUS_TONE: Record<FeedStatus, Tone> = { open: 'bad', ending: 'warn', recovered: 'good' };
@@ -44,10 +44,10 @@ function Alerts({ alerts }: { alerts: Alert[] }) {
             <span>
               {alert.componentId !== null ? (
                 <button type="button" class="su-link" onClick={() => uiState.update((u) => ({ ...u, selected: alert.componentId }))}>
-                  {t(`alerts.${alert.kind}`, { target, value: alertValue(lang, alert, alert.value), threshold: alertValue(lang, alert, alert.threshold) })}
+                  {t(alertKey(alert), { target, value: alertValue(lang, alert, alert.value), threshold: alertValue(lang, alert, alert.threshold) })}
                 </button>
               ) : (
-                t(`alerts.${alert.kind}`, { target, value: alertValue(lang, alert, alert.value), threshold: alertValue(lang, alert, alert.threshold) })
+                t(alertKey(alert), { target, value: alertValue(lang, alert, alert.value), threshold: alertValue(lang, alert, alert.threshold) })
               )}
             </span>
           </li>
@@ -61,16 +61,20 @@ export function IncidentFeed({ team, info, client }: { team: TeamView; info: Sce
   const { t, lang } = useT();
   const nameOf = (id: string) => (info.regions.some((r) => r.id === id) ? regionName(info, id, lang) : labelForId(id));
   const entries = [...team.feed].reverse();
+  // Rolling back is a reply to trouble: offered while something is still wrong, not in the calm.
+  const troubled = team.gameOver === null && team.feed.some((entry) => entry.recoveredTick === null);
   return (
     <section class="su-feed" aria-labelledby="su-feed-title">
       <div class="su-feed-head">
         <h2 class="su-heading" id="su-feed-title">
           {t('ui.feed.title')}
         </h2>
-        <button type="button" class="su-btn su-btn-small" title={t('ui.feed.rollbackHelp')} onClick={() => client.send({ type: 'rollback' })}>
-          <Icon name="undo" />
-          {t('ui.feed.rollback')}
-        </button>
+        {troubled && (
+          <button type="button" class="su-btn su-btn-small" title={t('ui.feed.rollbackHelp')} onClick={() => client.send({ type: 'rollback' })}>
+            <Icon name="undo" />
+            {t('ui.feed.rollback')}
+          </button>
+        )}
       </div>
       <div class="su-feed-body">
         {team.alerts !== null && <Alerts alerts={team.alerts} />}
@@ -88,9 +92,8 @@ export function IncidentFeed({ team, info, client }: { team: TeamView; info: Sce
                     {line.nameKey !== null && <strong class="su-feed-name">{t(line.nameKey)}</strong>}
                     {line.concept !== null && <ConceptLink concept={line.concept} about={line.nameKey !== null ? t(line.nameKey) : t('ui.feed.title')} />}
                   </div>
-                  <p class="su-feed-text">{t(line.key, line.params)}</p>
-                  <p class="su-feed-status">
-                    <Badge tone={STATUS_TONE[line.status]}>{t(line.statusKey, line.statusParams)}</Badge>
+                  <p class="su-feed-text">
+                    {t(line.key, line.params)} <Badge tone={STATUS_TONE[line.status]}>{t(line.statusKey, line.statusParams)}</Badge>
                   </p>
                   {line.adviceKey !== null && <p class="su-help">{t(line.adviceKey)}</p>}
                 </li>

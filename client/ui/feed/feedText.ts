@@ -3,11 +3,17 @@
  * every key exists). With log aggregation an entry names its cause and target; without it, it only
  * says service got worse — and how to find out why.
  */
-import type { FeedEntry } from '../../../shared/sim';
+import type { Alert, FeedEntry, IncidentType } from '../../../shared/sim';
 import { INCIDENT_CONCEPT } from '../conceptLinks';
 import type { ConceptId } from '../uiState';
 
 export type FeedStatus = 'open' | 'ending' | 'recovered';
+
+/**
+ * World incidents that may strike without a named target (every CDN, every sharded or replicated
+ * database at once): their headline is `incidents.<type>.startedAll`, which needs no {{target}}.
+ */
+export const UNTARGETED_HEADLINE: ReadonlySet<IncidentType> = new Set<IncidentType>(['cdnOutage', 'hotspotKey', 'replicationLagSpike']);
 
 export interface FeedLine {
   /** Headline: `incidents.<type>.started`, or `feed.worse` without logs. */
@@ -48,7 +54,7 @@ export function feedLine(entry: FeedEntry, nameOf: (id: string) => string, forma
   else if (cause.target !== null) target = nameOf(cause.target);
   else if (cause.region !== null) target = nameOf(cause.region);
   return {
-    key: `incidents.${cause.type}.started`,
+    key: target === '' && UNTARGETED_HEADLINE.has(cause.type) ? `incidents.${cause.type}.startedAll` : `incidents.${cause.type}.started`,
     params: { target },
     nameKey: `incidents.${cause.type}.name`,
     status,
@@ -57,4 +63,9 @@ export function feedLine(entry: FeedEntry, nameOf: (id: string) => string, forma
     adviceKey: status === 'recovered' ? null : `incidents.${cause.type}.advice`,
     concept: INCIDENT_CONCEPT[cause.type],
   };
+}
+
+/** An alert's locale key: counting alerts say "an instance" rather than "1 instance(s)" when there is one. */
+export function alertKey(alert: Pick<Alert, 'kind' | 'value'>): string {
+  return alert.value === 1 && (alert.kind === 'instanceDown' || alert.kind === 'shardFull') ? `alerts.${alert.kind}One` : `alerts.${alert.kind}`;
 }

@@ -106,6 +106,7 @@ export function Connections({ component, team, client, info, connectingFrom }: {
             type="button"
             class="su-btn su-btn-quiet"
             aria-pressed={connectingFrom === c.id}
+            disabled={candidates.length === 0 && connectingFrom !== c.id}
             onClick={() => uiState.update((u) => ({ ...u, connectingFrom: u.connectingFrom === c.id ? null : c.id }))}
           >
             {connectingFrom === c.id ? t('ui.inspector.pickCancel') : t('ui.inspector.pickOnDiagram')}

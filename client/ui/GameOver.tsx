@@ -1,0 +1,75 @@
+/**
+ * The end of a game over the stage: why it ended, how far the system got (when it ended, the peak
+ * of daily users, and for a bankruptcy what it cost against what it earned, when business metrics
+ * show them), Play again for a solo game. The card can be set aside to look at the system as it
+ * was left: a slim bar at the foot of the stage keeps the way back.
+ */
+import { useState } from 'preact/hooks';
+import type { TeamView } from '../../shared/sim';
+import { clockOf, formatCount, formatMoney } from '../i18n';
+import type { HistoryPoint } from '../net/model';
+import { useT } from './hooks';
+
+/** The highest daily users the team reached: from the charts' history, or today's figure if higher. */
+export function peakDailyUsers(team: Pick<TeamView, 'users'>, points: readonly HistoryPoint[]): number {
+  return points.reduce((peak, p) => Math.max(peak, p.dau), team.users.dau);
+}
+
+export function GameOver({ team, over, points, onAgain }: { team: TeamView; over: NonNullable<TeamView['gameOver']>; points: readonly HistoryPoint[]; onAgain: (() => void) | null }) {
+  const { t, lang } = useT();
+  const [aside, setAside] = useState(false);
+  const title = t(`ui.gameOver.${over.reason}`);
+  const again = onAgain !== null && (
+    <button type="button" class="su-btn su-btn-primary" onClick={onAgain}>
+      {t('ui.gameOver.again')}
+    </button>
+  );
+  if (aside) {
+    return (
+      <div class="su-banner su-banner-over" role="status">
+        <strong>{title}</strong>
+        <button type="button" class="su-btn su-btn-small" onClick={() => setAside(false)}>
+          {t('ui.gameOver.summary')}
+        </button>
+        {again}
+      </div>
+    );
+  }
+  const { day, time } = clockOf(over.tick);
+  const peak = formatCount(lang, peakDailyUsers(team, points));
+  const business = over.reason === 'bankrupt' ? team.business : null;
+  return (
+    <div class="su-gameover" role="alertdialog" aria-labelledby="su-gameover-title" aria-describedby="su-gameover-help">
+      <h2 id="su-gameover-title">{title}</h2>
+      <p id="su-gameover-help">{t(`ui.gameOver.${over.reason}Help`)}</p>
+      <dl class="su-gameover-figures">
+        <div>
+          <dt>{t('ui.gameOver.endedAt')}</dt>
+          <dd>{t('hud.clock', { day, time })}</dd>
+        </div>
+        <div>
+          <dt>{t('ui.gameOver.peakUsers')}</dt>
+          <dd>{team.users.exact ? peak : t('ui.header.approx', { value: peak })}</dd>
+        </div>
+        {business !== null && (
+          <div>
+            <dt>{t('hud.costPerDay')}</dt>
+            <dd class="su-tone-bad">{formatMoney(lang, business.costPerDay)}</dd>
+          </div>
+        )}
+        {business !== null && (
+          <div>
+            <dt>{t('hud.revenuePerDay')}</dt>
+            <dd>{formatMoney(lang, business.revenuePerDay)}</dd>
+          </div>
+        )}
+      </dl>
+      <div class="su-gameover-actions">
+        <button type="button" class="su-btn su-btn-quiet" onClick={() => setAside(true)}>
+          {t('ui.gameOver.look')}
+        </button>
+        {again}
+      </div>
+    </div>
+  );
+}
