@@ -11,7 +11,33 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { freePort } from '../server/harness';
+import type { DiagramDescription } from '../../client/view/DiagramScene';
+import { PALETTE } from '../../client/view/palette';
 import { buildClient, chromiumAvailable, launchChromium, SCREENSHOTS } from './browser';
+
+/**
+ * The share of the pixels of a screenshot (PNG) within `tolerance` of `colour` per channel,
+ * decoded by the browser itself (no image library needed).
+ */
+async function shareOfColour(page: Page, png: Buffer, colour: number, tolerance = 6): Promise<number> {
+  return page.evaluate(
+    async ({ base64, colour, tolerance }) => {
+      const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const [r, g, b] = [(colour >> 16) & 0xff, (colour >> 8) & 0xff, colour & 0xff];
+      let near = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - r) <= tolerance && Math.abs(data[i + 1]! - g) <= tolerance && Math.abs(data[i + 2]! - b) <= tolerance) near++;
+      }
+      return near / (data.length / 4);
+    },
+    { base64: png.toString('base64'), colour, tolerance },
+  );
+}
 
 const enabled = chromiumAvailable();
 
@@ -41,6 +67,13 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
   });
 
   const money = () => page.locator('[data-figure="money"] .su-fig-value').innerText();
+  /** What the Phaser diagram shows (DiagramScene.describe), or null before it exists. */
+  const diagram = () =>
+    page.evaluate(() => {
+      const game = (window as unknown as { scaleUp: { diagram?: { scene: { getScene(key: string): { describe(): DiagramDescription } | null } } } }).scaleUp.diagram;
+      return game?.scene.getScene('diagram')?.describe() ?? null;
+    });
+  const cardOf = async (id: string) => (await diagram())?.cards.find((c) => c.id === id) ?? null;
   const tickOf = () => page.evaluate(() => (window as unknown as { scaleUp: { client: { game: { get(): { clock: { tick: number } } | null } } } }).scaleUp.client.game.get()?.clock.tick ?? -1);
 
   it('loads the page with the Hangul font and WebGL, and starts a sandbox', { timeout: 60_000 }, async () => {
@@ -76,6 +109,16 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
     await target.selectOption({ label: await target.locator('option', { hasText: 'Database 3' }).first().innerText() });
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('list', { name: 'Sends traffic to' }).getByText('Database 3').waitFor({ timeout: 10_000 });
+    // The diagram has both boxes and the edge between them, and the boxes are on screen.
+    await expect.poll(async () => (await diagram())?.edges ?? [], { timeout: 10_000 }).toContain('web-2>db-3');
+    for (const id of ['web-2', 'db-3']) {
+      const card = await cardOf(id);
+      expect(card?.text).toMatch(/^(Web server 2|Database 3)/);
+      const { x, y, w, h } = card!.rect;
+      const png = await page.screenshot({ clip: { x: x + 3, y: y + 3, width: w - 6, height: h - 6 } });
+      // Most of a card is its fill colour (the rest is its icon, texts and load bar).
+      expect(await shareOfColour(page, png, PALETTE.card)).toBeGreaterThan(0.3);
+    }
     await page.screenshot({ path: join(SCREENSHOTS, 'e2e-connected.png') });
   });
 
@@ -84,6 +127,23 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
     await page.getByRole('status', { name: '게임 서버 연결' }).or(page.getByText('연결됨')).first().waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
     await expect.poll(() => page.locator('[data-figure="money"]').innerText()).toContain('자금');
+    // The canvas draws the Korean names with the bundled font…
+    await expect.poll(async () => (await cardOf('web-2'))?.text ?? '', { timeout: 10_000 }).toMatch(/^웹 서버/);
+    expect((await cardOf('web-2'))?.fontFamily).toContain('Noto Sans KR');
+    // …which has the Hangul glyphs: drawn with it, Hangul differs from the browser's fallback
+    // (empty boxes on a machine without Korean fonts).
+    const glyphsDiffer = await page.evaluate(() => {
+      const draw = (family: string) => {
+        const canvas = new OffscreenCanvas(64, 32);
+        const context = canvas.getContext('2d')!;
+        context.font = `24px ${family}`;
+        context.fillStyle = '#fff';
+        context.fillText('웹서', 2, 26);
+        return context.getImageData(0, 0, 64, 32).data.join(',');
+      };
+      return document.fonts.check('24px "Noto Sans KR"', '웹서') && draw('"Noto Sans KR"') !== draw('"No Such Font", monospace');
+    });
+    expect(glyphsDiffer).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'e2e-korean.png') });
     await page.getByRole('button', { name: 'English' }).first().click();
   });
