@@ -34,10 +34,20 @@ export function mountUi(root: HTMLElement, client: UiClient): () => void {
     event.preventDefault();
     client.control(control);
   };
+  // A click on the diagram (the canvas under the UI) takes focus away from the last UI control,
+  // as a click on an empty page would: the canvas swallows the press, and a speed button keeping
+  // its focus ring next to the pressed one reads as a second selected speed.
+  const onPointerDown = (event: PointerEvent) => {
+    const active = document.activeElement;
+    if (event.target instanceof Node && root.contains(event.target)) return;
+    if (active instanceof HTMLElement && root.contains(active)) active.blur();
+  };
   document.addEventListener('keydown', onKey);
+  document.addEventListener('pointerdown', onPointerDown);
 
   return () => {
     document.removeEventListener('keydown', onKey);
+    document.removeEventListener('pointerdown', onPointerDown);
     render(null, root);
     root.classList.remove('su-root');
   };
