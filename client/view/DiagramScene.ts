@@ -2,7 +2,8 @@
  * The system diagram: a Phaser 4 scene that draws the watched team's components by region and
  * tier, the edges between them, and the traffic flowing along the edges. It reads the game store
  * of a GameClient and the shared uiState, and writes back only through them: a click selects a
- * component, and while a connection is being drawn a click on a second box sends `connect`.
+ * component, and a connection is drawn by a click on a second box (after the inspector's "pick on
+ * the diagram") or by dragging from the selected box to its target; either sends `connect`.
  * `createDiagram` mounts it in a page element: WebGL, following the element's size, drawn at
  * device resolution (the canvas is devicePixelRatio times larger and shown at CSS size, so text
  * and lines stay sharp on HiDPI screens), on the page's dark background.
@@ -15,7 +16,7 @@ import type { Store } from '../net/store';
 import { stageRect, type StageRect } from '../ui/layout';
 import { uiState as sharedUiState, type UiState } from '../ui/uiState';
 import { Backdrop } from './Backdrop';
-import { CameraRig } from './CameraRig';
+import { CameraRig, DRAG_THRESHOLD } from './CameraRig';
 import { componentCard, dnsCard, usersCard } from './cardModel';
 import { diagramEdges, routesOf, type DiagramEdge } from './edges';
 import { edgeTraffic } from './edgeTraffic';
@@ -80,6 +81,8 @@ export class DiagramScene extends Phaser.Scene {
   private hovered: string | null = null;
   private pointerWorld = { x: 0, y: 0 };
   private lastClick = 0;
+  /** A press on the selected box, which becomes a connection when dragged (else a click). */
+  private connectDrag: { from: string; x: number; y: number; active: boolean } | null = null;
   private readonly unsubscribe: Array<() => void> = [];
   /** Redraws every text once the font files for new characters (Hangul) have arrived. */
   private readonly glyphs = new GlyphLoader(() => this.redrawTexts());
@@ -309,8 +312,19 @@ export class DiagramScene extends Phaser.Scene {
 
   private bindInput(): void {
     const input = this.input;
-    input.on(Phaser.Input.Events.POINTER_DOWN, (p: Phaser.Input.Pointer) => this.rig.pointerDown(p.x, p.y));
+    input.on(Phaser.Input.Events.POINTER_DOWN, (p: Phaser.Input.Pointer) => {
+      // Dragging from the selected box draws a connection; dragging anywhere else pans.
+      const id = this.componentAt(p.x, p.y);
+      const ui = this.ui.get();
+      if (id !== null && id === ui.selected && ui.connectingFrom === null && this.connectTargets(id).size > 0) this.connectDrag = { from: id, x: p.x, y: p.y, active: false };
+      else this.rig.pointerDown(p.x, p.y);
+    });
     input.on(Phaser.Input.Events.POINTER_MOVE, (p: Phaser.Input.Pointer) => {
+      const drag = this.connectDrag;
+      if (drag !== null && !drag.active && p.isDown && Math.hypot(p.x - drag.x, p.y - drag.y) >= DRAG_THRESHOLD) {
+        drag.active = true;
+        this.ui.update((s) => ({ ...s, connectingFrom: drag.from }));
+      }
       this.rig.pointerMove(p.x, p.y, p.isDown);
       this.pointerWorld = this.toWorld(p.x, p.y);
       const node = this.layout === null ? null : nodeAt(this.layout.nodes, this.pointerWorld.x, this.pointerWorld.y);
@@ -322,7 +336,12 @@ export class DiagramScene extends Phaser.Scene {
       this.game.canvas.style.cursor = this.rig.dragging ? 'grabbing' : hovered !== null ? 'pointer' : 'default';
     });
     input.on(Phaser.Input.Events.POINTER_UP, (p: Phaser.Input.Pointer) => {
-      if (this.rig.pointerUp()) this.click(p.x, p.y);
+      const drag = this.connectDrag;
+      this.connectDrag = null;
+      // A drag from the selected box ends like the second click of click-to-connect; let go
+      // over the box it started from, it is called off.
+      if (drag?.active === true && this.componentAt(p.x, p.y) === drag.from) this.ui.update((s) => ({ ...s, connectingFrom: null }));
+      else if (drag !== null || this.rig.pointerUp()) this.click(p.x, p.y);
       this.game.canvas.style.cursor = 'default';
     });
     input.on(Phaser.Input.Events.POINTER_WHEEL, (p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => this.rig.wheel(p.x, p.y, dy));
@@ -342,10 +361,17 @@ export class DiagramScene extends Phaser.Scene {
     return { x: (x - cam.width / 2) / cam.zoom + cam.width / 2 + cam.scrollX, y: (y - cam.height / 2) / cam.zoom + cam.height / 2 + cam.scrollY };
   }
 
+  /** The component box under a screen point (not the users' and DNS boxes), if any. */
+  private componentAt(x: number, y: number): string | null {
+    const world = this.toWorld(x, y);
+    const node = this.layout === null ? null : nodeAt(this.layout.nodes, world.x, world.y);
+    return node !== null && !node.id.includes(':') ? node.id : null;
+  }
+
   private click(x: number, y: number): void {
     const world = this.toWorld(x, y);
     const node = this.layout === null ? null : nodeAt(this.layout.nodes, world.x, world.y);
-    const componentId = node !== null && !node.id.includes(':') ? node.id : null;
+    const componentId = this.componentAt(x, y);
     const ui = this.ui.get();
     if (ui.connectingFrom !== null) {
       if (componentId !== null && componentId !== ui.connectingFrom) {

@@ -1,7 +1,7 @@
 /**
  * The game in a real browser (Debian's Chromium through playwright-core, WebGL by SwiftShader)
  * against the real server: start a solo sandbox, buy and connect a web server and a database,
- * see the boxes and the money change, switch to Korean (drawn with the bundled font), pause and
+ * see the boxes and the money change, connect a cache by dragging on the diagram, switch to Korean (drawn with the bundled font), pause and
  * resume, lose the WebSocket and come back to the same seat. Screenshots go to test-results/.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -120,6 +120,24 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
       expect(await shareOfColour(page, png, PALETTE.card)).toBeGreaterThan(0.3);
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'e2e-connected.png') });
+  });
+
+  it('connects by dragging from the selected box to its target on the diagram', { timeout: 60_000 }, async () => {
+    await page.getByRole('button', { name: 'Buy Cache' }).click();
+    await expect.poll(async () => (await cardOf('cache-4'))?.rect ?? null, { timeout: 10_000 }).not.toBeNull();
+    // Let the camera settle on the grown diagram before reading where the boxes are.
+    await page.waitForTimeout(1500);
+    const from = (await cardOf('web-2'))!.rect;
+    // A click on the box selects it (the inspector shows it); then drag from it.
+    await page.mouse.click(from.x + from.w / 2, from.y + from.h / 2);
+    await page.locator('.su-inspector[data-component="web-2"]').waitFor({ timeout: 10_000 });
+    const to = (await cardOf('cache-4'))!.rect;
+    await page.mouse.move(from.x + from.w / 2, from.y + from.h / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.w / 2, to.y + to.h / 2, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(async () => (await diagram())?.edges ?? [], { timeout: 10_000 }).toContain('web-2>cache-4');
+    await page.getByRole('list', { name: 'Sends traffic to' }).getByText('Cache 4').waitFor({ timeout: 10_000 });
   });
 
   it('switches to Korean without a reload', async () => {
