@@ -42,7 +42,11 @@ export function SystemList({ team, info }: { team: TeamView; info: ScenarioInfo 
                             {componentLabel(c.id, c.kind)}
                             {entry === c.id && <span class="su-entry-tag">{t('ui.system.entry')}</span>}
                           </span>
-                          <span class="su-system-count">{t('ui.system.count', { count: c.count, size: t(`sizes.${c.size}`) })}</span>
+                          <span class="su-system-count">
+                            {c.provisioning > 0
+                              ? t('ui.system.countProvisioning', { count: c.count, size: t(`sizes.${c.size}`), more: c.provisioning })
+                              : t('ui.system.count', { count: c.count, size: t(`sizes.${c.size}`) })}
+                          </span>
                           <Badge tone={look.tone}>{t(look.key)}</Badge>
                         </button>
                       </li>
