@@ -7,7 +7,7 @@ import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import { render } from 'preact';
 import { App } from './App';
-import { shortcutFor } from './shortcuts';
+import { isTypingTarget, shortcutFor } from './shortcuts';
 import type { UiClient } from './uiClient';
 import { uiState } from './uiState';
 import './ui.css';
@@ -23,11 +23,16 @@ export function mountUi(root: HTMLElement, client: UiClient): () => void {
 
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    // Escape steps back: first out of picking a connection target, then out of the inspector.
     if (event.key === 'Escape' && uiState.get().connectingFrom !== null) {
       uiState.update((u) => ({ ...u, connectingFrom: null }));
       return;
     }
-    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (event.key === 'Escape' && uiState.get().selected !== null && uiState.get().openConcept === null && !isTypingTarget(target)) {
+      uiState.update((u) => ({ ...u, selected: null }));
+      return;
+    }
     const control = shortcutFor(event.key, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey }, target, client.game.get()?.clock ?? null);
     if (control === null) return;
     // Space would also scroll the page or press the focused button.

@@ -26,7 +26,7 @@ export function Inspector({ component, team, client, info, connectingFrom }: { c
   return (
     <section class="su-panel su-inspector" aria-labelledby="su-inspector-title" data-component={c.id}>
       <div class="su-panel-head">
-        <button type="button" class="su-btn su-btn-icon" aria-label={t('ui.inspector.back')} title={t('ui.inspector.back')} onClick={() => uiState.update((u) => ({ ...u, selected: null, connectingFrom: null }))}>
+        <button type="button" class="su-btn su-btn-icon" aria-label={t('ui.inspector.back')} aria-keyshortcuts="Escape" title={t('ui.inspector.backKey')} onClick={() => uiState.update((u) => ({ ...u, selected: null, connectingFrom: null }))}>
           <Icon name="back" />
         </button>
         <h2 class="su-heading" id="su-inspector-title">
