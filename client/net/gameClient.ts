@@ -107,7 +107,9 @@ export class GameClient {
     this.status.set('connecting');
     this.leaving = false;
     try {
-      this.attach(await open());
+      const room = await open();
+      if (room.roomId !== this.room?.roomId) this.forgetGame();
+      this.attach(room);
     } catch (error) {
       this.status.set('offline');
       this.notify('error', 'net.joinFailed', { detail: error instanceof Error ? error.message : String(error) });
@@ -143,6 +145,17 @@ export class GameClient {
       // The SDK could not get back in (the server restarted or the seat expired): rejoin by code.
       void this.rejoin(room.roomId, code);
     });
+  }
+
+  /**
+   * Another game begins (play again, join another code): its charts start empty, and commands
+   * of the last game that were never acknowledged are not sent to the new one.
+   */
+  private forgetGame(): void {
+    this.history.set({});
+    this.game.set(null);
+    this.unacked.clear();
+    this.nextSeq = 0;
   }
 
   private onState(state: GameState): void {
