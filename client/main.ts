@@ -19,7 +19,7 @@ async function start(): Promise<void> {
   const client = new GameClient(location.origin, localStorage);
   mountUi(document.getElementById('ui') as HTMLElement, client);
   // Phaser is the heaviest part of the bundle: loaded after the start screen is up.
-  const { createDiagram } = await import('./view/DiagramScene');
+  const { createDiagram } = await import('./view/mountDiagram');
   const diagram = createDiagram(document.getElementById('diagram') as HTMLElement, client, {
     // The diagram's canvas text follows the language switch like the DOM does.
     labels: {

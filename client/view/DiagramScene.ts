@@ -4,7 +4,7 @@
  * of a GameClient and the shared uiState, and writes back only through them: a click selects a
  * component, and a connection is drawn by a click on a second box (after the inspector's "pick on
  * the diagram") or by dragging from the selected box to its target; either sends `connect`.
- * `createDiagram` mounts it in a page element: WebGL, following the element's size, drawn at
+ * `createDiagram` (mountDiagram.ts) mounts it in a page element: WebGL, following its size, drawn at
  * device resolution (the canvas is devicePixelRatio times larger and shown at CSS size, so text
  * and lines stay sharp on HiDPI screens), on the page's dark background.
  */
@@ -27,7 +27,6 @@ import { NodeCard, type CardLayers, type Highlight } from './NodeCard';
 import { PALETTE } from './palette';
 import { edgePaths } from './paths';
 import { scenarioFacts, type ScenarioFacts } from './scenarioFacts';
-import { pixelRatio, softwareWebGL } from './display';
 import { createTextures } from './textures';
 import { TrafficLayer } from './TrafficLayer';
 
@@ -405,44 +404,4 @@ export class DiagramScene extends Phaser.Scene {
     for (const card of this.cards.values()) card.destroy();
     this.cards.clear();
   }
-}
-
-/**
- * Mounts the diagram in `parent` (which must have a size): a WebGL canvas that follows the
- * element's size, drawn at device resolution, on the page's dark background.
- */
-export function createDiagram(parent: HTMLElement, client: DiagramClient, options: DiagramOptions = {}): Phaser.Game {
-  const ratio = pixelRatio();
-  const size = () => ({ w: Math.max(1, Math.round(parent.clientWidth * ratio)), h: Math.max(1, Math.round(parent.clientHeight * ratio)) });
-  const { w, h } = size();
-  const game = new Phaser.Game({
-    type: Phaser.WEBGL,
-    parent,
-    backgroundColor: '#0f1419',
-    banner: false,
-    disableContextMenu: true,
-    input: { keyboard: false, gamepad: false },
-    render: {
-      antialias: true,
-      antialiasGL: options.multisample ?? !softwareWebGL(),
-      powerPreference: 'high-performance',
-      // Mipmaps for the (power-of-two) atlas: smooth and cheap when zoomed far out.
-      mipmapFilter: 'LINEAR_MIPMAP_LINEAR',
-    },
-    scale: { mode: Phaser.Scale.NONE, width: w, height: h, zoom: 1 / ratio, expandParent: false, autoRound: true },
-    scene: new DiagramScene(client, options),
-    callbacks: { postBoot: (booted) => (booted.canvas.style.display = 'block') },
-  });
-  const observer = new ResizeObserver(() => {
-    const next = size();
-    if (next.w !== game.scale.width || next.h !== game.scale.height) game.scale.resize(next.w, next.h);
-  });
-  observer.observe(parent);
-  game.events.once(Phaser.Core.Events.DESTROY, () => observer.disconnect());
-  return game;
-}
-
-/** Frames the whole diagram again (for a "fit" button in the page). */
-export function fitDiagram(game: Phaser.Game): void {
-  game.events.emit('diagram:fit');
 }

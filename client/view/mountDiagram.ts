@@ -1,0 +1,47 @@
+/**
+ * Mounting the diagram in a page element: a Phaser 4 game with the DiagramScene, WebGL, drawn at
+ * device resolution and following the element's size.
+ */
+import Phaser from 'phaser';
+import { DiagramScene, type DiagramClient, type DiagramOptions } from './DiagramScene';
+import { pixelRatio, softwareWebGL } from './display';
+
+/**
+ * Mounts the diagram in `parent` (which must have a size): a WebGL canvas that follows the
+ * element's size, drawn at device resolution, on the page's dark background.
+ */
+export function createDiagram(parent: HTMLElement, client: DiagramClient, options: DiagramOptions = {}): Phaser.Game {
+  const ratio = pixelRatio();
+  const size = () => ({ w: Math.max(1, Math.round(parent.clientWidth * ratio)), h: Math.max(1, Math.round(parent.clientHeight * ratio)) });
+  const { w, h } = size();
+  const game = new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent,
+    backgroundColor: '#0f1419',
+    banner: false,
+    disableContextMenu: true,
+    input: { keyboard: false, gamepad: false },
+    render: {
+      antialias: true,
+      antialiasGL: options.multisample ?? !softwareWebGL(),
+      powerPreference: 'high-performance',
+      // Mipmaps for the (power-of-two) atlas: smooth and cheap when zoomed far out.
+      mipmapFilter: 'LINEAR_MIPMAP_LINEAR',
+    },
+    scale: { mode: Phaser.Scale.NONE, width: w, height: h, zoom: 1 / ratio, expandParent: false, autoRound: true },
+    scene: new DiagramScene(client, options),
+    callbacks: { postBoot: (booted) => (booted.canvas.style.display = 'block') },
+  });
+  const observer = new ResizeObserver(() => {
+    const next = size();
+    if (next.w !== game.scale.width || next.h !== game.scale.height) game.scale.resize(next.w, next.h);
+  });
+  observer.observe(parent);
+  game.events.once(Phaser.Core.Events.DESTROY, () => observer.disconnect());
+  return game;
+}
+
+/** Frames the whole diagram again (for a "fit" button in the page). */
+export function fitDiagram(game: Phaser.Game): void {
+  game.events.emit('diagram:fit');
+}
