@@ -131,6 +131,8 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
     // A click on the box selects it (the inspector shows it); then drag from it.
     await page.mouse.click(from.x + from.w / 2, from.y + from.h / 2);
     await page.locator('.su-inspector[data-component="web-2"]').waitFor({ timeout: 10_000 });
+    // The inspector says a drag does it.
+    await page.locator('.su-inspector').getByText('Or drag from this box to its target on the diagram.').waitFor({ timeout: 10_000 });
     const to = (await cardOf('cache-4'))!.rect;
     await page.mouse.move(from.x + from.w / 2, from.y + from.h / 2);
     await page.mouse.down();

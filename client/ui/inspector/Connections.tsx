@@ -111,6 +111,7 @@ export function Connections({ component, team, client, info, connectingFrom }: {
           >
             {connectingFrom === c.id ? t('ui.inspector.pickCancel') : t('ui.inspector.pickOnDiagram')}
           </button>
+          {candidates.length > 0 && <p class="su-help">{t('ui.inspector.dragHint')}</p>}
         </>
       )}
     </div>
