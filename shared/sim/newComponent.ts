@@ -52,7 +52,6 @@ export function newComponent(
     resharding: null,
     promoteAtTick: -1,
     figures: { lambda: 0, capacity: 0, utilisation: 0, meanLatencyMs: 0, p95LatencyMs: 0, served: 0, failed: 0, backlog: 0, queueLength: 0 },
-    flows: { to: [], rates: [], fromUsers: [] },
     extra: {},
   };
 }

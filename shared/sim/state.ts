@@ -90,25 +90,6 @@ export interface ComponentFigures {
   queueLength: number;
 }
 
-/**
- * Where a component's requests went in the last tick, per connection rather than per component.
- * A request counts on the link it travels: one that reaches a dead instance counts (it arrives
- * and fails there, in the target's λ); one that fails before it leaves (no route across a
- * partition, a missing data set, a balancer with nothing in rotation) does not.
- */
-export interface ComponentFlows {
-  /**
-   * The components it sends to: its connections (`targets`, in order), then the databases its
-   * reads and writes reach beyond them (a connected database's primary and read replicas), and,
-   * for a primary, the replicas that copy its write stream. Fixed by the topology, not by traffic.
-   */
-  to: string[];
-  /** Requests per second sent to each of `to` (a database lookup or write counts once per query). */
-  rates: number[];
-  /** Requests per second that came straight from each region's users (through its DNS), in scenario region order. */
-  fromUsers: number[];
-}
-
 export interface ComponentState {
   id: string;
   kind: ComponentKindName;
@@ -140,8 +121,6 @@ export interface ComponentState {
   /** Read replica being promoted: the tick it becomes the primary; -1 when none. */
   promoteAtTick: number;
   figures: ComponentFigures;
-  /** Requests per second along each of its links during the last tick (see ComponentFlows). */
-  flows: ComponentFlows;
   /** Figures only some kinds have (hit ratio, stale reads, shard skew …), by name. */
   extra: Record<string, number>;
 }

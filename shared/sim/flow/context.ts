@@ -61,13 +61,9 @@ class FlowBuffers {
   regionDown = new Uint8Array(0);
   partitioned = new Uint8Array(0);
   rttSeconds = new Float64Array(0);
-  sent = new Float64Array(0);
-  fromUsers = new Float64Array(0);
   private regions = -1;
 
-  prepare(n: number, D: number, R: number, links: number): this {
-    if (links > this.sent.length) this.sent = new Float64Array(Math.max(16, links * 2));
-    this.sent.fill(0, 0, links);
+  prepare(n: number, D: number, R: number): this {
     if (n > this.capacity || D !== this.datasets || R !== this.regions) {
       const size = Math.max(16, n * 2);
       this.inflow = new Float64Array(size * K);
@@ -97,13 +93,11 @@ class FlowBuffers {
       this.regionDown = new Uint8Array(R);
       this.partitioned = new Uint8Array(R * R);
       this.rttSeconds = new Float64Array(R * R);
-      this.fromUsers = new Float64Array(size * R);
       this.capacity = size;
       this.datasets = D;
       this.regions = R;
     }
     this.regionMix.fill(0, 0, n * R);
-    this.fromUsers.fill(0, 0, n * R);
     this.foreignShare.fill(0, 0, n * D);
     this.inflow.fill(0, 0, n * K);
     this.deadIn.fill(0, 0, n);
@@ -181,10 +175,6 @@ export class FlowContext {
   regionMix: Float64Array;
   /** Per web server and data set (i·D + d): share of its requests whose users' data lives elsewhere. */
   foreignShare: Float64Array;
-  /** Per link (table.linkBase[i] + position in table.outlets[i]): requests per second sent along it. */
-  sent: Float64Array;
-  /** Per component and user region (i·R + r): requests per second that came straight from that region's DNS. */
-  fromUsers: Float64Array;
   /** Per user region and data set (r·D + d): the primary that holds that region's users' data, or −1. */
   homePrimary: Int32Array;
   /** Per data set: the one primary holding every region's data, −1 when homes differ (or none is known). */
@@ -197,7 +187,7 @@ export class FlowContext {
     const D = state.scenario.datasets.length;
     this.n = n;
     this.D = D;
-    const b = buffers.prepare(n, D, state.scenario.regions.length, this.table.linkCount);
+    const b = buffers.prepare(n, D, state.scenario.regions.length);
     this.inflow = b.inflow;
     this.deadIn = b.deadIn;
     this.workIn = b.workIn;
@@ -224,8 +214,6 @@ export class FlowContext {
     const R = regions.length;
     this.regionCount = R;
     this.regionMix = b.regionMix;
-    this.sent = b.sent;
-    this.fromUsers = b.fromUsers;
     this.foreignShare = b.foreignShare;
     this.homePrimary = b.homePrimary;
     this.sharedHome = b.sharedHome;
@@ -409,45 +397,6 @@ export class FlowContext {
   /** The component `i` calls, if it is there to call: bought and no longer being set up. */
   ready(i: number): boolean {
     return i >= 0 && this.state.components[i]!.count > 0;
-  }
-
-  /**
-   * Counts `rate` requests per second on the link from `from` to `to` (one of from's outlets;
-   * the position is looked up, a handful of entries at most).
-   */
-  send(from: number, to: number, rate: number): void {
-    const outlets = this.table.outlets[from]!;
-    for (let j = 0; j < outlets.length; j++) {
-      if (outlets[j] !== to) continue;
-      const slot = (this.table.linkBase[from] as number) + j;
-      this.sent[slot] = (this.sent[slot] as number) + rate;
-      return;
-    }
-  }
-
-  /** Writes the tick's link rates and users' arrivals into each component's `flows` (see ComponentFlows). */
-  recordFlows(): void {
-    const { state, table } = this;
-    const R = this.regionCount;
-    for (let i = 0; i < this.n; i++) {
-      const component = state.components[i]!;
-      // A state saved before links were recorded has no flows until this first tick.
-      const flows = component.flows ?? (component.flows = { to: [], rates: [], fromUsers: [] });
-      const outlets = table.outlets[i]!;
-      const base = table.linkBase[i] as number;
-      const m = outlets.length;
-      if (flows.to.length !== m) {
-        flows.to.length = m;
-        flows.rates.length = m;
-      }
-      for (let j = 0; j < m; j++) {
-        const id = state.components[outlets[j] as number]!.id;
-        if (flows.to[j] !== id) flows.to[j] = id;
-        flows.rates[j] = this.sent[base + j] as number;
-      }
-      if (flows.fromUsers.length !== R) flows.fromUsers.length = R;
-      for (let r = 0; r < R; r++) flows.fromUsers[r] = this.fromUsers[i * R + r] as number;
-    }
   }
 
   add(array: Float64Array, index: number, value: number): void {

@@ -2,14 +2,6 @@
  * The forward pass: each component, in tier order, takes the requests routed to it, sends the
  * share that reaches dead (or unreachable) instances to failure, runs its serving instances as
  * bounded M/M/c queues, and passes what it served on to what it calls.
- *
- * Every request passed on is also counted on its link (ctx.send, see ComponentFlows): what a
- * caller sends along a connection is what the target receives from it, dead instances included,
- * so a component's λ is the sum of its incoming links plus what users send it straight from DNS,
- * with one exception: a read-through or write-through cache storing the keys it missed is the
- * cache's own work (a look-aside cache's keys are stored by the web server, on its link). Such a
- * cache's loads from the database count on the web server's link to that database, as the flow
- * routes them (the game has no cache → database connection).
  */
 import { evaluatePoolInto, newPoolResult, type PoolResult } from '../boundedQueue';
 import { DISK_GB_PER_MEMORY_GB, KINDS, SIZES, WEB_WORK } from '../catalogue';
@@ -164,14 +156,11 @@ function balancer(ctx: FlowContext, i: number, component: ComponentState): void 
     const deadShare = healthChecks || target.count === 0 ? 0 : (target.count - (ctx.serving[t] as number)) / target.count;
     const inflow = ctx.inflow;
     const deadIn = ctx.deadIn;
-    let sent = 0;
     for (let k = 0; k < K; k++) {
       const flow = (inflow[i * K + k] as number) * passShare * share;
       inflow[t * K + k] = (inflow[t * K + k] as number) + flow * (1 - deadShare);
       deadIn[t] = (deadIn[t] as number) + flow * deadShare;
-      sent += flow;
     }
-    ctx.send(i, t, sent);
     // Where the requests came from travels with them (whose data they need).
     const mix = ctx.regionMix;
     for (let r = 0; r < R; r++) mix[t * R + r] = (mix[t * R + r] as number) + (mix[i * R + r] as number) * share;
@@ -212,16 +201,13 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
       return;
     }
     ctx.add(ctx.inflow, sessionStore * K + SESSION, lookups);
-    ctx.send(i, sessionStore, lookups);
   }
   // Jobs: handed to the queue, or already done on this server.
   const queueIndex = table.queueOf[i] as number;
   if (queueIndex >= 0) {
     // Until the broker is ready the job handed to it fails (the code already sends it there).
-    if (ctx.reachable(i, queueIndex)) {
-      ctx.add(ctx.inflow, queueIndex * K + JOB, jobRate);
-      ctx.send(i, queueIndex, jobRate);
-    } else countFailure(component, jobRate);
+    if (ctx.reachable(i, queueIndex)) ctx.add(ctx.inflow, queueIndex * K + JOB, jobRate);
+    else countFailure(component, jobRate);
   }
   // A cache still being set up is skipped: reads and writes go to the database as before.
   const cacheIndex = ctx.ready(table.cacheOf[i] as number) ? (table.cacheOf[i] as number) : -1;
@@ -255,7 +241,6 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
     if (cacheIndex >= 0 && ctx.reachable(i, cacheIndex)) {
       ctx.add(ctx.inflow, cacheIndex * K + READ, reads);
       ctx.addPendingMiss(cacheIndex, i, d, reads);
-      ctx.send(i, cacheIndex, writeThrough ? reads + writes : reads);
       if (writeThrough) ctx.add(ctx.inflow, cacheIndex * K + WRITE, writes);
     } else {
       routeReads(ctx, i, d, reads);
@@ -321,7 +306,6 @@ function sendWrites(ctx: FlowContext, web: number, component: ComponentState, pr
   }
   ctx.add(ctx.inflow, primary * K + WRITE, writes);
   ctx.add(ctx.workIn, primary, writes * (ctx.table.writeWork[primary] as number));
-  ctx.send(web, primary, writes);
   void dataset;
 }
 
@@ -341,7 +325,6 @@ export function routeReads(ctx: FlowContext, web: number, dataset: number, reads
       countFailure(ctx.state.components[web]!, rate / lookups); // the read fails at the caller
       continue;
     }
-    ctx.send(web, db, rate);
     if ((ctx.serving[db] as number) === 0) {
       ctx.add(ctx.deadIn, db, rate);
       continue;
@@ -367,11 +350,7 @@ function cacheNode(ctx: FlowContext, i: number, component: ComponentState): void
   failShare(ctx, i, deadShare * (lookAside ? 0 : 1));
   const lambda = aliveLambda(ctx, i);
   runPool(ctx, i, component, lambda, offeredWork(ctx, i), ctx.serving[i] as number);
-  for (const pending of ctx.pendingMisses[i]!) {
-    // Look-aside: the web server stores each key it missed (its own request to the cache).
-    if (lookAside) ctx.send(pending.web, i, pending.reads * (1 - deadShare) * miss);
-    routeReads(ctx, pending.web, pending.dataset, pending.reads * toDatabase);
-  }
+  for (const pending of ctx.pendingMisses[i]!) routeReads(ctx, pending.web, pending.dataset, pending.reads * toDatabase);
 }
 
 function store(ctx: FlowContext, i: number, component: ComponentState): void {
@@ -395,7 +374,6 @@ function queue(ctx: FlowContext, i: number, component: ComponentState): void {
     const workerCapacity = (ctx.usable(i, w) * vcpuOf(worker)) / WEB_WORK.job;
     const share = capacity > 0 ? workerCapacity / capacity : 0;
     const rate = (processed / TICK_SECONDS) * share;
-    ctx.send(i, w, rate);
     const figures = worker.figures;
     figures.lambda = rate;
     figures.capacity = workerCapacity;
@@ -417,7 +395,6 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
     const writes = ctx.inflow[primary * K + WRITE] as number;
     ctx.add(ctx.inflow, i * K + WRITE, writes);
     ctx.add(ctx.workIn, i, writes * (table.writeWork[i] as number));
-    ctx.send(primary, i, writes);
   }
   if (component.resharding !== null) {
     // Copying every row to its new shard runs beside the usual work.

@@ -3,9 +3,7 @@
  *
  * Demand: each region's users send per-class request rates; static files go to the CDN when the
  * team has one (misses go on to the site), everything else to the data centers GeoDNS picks.
- * Forward pass (tier order): every component queues, serves and passes traffic on (forward.ts),
- * counting what it sends along each link; with what users send each entry straight from DNS,
- * these rates are written to every component's `flows` (see ComponentFlows in state.ts).
+ * Forward pass (tier order): every component queues, serves and passes traffic on (forward.ts).
  * Backward pass (reverse order): latency and success are composed down each path (backward.ts).
  * The result is one latency stream per region and class, for availability and the summary.
  */
@@ -103,12 +101,9 @@ export function runFlow(state: SimState): FlowResult {
   const offeredByClass = new Float64Array(K);
   let online = 0;
   const cdn = cdnStep(ctx, demands);
-  const R = ctx.regionCount;
   for (let r = 0; r < demands.length; r++) {
     const demand = demands[r]!;
     online += demand.online;
-    // Every static file goes to the CDN while it is in use, even one that is down without a fallback.
-    if (cdn.active) ctx.fromUsers[table.cdn * R + r] = demand.rates[STATIC] as number;
     for (let k = 0; k < K; k++) {
       const rate = demand.rates[k] as number;
       offeredByClass[k] = (offeredByClass[k] as number) + rate;
@@ -116,15 +111,13 @@ export function runFlow(state: SimState): FlowResult {
       const toSite = k === STATIC ? rate * cdn.originShare : rate;
       for (const route of routes[r]!) {
         ctx.add(ctx.inflow, route.entry * K + k, toSite * route.share);
-        ctx.add(ctx.regionMix, route.entry * R + r, toSite * route.share);
-        ctx.add(ctx.fromUsers, route.entry * R + r, toSite * route.share);
+        ctx.add(ctx.regionMix, route.entry * ctx.regionCount + r, toSite * route.share);
       }
     }
     for (const route of routes[r]!) ctx.direct[route.entry] = 1;
   }
 
   for (const i of table.order) forward(ctx, i);
-  ctx.recordFlows();
   updateReplication(ctx);
   startBackwardPass();
   for (let o = table.order.length - 1; o >= 0; o--) backward(ctx, table.order[o]!);

@@ -69,15 +69,6 @@ export interface RoutingTable {
   writeThrough: Uint8Array;
   /** Per cache: 1 when it is look-aside. */
   lookAside: Uint8Array;
-  /**
-   * Per component: the components it can send to (its links), as ComponentFlows.to lists them:
-   * its targets in order, then for a web server the primaries and read replicas of the databases
-   * it is connected to, then for a primary its replicas. The rates of component i's links sit at
-   * linkBase[i] … linkBase[i] + outlets[i].length − 1 of one flat array of linkCount entries.
-   */
-  outlets: number[][];
-  linkBase: Int32Array;
-  linkCount: number;
 }
 
 /** Lookups one read needs: an RDBMS joins in one query, NoSQL (or a cross-shard join) looks up each table. */
@@ -215,13 +206,6 @@ function buildTable(state: SimState): RoutingTable {
     for (let k = 0; k < K; k++) usual += ((mix[k] as number) * (service[i * K + k] as number)) / mixTotal;
     nominal[i] = usual;
   }
-  const outlets = components.map((_, i) => outletsOf(i, targetIndex[i]!, components, replicas, primaryOf));
-  const linkBase = new Int32Array(n);
-  let linkCount = 0;
-  for (let i = 0; i < n; i++) {
-    linkBase[i] = linkCount;
-    linkCount += outlets[i]!.length;
-  }
   return {
     revision: state.revision,
     components,
@@ -249,30 +233,7 @@ function buildTable(state: SimState): RoutingTable {
     queueSeconds,
     writeThrough,
     lookAside,
-    outlets,
-    linkBase,
-    linkCount,
   };
-}
-
-/** Component i's links (see RoutingTable.outlets), each target once. */
-function outletsOf(i: number, targets: number[], components: readonly ComponentState[], replicas: number[][], primaryOf: Int32Array): number[] {
-  const list = [...targets];
-  const add = (j: number) => {
-    if (!list.includes(j)) list.push(j);
-  };
-  if (components[i]!.kind === 'web') {
-    // Writes go to the primary behind a connected database, reads to its replicas too.
-    for (const t of targets) {
-      if (components[t]!.kind !== 'db') continue;
-      const primary = (primaryOf[t] as number) >= 0 ? (primaryOf[t] as number) : t;
-      add(primary);
-      for (const r of replicas[primary]!) add(r);
-    }
-  }
-  // A primary's replicas copy its write stream.
-  for (const r of replicas[i]!) add(r);
-  return list;
 }
 
 /** A web server's data routing and per-class CPU cost. */
