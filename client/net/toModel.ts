@@ -34,6 +34,8 @@ function componentView(c: ComponentState): ComponentView {
             errors: m.errors,
             backlog: m.backlog,
             extra: Object.fromEntries(m.extra.entries()) as Partial<Record<ExtraFigure, number>>,
+            sent: Object.fromEntries(m.sent.entries()),
+            fromUsers: Object.fromEntries(m.fromUsers.entries()),
             serving: m.serving,
             down: m.down,
             restarting: m.restarting,

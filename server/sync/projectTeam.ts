@@ -62,6 +62,15 @@ function projectMetrics(target: HostMetricsState, m: HostMetrics): void {
   const extra: Record<string, number> = {};
   for (const [name, value] of Object.entries(m.extra)) if (value !== undefined) extra[name] = readable(value);
   syncMap(target.extra, extra);
+  syncMap(target.sent, readableAll(m.sent));
+  syncMap(target.fromUsers, readableAll(m.fromUsers));
+}
+
+/** A copy of `figures` with every value readable(). */
+function readableAll(figures: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(figures)) out[key] = readable(value);
+  return out;
 }
 
 /**

@@ -26,6 +26,10 @@ export const HostMetricsState = schema(
     health: t.string().default('healthy'),
     /** Kind-specific figures (hitRatio, lagSeconds, …), only those the component has. */
     extra: t.map('number'),
+    /** Requests per second sent to each component it can reach, by id (its connections first). */
+    sent: t.map('number'),
+    /** Requests per second straight from each region's users, by region id (only regions that sent any). */
+    fromUsers: t.map('number'),
   },
   'HostMetrics',
 );

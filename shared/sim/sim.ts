@@ -72,6 +72,7 @@ export function createSim(scenario: Scenario, seed: number): SimState {
     },
     lastOutcomes: [],
     lastEvents: [],
+    links: { from: [], to: [], rates: [], users: { region: [], to: [], rates: [] } },
     gameOver: null,
   };
   // The starting system is already running: it was bought before the game began.

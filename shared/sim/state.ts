@@ -233,6 +233,29 @@ export interface SimEvent {
   detail: number;
 }
 
+/**
+ * Requests per second along every link of the system during the last tick: figures per connection
+ * rather than per component, as parallel arrays (entry k is one link). A request counts on the
+ * link it travels: one that reaches a dead instance counts (it arrives and fails there, in the
+ * target's λ); one that fails before it leaves (across a partition, a data set no database holds,
+ * a balancer with nothing in rotation) does not. The list is fixed by the topology, not by the
+ * traffic: a link that carried nothing has rate 0.
+ */
+export interface Links {
+  /**
+   * Per component, in component order: its connections (`targets`, in order), then the databases
+   * its writes and reads reach beyond them (the primary and read replicas behind a database it is
+   * connected to), then, for a primary, the replicas that copy its write stream.
+   */
+  from: string[];
+  to: string[];
+  /** Requests per second (a database lookup or write counts once per query). */
+  rates: number[];
+  /** What users sent straight to each component they reach through their region's DNS: per user
+   * region (scenario order), the DNS entries (in scenario region order), then the CDN. */
+  users: { region: string[]; to: string[]; rates: number[] };
+}
+
 export interface SimState {
   version: number;
   scenario: Scenario;
@@ -260,5 +283,11 @@ export interface SimState {
   lastOutcomes: CommandOutcome[];
   /** Events of the last tick, for the incident feed. */
   lastEvents: SimEvent[];
+  /**
+   * Requests per second along each link in the last tick. Part of the state, and so of its hash:
+   * the team view is a projection of the state alone, so a restored snapshot or a replay must
+   * carry the same rates (they are outputs of the tick, like `figures`; nothing reads them back).
+   */
+  links: Links;
   gameOver: { tick: number; reason: 'bankrupt' | 'finished' } | null;
 }

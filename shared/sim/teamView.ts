@@ -6,9 +6,10 @@
  * components the team bought (with a coarse status), the entries and GeoDNS weights, the team's
  * features, a vague complaints signal, user counts rounded to two significant figures, and an
  * incident feed that only says when service got worse. Each bought feature reveals its part:
- * host metrics the per-component figures and health, aggregated metrics the per-tier figures and
- * the headline latency and availability, business metrics exact users, revenue, cost, retention
- * and growth, log aggregation the cause and target of every incident, alerts the threshold alerts.
+ * host metrics the per-component figures and health, with the requests sent along each link and
+ * those users send each entry, aggregated metrics the per-tier figures and the headline latency
+ * and availability, business metrics exact users, revenue, cost, retention and growth, log
+ * aggregation the cause and target of every incident, alerts the threshold alerts.
  * CI/CD reveals nothing (it changes deploys, not what the team sees).
  *
  * The result is plain JSON (no undefined members, no NaN or ±Infinity, no shared references to
@@ -119,6 +120,7 @@ export function teamView(state: SimState): TeamView {
   for (const feature of FEATURE_NAMES) featureCopy[feature] = features[feature];
   const exact = features.businessMetrics;
   const summary = state.summary;
+  const links = features.hostMetrics ? indexLinks(state) : null;
   return {
     tick: state.tick,
     money: Math.round(finite(state.money) * 100) / 100,
@@ -126,7 +128,7 @@ export function teamView(state: SimState): TeamView {
     features: featureCopy,
     entries,
     geoWeights,
-    components: state.components.map((c, i) => componentView(c, features.hostMetrics ? (serving[i] as number) : -1)),
+    components: state.components.map((c, i) => componentView(state, links, c, features.hostMetrics ? (serving[i] as number) : -1)),
     users: {
       dau: exact ? Math.round(finite(summary.dau)) : significant(summary.dau, ROUGH_USER_DIGITS),
       online: exact ? Math.round(finite(summary.onlineUsers)) : significant(summary.onlineUsers, ROUGH_USER_DIGITS),
@@ -163,7 +165,7 @@ export function complaintsOf(state: SimState): Complaints {
 }
 
 /** `serving` is the instances serving now, or −1 when host metrics are not owned. */
-function componentView(c: ComponentState, serving: number): ComponentView {
+function componentView(state: SimState, links: LinkIndex | null, c: ComponentState, serving: number): ComponentView {
   const restarting = c.rolling !== null || c.restartUntilTick >= 0;
   return {
     id: c.id,
@@ -177,7 +179,7 @@ function componentView(c: ComponentState, serving: number): ComponentView {
     resharding: c.resharding === null ? null : { shards: c.resharding.shards, key: c.resharding.key, untilTick: c.resharding.untilTick },
     settings: copySettings(c.settings),
     targets: [...c.targets],
-    metrics: serving < 0 ? null : hostMetrics(c, serving),
+    metrics: serving < 0 || links === null ? null : hostMetrics(state, links, c, serving),
   };
 }
 
@@ -191,8 +193,35 @@ function copySettings(settings: ComponentSettings): ComponentSettings {
   return copy as ComponentSettings;
 }
 
-function hostMetrics(c: ComponentState, serving: number): HostMetrics {
+/** Indices into state.links (and its users' part) by source, and by target, in the order listed. */
+interface LinkIndex {
+  out: Map<string, number[]>;
+  users: Map<string, number[]>;
+}
+
+function indexLinks(state: SimState): LinkIndex {
+  const index: LinkIndex = { out: new Map(), users: new Map() };
+  const add = (map: Map<string, number[]>, key: string, k: number) => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [k]);
+    else list.push(k);
+  };
+  // A state saved before links were recorded has none until its next tick.
+  const links = state.links ?? { from: [], to: [], rates: [], users: { region: [], to: [], rates: [] } };
+  links.from.forEach((from, k) => add(index.out, from, k));
+  links.users.to.forEach((to, k) => add(index.users, to, k));
+  return index;
+}
+
+function hostMetrics(state: SimState, links: LinkIndex, c: ComponentState, serving: number): HostMetrics {
   const f = c.figures;
+  const sent: Record<string, number> = {};
+  for (const k of links.out.get(c.id) ?? []) sent[state.links.to[k]!] = significant(state.links.rates[k] ?? 0, FIGURE_DIGITS);
+  const fromUsers: Record<string, number> = {};
+  for (const k of links.users.get(c.id) ?? []) {
+    const rate = significant(state.links.users.rates[k] ?? 0, FIGURE_DIGITS);
+    if (rate > 0) fromUsers[state.links.users.region[k]!] = rate;
+  }
   const restarting = Math.min(restartingInstances(c), c.count);
   const down = Math.max(0, c.count - serving - restarting);
   const extra: Partial<Record<ExtraFigure, number>> = {};
@@ -214,6 +243,8 @@ function hostMetrics(c: ComponentState, serving: number): HostMetrics {
     errors: significant(f.failed, FIGURE_DIGITS),
     backlog: significant(f.backlog, FIGURE_DIGITS),
     extra,
+    sent,
+    fromUsers,
     serving,
     down,
     restarting,

@@ -48,6 +48,18 @@ export interface HostMetrics {
   backlog: number;
   /** Kind-specific figures (see EXTRA_FIGURES), only those the component has. */
   extra: Partial<Record<ExtraFigure, number>>;
+  /**
+   * Requests per second it sent to each component it can reach, by component id: its connections
+   * (`targets`, in order, each one listed even when it carried nothing), then the primaries and
+   * read replicas of the databases it is connected to (a web server's writes and reads), then,
+   * for a primary, each replica copying its writes. Requests that reach a dead target count (they
+   * travel and fail there); requests that cannot leave (across a partition) do not. The diagram's
+   * edge `a>b` carries a's `sent[b]`.
+   */
+  sent: Record<string, number>;
+  /** Requests per second that came straight from a region's users (through its DNS), by region id;
+   * only regions that sent any (the DNS entries and the CDN are the components users reach). */
+  fromUsers: Record<string, number>;
   /** Instances serving now, down (crashed or in a data center that is out), and restarting. */
   serving: number;
   down: number;

@@ -43,6 +43,16 @@ describe('wire state → client model', () => {
     const simWeb = view.components.find((c) => c.id === 'web-1');
     expect(web?.metrics?.lambda).toBe(readable(simWeb?.metrics?.lambda ?? NaN));
     expect(web?.metrics?.health).toBe(simWeb?.metrics?.health);
+    // Per-link rates, by target id and by users' region, rounded like every other figure.
+    const rounded = (figures: Record<string, number>) => Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, readable(value)]));
+    for (const c of view.components) {
+      const read = back.components.find((b) => b.id === c.id)!.metrics!;
+      expect(read.sent).toEqual(rounded(c.metrics!.sent));
+      expect(read.fromUsers).toEqual(rounded(c.metrics!.fromUsers));
+    }
+    // The data still lives on web-1's own box, so the new cache is listed but carries nothing yet.
+    expect(web!.metrics!.sent).toEqual({ 'cache-2': 0 });
+    expect(web!.metrics!.fromUsers.ap).toBeGreaterThan(0);
     expect(back.aggregated?.tiers.map((t) => t.tier)).toEqual(view.aggregated?.tiers.map((t) => t.tier));
     expect(back.business?.regions.map((r) => r.id)).toEqual(['ap', 'na', 'eu']);
     expect(back.features).toEqual(view.features);
@@ -56,7 +66,7 @@ describe('wire state → client model', () => {
     const wire = new TeamState();
     projectTeam(wire, teamView(sim));
     const back = fromWire(wire);
-    expect(back.components.every((c) => c.metrics === null)).toBe(true);
+    expect(back.components.every((c) => c.metrics === null)).toBe(true); // no per-link rates either
     expect(back.aggregated).toBeNull();
     expect(back.business).toBeNull();
     expect(back.alerts).toBeNull();

@@ -40,6 +40,12 @@ describe('projecting a team view', () => {
     const web = team.components.get('web-1');
     expect(web?.metrics?.lambda).toBeGreaterThan(0);
     expect(web?.metrics?.lambda).toBe(readable(sim.components[0]!.figures.lambda));
+    // Per-link rates: what web-1 sent to each component it reaches, and what users sent it.
+    const view = teamView(sim).components.find((c) => c.id === 'web-1')!.metrics!;
+    expect([...web!.metrics!.sent.keys()]).toEqual(Object.keys(view.sent));
+    for (const [to, rate] of Object.entries(view.sent)) expect(web!.metrics!.sent.get(to)).toBe(readable(rate));
+    expect(web!.metrics!.fromUsers.get('ap')).toBe(readable(view.fromUsers.ap!));
+    expect(web!.metrics!.fromUsers.get('ap')).toBeGreaterThan(0);
     expect(team.aggregated?.tiers.length).toBeGreaterThan(0);
     expect(team.business?.regions.length).toBe(3);
     expect(team.alerting).toBe(true);
@@ -58,6 +64,31 @@ describe('projecting a team view', () => {
     step(sim);
     projectTeam(team, teamView(sim));
     expect(encoder.hasChanges).toBe(true);
+  });
+
+  it('sends a link’s rate again only when its rounded value moves, and drops links that are gone', () => {
+    const { sim, state, team } = world(['hostMetrics']);
+    const encoder = new Encoder(state);
+    const view = teamView(sim);
+    projectTeam(team, view);
+    encoder.encodeAll();
+    encoder.discardChanges();
+    // A change below the rounding is not sent; one above it is.
+    const web = view.components.find((c) => c.id === 'web-1')!;
+    const rate = web.metrics!.fromUsers.ap!;
+    web.metrics!.fromUsers.ap = rate * (1 + 1e-6);
+    projectTeam(team, view);
+    expect(encoder.hasChanges).toBe(false);
+    web.metrics!.fromUsers.ap = rate * 2;
+    web.metrics!.sent['db-9'] = 5;
+    projectTeam(team, view);
+    expect(encoder.hasChanges).toBe(true);
+    expect(team.components.get('web-1')!.metrics!.fromUsers.get('ap')).toBe(readable(rate * 2));
+    expect(team.components.get('web-1')!.metrics!.sent.get('db-9')).toBe(5);
+    // A link that is gone is dropped.
+    delete web.metrics!.sent['db-9'];
+    projectTeam(team, view);
+    expect(team.components.get('web-1')!.metrics!.sent.has('db-9')).toBe(false);
   });
 
   it('rounds figures to three significant digits', () => {

@@ -6,6 +6,7 @@
 import { STICKY_RAMP_TICKS } from '../lifecycle';
 import type { SimState } from '../state';
 import { servingInstances } from '../topology';
+import { LinkCounts } from './links';
 import { K, ON_THIS_BOX, routingTable, type RoutingTable } from './routing';
 
 /** Where one web server's reads of one data set go: database indices and their shares. */
@@ -62,6 +63,7 @@ class FlowBuffers {
   partitioned = new Uint8Array(0);
   rttSeconds = new Float64Array(0);
   private regions = -1;
+  readonly links = new LinkCounts();
 
   prepare(n: number, D: number, R: number): this {
     if (n > this.capacity || D !== this.datasets || R !== this.regions) {
@@ -175,6 +177,8 @@ export class FlowContext {
   regionMix: Float64Array;
   /** Per web server and data set (i·D + d): share of its requests whose users' data lives elsewhere. */
   foreignShare: Float64Array;
+  /** The tick's counts per link (see LinkCounts). */
+  links: LinkCounts;
   /** Per user region and data set (r·D + d): the primary that holds that region's users' data, or −1. */
   homePrimary: Int32Array;
   /** Per data set: the one primary holding every region's data, −1 when homes differ (or none is known). */
@@ -214,6 +218,7 @@ export class FlowContext {
     const R = regions.length;
     this.regionCount = R;
     this.regionMix = b.regionMix;
+    this.links = b.links.prepare(this.table.linkCount, this.table.userLinkToIds.length);
     this.foreignShare = b.foreignShare;
     this.homePrimary = b.homePrimary;
     this.sharedHome = b.sharedHome;
@@ -397,6 +402,31 @@ export class FlowContext {
   /** The component `i` calls, if it is there to call: bought and no longer being set up. */
   ready(i: number): boolean {
     return i >= 0 && this.state.components[i]!.count > 0;
+  }
+
+  /** The link from `from` to `to`, found among from's few links (−1: none). */
+  linkOf(from: number, to: number): number {
+    const { linkBase, linkTo } = this.table;
+    for (let k = linkBase[from] as number; k < (linkBase[from + 1] as number); k++) if (linkTo[k] === to) return k;
+    return -1;
+  }
+
+  /** Counts `rate` requests per second that user region `r`'s DNS sent straight to component `to`. */
+  sendFromUsers(r: number, to: number, rate: number): void {
+    const { userLinkBase, userLinkTo } = this.table;
+    for (let k = userLinkBase[r] as number; k < (userLinkBase[r + 1] as number); k++) {
+      if (userLinkTo[k] === to) {
+        const userSent = this.links.userSent;
+        userSent[k] = (userSent[k] as number) + rate;
+        return;
+      }
+    }
+  }
+
+  /** Adds `rate` to one class of a target's arrivals (inflow slot `slot`) and counts it on link `link` (−1: none). */
+  send(slot: number, link: number, rate: number): void {
+    this.inflow[slot] = (this.inflow[slot] as number) + rate;
+    if (link >= 0) this.links.sent[link] = (this.links.sent[link] as number) + rate;
   }
 
   add(array: Float64Array, index: number, value: number): void {

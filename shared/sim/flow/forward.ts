@@ -2,6 +2,15 @@
  * The forward pass: each component, in tier order, takes the requests routed to it, sends the
  * share that reaches dead (or unreachable) instances to failure, runs its serving instances as
  * bounded M/M/c queues, and passes what it served on to what it calls.
+ *
+ * Every request passed on is also counted on its link (ctx.links, see Links in state.ts): what a
+ * caller sends along a link is what the target receives from it, dead instances included, so a
+ * component's λ is the sum of its incoming links plus what users send it straight from DNS, with
+ * one exception: a read-through or write-through cache storing the keys it missed is the cache's
+ * own work (a look-aside cache's keys are stored by the web server, on its link). A read-through
+ * cache's loads from the database count on the web server's link to it, as the flow routes them
+ * (the game has no cache → database connection). Requests that fail before they leave (across a
+ * partition, a data set no database holds) are on no link.
  */
 import { evaluatePoolInto, newPoolResult, type PoolResult } from '../boundedQueue';
 import { DISK_GB_PER_MEMORY_GB, KINDS, SIZES, WEB_WORK } from '../catalogue';
@@ -142,7 +151,10 @@ function balancer(ctx: FlowContext, i: number, component: ComponentState): void 
   }
   const healthChecks = ctx.table.healthChecks[i] === 1;
   const R = ctx.regionCount;
+  // A balancer's links start with its targets, in the same order.
+  let link = (ctx.table.linkBase[i] as number) - 1;
   for (const t of ctx.table.targetIndex[i]!) {
+    link++;
     const target = ctx.state.components[t]!;
     const share = ctx.rotationWeight(i, t) / total;
     if (share <= 0) continue;
@@ -161,6 +173,7 @@ function balancer(ctx: FlowContext, i: number, component: ComponentState): void 
       inflow[t * K + k] = (inflow[t * K + k] as number) + flow * (1 - deadShare);
       deadIn[t] = (deadIn[t] as number) + flow * deadShare;
     }
+    ctx.links.sendOn(link, lambda * passShare * share);
     // Where the requests came from travels with them (whose data they need).
     const mix = ctx.regionMix;
     for (let r = 0; r < R; r++) mix[t * R + r] = (mix[t * R + r] as number) + (mix[i * R + r] as number) * share;
@@ -200,13 +213,13 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
       countFailure(component, lookups);
       return;
     }
-    ctx.add(ctx.inflow, sessionStore * K + SESSION, lookups);
+    ctx.send(sessionStore * K + SESSION, table.sessionLink[i] as number, lookups);
   }
   // Jobs: handed to the queue, or already done on this server.
   const queueIndex = table.queueOf[i] as number;
   if (queueIndex >= 0) {
     // Until the broker is ready the job handed to it fails (the code already sends it there).
-    if (ctx.reachable(i, queueIndex)) ctx.add(ctx.inflow, queueIndex * K + JOB, jobRate);
+    if (ctx.reachable(i, queueIndex)) ctx.send(queueIndex * K + JOB, table.queueLink[i] as number, jobRate);
     else countFailure(component, jobRate);
   }
   // A cache still being set up is skipped: reads and writes go to the database as before.
@@ -239,9 +252,9 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
     reads *= 1 - foreign;
     writes *= 1 - foreign;
     if (cacheIndex >= 0 && ctx.reachable(i, cacheIndex)) {
-      ctx.add(ctx.inflow, cacheIndex * K + READ, reads);
+      ctx.send(cacheIndex * K + READ, table.cacheLink[i] as number, reads);
       ctx.addPendingMiss(cacheIndex, i, d, reads);
-      if (writeThrough) ctx.add(ctx.inflow, cacheIndex * K + WRITE, writes);
+      if (writeThrough) ctx.send(cacheIndex * K + WRITE, table.cacheLink[i] as number, writes);
     } else {
       routeReads(ctx, i, d, reads);
     }
@@ -306,7 +319,7 @@ function sendWrites(ctx: FlowContext, web: number, component: ComponentState, pr
   }
   ctx.add(ctx.inflow, primary * K + WRITE, writes);
   ctx.add(ctx.workIn, primary, writes * (ctx.table.writeWork[primary] as number));
-  void dataset;
+  ctx.links.sendOn(ctx.table.primaryLink[web * ctx.D + dataset] as number, writes);
 }
 
 /** Sends one web server's reads of one data set to the databases that answer them (see readSplitFor). */
@@ -314,10 +327,12 @@ export function routeReads(ctx: FlowContext, web: number, dataset: number, reads
   const { table, D } = ctx;
   const target = table.dbTarget[web * D + dataset] as number;
   if (target < 0 || reads <= 0) return;
-  const slot = ctx.readSplitFor(web, primaryIndex(ctx, target));
+  const primary = primaryIndex(ctx, target);
+  const slot = ctx.readSplitFor(web, primary);
   ctx.readSplit[web * D + dataset] = slot;
   const split = ctx.splits[slot]!;
   const lookups = table.lookups[web * D + dataset] as number;
+  const key = web * D + dataset;
   for (let index = 0; index < split.targets.length; index++) {
     const db = split.targets[index] as number;
     const rate = reads * (split.shares[index] as number) * lookups;
@@ -325,6 +340,9 @@ export function routeReads(ctx: FlowContext, web: number, dataset: number, reads
       countFailure(ctx.state.components[web]!, rate / lookups); // the read fails at the caller
       continue;
     }
+    // On its link to the primary, or to that replica (its place among the primary's replicas).
+    const link = db === primary ? table.primaryLink[key] : table.replicaLinks[(table.replicaLinkBase[key] as number) + (table.replicaPos[db] as number)];
+    ctx.links.sendOn(link as number, rate);
     if ((ctx.serving[db] as number) === 0) {
       ctx.add(ctx.deadIn, db, rate);
       continue;
@@ -350,7 +368,11 @@ function cacheNode(ctx: FlowContext, i: number, component: ComponentState): void
   failShare(ctx, i, deadShare * (lookAside ? 0 : 1));
   const lambda = aliveLambda(ctx, i);
   runPool(ctx, i, component, lambda, offeredWork(ctx, i), ctx.serving[i] as number);
-  for (const pending of ctx.pendingMisses[i]!) routeReads(ctx, pending.web, pending.dataset, pending.reads * toDatabase);
+  for (const pending of ctx.pendingMisses[i]!) {
+    // Look-aside: the web server stores each key it missed (its own request to the cache).
+    if (lookAside) ctx.links.sendOn(ctx.table.cacheLink[pending.web] as number, pending.reads * (1 - deadShare) * miss);
+    routeReads(ctx, pending.web, pending.dataset, pending.reads * toDatabase);
+  }
 }
 
 function store(ctx: FlowContext, i: number, component: ComponentState): void {
@@ -374,6 +396,7 @@ function queue(ctx: FlowContext, i: number, component: ComponentState): void {
     const workerCapacity = (ctx.usable(i, w) * vcpuOf(worker)) / WEB_WORK.job;
     const share = capacity > 0 ? workerCapacity / capacity : 0;
     const rate = (processed / TICK_SECONDS) * share;
+    ctx.links.sendOn(ctx.linkOf(i, w), rate);
     const figures = worker.figures;
     figures.lambda = rate;
     figures.capacity = workerCapacity;
@@ -395,6 +418,7 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
     const writes = ctx.inflow[primary * K + WRITE] as number;
     ctx.add(ctx.inflow, i * K + WRITE, writes);
     ctx.add(ctx.workIn, i, writes * (table.writeWork[i] as number));
+    ctx.links.sendOn(table.streamLink[i] as number, writes);
   }
   if (component.resharding !== null) {
     // Copying every row to its new shard runs beside the usual work.

@@ -3,7 +3,9 @@
  *
  * Demand: each region's users send per-class request rates; static files go to the CDN when the
  * team has one (misses go on to the site), everything else to the data centers GeoDNS picks.
- * Forward pass (tier order): every component queues, serves and passes traffic on (forward.ts).
+ * Forward pass (tier order): every component queues, serves and passes traffic on (forward.ts),
+ * counting what it sends along each link, beside what each region's DNS sends the entries and
+ * the CDN; the rates are then copied to state.links (see Links in state.ts).
  * Backward pass (reverse order): latency and success are composed down each path (backward.ts).
  * The result is one latency stream per region and class, for availability and the summary.
  */
@@ -13,6 +15,7 @@ import { regionDemands } from '../demand';
 import type { SimState } from '../state';
 import { backward, startBackwardPass } from './backward';
 import { FlowContext } from './context';
+import { recordLinks } from './links';
 import { forward } from './forward';
 import { updateReplication } from './replication';
 import { K, STATIC } from './routing';
@@ -101,23 +104,32 @@ export function runFlow(state: SimState): FlowResult {
   const offeredByClass = new Float64Array(K);
   let online = 0;
   const cdn = cdnStep(ctx, demands);
+  const R = ctx.regionCount;
   for (let r = 0; r < demands.length; r++) {
     const demand = demands[r]!;
     online += demand.online;
+    // Every static file goes to the CDN while it is in use, even one that is down without a fallback.
+    if (cdn.active) ctx.sendFromUsers(r, table.cdn, demand.rates[STATIC] as number);
+    let toSites = 0;
     for (let k = 0; k < K; k++) {
       const rate = demand.rates[k] as number;
       offeredByClass[k] = (offeredByClass[k] as number) + rate;
       // Static files the CDN answered (or failed) never reach the site.
       const toSite = k === STATIC ? rate * cdn.originShare : rate;
+      toSites += toSite;
       for (const route of routes[r]!) {
         ctx.add(ctx.inflow, route.entry * K + k, toSite * route.share);
-        ctx.add(ctx.regionMix, route.entry * ctx.regionCount + r, toSite * route.share);
+        ctx.add(ctx.regionMix, route.entry * R + r, toSite * route.share);
       }
     }
-    for (const route of routes[r]!) ctx.direct[route.entry] = 1;
+    for (const route of routes[r]!) {
+      ctx.direct[route.entry] = 1;
+      ctx.sendFromUsers(r, route.entry, toSites * route.share);
+    }
   }
 
   for (const i of table.order) forward(ctx, i);
+  recordLinks(ctx);
   updateReplication(ctx);
   startBackwardPass();
   for (let o = table.order.length - 1; o >= 0; o--) backward(ctx, table.order[o]!);

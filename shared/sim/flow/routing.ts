@@ -9,6 +9,7 @@ import { COLOCATED_DB_SLOWDOWN, ENGINES, ENQUEUE_WORK, KINDS, LB_WORK, MEMORY_ST
 import { CLASS_COUNT, REQUEST_CLASSES, type DbEngine } from '../scenario';
 import type { ComponentState, SimState } from '../state';
 import { evaluationOrder, indexComponents } from '../topology';
+import { buildLinks, buildUserLinks } from './links';
 
 export const K = CLASS_COUNT;
 export const STATIC = REQUEST_CLASSES.indexOf('static');
@@ -69,6 +70,41 @@ export interface RoutingTable {
   writeThrough: Uint8Array;
   /** Per cache: 1 when it is look-aside. */
   lookAside: Uint8Array;
+  /**
+   * The links of state.links, numbered in its order: per component its targets in order, then for
+   * a web server the primaries and read replicas of the databases it is connected to, then for a
+   * primary its replicas. Component i's links are linkBase[i] … linkBase[i+1] − 1; linkTo is each
+   * link's target, linkFromIds and linkToIds the ids state.links lists.
+   */
+  linkBase: Int32Array;
+  linkTo: Int32Array;
+  linkFromIds: string[];
+  linkToIds: string[];
+  linkCount: number;
+  /**
+   * The users' links of state.links.users: per user region r, userLinkBase[r] … userLinkBase[r+1] − 1,
+   * to each DNS entry (scenario region order) and then the CDN; userLinkTo is each one's target.
+   */
+  userLinkBase: Int32Array;
+  userLinkTo: Int32Array;
+  userLinkRegionIds: string[];
+  userLinkToIds: string[];
+  /** Per web server: its link to its cache, session store and queue (−1: none). */
+  cacheLink: Int32Array;
+  sessionLink: Int32Array;
+  queueLink: Int32Array;
+  /** Per web server and data set (i·D + d): its link to the primary holding that data set (−1: none). */
+  primaryLink: Int32Array;
+  /**
+   * Per web server and data set (i·D + d): where its links to that primary's replicas start in
+   * replicaLinks (−1: none), one per replica in the order of `replicas`; replicaPos is each
+   * replica's place in its primary's list.
+   */
+  replicaLinkBase: Int32Array;
+  replicaLinks: Int32Array;
+  replicaPos: Int32Array;
+  /** Per read replica: its primary's link to it, which carries the write stream (−1: not a replica). */
+  streamLink: Int32Array;
 }
 
 /** Lookups one read needs: an RDBMS joins in one query, NoSQL (or a cross-shard join) looks up each table. */
@@ -206,6 +242,8 @@ function buildTable(state: SimState): RoutingTable {
     for (let k = 0; k < K; k++) usual += ((mix[k] as number) * (service[i * K + k] as number)) / mixTotal;
     nominal[i] = usual;
   }
+  const links = buildLinks(components, { targetIndex, replicas, primaryOf, dbTarget, cacheOf, sessionStoreOf, queueOf, D });
+  const userLinks = buildUserLinks(state, components, indexById, cdn);
   return {
     revision: state.revision,
     components,
@@ -233,6 +271,8 @@ function buildTable(state: SimState): RoutingTable {
     queueSeconds,
     writeThrough,
     lookAside,
+    ...links,
+    ...userLinks,
   };
 }
 

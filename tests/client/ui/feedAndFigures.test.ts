@@ -39,7 +39,7 @@ describe('incident feed lines', () => {
 
 const METRICS: HostMetrics = {
   lambda: 10, capacity: 100, utilisation: 0.1, meanLatencyMs: 5, p95LatencyMs: 9, served: 10, errors: 0, backlog: 0,
-  extra: {}, serving: 1, down: 0, restarting: 0, health: 'healthy',
+  extra: {}, sent: {}, fromUsers: {}, serving: 1, down: 0, restarting: 0, health: 'healthy',
 };
 const COMPONENT: ComponentView = {
   id: 'cache-4', kind: 'cache', region: 'ap', size: 'small', count: 1, provisioning: 2, status: 'ok', resizingTo: null,
