@@ -1,7 +1,8 @@
 /**
  * The diagram's edges and what flows on them, from a real sim's team view: users reach DNS and
- * the right entry, static files go to the CDN, replicas get reads; edge rates add up to what the
- * target component receives; under fog of war traffic is still drawn, in grey.
+ * the right entry, static files go to the CDN, replicas get reads; with host metrics each edge
+ * carries the sim's own rate for that link, and the edges into a component add up to what it
+ * receives; under fog of war traffic is still drawn (estimated), in grey.
  */
 import { describe, expect, it } from 'vitest';
 import { teamView, type TeamView } from '../../../shared/sim';
@@ -56,17 +57,56 @@ describe('edges', () => {
     expect(routesOf({ entries: {}, geoWeights: {} }, REGIONS, 'eu', rtt)).toEqual([]);
   });
 
-  it('shares a component’s measured load among the edges that feed it', () => {
+  it('with host metrics, an edge carries what the sim counted on that link', () => {
     const traffic = edgeTraffic(team, facts.regions, edges, facts.traffic);
-    for (const c of team.components) {
-      const feeding = edges.filter((e) => e.to === c.id && e.kind !== 'replication');
-      if (feeding.length === 0 || c.metrics === null) continue;
-      const sum = feeding.reduce((s, e) => s + traffic.get(e.id)!.rate, 0);
-      expect(sum).toBeCloseTo(c.metrics.lambda, 3);
-      for (const e of feeding) expect(traffic.get(e.id)!.latencyMs).toBe(c.metrics.p95LatencyMs);
+    const byId = new Map(team.components.map((c) => [c.id, c]));
+    let checked = 0;
+    for (const e of edges) {
+      const rate = traffic.get(e.id)!.rate;
+      if (e.kind === 'call' || e.kind === 'read' || e.kind === 'replication') {
+        expect(rate).toBe(byId.get(e.from)!.metrics!.sent[e.to] ?? 0);
+        checked++;
+      } else if (e.kind === 'dns' || e.kind === 'static') {
+        expect(rate).toBe(byId.get(e.to)!.metrics!.fromUsers[e.from.slice('dns:'.length)] ?? 0);
+        checked++;
+      }
     }
+    expect(checked).toBe(edges.filter((e) => e.kind !== 'users').length);
+    // Replication streams and reads sent to replicas are real rates too, not shares of a guess.
+    const replica = team.components.find((c) => c.settings.replicaOf !== undefined)!;
+    expect(traffic.get(`${replica.settings.replicaOf}>${replica.id}`)!.rate).toBeGreaterThan(0);
+  });
+
+  it('the edges into a component add up to its λ, each with the component’s latency', () => {
+    const traffic = edgeTraffic(team, facts.regions, edges, facts.traffic);
+    let checked = 0;
+    for (const c of team.components) {
+      const feeding = edges.filter((e) => e.to === c.id);
+      if (feeding.length === 0 || c.metrics === null || c.metrics.lambda === 0) continue;
+      // A read-through or write-through cache also stores its misses itself: no edge carries that.
+      if (c.kind === 'cache' && (c.settings.cacheStrategy ?? 'lookAside') !== 'lookAside') continue;
+      const sum = feeding.reduce((s, e) => s + traffic.get(e.id)!.rate, 0);
+      // Every figure is sent to four significant digits: the sum is as close as that allows.
+      expect(Math.abs(sum - c.metrics.lambda)).toBeLessThanOrEqual(1e-3 * c.metrics.lambda);
+      for (const e of feeding) expect(traffic.get(e.id)!.latencyMs).toBe(c.metrics.p95LatencyMs);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
     const users = traffic.get('users:ap>dns:ap')!;
     expect(users.rate).toBeGreaterThan(traffic.get('users:eu>dns:eu')!.rate);
+  });
+
+  it('a link the metrics do not list carries nothing, while without metrics the same edge is estimated', () => {
+    const web = team.components.find((c) => c.kind === 'web')!;
+    const target = web.targets[0]!;
+    const id = `${web.id}>${target}`;
+    const withoutLink = {
+      ...team,
+      components: team.components.map((c) => (c.id === web.id ? { ...c, metrics: { ...c.metrics!, sent: {} } } : c)),
+    };
+    expect(edgeTraffic(withoutLink, facts.regions, edges, facts.traffic).get(id)!.rate).toBe(0);
+    const fog = { ...team, components: team.components.map((c) => ({ ...c, metrics: null })) };
+    expect(edgeTraffic(fog, facts.regions, edges, facts.traffic).get(id)!.rate).toBeGreaterThan(0);
   });
 
   it('still moves traffic under fog of war, without latency or errors', () => {
