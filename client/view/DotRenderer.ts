@@ -7,7 +7,7 @@
  * to it in display-list order and restores its own state afterwards.
  */
 import Phaser from 'phaser';
-import { compileProgram } from './glProgram';
+import { applyTransform, compileProgram, releaseGl, transformUniforms, type TransformUniforms } from './glProgram';
 
 const VERTEX = `
 attribute vec2 aPosition;
@@ -58,7 +58,8 @@ export class DotRenderer extends Phaser.GameObjects.Extern {
   private gl: WebGLRenderingContext | null = null;
   private program: WebGLProgram | null = null;
   private buffer: WebGLBuffer | null = null;
-  private locations: { position: number; size: number; colour: number; projection: WebGLUniformLocation | null; rowX: WebGLUniformLocation | null; rowY: WebGLUniformLocation | null; scale: WebGLUniformLocation | null } | null = null;
+  private locations: { position: number; size: number; colour: number } | null = null;
+  private uniforms: TransformUniforms | null = null;
 
   constructor(scene: Phaser.Scene, capacity: number) {
     super(scene);
@@ -90,7 +91,8 @@ export class DotRenderer extends Phaser.GameObjects.Extern {
     }
     if (gl !== this.gl || this.program === null) this.setUp(gl);
     const loc = this.locations;
-    if (this.program === null || loc === null) return;
+    const u = this.uniforms;
+    if (this.program === null || loc === null || u === null) return;
     renderer.glWrapper.updateBindingsFramebuffer({ bindings: { framebuffer: drawingContext.framebuffer } }, true);
     gl.viewport(0, 0, drawingContext.width, drawingContext.height);
     gl.useProgram(this.program);
@@ -102,13 +104,7 @@ export class DotRenderer extends Phaser.GameObjects.Extern {
     gl.vertexAttribPointer(loc.position, 2, gl.FLOAT, false, STRIDE, 0);
     gl.vertexAttribPointer(loc.size, 1, gl.FLOAT, false, STRIDE, 8);
     gl.vertexAttribPointer(loc.colour, 4, gl.UNSIGNED_BYTE, true, STRIDE, 12);
-    const m = calcMatrix;
-    gl.uniformMatrix4fv(loc.projection, false, renderer.projectionMatrix.val);
-    gl.uniform3f(loc.rowX, m.a, m.c, m.e);
-    gl.uniform3f(loc.rowY, m.b, m.d, m.f);
-    gl.uniform1f(loc.scale, Math.hypot(m.a, m.b));
-    gl.enable(gl.BLEND);
-    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    applyTransform(gl, u, renderer.projectionMatrix.val, calcMatrix);
     gl.drawArrays(gl.POINTS, 0, this.count);
     gl.disableVertexAttribArray(loc.position);
     gl.disableVertexAttribArray(loc.size);
@@ -116,11 +112,7 @@ export class DotRenderer extends Phaser.GameObjects.Extern {
   }
 
   override destroy(fromScene?: boolean): void {
-    const gl = this.gl;
-    if (gl !== null && !gl.isContextLost()) {
-      gl.deleteBuffer(this.buffer);
-      gl.deleteProgram(this.program);
-    }
+    releaseGl(this.gl, this.buffer, this.program);
     this.gl = null;
     super.destroy(fromScene);
   }
@@ -130,6 +122,7 @@ export class DotRenderer extends Phaser.GameObjects.Extern {
     this.gl = gl;
     this.program = null;
     this.locations = null;
+    this.uniforms = null;
     const program = compileProgram(gl, VERTEX, FRAGMENT);
     if (program === null) return;
     this.program = program;
@@ -140,10 +133,7 @@ export class DotRenderer extends Phaser.GameObjects.Extern {
       position: gl.getAttribLocation(program, 'aPosition'),
       size: gl.getAttribLocation(program, 'aSize'),
       colour: gl.getAttribLocation(program, 'aColour'),
-      projection: gl.getUniformLocation(program, 'uProjection'),
-      rowX: gl.getUniformLocation(program, 'uRowX'),
-      rowY: gl.getUniformLocation(program, 'uRowY'),
-      scale: gl.getUniformLocation(program, 'uScale'),
     };
+    this.uniforms = transformUniforms(gl, program);
   }
 }

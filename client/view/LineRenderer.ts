@@ -7,7 +7,7 @@
  * primitive per piece instead of two triangles). A Phaser Extern, like DotRenderer.
  */
 import Phaser from 'phaser';
-import { compileProgram } from './glProgram';
+import { applyTransform, compileProgram, releaseGl, transformUniforms, type TransformUniforms } from './glProgram';
 
 const VERTEX = `
 attribute vec2 aPosition;
@@ -54,7 +54,7 @@ export class LineRenderer extends Phaser.GameObjects.Extern {
   private buffer: WebGLBuffer | null = null;
   private bufferBytes = 0;
   private loc: Record<'position' | 'normal' | 'width' | 'colour', number> | null = null;
-  private uniforms: Record<'projection' | 'rowX' | 'rowY' | 'scale', WebGLUniformLocation | null> | null = null;
+  private uniforms: TransformUniforms | null = null;
 
   /** Starts a new set of lines (then `segment` for each piece); `thin` draws them one pixel wide. */
   begin(segments: number, thin = false): void {
@@ -140,13 +140,7 @@ export class LineRenderer extends Phaser.GameObjects.Extern {
     gl.vertexAttribPointer(loc.normal, 2, gl.FLOAT, false, STRIDE, 8);
     gl.vertexAttribPointer(loc.width, 1, gl.FLOAT, false, STRIDE, 16);
     gl.vertexAttribPointer(loc.colour, 4, gl.UNSIGNED_BYTE, true, STRIDE, 20);
-    const m = calcMatrix;
-    gl.uniformMatrix4fv(u.projection, false, renderer.projectionMatrix.val);
-    gl.uniform3f(u.rowX, m.a, m.c, m.e);
-    gl.uniform3f(u.rowY, m.b, m.d, m.f);
-    gl.uniform1f(u.scale, Math.hypot(m.a, m.b));
-    gl.enable(gl.BLEND);
-    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    applyTransform(gl, u, renderer.projectionMatrix.val, calcMatrix);
     gl.drawArrays(this.thin ? gl.LINES : gl.TRIANGLES, 0, this.vertices);
     gl.disableVertexAttribArray(loc.position);
     gl.disableVertexAttribArray(loc.normal);
@@ -155,11 +149,7 @@ export class LineRenderer extends Phaser.GameObjects.Extern {
   }
 
   override destroy(fromScene?: boolean): void {
-    const gl = this.gl;
-    if (gl !== null && !gl.isContextLost()) {
-      gl.deleteBuffer(this.buffer);
-      gl.deleteProgram(this.program);
-    }
+    releaseGl(this.gl, this.buffer, this.program);
     this.gl = null;
     super.destroy(fromScene);
   }
@@ -180,11 +170,6 @@ export class LineRenderer extends Phaser.GameObjects.Extern {
       width: gl.getAttribLocation(p, 'aWidth'),
       colour: gl.getAttribLocation(p, 'aColour'),
     };
-    this.uniforms = {
-      projection: gl.getUniformLocation(p, 'uProjection'),
-      rowX: gl.getUniformLocation(p, 'uRowX'),
-      rowY: gl.getUniformLocation(p, 'uRowY'),
-      scale: gl.getUniformLocation(p, 'uScale'),
-    };
+    this.uniforms = transformUniforms(gl, p);
   }
 }
