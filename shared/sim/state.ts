@@ -211,7 +211,10 @@ export const REJECT_REASONS = [
   'not-a-replica',
   'feature-owned',
   'feature-missing',
+  /** The game has ended (bankrupt or out of time): nothing more is applied. */
   'game-over',
+  /** Applying the command would leave the state exactly as it is (a setting to its own value …). */
+  'no-change',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

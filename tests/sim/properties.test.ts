@@ -10,7 +10,8 @@
  *    backlog after (λ·60 + B₀ = (served + failed)·60 + B₁);
  *  - references stay consistent (no target or DNS entry points at a removed component);
  *  - a command is checked and applied consistently, and a refused one changes nothing: not the
- *    state, not the money, and not the rest of the game (a run without it is identical);
+ *    state, not the money, and not the rest of the game (a run without it is identical); an
+ *    accepted one changes the state (more than the revision counter), so no-ops never reach the log;
  *  - the game is deterministic: resuming from a JSON snapshot at every tick, with each tick's
  *    commands handed over in another order, gives the same state hash tick for tick.
  *
@@ -547,10 +548,14 @@ function firstViolations(p: Plan, check: Check = flowViolations, scenario: Scena
   return [];
 }
 
+/** The state's hash leaving out the revision, which every accepted command moves whatever it does. */
+const withoutRevision = (state: SimState) => hashState({ ...state, revision: 0 });
+
 /**
  * Replays the plan, checking each tick's commands on a copy first: a check (apply = false)
  * changes nothing, check and apply agree, a refused command changes neither state nor money, an
- * accepted one only costs money (booked as spent); then step() must report the same outcomes.
+ * accepted one changes the state beyond its revision and only costs money (booked as spent);
+ * then step() must report the same outcomes.
  */
 function checkAtomicity(p: Plan): void {
   const state = createSim(scenarioFor(p.scenario), p.seed);
@@ -562,6 +567,7 @@ function checkAtomicity(p: Plan): void {
       const copy = cloneState(state);
       for (const entry of due) {
         const hashBefore = hashState(copy);
+        const contentBefore = withoutRevision(copy);
         const moneyBefore = copy.money;
         const spentBefore = copy.totals.spent;
         const checked = executeCommand(copy, entry.command, false);
@@ -572,6 +578,8 @@ function checkAtomicity(p: Plan): void {
           expect(hashState(copy), `refused ${JSON.stringify(entry.command)} (${applied.reason}) changed the state`).toBe(hashBefore);
           expect(copy.money).toBe(moneyBefore);
         } else {
+          // An accepted command changes the state itself, not just the revision counter every accepted command moves.
+          expect(withoutRevision(copy), `accepted ${JSON.stringify(entry.command)} changed nothing`).not.toBe(contentBefore);
           // Commands cost money or nothing; what they cost is booked as spent.
           expect(copy.money).toBeLessThanOrEqual(moneyBefore);
           expect(copy.totals.spent - spentBefore).toBeCloseTo(moneyBefore - copy.money, 9);

@@ -19,6 +19,14 @@ export type { CommandResult } from './result';
 /**
  * Checks `command`; applies it only when `apply` is true and the check passed. An applied command
  * moves the state's revision, which tells derived routing tables to rebuild.
+ *
+ * Once the game is over every command is refused (`game-over`). A command that would leave the
+ * state exactly as it is (a setting to the value it has, a count to the count it has, GeoDNS
+ * weights to the weights they are) is refused with `no-change`, in check and apply mode alike, so
+ * it never reaches the command log. That test comes last in each handler: a command refused for
+ * another reason keeps that reason. Commands that always change something (buy, remove, restart,
+ * promote, reshard, invalidate …) or already refuse their no-op with a reason of their own
+ * (`same-size`, `already-connected`, `not-connected`, `feature-owned`, `feature-missing`) need no test.
  */
 export function executeCommand(state: SimState, command: Command, apply: boolean): CommandResult {
   const result = checkOrApply(state, command, apply);
@@ -80,6 +88,8 @@ function checkOrApply(state: SimState, command: Command, apply: boolean): Comman
       let cost = 0;
       for (const member of group) cost += price(state, member.kind, member.size, Math.max(0, command.count - plannedInstances(member)));
       if (cost > state.money) return refuse('insufficient-funds');
+      // Already that many (bought or ordered) on the component and every replica: nothing to do.
+      if (group.every((member) => plannedInstances(member) === command.count)) return refuse('no-change');
       if (!apply) return accepted;
       pay(state, cost);
       for (const member of group) setInstanceCount(state, member, command.count);

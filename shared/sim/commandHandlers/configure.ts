@@ -2,9 +2,9 @@
  * `configure`: change a component's settings. Each setting belongs to some kinds; a setting for
  * another kind, or a value the rules forbid, refuses the whole command.
  */
-import { MAX_COUNT, type Command } from '../commands';
+import { MAX_COUNT, type Command, type SettingsChange } from '../commands';
 import type { ComponentKindName } from '../scenario';
-import type { SimState } from '../state';
+import type { ComponentSettings, ComponentState, SimState } from '../state';
 import { accepted, findComponent, plannedInstances, refuse, type CommandResult } from './result';
 
 /** Which kinds each setting applies to. */
@@ -24,6 +24,67 @@ const SETTING_KINDS: Record<string, readonly ComponentKindName[]> = {
   originFallback: ['cdn'],
   durable: ['queue'],
 };
+
+type SettingName = keyof SettingsChange;
+type Unchanged<K extends SettingName> = (requested: NonNullable<SettingsChange[K]>, current: SettingsChange[K]) => boolean;
+
+const sameValue = (requested: unknown, current: unknown): boolean => requested === current;
+
+/** The same data sets in the same order (the order is part of the state). */
+function sameList(requested: readonly string[], current: readonly string[] | undefined): boolean {
+  return current !== undefined && current.length === requested.length && requested.every((id, i) => current[i] === id);
+}
+
+/** The same rule: every member equal (the rule is stored as a copy of the requested object). */
+function sameRule(requested: object, current: object | undefined): boolean {
+  if (current === undefined) return false;
+  const a = requested as Record<string, unknown>;
+  const b = current as Record<string, unknown>;
+  const defined = (record: Record<string, unknown>) => Object.keys(record).filter((key) => record[key] !== undefined);
+  const keys = defined(a);
+  return keys.length === defined(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/**
+ * How each setting's requested value is compared with the stored one, to refuse a `configure`
+ * that changes nothing. The type lists every setting, so a new one must say how it compares.
+ */
+const UNCHANGED: { [K in SettingName]-?: Unchanged<K> } = {
+  healthChecks: sameValue,
+  colocatedDb: sameValue,
+  engine: sameValue,
+  datasets: sameList,
+  autoscaling: sameRule,
+  failover: sameValue,
+  shardKey: sameValue,
+  denormalised: sameValue,
+  cachePolicy: sameValue,
+  cacheStrategy: sameValue,
+  ttlSeconds: sameValue,
+  versioning: sameValue,
+  originFallback: sameValue,
+  durable: sameValue,
+};
+
+/** Settings a primary database hands on to its replicas. */
+const REPLICATED: readonly SettingName[] = ['engine', 'datasets', 'shardKey'];
+
+const SETTING_NAMES = Object.keys(UNCHANGED) as readonly SettingName[];
+
+function settingUnchanged(name: SettingName, change: SettingsChange, settings: ComponentSettings): boolean {
+  const requested = change[name];
+  // UNCHANGED[name] pairs with this name's values; TypeScript cannot follow that through a union of names.
+  const compare = UNCHANGED[name] as (requested: unknown, current: unknown) => boolean;
+  return requested === undefined || compare(requested, settings[name]);
+}
+
+/** True when applying `command` would leave the component's settings, and its replicas' copies, as they are. */
+function changesNothing(state: SimState, component: ComponentState, command: SettingsChange): boolean {
+  if (!SETTING_NAMES.every((name) => settingUnchanged(name, command, component.settings))) return false;
+  return state.components.every(
+    (replica) => replica.settings.replicaOf !== component.id || REPLICATED.every((name) => settingUnchanged(name, command, replica.settings)),
+  );
+}
 
 /** Longest TTL a cache or CDN entry may have: a week. */
 const MAX_TTL_SECONDS = 7 * 24 * 3600;
@@ -64,6 +125,8 @@ export function configure(state: SimState, command: Extract<Command, { type: 'co
       r.targetUtilisation > 0 && r.targetUtilisation < 1 && Number.isInteger(r.cooldownTicks) && r.cooldownTicks >= 0;
     if (!valid) return refuse('invalid-setting');
   }
+  // Every named setting already has the requested value (or none is named): nothing to do.
+  if (changesNothing(state, component, command)) return refuse('no-change');
   if (!apply) return accepted;
   const settings = component.settings;
   if (command.healthChecks !== undefined) settings.healthChecks = command.healthChecks;

@@ -32,6 +32,8 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
       if (active.length === 0) return refuse('no-bad-deploy');
       // Redeploying the previous release takes a web restart; CI/CD makes it one step everywhere.
       const done = state.tick + rollbackTicks(state);
+      // Every bad deploy already ends by then (an earlier rollback, or it runs out first): nothing to do.
+      if (active.every((incident) => incident.expiresTick <= done)) return refuse('no-change');
       if (apply) for (const incident of active) incident.expiresTick = Math.min(incident.expiresTick, done);
       return accepted;
     }
@@ -97,18 +99,22 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
         total += weight;
       }
       if (!(total > 0)) return refuse('invalid-setting');
-      if (apply) {
-        // Stored in the scenario's region order so that the state is canonical.
-        const weights: Record<string, number> = {};
-        for (const region of regions) {
-          const weight = command.weights[region];
-          if (weight !== undefined && weight > 0) weights[region] = weight / total;
-        }
-        state.geoWeights[command.region] = weights;
+      // Stored in the scenario's region order so that the state is canonical.
+      const weights: Record<string, number> = {};
+      for (const region of regions) {
+        const weight = command.weights[region];
+        if (weight !== undefined && weight > 0) weights[region] = weight / total;
       }
+      if (sameWeights(weights, state.geoWeights[command.region], regions)) return refuse('no-change');
+      if (apply) state.geoWeights[command.region] = weights;
       return accepted;
     }
   }
+}
+
+/** The same shares for the same regions (both hold only the regions given a positive share). */
+function sameWeights(next: Record<string, number>, current: Record<string, number> | undefined, regions: readonly string[]): boolean {
+  return current !== undefined && regions.every((region) => next[region] === current[region]) && Object.keys(current).length === Object.keys(next).length;
 }
 
 /** Ticks a rollback takes: a web restart per data center, or one with CI/CD. */
