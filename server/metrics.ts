@@ -5,7 +5,18 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export class GameMetrics {
   readonly registry = new Registry();
   readonly rooms = new Gauge({ name: 'scaleup_rooms', help: 'Game rooms open in this process, by mode', labelNames: ['mode'], registers: [this.registry] });
-  readonly clients = new Gauge({ name: 'scaleup_clients', help: 'Clients connected to game rooms', registers: [this.registry] });
+  /** Counted when scraped, from the rooms themselves: a running count kept by hand drifts when a seat changes hands. */
+  private readonly clientCounts = new Set<() => number>();
+  readonly clients = new Gauge({
+    name: 'scaleup_clients',
+    help: 'Clients connected to game rooms',
+    registers: [this.registry],
+    collect: () => {
+      let total = 0;
+      for (const count of this.clientCounts) total += count();
+      this.clients.set(total);
+    },
+  });
   readonly ticks = new Counter({ name: 'scaleup_ticks_total', help: 'Simulation ticks run', labelNames: ['mode'], registers: [this.registry] });
   readonly tickSeconds = new Histogram({
     name: 'scaleup_tick_duration_seconds',
@@ -27,6 +38,12 @@ export class GameMetrics {
     labelNames: ['operation'],
     registers: [this.registry],
   });
+
+  /** Adds a room's connected-client count to `scaleup_clients`; returns the function that takes it away. */
+  countClients(count: () => number): () => void {
+    this.clientCounts.add(count);
+    return () => this.clientCounts.delete(count);
+  }
 
   constructor(collectProcessMetrics = true) {
     if (collectProcessMetrics) collectDefaultMetrics({ register: this.registry });

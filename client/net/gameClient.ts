@@ -6,7 +6,10 @@
  * same player id.
  */
 import { Client, type Room } from '@colyseus/sdk';
-import type { AckMessage, ControlMessage, ErrorMessage, OutcomeMessage, Role, WelcomeMessage } from '../../shared/protocol/messages';
+import {
+  CLOSE_SEAT_TAKEN_OVER, JOIN_REASONS,
+  type AckMessage, type ControlMessage, type ErrorMessage, type JoinReason, type OutcomeMessage, type Role, type WelcomeMessage,
+} from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import type { Command } from '../../shared/sim';
 import type { ConnectionStatus, GameModel, HistoryPoint, Notice } from './model';
@@ -15,6 +18,9 @@ import { gameModel, historyPoint } from './toModel';
 
 const PLAYER_ID_KEY = 'scale-up:player-id';
 const NAME_KEY = 'scale-up:name';
+const SEAT_TOKENS_KEY = 'scale-up:seat-tokens';
+/** Seat tokens kept, newest first: enough for every game a browser is likely to return to. */
+const SEAT_TOKENS_KEPT = 20;
 /** Chart points kept per team (a simulated day and a bit). */
 export const HISTORY_LIMIT = 1600;
 /** Attempts to rejoin by code after the SDK gave up, one second apart (a restart takes a few). */
@@ -32,6 +38,34 @@ export function playerIdFrom(storage: Storage): string {
 
 export function savedName(storage: Storage): string | undefined {
   return storage.getItem(NAME_KEY) ?? undefined;
+}
+
+type SeatTokens = Array<[code: string, token: string]>;
+
+function readSeatTokens(storage: Storage): SeatTokens {
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(SEAT_TOKENS_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((pair): pair is [string, string] => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string')) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The seat token a room issued this browser, by join code (needed with the player id to sit there again). */
+export function seatTokenFor(storage: Storage, code: string): string | undefined {
+  return readSeatTokens(storage).find(([known]) => known === code)?.[1];
+}
+
+export function keepSeatToken(storage: Storage, code: string, token: string): void {
+  const others = readSeatTokens(storage).filter(([known]) => known !== code);
+  storage.setItem(SEAT_TOKENS_KEY, JSON.stringify([[code, token], ...others].slice(0, SEAT_TOKENS_KEPT)));
+}
+
+/** The reason a room gave for refusing a join, when the error carries one. */
+export function joinRefusal(error: unknown): JoinReason | 'storage-failed' | null {
+  const message = error instanceof Error ? error.message : '';
+  if (message === 'storage-failed') return message;
+  return (JOIN_REASONS as readonly string[]).includes(message) ? (message as JoinReason) : null;
 }
 
 type GameRoom = Room<unknown, GameState>;
@@ -67,7 +101,7 @@ export class GameClient {
   }
 
   async join(code: string): Promise<void> {
-    await this.connect(() => this.sdk.joinById(code, this.identity()));
+    await this.connect(() => this.sdk.joinById(code, this.identity(code)));
   }
 
   /** Sends a game command; returns its sequence number. */
@@ -98,9 +132,15 @@ export class GameClient {
     this.notices.update((list) => list.filter((notice) => notice.id !== id));
   }
 
-  private identity(): { playerId: string; name?: string } {
+  /** Who joins: the player id, the name, and for a room sat in before, the seat token it issued. */
+  private identity(code?: string): { playerId: string; name?: string; seatToken?: string } {
     const name = savedName(this.storage);
-    return name === undefined ? { playerId: this.playerId } : { playerId: this.playerId, name };
+    const seatToken = code === undefined ? undefined : seatTokenFor(this.storage, code);
+    return {
+      playerId: this.playerId,
+      ...(name === undefined ? {} : { name }),
+      ...(seatToken === undefined ? {} : { seatToken }),
+    };
   }
 
   private async connect(open: () => Promise<GameRoom>): Promise<void> {
@@ -112,7 +152,9 @@ export class GameClient {
       this.attach(room);
     } catch (error) {
       this.status.set('offline');
-      this.notify('error', 'net.joinFailed', { detail: error instanceof Error ? error.message : String(error) });
+      const refusal = joinRefusal(error);
+      if (refusal !== null) this.notify('error', `reasons.${refusal}`);
+      else this.notify('error', 'net.joinFailed', { detail: error instanceof Error ? error.message : String(error) });
       throw error;
     }
   }
@@ -120,6 +162,7 @@ export class GameClient {
   private attach(room: GameRoom): void {
     this.room = room;
     room.onMessage('welcome', (welcome: WelcomeMessage) => {
+      if (welcome.seatToken !== null) keepSeatToken(this.storage, welcome.code, welcome.seatToken);
       this.me = { team: welcome.team, role: welcome.role };
       this.nextSeq = Math.max(this.nextSeq, welcome.nextSeq);
       this.status.set('online');
@@ -142,6 +185,11 @@ export class GameClient {
     });
     room.onLeave((code) => {
       if (this.leaving || this.room !== room) return;
+      // This seat was opened somewhere else (another tab or device): that one plays now.
+      if (code === CLOSE_SEAT_TAKEN_OVER) {
+        this.status.set('offline');
+        return;
+      }
       // The SDK could not get back in (the server restarted or the seat expired): rejoin by code.
       void this.rejoin(room.roomId, code);
     });
@@ -178,10 +226,17 @@ export class GameClient {
     this.status.set('reconnecting');
     for (let attempt = 0; attempt < REJOIN_ATTEMPTS && !this.leaving; attempt++) {
       try {
-        this.attach(await this.sdk.joinById(code, this.identity()));
+        this.attach(await this.sdk.joinById(code, this.identity(code)));
         this.notify('info', 'net.reconnected');
         return;
-      } catch {
+      } catch (error) {
+        // A refusal (the seat is someone else's, the room is full) will not change by trying again.
+        const refusal = joinRefusal(error);
+        if (refusal !== null) {
+          this.status.set('offline');
+          this.notify('error', `reasons.${refusal}`);
+          return;
+        }
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }

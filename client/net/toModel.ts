@@ -142,7 +142,8 @@ export function gameModel(state: GameState, me: { team: string | null; role: Rol
       connected: s.connected,
     })),
     teamIds: [...state.teamIds],
-    teams: Object.fromEntries([...state.teams.entries()].map(([id, t]) => [id, teamView(t)])),
+    // A match's spectators see no team until the match ends: the map is then not on the wire at all.
+    teams: Object.fromEntries([...(state.teams?.entries() ?? [])].map(([id, t]) => [id, teamView(t)])),
     resultId: state.resultId === '' ? null : state.resultId,
     replayId: state.replayId === '' ? null : state.replayId,
   };

@@ -1,25 +1,26 @@
 // The game room: lifecycle and wiring only. The simulations (teamSims), the seats (seats), the
-// command door (commandIntake), the clock rules (controls) and the projection into the wire
-// state (sync/projectTeam) each live in their own module.
+// join door (joining), the command door (commandIntake), the clock rules (controls), and who sees
+// which team with the projection into the wire state (sync/teamViews) each live in their own module.
 import { Room, type Client, type Delayed } from '@colyseus/core';
-import { StateView } from '@colyseus/schema';
 import {
-  CLIENT_MESSAGES, controlMessageSchema, joinOptionsSchema, MAX_MESSAGE_CHARS, PROTOCOL_VERSION, SERVER_MESSAGES,
-  type ErrorMessage, type ErrorReason, type Mode,
+  CLIENT_MESSAGES, CLOSE_SEAT_TAKEN_OVER, controlMessageSchema, MAX_MESSAGE_CHARS, PROTOCOL_VERSION, SERVER_MESSAGES,
+  type ErrorMessage, type ErrorReason, type Mode, type WelcomeMessage,
 } from '../../shared/protocol/messages';
-import { GameState, SeatState, TeamState } from '../../shared/schema/gameState';
-import { teamView } from '../../shared/sim';
+import { GameState, SeatState } from '../../shared/schema/gameState';
 import type { RoomRecord } from '../store/types';
-import { projectTeam } from '../sync/projectTeam';
+import { repairFullStateBuffer } from '../sync/fullStateBuffer';
+import { TeamViews } from '../sync/teamViews';
 import { CommandIntake, jsonSize } from './commandIntake';
 import { controlAllowed, type Phase } from './controls';
 import { newRoomRecord, roomSettings, type RoomSnapshot } from './gameSetup';
 import { finishGame } from './finishGame';
 import { claimCode, releaseCode, reserveCode } from './joinCode';
+import { parseJoinOptions, refuseJoin } from './joining';
 import { consumeRestoreToken, loadStoredRoom } from './recovery';
 import { roomServices, type RoomServices } from './roomServices';
 import { Seats, type Seat } from './seats';
 import { TeamSims } from './teamSims';
+import { ThrottledErrors } from './throttledErrors';
 
 export class GameRoom extends Room<{ state: GameState }> {
   override state = new GameState();
@@ -35,8 +36,12 @@ export class GameRoom extends Room<{ state: GameState }> {
   private sims!: TeamSims;
   private seats!: Seats;
   private intake!: CommandIntake;
-  private readonly teamViews = new Map<string, StateView>();
-  private readonly allTeamsView = new StateView();
+  private views!: TeamViews;
+  /** Whether the room record is in the store: from its first seat on (or restored from it). */
+  private persisted = false;
+  private stopCountingClients: (() => void) | undefined;
+  /** Errors a client's messages cause: one a second at most, bursts of 10. */
+  private readonly errors = new ThrottledErrors(1, 10);
   private ticker: Delayed | undefined;
   private emptyTimer: Delayed | undefined;
   private ticking = false;
@@ -51,6 +56,8 @@ export class GameRoom extends Room<{ state: GameState }> {
   }
 
   override async onCreate(options: unknown): Promise<void> {
+    // Before this room's serializer sends any full state (once per process; see the module).
+    repairFullStateBuffer();
     this.services = roomServices();
     this.maxMessagesPerSecond = this.services.timings.floodMessagesPerSecond;
     const restoreId = await consumeRestoreToken(this.presence, options);
@@ -58,9 +65,12 @@ export class GameRoom extends Room<{ state: GameState }> {
     else await this.createNew(options);
     this.roomId = this.record.code;
     this.services.metrics.rooms.inc({ mode: this.mode });
+    this.stopCountingClients = this.services.metrics.countClients(() => this.clients.length);
     this.onMessage(CLIENT_MESSAGES.command, (client, message: unknown) => void this.onCommand(client, message));
     this.onMessage(CLIENT_MESSAGES.control, (client, message: unknown) => this.onControl(client, message));
-    this.onMessage('*', (client, type) => this.refuse(client, String(type), 'unknown-message', null, 'no such message type'));
+    // Called as (client, type, payload) for unknown types, but as (client, payload) for a message
+    // whose type is '*' itself: never turn the argument into text, it may be any decoded value.
+    this.onMessage('*', (client, type) => this.refuse(client, typeof type === 'string' ? type.slice(0, 40) : '*', 'unknown-message', null, 'no such message type'));
     await this.setMetadata({ mode: this.mode, scenario: this.record.scenarioId, code: this.record.code, phase: this.phase, teams: this.sims.teamIds.join(',') });
     await this.setPrivate(!roomSettings(this.record).public);
     this.schedule();
@@ -70,9 +80,8 @@ export class GameRoom extends Room<{ state: GameState }> {
   private async createNew(options: unknown): Promise<void> {
     const code = await reserveCode(this.presence);
     try {
-      const { record } = newRoomRecord(options, code);
-      this.record = record;
-      await this.services.store.createRoom(record);
+      // Stored when its first player sits down: a room nobody joins leaves nothing behind.
+      this.record = newRoomRecord(options, code).record;
     } catch (error) {
       await releaseCode(this.presence, code);
       throw error;
@@ -81,24 +90,29 @@ export class GameRoom extends Room<{ state: GameState }> {
   }
 
   private async restore(id: string): Promise<void> {
-    const loaded = await loadStoredRoom(this.services.store, id);
+    const loaded = await loadStoredRoom(this.services.store, id, this.services.logger);
     this.record = loaded.record;
+    this.persisted = true;
     await claimCode(this.presence, loaded.record.code);
     const room = loaded.room;
-    this.setUp(loaded.sims, room?.phase ?? 'waiting');
+    // Without a snapshot's clock, a room whose log has commands was running (they are taken only then).
+    this.setUp(loaded.sims, room?.phase ?? (loaded.commands > 0 ? 'running' : 'waiting'));
     if (room !== null) {
       this.state.clock.paused = room.paused;
       this.state.clock.speed = room.speed;
       for (const seat of room.seats) this.addSeat(this.seats.restore(seat), false);
     }
-    for (const seat of this.seats.all()) seat.lastSeq = Math.max(seat.lastSeq, loaded.lastSeqs[seat.playerId] ?? -1);
+    // Logs written before seats had public ids name the player by profile id.
+    for (const seat of this.seats.all()) {
+      seat.lastSeq = Math.max(seat.lastSeq, loaded.lastSeqs[seat.seatId] ?? -1, loaded.lastSeqs[seat.playerId] ?? -1);
+    }
     this.services.logger.info({ room: loaded.record.code, tick: loaded.sims.tick, commands: loaded.commands, snapshotTick: loaded.snapshotTick }, 'room restored');
   }
 
   private setUp(sims: TeamSims, phase: Phase): void {
     const { timings, store } = this.services;
     this.sims = sims;
-    this.seats = new Seats(this.record.mode, sims.teamIds);
+    this.seats = new Seats(this.record.mode, sims.teamIds, this.services.timings.seats);
     this.intake = new CommandIntake(sims, {
       roomId: this.record.id, store, rate: timings.commandRate, burst: timings.commandBurst,
       running: () => this.phase === 'running',
@@ -111,63 +125,86 @@ export class GameRoom extends Room<{ state: GameState }> {
     state.clock.phase = phase;
     state.clock.adjustable = this.mode !== 'match';
     state.clock.speed = this.mode === 'match' ? timings.matchSpeed : 1;
-    for (const team of sims.teamIds) {
-      state.teamIds.push(team);
-      const teamState = new TeamState();
-      teamState.id = team;
-      state.teams.set(team, teamState);
-      const view = new StateView();
-      view.add(teamState);
-      this.teamViews.set(team, view);
-      this.allTeamsView.add(teamState);
-    }
+    this.views = new TeamViews(state, this.mode);
+    if (phase === 'finished') this.views.reveal();
+    for (const team of sims.teamIds) this.views.addTeam(team);
     this.project();
   }
 
   override async onJoin(client: Client, raw: unknown): Promise<void> {
-    const parsed = joinOptionsSchema.safeParse(pickJoinOptions(raw));
-    if (!parsed.success) throw new Error(`invalid join options: ${parsed.error.issues[0]?.message ?? ''}`);
-    const isCreator = parsed.data.playerId === roomSettings(this.record).creator;
-    const taken = this.seats.take(parsed.data, client.sessionId, isCreator);
-    if ('refused' in taken) throw new Error(taken.refused);
-    const { seat, rejoined } = taken;
+    const options = parseJoinOptions(raw);
+    const isCreator = options.playerId === roomSettings(this.record).creator;
+    const taken = this.seats.take(options, client.sessionId, isCreator);
+    if ('refused' in taken) refuseJoin(taken.refused);
+    const { seat, rejoined, token, replaced } = taken;
+    if (!this.persisted) {
+      try {
+        await this.services.store.createRoom(this.record);
+        this.persisted = true;
+      } catch (error) {
+        this.seats.release(seat);
+        this.services.logger.error({ room: this.record.code, err: error }, 'could not store a new room');
+        refuseJoin('storage-failed');
+      }
+    }
+    if (replaced !== null) this.closeReplaced(replaced);
     this.addSeat(seat, true);
     this.watchEmpty();
-    client.view = seat.team === null ? this.allTeamsView : this.teamViews.get(seat.team);
+    client.view = this.views.viewFor(seat);
     countBytes(client, this.services);
-    this.services.metrics.clients.inc();
-    client.send(SERVER_MESSAGES.welcome, {
-      protocol: PROTOCOL_VERSION, code: this.record.code, mode: this.mode, team: seat.team, role: seat.role, nextSeq: seat.lastSeq + 1,
-    });
-    this.services.logger.info({ room: this.record.code, seat: seat.seatId, team: seat.team, role: seat.role, rejoined }, 'player joined');
+    const welcome: WelcomeMessage = {
+      protocol: PROTOCOL_VERSION, code: this.record.code, mode: this.mode, team: seat.team, role: seat.role,
+      seatId: seat.seatId, seatToken: token, nextSeq: seat.lastSeq + 1,
+    };
+    client.send(SERVER_MESSAGES.welcome, welcome);
+    this.services.logger.info({ room: this.record.code, seat: seat.seatId, team: seat.team, role: seat.role, rejoined, replaced: replaced !== null }, 'player joined');
     this.services.store.upsertProfile(seat.playerId, seat.name).catch((error: unknown) => {
       this.services.metrics.persistenceErrors.inc({ operation: 'profile' });
       this.services.logger.warn({ room: this.record.code, err: error }, 'could not store a profile');
     });
     if (this.mode === 'solo' && this.phase === 'waiting') this.setPhase('running');
-    if (!rejoined) await this.saveSnapshot();
+    // A new seat (or a new token) must survive a restart: its holder comes back with the token.
+    if (token !== null) await this.saveSnapshot();
     this.broadcastPatch();
   }
 
+  /** Tells the connection that held a seat until now why it is closed, and closes it. */
+  private closeReplaced(sessionId: string): void {
+    const previous = this.clients.getById(sessionId);
+    if (previous === undefined) return;
+    this.refuse(previous, 'join', 'seat-taken-over', null, 'another connection took this seat');
+    previous.leave(CLOSE_SEAT_TAKEN_OVER);
+  }
+
   override onDrop(client: Client): void {
+    if (!this.holdsSeat(client)) return;
     this.markConnected(client, false);
-    this.services.metrics.clients.dec();
     void this.allowReconnection(client, this.services.timings.reconnectSeconds).catch(() => undefined);
   }
 
   override onReconnect(client: Client): void {
+    // The seat may have been taken over by a new connection while this one was away.
+    if (!this.holdsSeat(client)) {
+      this.refuse(client, 'join', 'seat-taken-over', null, 'another connection took this seat');
+      client.leave(CLOSE_SEAT_TAKEN_OVER);
+      return;
+    }
     this.markConnected(client, true);
-    this.services.metrics.clients.inc();
     this.services.metrics.reconnections.inc();
   }
 
   override onLeave(client: Client): void {
     const seat = this.seats.bySession(client.sessionId);
-    if (seat !== undefined && this.state.seats.get(seat.seatId)?.connected === true) this.services.metrics.clients.dec();
-    this.markConnected(client, false);
-    if (seat !== undefined) seat.sessionId = null;
+    if (seat !== undefined) {
+      this.markConnected(client, false);
+      seat.sessionId = null;
+    }
     this.intake.forget(client.sessionId);
     this.watchEmpty();
+  }
+
+  private holdsSeat(client: Client): boolean {
+    return this.seats.bySession(client.sessionId) !== undefined;
   }
 
   /** Ends the game once nobody has been in the room for emptyRoomSeconds. */
@@ -177,9 +214,11 @@ export class GameRoom extends Room<{ state: GameState }> {
       this.emptyTimer?.clear();
       this.emptyTimer = undefined;
     } else if (this.emptyTimer === undefined) {
+      // A room nobody has sat in (created, never joined) is only held for its seat reservation.
+      const seconds = this.persisted ? this.services.timings.emptyRoomSeconds : this.services.timings.unjoinedRoomSeconds;
       this.emptyTimer = this.clock.setTimeout(() => {
         void this.finish().finally(() => this.disconnect());
-      }, this.services.timings.emptyRoomSeconds * 1000);
+      }, seconds * 1000);
     }
   }
 
@@ -190,13 +229,14 @@ export class GameRoom extends Room<{ state: GameState }> {
 
   override async onDispose(): Promise<void> {
     this.ticker?.clear();
+    this.stopCountingClients?.();
     if (this.record === undefined) return; // onCreate failed before the room had a record
     this.services.metrics.rooms.dec({ mode: this.mode });
-    if (this.finished) await releaseCode(this.presence, this.record.code);
+    if (this.finished || !this.persisted) await releaseCode(this.presence, this.record.code);
   }
 
   override onUncaughtException(error: unknown, method: string): void {
-    this.services.logger.error({ room: this.record?.code, method, err: error }, 'uncaught error in room');
+    this.errors.error(this.services.logger, { room: this.record?.code, method, err: error }, 'uncaught error in room');
   }
 
   private async onCommand(client: Client, message: unknown): Promise<void> {
@@ -269,7 +309,7 @@ export class GameRoom extends Room<{ state: GameState }> {
       if (stale.length > 0) this.services.logger.error({ room: this.record.code, stale }, 'logged commands missed their tick');
       const outcomes = this.sims.step(due);
       for (const outcome of outcomes) {
-        const sessionId = this.seats.byPlayerId(outcome.player)?.sessionId;
+        const sessionId = this.seats.bySeatId(outcome.player)?.sessionId;
         const client = sessionId ? this.clients.getById(sessionId) : undefined;
         client?.send(SERVER_MESSAGES.outcome, { seq: outcome.seq, tick: this.sims.tick - 1, ok: outcome.ok, reason: outcome.reason, createdId: outcome.createdId });
       }
@@ -286,12 +326,7 @@ export class GameRoom extends Room<{ state: GameState }> {
   }
 
   private project(): void {
-    for (const team of this.sims.teamIds) {
-      const views = [this.teamViews.get(team) as StateView, this.allTeamsView];
-      projectTeam(this.state.teams.get(team) as TeamState, teamView(this.sims.state(team)), (instance) => {
-        for (const view of views) view.add(instance as Parameters<StateView['add']>[0]);
-      });
-    }
+    this.views.project(this.sims.teamIds, (team) => this.sims.state(team));
     this.state.clock.tick = this.sims.tick;
   }
 
@@ -300,6 +335,8 @@ export class GameRoom extends Room<{ state: GameState }> {
     this.finished = true;
     this.ticker?.clear();
     this.state.clock.phase = 'finished';
+    this.views.reveal();
+    if (!this.persisted) return;
     const ids = await finishGame(this.services, this.record, this.sims, this.seats).catch((error: unknown) => {
       this.services.metrics.persistenceErrors.inc({ operation: 'result' });
       this.services.logger.error({ room: this.record.code, err: error }, 'could not store the result');
@@ -313,6 +350,7 @@ export class GameRoom extends Room<{ state: GameState }> {
   }
 
   private async saveSnapshot(): Promise<void> {
+    if (!this.persisted) return;
     const clock = this.state.clock;
     const room: RoomSnapshot = {
       phase: this.phase, paused: clock.paused, speed: clock.speed,
@@ -338,18 +376,12 @@ export class GameRoom extends Room<{ state: GameState }> {
     seatState.connected = connected;
   }
 
+  /** The seat's `connected` flag in the wire state (clients are counted for metrics from the room itself). */
   private markConnected(client: Client, connected: boolean): void {
     const seat = this.seats.bySession(client.sessionId);
     const seatState = seat === undefined ? undefined : this.state.seats.get(seat.seatId);
     if (seatState !== undefined) seatState.connected = connected;
   }
-}
-
-/** Join options without the creator's room settings (the same object reaches onCreate and onJoin). */
-function pickJoinOptions(raw: unknown): unknown {
-  if (typeof raw !== 'object' || raw === null) return raw;
-  const { playerId, name, team, role, protocol } = raw as Record<string, unknown>;
-  return Object.fromEntries(Object.entries({ playerId, name, team, role, protocol }).filter(([, v]) => v !== undefined));
 }
 
 /** Counts the bytes of state (full state and patches) each client is sent. */

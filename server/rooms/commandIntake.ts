@@ -2,7 +2,7 @@
 // team, check the command against the team's simulation, drop duplicates, write it to the log,
 // then acknowledge. Entries wait here until the tick they were stamped with. Nothing a client
 // sends can throw past this class: every refusal is a reason code the client translates.
-import { commandMessageSchema, MAX_MESSAGE_CHARS, type ErrorReason } from '../../shared/protocol/messages';
+import { commandMessageSchema, MAX_MESSAGE_CHARS, MAX_SEQUENCE_AHEAD, type ErrorReason } from '../../shared/protocol/messages';
 import type { CommandEntry } from '../../shared/sim';
 import type { GameStore } from '../store/types';
 import type { Seat } from './seats';
@@ -80,6 +80,9 @@ export class CommandIntake {
     if (team !== undefined && team !== seat.team) return { kind: 'refused', reason: 'not-your-team', seq, detail: `seat is on ${seat.team}` };
     if (!this.options.running()) return { kind: 'refused', reason: 'not-running', seq, detail: 'the game is not running' };
     if (seq <= seat.lastSeq) return { kind: 'duplicate', seq, tick: this.sims.tick };
+    if (seq > seat.lastSeq + MAX_SEQUENCE_AHEAD) {
+      return { kind: 'refused', reason: 'out-of-sequence', seq, detail: `next sequence number is ${seat.lastSeq + 1}` };
+    }
     // The highest sequence is taken before the write, so a resend racing the write is a duplicate.
     const previousSeq = seat.lastSeq;
     seat.lastSeq = seq;
@@ -91,7 +94,8 @@ export class CommandIntake {
         seat.lastSeq = previousSeq;
         return { kind: 'refused', reason, seq, detail: 'refused by the simulation' };
       }
-      const entry: CommandEntry = { tick, team: seatTeam, player: seat.playerId, seq, command };
+      // The log names the seat by its public id: logs go into replays anyone can fetch.
+      const entry: CommandEntry = { tick, team: seatTeam, player: seat.seatId, seq, command };
       try {
         if ((await this.options.store.appendCommand(this.options.roomId, entry)) === 'duplicate') return { kind: 'duplicate', seq, tick };
       } catch (error) {

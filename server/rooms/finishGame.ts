@@ -81,7 +81,7 @@ export async function finishGame(
     scenario: record.scenario,
     seed: record.seed,
     teams: [...sims.teamIds],
-    log: await store.listCommands(record.id),
+    // No copy of the log: the replay reads the room's own (a long game's log is large).
     finalTick: sims.tick,
     finalHashes: sims.hashes(),
   });

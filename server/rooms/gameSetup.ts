@@ -3,7 +3,7 @@
 import { randomInt, randomBytes } from 'node:crypto';
 import { createOptionsSchema, type CreateOptions, type Mode, type Role } from '../../shared/protocol/messages';
 import { loadPreset, PRESET_IDS } from '../../shared/scenarios';
-import type { RoomRecord, SnapshotRecord } from '../store/types';
+import type { RoomRecord } from '../store/types';
 import { defaultTeams, type Phase } from './controls';
 import type { Seat } from './seats';
 
@@ -53,9 +53,9 @@ export function roomSettings(record: RoomRecord | Omit<RoomRecord, 'status' | 'c
   return record.settings as RoomSettings;
 }
 
-/** The tick a restored room resumes at: past every logged command and the snapshot. */
-export function resumeTick(snapshot: SnapshotRecord | null, lastLoggedTick: number): number {
-  return Math.max(snapshot?.tick ?? 0, lastLoggedTick + 1);
+/** The tick a restored room resumes at: past every logged command and every snapshot it saved. */
+export function resumeTick(snapshotTick: number, lastLoggedTick: number): number {
+  return Math.max(snapshotTick, lastLoggedTick + 1);
 }
 
 export function isRole(value: string): value is Role {

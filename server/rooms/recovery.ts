@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { matchMaker, type Presence } from '@colyseus/core';
 import { ROOM_NAME } from '../../shared/protocol/messages';
 import type { Logger } from '../logger';
-import type { GameStore, RoomRecord } from '../store/types';
+import type { GameStore, RoomRecord, SnapshotRecord, StoredSnapshot } from '../store/types';
 import { resumeTick, roomSettings, type RoomSnapshot } from './gameSetup';
-import { TeamSims } from './teamSims';
+import { SnapshotMismatchError, TeamSims } from './teamSims';
 
 const TOKENS_KEY = 'scale-up:restore-tokens';
 const RESTORING_KEY = 'scale-up:restoring';
@@ -54,32 +54,58 @@ export async function restoreRunningRooms(store: GameStore, presence: Presence, 
 export interface StoredRoom {
   record: RoomRecord;
   sims: TeamSims;
-  /** Seats and clock as last saved; null when the room never saved a snapshot. */
+  /** Seats and clock as last saved; null when no readable snapshot had them. */
   room: RoomSnapshot | null;
   /** Highest sequence number logged per player. */
   lastSeqs: Record<string, number>;
   commands: number;
+  /** The tick of the snapshot the simulations were rebuilt from; null: from the log alone. */
   snapshotTick: number | null;
 }
 
 /**
- * Rebuilds a stored room's simulations: the last snapshot (its hash checked) plus the log, up to
- * the tick after the last logged command (ticks after it with no command since the snapshot are
- * simply run again).
+ * Rebuilds a stored room's simulations: from the newest snapshot that can be read and whose
+ * hashes hold, else the one before it, else the log alone from tick 0 (the log is the source of
+ * truth; snapshots only save time). Then the log up to the tick after the last logged command and
+ * past every snapshot (ticks with no command since the snapshot are simply run again).
  */
-export async function loadStoredRoom(store: GameStore, id: string): Promise<StoredRoom> {
+export async function loadStoredRoom(store: GameStore, id: string, logger: Logger): Promise<StoredRoom> {
   const record = await store.getRoom(id);
   if (record === null) throw new Error(`no stored room ${id}`);
-  const snapshot = await store.latestSnapshot(id);
   const log = await store.listCommands(id);
+  const snapshots = await store.recentSnapshots(id).catch((error: unknown): StoredSnapshot[] => {
+    logger.error({ room: record.code, err: error }, 'could not read the snapshots; restoring from the log alone');
+    return [];
+  });
   const lastTick = log.reduce((max, entry) => Math.max(max, entry.tick), -1);
-  const sims = TeamSims.restore(record.scenario, record.seed, roomSettings(record).teams, snapshot, log, resumeTick(snapshot, lastTick));
+  const newestTick = snapshots.reduce((max, stored) => Math.max(max, stored.tick), 0);
+  const tick = resumeTick(newestTick, lastTick);
+  const teams = roomSettings(record).teams;
+  let sims: TeamSims | undefined;
+  let used: SnapshotRecord | null = null;
+  for (const stored of snapshots) {
+    if ('error' in stored) {
+      logger.error({ room: record.code, tick: stored.tick, err: stored.error }, 'a snapshot cannot be read; trying an older one or the log');
+      continue;
+    }
+    try {
+      sims = TeamSims.restore(record.scenario, record.seed, teams, stored.snapshot, log, tick);
+      used = stored.snapshot;
+      break;
+    } catch (error) {
+      if (!(error instanceof SnapshotMismatchError)) throw error;
+      logger.error({ room: record.code, tick: stored.tick, err: error }, 'a snapshot does not match its hashes; trying an older one or the log');
+    }
+  }
+  sims ??= TeamSims.restore(record.scenario, record.seed, teams, null, log, tick);
+  // Seats come from the newest snapshot that could be read, even if its states did not hold.
+  const withRoom = snapshots.find((stored): stored is { tick: number; snapshot: SnapshotRecord } => 'snapshot' in stored && stored.snapshot.room !== null);
   return {
     record,
     sims,
-    room: (snapshot?.room ?? null) as RoomSnapshot | null,
+    room: (withRoom?.snapshot.room ?? null) as RoomSnapshot | null,
     lastSeqs: await store.lastSequences(id),
     commands: log.length,
-    snapshotTick: snapshot?.tick ?? null,
+    snapshotTick: used?.tick ?? null,
   };
 }

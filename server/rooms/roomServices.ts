@@ -3,6 +3,7 @@
 import type { Logger } from '../logger';
 import type { GameMetrics } from '../metrics';
 import type { GameStore } from '../store/types';
+import { DEFAULT_SEAT_LIMITS, type SeatLimits } from './seats';
 
 export interface RoomTimings {
   /** Real milliseconds per tick at 1× (a tick is one simulated minute). */
@@ -13,6 +14,10 @@ export interface RoomTimings {
   reconnectSeconds: number;
   /** How long a room with nobody in it waits for someone to come back before it ends, seconds. */
   emptyRoomSeconds: number;
+  /** How long a room that nobody has joined yet is kept (it is not stored until someone joins), seconds. */
+  unjoinedRoomSeconds: number;
+  /** How many seats a room gives out (players, instructor, spectators). */
+  seats: SeatLimits;
   /** A snapshot every this many ticks (and on seat changes and shutdown). */
   snapshotEveryTicks: number;
   /** Messages per second past which Colyseus disconnects a client: a ceiling against floods only. */
@@ -27,6 +32,8 @@ export const DEFAULT_TIMINGS: RoomTimings = {
   matchSpeed: 2,
   reconnectSeconds: 60,
   emptyRoomSeconds: 600,
+  unjoinedRoomSeconds: 60,
+  seats: DEFAULT_SEAT_LIMITS,
   snapshotEveryTicks: 30,
   floodMessagesPerSecond: 100,
   commandRate: 10,

@@ -1,25 +1,64 @@
-// Who sits where: each player (known by the anonymous id their browser keeps) has one seat with a
-// team and a role, kept when they drop or leave so that they come back to the same place.
-import { randomBytes } from 'node:crypto';
-import type { JoinOptions, Mode, Role } from '../../shared/protocol/messages';
+// Who sits where. Each player (known by the anonymous profile id their browser keeps) has one seat
+// per room with a team and a role, kept when they drop or leave so that they come back to the
+// same place. The profile id is not enough to take a seat back: when a seat is made, the room
+// issues a seat token, a secret sent to that client only, and only its hash is kept. Coming back
+// takes the profile id and the token together; a connection that does so while the seat is still
+// connected takes it over (the room tells the first connection why it was closed).
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { JoinOptions, JoinReason, Mode, Role } from '../../shared/protocol/messages';
 
-/** Players per team in a match (GAME.md: teams of 1–4). */
+/** Players per team in a match (teams of 1–4). */
 export const MATCH_TEAM_SIZE = 4;
 
+/** How many seats a room gives out; seats are kept for returning players, so these are totals. */
+export interface SeatLimits {
+  /** Every seat of a room: players, instructor and spectators. */
+  perRoom: number;
+  /** Participants per workshop team (a match team is always MATCH_TEAM_SIZE). */
+  perWorkshopTeam: number;
+  /** Spectators per room. */
+  spectators: number;
+}
+
+/** A workshop of 60 participants in 4 teams, its instructor and a projector or two fit with room to spare. */
+export const DEFAULT_SEAT_LIMITS: SeatLimits = { perRoom: 100, perWorkshopTeam: 20, spectators: 20 };
+
 export interface Seat {
-  /** Public id, used as the key in the wire state (the player id stays private). */
+  /** Public id, used as the key in the wire state and in the command log. */
   seatId: string;
+  /** The profile id the browser keeps: private, never sent to other clients or stored in replays. */
   playerId: string;
+  /** SHA-256 of the seat token, hex; '' for a seat saved before seats had tokens. */
+  tokenHash: string;
   name: string;
   team: string | null;
   role: Role;
   /** The client now in the seat, or null while away. */
   sessionId: string | null;
-  /** Highest command sequence number accepted from this player (−1: none yet). */
+  /** Highest command sequence number accepted from this seat (−1: none yet). */
   lastSeq: number;
 }
 
-export type SeatResult = { seat: Seat; rejoined: boolean } | { refused: string };
+export type SeatResult =
+  | {
+      seat: Seat;
+      rejoined: boolean;
+      /** A new seat token for this client to keep (null: it already holds it). */
+      token: string | null;
+      /** The session that held the seat until now, if one did: it is to be told and closed. */
+      replaced: string | null;
+    }
+  | { refused: JoinReason };
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
+}
 
 export class Seats {
   private readonly byPlayer = new Map<string, Seat>();
@@ -27,6 +66,7 @@ export class Seats {
   constructor(
     readonly mode: Mode,
     readonly teamIds: readonly string[],
+    private readonly limits: SeatLimits = DEFAULT_SEAT_LIMITS,
   ) {}
 
   all(): Seat[] {
@@ -38,8 +78,9 @@ export class Seats {
     return undefined;
   }
 
-  byPlayerId(playerId: string): Seat | undefined {
-    return this.byPlayer.get(playerId);
+  bySeatId(seatId: string): Seat | undefined {
+    for (const seat of this.byPlayer.values()) if (seat.seatId === seatId) return seat;
+    return undefined;
   }
 
   /** Players (not instructors or spectators) on `team`. */
@@ -48,63 +89,92 @@ export class Seats {
   }
 
   /**
-   * Finds or assigns the seat of a joining player. A known player gets their old seat back. The
-   * creator of a workshop is its instructor; a solo room has one player; match players pick a team
-   * (or are put on the smallest one) and may watch as spectators.
+   * Finds or assigns the seat of a joining player. A known player gets their old seat back with
+   * its token; without it the seat stays where it is. The creator of a workshop is its
+   * instructor; a solo room has one player; match players pick a team (or are put on the smallest
+   * one); workshop participants are placed by the room; spectators watch matches and workshops.
+   * `isCreator` says whether this join is the one the room's creation reserved.
    */
   take(options: JoinOptions, sessionId: string, isCreator: boolean): SeatResult {
     const known = this.byPlayer.get(options.playerId);
     if (known !== undefined) {
+      const legacy = known.tokenHash === '';
+      if (!legacy && (options.seatToken === undefined || !sameHash(hashToken(options.seatToken), known.tokenHash))) {
+        return { refused: 'seat-taken' };
+      }
+      const replaced = known.sessionId;
       known.sessionId = sessionId;
       if (options.name !== undefined) known.name = options.name;
-      return { seat: known, rejoined: true };
+      const token = legacy ? this.issueToken(known) : null;
+      return { seat: known, rejoined: true, token, replaced };
     }
+    if (this.byPlayer.size >= this.limits.perRoom) return { refused: 'room-full' };
     const placed = this.place(options, isCreator);
     if ('refused' in placed) return placed;
     const seat: Seat = {
       seatId: randomBytes(6).toString('base64url'),
       playerId: options.playerId,
+      tokenHash: '',
       name: options.name ?? `Player ${this.byPlayer.size + 1}`,
       team: placed.team,
       role: placed.role,
       sessionId,
       lastSeq: -1,
     };
+    const token = this.issueToken(seat);
     this.byPlayer.set(seat.playerId, seat);
-    return { seat, rejoined: false };
+    return { seat, rejoined: false, token, replaced: null };
   }
 
-  /** Restores a seat from the log's point of view (after a restart): players rejoin into it. */
-  restore(saved: Omit<Seat, 'sessionId'>): Seat {
-    const seat: Seat = { ...saved, sessionId: null };
+  /** Takes back a seat just made, when the room could not keep it (the store refused the room). */
+  release(seat: Seat): void {
+    if (this.byPlayer.get(seat.playerId) === seat) this.byPlayer.delete(seat.playerId);
+  }
+
+  /** Restores a seat from a snapshot (after a restart): its player rejoins into it. */
+  restore(saved: Omit<Seat, 'sessionId' | 'tokenHash'> & { tokenHash?: string }): Seat {
+    const seat: Seat = { ...saved, tokenHash: saved.tokenHash ?? '', sessionId: null };
     this.byPlayer.set(seat.playerId, seat);
     return seat;
   }
 
-  private place(options: JoinOptions, isCreator: boolean): { team: string | null; role: Role } | { refused: string } {
+  private issueToken(seat: Seat): string {
+    const token = randomBytes(24).toString('base64url');
+    seat.tokenHash = hashToken(token);
+    return token;
+  }
+
+  private place(options: JoinOptions, isCreator: boolean): { team: string | null; role: Role } | { refused: JoinReason } {
     const wants = options.role ?? 'player';
     if (this.mode === 'solo') {
-      if (this.byPlayer.size > 0) return { refused: 'a solo game has one player' };
-      if (wants !== 'player') return { refused: 'a solo game has no instructor or spectators' };
+      if (this.byPlayer.size > 0) return { refused: 'room-full' };
+      if (wants !== 'player') return { refused: 'role-not-available' };
       return { team: this.teamIds[0] as string, role: 'captain' };
     }
     if (this.mode === 'workshop' && isCreator) return { team: null, role: 'instructor' };
-    if (wants === 'instructor') return { refused: 'only the creator of a workshop is its instructor' };
+    if (wants === 'instructor') return { refused: 'role-not-available' };
     if (wants === 'spectator') {
-      if (this.mode !== 'match') return { refused: 'only matches have spectators' };
+      if (this.all().filter((seat) => seat.role === 'spectator').length >= this.limits.spectators) return { refused: 'room-full' };
       return { team: null, role: 'spectator' };
     }
-    const capacity = this.mode === 'match' ? MATCH_TEAM_SIZE : Infinity;
-    let team: string | undefined;
-    if (options.team !== undefined) {
-      if (!this.teamIds.includes(options.team)) return { refused: `there is no team ${options.team}` };
-      if (this.members(options.team).length >= capacity) return { refused: `team ${options.team} is full` };
-      team = options.team;
-    } else {
-      // The smallest team, the first of equals: participants spread evenly as they arrive.
-      team = [...this.teamIds].sort((a, b) => this.members(a).length - this.members(b).length)[0];
-      if (team === undefined || this.members(team).length >= capacity) return { refused: 'every team is full' };
+    if (this.mode === 'workshop') {
+      // Participants do not pick their team: one person with a second id could otherwise join a
+      // rival team to sabotage it. The room spreads them evenly as they arrive.
+      if (options.team !== undefined) return { refused: 'team-chosen-by-room' };
+      return this.smallestTeam(this.limits.perWorkshopTeam);
     }
+    if (options.team !== undefined) {
+      if (!this.teamIds.includes(options.team)) return { refused: 'no-such-team' };
+      if (this.members(options.team).length >= MATCH_TEAM_SIZE) return { refused: 'team-full' };
+      return { team: options.team, role: this.members(options.team).length === 0 ? 'captain' : 'player' };
+    }
+    return this.smallestTeam(MATCH_TEAM_SIZE);
+  }
+
+  /** The smallest team, the first of equals, while it has room. */
+  private smallestTeam(capacity: number): { team: string; role: Role } | { refused: JoinReason } {
+    const team = [...this.teamIds].sort((a, b) => this.members(a).length - this.members(b).length)[0];
+    if (team === undefined || this.members(team).length >= capacity) return { refused: 'room-full' };
     return { team, role: this.members(team).length === 0 ? 'captain' : 'player' };
   }
 }

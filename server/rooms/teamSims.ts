@@ -1,6 +1,11 @@
 // One simulation per team, all from the same scenario and seed, so that every team meets the
 // same traffic and the same world incidents; each team's commands go to its own simulation only.
 // Also the event-sourcing side: snapshots with hashes, and rebuilding from a snapshot plus the log.
+//
+// The room keeps its own clock: a team whose game is over (bankrupt) stops at its last tick and
+// refuses commands, while the clock and the other teams go on. Every team is still stepped each
+// tick (a stopped sim's step only clears its per-tick outputs), so a replay that steps a team's
+// sim once per room tick reaches the same state as the room did.
 import {
   cloneState,
   createSim,
@@ -25,6 +30,8 @@ export class SnapshotMismatchError extends Error {
 
 export class TeamSims {
   private readonly states = new Map<string, SimState>();
+  /** Ticks the room has run; a live team's own tick equals it, a stopped team's stays behind. */
+  private clock = 0;
 
   constructor(
     readonly scenario: Scenario,
@@ -48,6 +55,7 @@ export class TeamSims {
   ): TeamSims {
     const sims = new TeamSims(scenario, seed, teamIds);
     if (snapshot !== null) {
+      sims.clock = snapshot.tick;
       for (const team of teamIds) {
         const state = cloneState(snapshot.states[team] as SimState);
         const actual = hashState(state);
@@ -62,13 +70,14 @@ export class TeamSims {
       if (list === undefined) byTick.set(entry.tick, [entry]);
       else list.push(entry);
     }
-    while (sims.tick < tick) sims.step(byTick.get(sims.tick) ?? []);
+    // The clock advances on every step, whatever the teams do, so this ends after tick − clock steps.
+    while (sims.clock < tick) sims.step(byTick.get(sims.clock) ?? []);
     return sims;
   }
 
-  /** The tick every team's simulation is at (they move together). */
+  /** The room's tick: the one a command sent now is stamped with. */
   get tick(): number {
-    return (this.states.get(this.teamIds[0] as string) as SimState).tick;
+    return this.clock;
   }
 
   state(team: string): SimState {
@@ -87,7 +96,10 @@ export class TeamSims {
     return result.ok ? null : result.reason;
   }
 
-  /** Applies each team's entries (stamped with the current tick) and advances every team one tick. */
+  /**
+   * Applies each team's entries (stamped with the current tick) and advances the clock and every
+   * team whose game is not over by one tick.
+   */
   step(entries: readonly CommandEntry[]): CommandOutcome[] {
     const outcomes: CommandOutcome[] = [];
     for (const team of this.teamIds) {
@@ -95,7 +107,13 @@ export class TeamSims {
       step(state, entries.filter((entry) => entry.team === team));
       outcomes.push(...state.lastOutcomes);
     }
+    this.clock += 1;
     return outcomes;
+  }
+
+  /** Whether `team`'s game has ended (it takes no more commands). */
+  isOver(team: string): boolean {
+    return this.state(team).gameOver !== null;
   }
 
   hashes(): Record<string, string> {

@@ -4,9 +4,9 @@
 // time, and a statement's snapshot may miss rows another transaction has just committed.
 import pg from 'pg';
 import type { CommandEntry } from '../../shared/sim';
-import { entryFromRow, profileFromRow, progressFromRow, replayFromRow, resultFromRow, roomFromRow, snapshotFromRow, type Row } from './rows';
+import { entryFromRow, profileFromRow, progressFromRow, replayFromRow, resultFromRow, roomFromRow, snapshotFromRow, storedSnapshotFromRow, ROOM_LOG, type Row } from './rows';
 import type { Migration } from './sqlite';
-import type { ChapterProgress, GameStore, Profile, ReplayRecord, ResultRecord, RoomRecord, SnapshotRecord } from './types';
+import { SNAPSHOTS_KEPT, type ChapterProgress, type GameStore, type Profile, type ReplayRecord, type ResultRecord, type RoomRecord, type SnapshotRecord, type StoredSnapshot } from './types';
 
 /**
  * The schema, in order; the tables mirror sqlite.ts. JSON documents are `text`, not `jsonb`:
@@ -220,14 +220,15 @@ export class PostgresGameStore implements GameStore {
   }
 
   async saveSnapshot(roomId: string, snapshot: SnapshotRecord): Promise<void> {
-    // One statement, so the upsert and the pruning commit together. Older snapshots are never
-    // read again: keep the newest only.
+    // One statement, so the upsert and the pruning commit together. Keep this one and the newest
+    // before it (SNAPSHOTS_KEPT; the DELETE sees the rows as they were before the insert).
     await this.pool.query(
       `WITH saved AS (
          INSERT INTO room_snapshots (room_id, tick, hashes, states, room) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (room_id, tick) DO UPDATE SET hashes = excluded.hashes, states = excluded.states, room = excluded.room
        )
-       DELETE FROM room_snapshots WHERE room_id = $1 AND tick < $2`,
+       DELETE FROM room_snapshots WHERE room_id = $1
+         AND tick < (SELECT MAX(tick) FROM room_snapshots WHERE room_id = $1 AND tick < $2)`,
       [roomId, snapshot.tick, JSON.stringify(snapshot.hashes), JSON.stringify(snapshot.states), JSON.stringify(snapshot.room ?? null)],
     );
   }
@@ -235,6 +236,11 @@ export class PostgresGameStore implements GameStore {
   async latestSnapshot(roomId: string): Promise<SnapshotRecord | null> {
     const [row] = await this.rows('SELECT * FROM room_snapshots WHERE room_id = $1 ORDER BY tick DESC LIMIT 1', [roomId]);
     return row === undefined ? null : snapshotFromRow(row);
+  }
+
+  async recentSnapshots(roomId: string): Promise<StoredSnapshot[]> {
+    const rows = await this.rows('SELECT * FROM room_snapshots WHERE room_id = $1 ORDER BY tick DESC LIMIT $2', [roomId, SNAPSHOTS_KEPT]);
+    return rows.map(storedSnapshotFromRow);
   }
 
   async saveResult(result: Omit<ResultRecord, 'createdAt'>): Promise<void> {
@@ -249,20 +255,21 @@ export class PostgresGameStore implements GameStore {
     return row === undefined ? null : resultFromRow(row);
   }
 
-  async saveReplay(replay: Omit<ReplayRecord, 'createdAt'>): Promise<void> {
+  async saveReplay(replay: Omit<ReplayRecord, 'createdAt' | 'log'> & { log?: CommandEntry[] }): Promise<void> {
     await this.pool.query(
       `INSERT INTO replays (id, room_id, scenario, seed, teams, log, final_tick, final_hashes, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         replay.id, replay.roomId, JSON.stringify(replay.scenario), replay.seed, JSON.stringify(replay.teams),
-        JSON.stringify(replay.log), replay.finalTick, JSON.stringify(replay.finalHashes), now(),
+        replay.log === undefined ? ROOM_LOG : JSON.stringify(replay.log), replay.finalTick, JSON.stringify(replay.finalHashes), now(),
       ],
     );
   }
 
   async getReplay(id: string): Promise<ReplayRecord | null> {
     const [row] = await this.rows('SELECT * FROM replays WHERE id = $1', [id]);
-    return row === undefined ? null : replayFromRow(row);
+    if (row === undefined) return null;
+    return replayFromRow(row, row.log === ROOM_LOG ? await this.listCommands(String(row.room_id)) : []);
   }
 
   async ping(): Promise<void> {

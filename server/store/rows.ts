@@ -2,7 +2,7 @@
 // documents as text and use the same column names. Timestamps differ: SQLite keeps ISO text, pg
 // reads timestamptz as a Date; the interface speaks ISO strings.
 import type { CommandEntry, Scenario } from '../../shared/sim';
-import type { ChapterProgress, GameMode, Profile, ReplayRecord, ResultRecord, RoomRecord, RoomStatus, SnapshotRecord } from './types';
+import type { ChapterProgress, GameMode, Profile, ReplayRecord, ResultRecord, RoomRecord, RoomStatus, SnapshotRecord, StoredSnapshot } from './types';
 
 export type Row = Record<string, unknown>;
 
@@ -43,6 +43,16 @@ export function snapshotFromRow(row: Row): SnapshotRecord {
   return { tick: Number(row.tick), hashes: fromJson(row.hashes), states: fromJson(row.states), room: fromJson(row.room) };
 }
 
+/** A snapshot row read without throwing: a damaged row is reported, and recovery tries the next. */
+export function storedSnapshotFromRow(row: Row): StoredSnapshot {
+  const tick = Number(row.tick);
+  try {
+    return { tick, snapshot: snapshotFromRow(row) };
+  } catch (error) {
+    return { tick, error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
 export function resultFromRow(row: Row): ResultRecord {
   return {
     id: String(row.id),
@@ -54,14 +64,18 @@ export function resultFromRow(row: Row): ResultRecord {
   };
 }
 
-export function replayFromRow(row: Row): ReplayRecord {
+/** What the log column holds for a replay that refers to its room's command log. */
+export const ROOM_LOG = 'null';
+
+/** A replay row; `roomLog` is the room's command log, read when the row refers to it. */
+export function replayFromRow(row: Row, roomLog: CommandEntry[] = []): ReplayRecord {
   return {
     id: String(row.id),
     roomId: String(row.room_id),
     scenario: fromJson<Scenario>(row.scenario),
     seed: Number(row.seed),
     teams: fromJson<string[]>(row.teams),
-    log: fromJson<CommandEntry[]>(row.log),
+    log: row.log === ROOM_LOG ? roomLog : fromJson<CommandEntry[]>(row.log),
     finalTick: Number(row.final_tick),
     finalHashes: fromJson<Record<string, string>>(row.final_hashes),
     createdAt: isoTime(row.created_at),

@@ -3,8 +3,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { CommandEntry } from '../../shared/sim';
 import { openSqlite, type SqliteStore } from './sqlite';
-import { entryFromRow, profileFromRow, progressFromRow, replayFromRow, resultFromRow, roomFromRow, snapshotFromRow } from './rows';
-import type { ChapterProgress, GameStore, Profile, ReplayRecord, ResultRecord, RoomRecord, SnapshotRecord } from './types';
+import { entryFromRow, profileFromRow, progressFromRow, replayFromRow, resultFromRow, roomFromRow, snapshotFromRow, storedSnapshotFromRow, ROOM_LOG } from './rows';
+import { SNAPSHOTS_KEPT, type ChapterProgress, type GameStore, type Profile, type ReplayRecord, type ResultRecord, type RoomRecord, type SnapshotRecord, type StoredSnapshot } from './types';
 
 const now = (): string => new Date().toISOString();
 
@@ -107,8 +107,14 @@ export class SqliteGameStore implements GameStore {
       `INSERT INTO room_snapshots (room_id, tick, hashes, states, room) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (room_id, tick) DO UPDATE SET hashes = excluded.hashes, states = excluded.states, room = excluded.room`,
     ).run(roomId, snapshot.tick, JSON.stringify(snapshot.hashes), JSON.stringify(snapshot.states), JSON.stringify(snapshot.room ?? null));
-    // Older snapshots are never read again: keep the newest only.
-    this.sql('DELETE FROM room_snapshots WHERE room_id = ? AND tick < ?').run(roomId, snapshot.tick);
+    // Keep this one and the one before it (SNAPSHOTS_KEPT): older ones are never read again.
+    this.sql(
+      'DELETE FROM room_snapshots WHERE room_id = ? AND tick < (SELECT MAX(tick) FROM room_snapshots WHERE room_id = ? AND tick < ?)',
+    ).run(roomId, roomId, snapshot.tick);
+  }
+
+  async recentSnapshots(roomId: string): Promise<StoredSnapshot[]> {
+    return this.sql('SELECT * FROM room_snapshots WHERE room_id = ? ORDER BY tick DESC LIMIT ?').all(roomId, SNAPSHOTS_KEPT).map(storedSnapshotFromRow);
   }
 
   async latestSnapshot(roomId: string): Promise<SnapshotRecord | null> {
@@ -127,19 +133,20 @@ export class SqliteGameStore implements GameStore {
     return row === undefined ? null : resultFromRow(row);
   }
 
-  async saveReplay(replay: Omit<ReplayRecord, 'createdAt'>): Promise<void> {
+  async saveReplay(replay: Omit<ReplayRecord, 'createdAt' | 'log'> & { log?: CommandEntry[] }): Promise<void> {
     this.sql(
       `INSERT INTO replays (id, room_id, scenario, seed, teams, log, final_tick, final_hashes, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       replay.id, replay.roomId, JSON.stringify(replay.scenario), replay.seed, JSON.stringify(replay.teams),
-      JSON.stringify(replay.log), replay.finalTick, JSON.stringify(replay.finalHashes), now(),
+      replay.log === undefined ? ROOM_LOG : JSON.stringify(replay.log), replay.finalTick, JSON.stringify(replay.finalHashes), now(),
     );
   }
 
   async getReplay(id: string): Promise<ReplayRecord | null> {
     const row = this.sql('SELECT * FROM replays WHERE id = ?').get(id);
-    return row === undefined ? null : replayFromRow(row);
+    if (row === undefined) return null;
+    return replayFromRow(row, row.log === ROOM_LOG ? await this.listCommands(String(row.room_id)) : []);
   }
 
   async ping(): Promise<void> {

@@ -52,6 +52,12 @@ export interface SnapshotRecord {
   room: unknown;
 }
 
+/** A stored snapshot as read back: the record, or why its row could not be read. */
+export type StoredSnapshot = { tick: number; snapshot: SnapshotRecord } | { tick: number; error: Error };
+
+/** How many snapshots a room keeps: the newest, and one before it in case the newest cannot be read. */
+export const SNAPSHOTS_KEPT = 2;
+
 export interface ResultRecord {
   id: string;
   roomId: string;
@@ -99,12 +105,19 @@ export interface GameStore {
   listCommands(roomId: string, fromTick?: number): Promise<CommandEntry[]>;
   /** The highest sequence number stored per player of a room (to answer duplicates after a restart). */
   lastSequences(roomId: string): Promise<Record<string, number>>;
+  /** Stores a snapshot and prunes all but the newest SNAPSHOTS_KEPT. */
   saveSnapshot(roomId: string, snapshot: SnapshotRecord): Promise<void>;
   latestSnapshot(roomId: string): Promise<SnapshotRecord | null>;
+  /** The snapshots kept, newest first; a row that cannot be parsed comes back as its error. */
+  recentSnapshots(roomId: string): Promise<StoredSnapshot[]>;
 
   saveResult(result: Omit<ResultRecord, 'createdAt'>): Promise<void>;
   getResult(id: string): Promise<ResultRecord | null>;
-  saveReplay(replay: Omit<ReplayRecord, 'createdAt'>): Promise<void>;
+  /**
+   * Stores a replay. Without `log`, the replay refers to its room's own command log instead of
+   * copying it (read back by getReplay): the end of a long game then writes a few bytes.
+   */
+  saveReplay(replay: Omit<ReplayRecord, 'createdAt' | 'log'> & { log?: CommandEntry[] }): Promise<void>;
   getReplay(id: string): Promise<ReplayRecord | null>;
 
   /** Throws when the database cannot answer (for /healthz). */

@@ -32,6 +32,13 @@ export const MAX_MESSAGE_CHARS = 4096;
 
 const sequence = z.number().int().min(0).max(2 ** 31 - 1);
 
+/**
+ * How far ahead of the last accepted sequence number a command may be numbered. A client numbers
+ * its commands one by one; a number far ahead (say 2³¹−1) would otherwise leave no number for
+ * anything after it.
+ */
+export const MAX_SEQUENCE_AHEAD = 1000;
+
 const teamId = z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'a team id such as red');
 
 /**
@@ -52,9 +59,14 @@ export const controlMessageSchema = z.discriminatedUnion('action', [
 ]);
 export type ControlMessage = z.infer<typeof controlMessageSchema>;
 
-const displayName = z.string().trim().min(1).max(32);
+// A lone UTF-16 surrogate is refused: the state encoder counts such a string's bytes one way and
+// writes them another, which would put every client's decoder out of step.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const displayName = z.string().trim().min(1).max(32).refine((name) => !LONE_SURROGATE.test(name), 'a name of whole characters');
 /** The anonymous id a browser keeps for its player (a random UUID or similar). */
 export const playerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an anonymous player id of 8–64 letters, digits, - or _');
+/** The secret a room issued with a seat (welcome.seatToken); needed with the player id to sit there again. */
+export const seatTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a seat token as the room issued it');
 
 /** What a client sends when it creates or joins a room. */
 export const joinOptionsSchema = z
@@ -65,6 +77,8 @@ export const joinOptionsSchema = z
     team: teamId.optional(),
     /** 'spectator' to watch a match; 'instructor' only when creating a workshop. */
     role: z.enum(['player', 'spectator', 'instructor']).optional(),
+    /** The seat token this browser keeps for this room, when it has sat here before. */
+    seatToken: seatTokenSchema.optional(),
     protocol: z.number().int().optional(),
   })
   .strict();
@@ -92,10 +106,31 @@ export const ROOM_REASONS = [
   'not-allowed',
   'not-running',
   'storage-failed',
+  'out-of-sequence',
+  'seat-taken-over',
 ] as const;
 export type RoomReason = (typeof ROOM_REASONS)[number];
 export type ErrorReason = RoomReason | RejectReason;
-export const ERROR_REASONS: readonly ErrorReason[] = [...ROOM_REASONS, ...REJECT_REASONS];
+
+/**
+ * Why a room refused a join (the message of the error the SDK's join or create rejects with).
+ * Clients translate them like the other reasons.
+ */
+export const JOIN_REASONS = [
+  'invalid-join',
+  'room-full',
+  'team-full',
+  'no-such-team',
+  'team-chosen-by-room',
+  'role-not-available',
+  'seat-taken',
+] as const;
+export type JoinReason = (typeof JOIN_REASONS)[number];
+
+export const ERROR_REASONS: readonly (ErrorReason | JoinReason)[] = [...ROOM_REASONS, ...REJECT_REASONS, ...JOIN_REASONS];
+
+/** Close code of a connection whose seat another connection took over (it must not reconnect). */
+export const CLOSE_SEAT_TAKEN_OVER = 4101;
 
 export interface WelcomeMessage {
   protocol: number;
@@ -103,6 +138,13 @@ export interface WelcomeMessage {
   mode: Mode;
   team: string | null;
   role: Role;
+  /** The public id of this client's seat (the key in `seats` and in the command log). */
+  seatId: string;
+  /**
+   * The secret to keep for coming back to this seat (join option `seatToken`), sent once, when the
+   * seat is made; null when the client already holds it.
+   */
+  seatToken: string | null;
   /** The next sequence number the server expects from this player (after a rejoin). */
   nextSeq: number;
 }

@@ -1,7 +1,8 @@
 /**
  * The browser's GameClient against the real server (the SDK runs in Node as in the browser):
  * a second game started from the same page begins with empty charts and its own command
- * numbering, and nothing of the first game is sent to it.
+ * numbering, and nothing of the first game is sent to it; a second tab of the same browser takes
+ * the seat over with the seat token the first kept, and the first tab stops without fighting back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GameClient } from '../../client/net/gameClient';
@@ -56,5 +57,33 @@ describe('GameClient across two games', () => {
     const seq = client.send({ type: 'buy', kind: 'web', region: 'ap' });
     expect(seq).toBe(0);
     await client.leave();
+  });
+
+  it('a second tab takes the seat over with the kept seat token; the first says why and does not rejoin', { timeout: 20_000 }, async () => {
+    const url = harness.server.url.replace('localhost', '127.0.0.1');
+    const storage = memoryStorage();
+    const firstTab = new GameClient(url, storage);
+    await firstTab.startSolo();
+    const code = firstTab.code as string;
+    await until(() => firstTab.status.get() === 'online', 5000, 'the first tab online');
+    const seatId = () => firstTab.game.get()?.seats[0]?.seatId;
+
+    const secondTab = new GameClient(url, storage);
+    await secondTab.join(code);
+    await until(() => firstTab.status.get() === 'offline', 5000, 'the first tab to stop');
+    expect(firstTab.notices.get().map((notice) => notice.key)).toContain('reasons.seat-taken-over');
+    await until(() => secondTab.status.get() === 'online', 5000, 'the second tab online');
+    await until(() => secondTab.game.get()?.me.team === 'solo', 5000, 'the second tab in team solo');
+    expect(secondTab.game.get()?.seats.map((seat) => seat.seatId)).toEqual([seatId()]);
+    // The first tab stays out: it does not rejoin and take the seat back.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(firstTab.status.get()).toBe('offline');
+    expect(secondTab.status.get()).toBe('online');
+
+    // Another browser (no token), same player id: refused, with a reason the UI translates.
+    const otherBrowser = memoryStorage();
+    otherBrowser.setItem('scale-up:player-id', storage.getItem('scale-up:player-id') as string);
+    await expect(new GameClient(url, otherBrowser).join(code)).rejects.toThrow('seat-taken');
+    await secondTab.leave();
   });
 });

@@ -9,6 +9,7 @@ import type { Room as ClientRoom } from '@colyseus/sdk';
 import type { ErrorMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import type { GameRoom } from '../../server/rooms/GameRoom';
+import type { Seats } from '../../server/rooms/seats';
 import { collect, newPlayerId, nextMessage, simsOf, startHarness, until, type Harness } from './harness';
 
 type Client = ClientRoom<unknown, GameState>;
@@ -30,6 +31,11 @@ afterAll(async () => {
   await h.stop();
 });
 
+/** The highest sequence number the room has taken from the (only) seat. */
+function lastSeqOf(gameRoom: GameRoom): number {
+  return (gameRoom as unknown as { seats: Seats }).seats.all()[0]?.lastSeq ?? -1;
+}
+
 const long = 'x'.repeat(5000);
 /** Arrays nested 300 deep: small, but a naive recursive walk would go deep. */
 const deep = (() => {
@@ -49,6 +55,8 @@ const HOSTILE: Array<[string, string, unknown, ErrorMessage['reason']]> = [
   ['no sequence number', 'command', { command: { type: 'remove', id: 'web-1' } }, 'malformed'],
   ['negative sequence number', 'command', { seq: -1, command: { type: 'remove', id: 'web-1' } }, 'malformed'],
   ['fractional sequence number', 'command', { seq: 1.5, command: { type: 'remove', id: 'web-1' } }, 'malformed'],
+  // The largest valid number would leave no number for any later command.
+  ['sequence number far ahead', 'command', { seq: 2 ** 31 - 1, command: { type: 'buy', kind: 'cache', region: 'ap', size: 'small' } }, 'out-of-sequence'],
   ['unknown command type', 'command', { seq: 1, command: { type: 'launchMissiles' } }, 'malformed'],
   ['prototype pollution', 'command', JSON.parse('{"seq":1,"command":{"type":"remove","id":"web-1","__proto__":{"admin":true}}}'), 'malformed'],
   ['extra field', 'command', { seq: 1, command: { type: 'remove', id: 'web-1', money: 1e9 } }, 'malformed'],
@@ -63,6 +71,8 @@ const HOSTILE: Array<[string, string, unknown, ErrorMessage['reason']]> = [
   ['unknown region', 'command', { seq: 1, command: { type: 'buy', kind: 'web', region: 'moon' } }, 'unknown-region'],
   ['a component that is not there', 'command', { seq: 1, command: { type: 'remove', id: 'db-77' } }, 'unknown-component'],
   ['unknown message type', 'hack', { root: true }, 'unknown-message'],
+  // A handler registered for every type is called with other arguments for the type '*' itself.
+  ['message type *', '*', { toString: 1, valueOf: 'x' }, 'unknown-message'],
   ['numeric message type', '7', {}, 'unknown-message'],
   ['unknown control action', 'control', { action: 'win' }, 'malformed'],
   ['bad speed', 'control', { action: 'speed', speed: 1000 }, 'malformed'],
@@ -115,7 +125,7 @@ describe('fuzzing a room', () => {
     if (acks.length === 0) expect(sims.hashes()).toEqual(before);
 
     const outcome = nextMessage<{ ok: boolean }>(client, 'outcome');
-    client.send('command', { seq: 1_000_000, command: { type: 'buy', kind: 'cache', region: 'ap', size: 'small' } });
+    client.send('command', { seq: lastSeqOf(room) + 1, command: { type: 'buy', kind: 'cache', region: 'ap', size: 'small' } });
     client.send('control', { action: 'resume' });
     expect((await outcome).ok).toBe(true);
   });

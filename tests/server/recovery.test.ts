@@ -63,7 +63,7 @@ describe.each([
     if (signal === 'SIGTERM') expect(code).toBe(0);
     const second = await server(dataDir, first.port);
 
-    const back = (await new Client(second.url).joinById(welcome.code, { playerId })) as Room;
+    const back = (await new Client(second.url).joinById(welcome.code, { playerId, seatToken: welcome.seatToken })) as Room;
     const rejoined = await nextMessage<WelcomeMessage>(back, 'welcome');
     expect(rejoined).toMatchObject({ code: welcome.code, team: 'blue', role: 'captain', nextSeq: 2 });
     await until(() => back.state.teams.get('blue')?.components.has(queue) === true, 5000, 'the restored view');

@@ -47,19 +47,49 @@ describe('team simulations', () => {
 describe('seats', () => {
   it('a match puts a player on the team they pick, else on the smallest; a team holds four', () => {
     const seats = new Seats('match', ['red', 'blue']);
-    const take = (playerId: string, team?: string) => seats.take({ playerId, team }, `s-${playerId}`, false);
+    const tokens = new Map<string, string>();
+    const take = (playerId: string, team?: string) => {
+      const result = seats.take({ playerId, team, seatToken: tokens.get(playerId) }, `s-${playerId}`, false);
+      if ('seat' in result && result.token !== null) tokens.set(playerId, result.token);
+      return result;
+    };
     expect(take('player-001', 'blue')).toMatchObject({ seat: { team: 'blue', role: 'captain' } });
     expect(take('player-002')).toMatchObject({ seat: { team: 'red', role: 'captain' } });
     for (const id of ['player-003', 'player-004', 'player-005']) expect(take(id, 'blue')).toMatchObject({ seat: { team: 'blue', role: 'player' } });
-    expect(take('player-006', 'blue')).toEqual({ refused: 'team blue is full' });
-    expect(take('player-001')).toMatchObject({ seat: { team: 'blue', role: 'captain' }, rejoined: true });
-    expect(seats.take({ playerId: 'player-007', role: 'instructor' }, 's7', false)).toEqual({ refused: 'only the creator of a workshop is its instructor' });
+    expect(take('player-006', 'blue')).toEqual({ refused: 'team-full' });
+    expect(take('player-006', 'green')).toEqual({ refused: 'no-such-team' });
+    expect(take('player-001')).toMatchObject({ seat: { team: 'blue', role: 'captain' }, rejoined: true, token: null, replaced: 's-player-001' });
+    expect(seats.take({ playerId: 'player-007', role: 'instructor' }, 's7', false)).toEqual({ refused: 'role-not-available' });
+  });
+
+  it('a known player id without the seat token the room issued gets no seat, and a wrong token neither', () => {
+    const seats = new Seats('match', ['red', 'blue']);
+    const first = seats.take({ playerId: 'teacher-01' }, 's1', false);
+    if (!('seat' in first) || first.token === null) throw new Error('no seat');
+    expect(seats.take({ playerId: 'teacher-01' }, 's2', false)).toEqual({ refused: 'seat-taken' });
+    expect(seats.take({ playerId: 'teacher-01', seatToken: 'x'.repeat(32) }, 's2', false)).toEqual({ refused: 'seat-taken' });
+    expect(seats.take({ playerId: 'teacher-01', seatToken: first.token }, 's3', false)).toMatchObject({ seat: { seatId: first.seat.seatId }, replaced: 's1' });
+    // Only a hash of the token is kept.
+    expect(JSON.stringify(seats.all())).not.toContain(first.token);
+  });
+
+  it('caps seats per room, per workshop team and spectators', () => {
+    const seats = new Seats('workshop', ['a', 'b'], { perRoom: 6, perWorkshopTeam: 2, spectators: 1 });
+    expect(seats.take({ playerId: 'instructor' }, 's0', true)).toMatchObject({ seat: { role: 'instructor' } });
+    const teams = ['p1', 'p2', 'p3', 'p4'].map((id) => seats.take({ playerId: id }, id, false));
+    expect(teams.map((r) => ('seat' in r ? r.seat.team : r.refused))).toEqual(['a', 'b', 'a', 'b']);
+    expect(seats.take({ playerId: 'p5' }, 'p5', false)).toEqual({ refused: 'room-full' });
+    expect(seats.take({ playerId: 'w1', role: 'spectator' }, 'w1', false)).toMatchObject({ seat: { role: 'spectator' } });
+    expect(seats.take({ playerId: 'w2', role: 'spectator' }, 'w2', false)).toEqual({ refused: 'room-full' });
+    // A participant does not choose a workshop team (one person could join a rival team to sabotage it).
+    const roomy = new Seats('workshop', ['a', 'b']);
+    expect(roomy.take({ playerId: 'p1', team: 'b' }, 'p1', false)).toEqual({ refused: 'team-chosen-by-room' });
   });
 
   it('a solo room has one player', () => {
     const seats = new Seats('solo', ['solo']);
     expect(seats.take({ playerId: 'player-001' }, 's1', true)).toMatchObject({ seat: { team: 'solo', role: 'captain' } });
-    expect(seats.take({ playerId: 'player-002' }, 's2', false)).toEqual({ refused: 'a solo game has one player' });
+    expect(seats.take({ playerId: 'player-002' }, 's2', false)).toEqual({ refused: 'room-full' });
   });
 });
 

@@ -27,6 +27,8 @@ interface Backend {
   migrateAgain(): Promise<number[]>;
   /** Ticks of the snapshot rows kept for a room (pruning is not visible through the interface). */
   snapshotTicks(roomId: string): Promise<number[]>;
+  /** Overwrites a snapshot row's states with text that is not JSON (a damaged row). */
+  damageSnapshot(roomId: string, tick: number): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -61,6 +63,14 @@ function sqliteBackend(): Backend {
     },
     snapshotTicks: async (roomId) =>
       read<{ tick: number }>('SELECT tick FROM room_snapshots WHERE room_id = ? ORDER BY tick', roomId).map((row) => Number(row.tick)),
+    damageSnapshot: async (roomId, tick) => {
+      const db = new DatabaseSync(join(dir, DATABASE_FILE));
+      try {
+        db.prepare('UPDATE room_snapshots SET states = ? WHERE room_id = ? AND tick = ?').run('{"red": {"tick', roomId, tick);
+      } finally {
+        db.close();
+      }
+    },
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -99,6 +109,9 @@ async function postgresBackend(admin: pg.Pool): Promise<Backend & { schema: stri
       (await admin.query(`SELECT tick FROM ${schema}.room_snapshots WHERE room_id = $1 ORDER BY tick`, [roomId])).rows.map((row) =>
         Number(row.tick),
       ),
+    damageSnapshot: async (roomId, tick) => {
+      await admin.query(`UPDATE ${schema}.room_snapshots SET states = $1 WHERE room_id = $2 AND tick = $3`, ['{"red": {"tick', roomId, tick]);
+    },
     dispose: async () => {
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     },
@@ -266,7 +279,7 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
       room: { clock: tick * 100, seats: [{ player: 'p1', team: 'red' }] },
     });
 
-    it('returns the newest and keeps only it', async () => {
+    it('returns the newest and keeps it and the one before it', async () => {
       await t.store.createRoom(newRoom('r1'));
       await t.store.createRoom(newRoom('r2'));
       expect(await t.store.latestSnapshot('r1')).toBeNull();
@@ -274,12 +287,26 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
       await t.store.saveSnapshot('r2', { ...snapshot(50, 'other'), room: null });
       await t.store.saveSnapshot('r1', snapshot(200, 'bbb'));
       expect(await t.store.latestSnapshot('r1')).toEqual(snapshot(200, 'bbb'));
-      expect(await t.backend.snapshotTicks('r1')).toEqual([200]);
+      expect(await t.backend.snapshotTicks('r1')).toEqual([100, 200]);
+      await t.store.saveSnapshot('r1', snapshot(300, 'ccc'));
+      expect(await t.backend.snapshotTicks('r1')).toEqual([200, 300]);
       // Saving the same tick again replaces it.
-      await t.store.saveSnapshot('r1', snapshot(200, 'ccc'));
-      expect(await t.store.latestSnapshot('r1')).toEqual(snapshot(200, 'ccc'));
-      expect(await t.backend.snapshotTicks('r1')).toEqual([200]);
+      await t.store.saveSnapshot('r1', snapshot(300, 'ddd'));
+      expect(await t.store.latestSnapshot('r1')).toEqual(snapshot(300, 'ddd'));
+      expect(await t.backend.snapshotTicks('r1')).toEqual([200, 300]);
       expect(await t.store.latestSnapshot('r2')).toEqual({ ...snapshot(50, 'other'), room: null });
+    });
+
+    it('reads back the kept snapshots newest first, a damaged row as its error', async () => {
+      await t.store.createRoom(newRoom('r1'));
+      await t.store.saveSnapshot('r1', snapshot(100, 'aaa'));
+      await t.store.saveSnapshot('r1', snapshot(200, 'bbb'));
+      await t.backend.damageSnapshot('r1', 200);
+      const [newest, older, ...rest] = await t.store.recentSnapshots('r1');
+      expect(rest).toEqual([]);
+      expect(newest).toMatchObject({ tick: 200, error: expect.any(Error) });
+      expect(older).toEqual({ tick: 100, snapshot: snapshot(100, 'aaa') });
+      expect(await t.store.recentSnapshots('r2')).toEqual([]);
     });
   });
 
@@ -310,6 +337,16 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
       expect(stored).toEqual({ ...replay, createdAt: expect.any(String) });
       expect(JSON.stringify(stored?.scenario)).toBe(JSON.stringify(loadPreset('sandbox')));
       expect(await t.store.getReplay('rep-2')).toBeNull();
+    });
+
+    it('serves a replay saved without a log from its room\'s own log', async () => {
+      await t.store.createRoom(newRoom('r1'));
+      await t.store.appendCommand('r1', entry(0, 'p1', 0));
+      await t.store.appendCommand('r1', entry(2, 'p1', 1));
+      await t.store.saveReplay({ id: 'rep-3', roomId: 'r1', scenario: sandbox, seed: 7, teams: ['red'], finalTick: 10, finalHashes: { red: '00ff' } });
+      const stored = await t.store.getReplay('rep-3');
+      expect(stored?.log).toEqual(await t.store.listCommands('r1'));
+      expect(stored?.log).toHaveLength(2);
     });
   });
 
