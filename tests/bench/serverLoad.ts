@@ -370,6 +370,10 @@ class Bot {
   bytes = 0;
   private seq = 0;
   private step = 0;
+  /** Whether the last scale command took the group to 3 (the next takes it back to 1). */
+  private scaledUp = false;
+  /** The autoscaling target last sent; each configure sends the other one. */
+  private target = 0.7;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly sentAt = new Map<number, number>();
@@ -460,15 +464,23 @@ class Bot {
   /**
    * Scale the group to 3, change its autoscaling target, scale it back to 1, change the target
    * again, and so on. Scaling up costs money that scaling down does not return, so with less than
-   * MONEY_FOR_SCALE_UP in the bank the bot configures instead: every command is one the sim takes.
+   * MONEY_FOR_SCALE_UP in the bank the bot configures instead. Each command changes something (the
+   * target alternates, the count is what it is not), so the sim takes every one: a command that
+   * would change nothing is refused as no-change.
    */
   private nextCommand(webId: string): Command {
-    const phase = this.step++ % 4;
+    const phase = this.step++ % 2;
     const money = this.room.state.teams?.get('solo')?.money ?? 0;
-    if (phase === 0 && money >= MONEY_FOR_SCALE_UP) return { type: 'scale', id: webId, count: 3 };
-    if (phase === 2) return { type: 'scale', id: webId, count: 1 };
-    const targetUtilisation = phase === 1 ? 0.6 : 0.7;
-    return { type: 'configure', id: webId, autoscaling: { enabled: false, min: 1, max: 3, targetUtilisation, cooldownTicks: 5 } };
+    if (phase === 0 && this.scaledUp) {
+      this.scaledUp = false;
+      return { type: 'scale', id: webId, count: 1 };
+    }
+    if (phase === 0 && money >= MONEY_FOR_SCALE_UP) {
+      this.scaledUp = true;
+      return { type: 'scale', id: webId, count: 3 };
+    }
+    this.target = this.target === 0.6 ? 0.7 : 0.6;
+    return { type: 'configure', id: webId, autoscaling: { enabled: false, min: 1, max: 3, targetUtilisation: this.target, cooldownTicks: 5 } };
   }
 
   private send(command: Command): void {

@@ -52,6 +52,9 @@ export function AutoscalingForm({ component, client }: { component: ComponentVie
   }, [current?.min, current?.max, current?.targetUtilisation, current?.cooldownTicks, current?.enabled]);
   const send = (next: AutoscalingRule) => client.send({ type: 'configure', id: component.id, autoscaling: next });
   const valid = rule.min >= 1 && rule.min <= rule.max && rule.max <= MAX_COUNT && rule.targetUtilisation > 0 && rule.targetUtilisation < 1 && rule.cooldownTicks >= 0;
+  // Applying the rule in force would change nothing (the server refuses it as such).
+  const unchanged = current !== undefined && current.min === rule.min && current.max === rule.max
+    && current.targetUtilisation === rule.targetUtilisation && current.cooldownTicks === rule.cooldownTicks;
   return (
     <div class="su-subform">
       <Toggle setting="autoscaling" checked={enabled} onChange={(on) => send(on ? { ...(current ?? defaultRule(component.count)), enabled: true } : { ...(current ?? rule), enabled: false })} />
@@ -77,7 +80,7 @@ export function AutoscalingForm({ component, client }: { component: ComponentVie
             suffix={formatDuration(lang, rule.cooldownTicks)}
             onInput={(n) => setRule({ ...rule, cooldownTicks: Math.round(n) })}
           />
-          <button type="button" class="su-btn su-btn-primary" disabled={!valid} onClick={() => send({ ...rule, enabled: true })}>
+          <button type="button" class="su-btn su-btn-primary" disabled={!valid || unchanged} onClick={() => send({ ...rule, enabled: true })}>
             {t('ui.inspector.applyRule')}
           </button>
           {!valid && <p class="su-help su-note">{t('ui.inspector.ruleInvalid')}</p>}
