@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { defineRoom, defineServer, LobbyRoom, LocalPresence, matchMaker, type Presence, type Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ROOM_NAME } from '../shared/protocol/messages';
+import { parseOriginSetting } from './http/cors';
+import { DEFAULT_HTTP_LIMITS, guardRequests, type HttpLimits } from './http/requestGuard';
 import { mountRoutes } from './http/routes';
 import { createLogger, type Logger } from './logger';
 import { GameMetrics } from './metrics';
@@ -45,6 +47,14 @@ export interface ServerOptions {
   timings?: Partial<RoomTimings>;
   /** Recreate rooms the store says were running (default true). */
   restoreRooms?: boolean;
+  /** Body size and matchmaking rate limits (default DEFAULT_HTTP_LIMITS); tests raise them. */
+  httpLimits?: Partial<HttpLimits>;
+  /** Origins besides the server's own whose pages may call it (`https://example.com`). */
+  allowedOrigins?: readonly string[];
+  /** Proxies in front that append the client's address to X-Forwarded-For (default 0). */
+  trustedProxyHops?: number;
+  /** Start even though the SQLite database lost data it had (see store/dataLoss.ts). */
+  acceptDataLoss?: boolean;
 }
 
 export interface RunningServer {
@@ -63,7 +73,13 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '0.0.0.0';
   const logger = options.logger ?? createLogger();
-  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map((origin) => {
+    const normal = parseOriginSetting(origin);
+    if (normal === null) throw new Error(`not an http(s) origin: ${origin}`);
+    return normal;
+  }));
+  const { store, dataGuard } = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, acceptDataLoss: options.acceptDataLoss });
+  if (dataGuard.accepted !== null) logger.warn({ problem: dataGuard.accepted }, 'the database lost data; starting with it as it is (SCALE_UP_ACCEPT_DATA_LOSS)');
   const metrics = new GameMetrics();
   setRoomServices({ store, logger, metrics, timings: { ...DEFAULT_TIMINGS, ...options.timings } });
 
@@ -76,12 +92,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   const httpServer = createServer();
+  const transport = new WebSocketTransport({ server: httpServer, maxPayload: MAX_PAYLOAD_BYTES });
+  // The transport only prints the HTTP server's errors, so a busy port would leave listen()
+  // waiting for ever: they are handled here instead.
+  httpServer.removeAllListeners('error');
   const gameServer = defineServer({
     rooms: {
       [ROOM_NAME]: defineRoom(GameRoom).enableRealtimeListing(),
       lobby: defineRoom(LobbyRoom),
     },
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_PAYLOAD_BYTES }),
+    transport,
     presence,
     driver,
     publicAddress: options.publicAddress,
@@ -93,12 +113,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
 
+  let failListen: (error: Error) => void = () => {};
+  const listenFailed = new Promise<never>((_resolve, reject) => (failListen = reject));
+  httpServer.on('error', failListen);
   try {
-    await gameServer.listen(options.port, host);
+    await Promise.race([gameServer.listen(options.port, host), listenFailed]);
   } catch (error) {
+    // listen() registered this process with the matchmaker (and Redis) before binding.
+    await gameServer.gracefullyShutdown(false).catch(() => undefined);
     await store.close();
-    throw error;
+    throw listenError(error, host, options.port);
+  } finally {
+    httpServer.off('error', failListen);
   }
+  httpServer.on('error', (error) => logger.error({ err: error }, 'HTTP server error'));
+  guardRequests(httpServer, {
+    limits: { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits },
+    allowedOrigins,
+    trustedProxyHops: options.trustedProxyHops ?? 0,
+  });
+  dataGuard.markRunning();
   const port = (httpServer.address() as AddressInfo).port;
   const restored = options.restoreRooms === false ? [] : await restoreRunningRooms(store, presence, logger);
   if (restored.length > 0) logger.info({ rooms: restored }, 'rooms restored after a restart');
@@ -116,10 +150,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await gameServer.gracefullyShutdown(false);
         httpServer.closeAllConnections();
         await store.close();
+        try {
+          dataGuard.markStopped();
+        } catch (error) {
+          // The next start will take this clean stop for a crash that lost the -wal file, and say so.
+          logger.warn({ err: error }, 'could not record the clean shutdown in the database marker');
+        }
       })();
       return closing;
     },
   };
+}
+
+/** A listen failure as one readable sentence, keeping the system error's code (EADDRINUSE, …). */
+function listenError(error: unknown, host: string, port: number): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = `${displayHost(host)}:${port}`;
+  const message =
+    code === 'EADDRINUSE' ? `port ${port} is in use (another process listens on ${where})`
+    : code === 'EACCES' ? `no permission to listen on port ${port}`
+    : code === 'EADDRNOTAVAIL' ? `address ${host} is not available on this machine`
+    : `cannot listen on ${where}: ${(error as Error | undefined)?.message ?? String(error)}`;
+  return Object.assign(new Error(message, { cause: error }), { code });
 }
 
 function readVersion(): string {

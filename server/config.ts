@@ -2,9 +2,26 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { ServerOptions } from './app';
+import { parseOriginSetting } from './http/cors';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/requestGuard';
 import type { RoomTimings } from './rooms/roomServices';
+import { DEFAULT_SEAT_LIMITS } from './rooms/seats';
 
 const optionalInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
+
+/** A comma-separated list of http(s) origins, e.g. `https://game.example.com,https://example.org`. */
+const originList = z
+  .string()
+  .transform((value, context) => {
+    const origins: string[] = [];
+    for (const part of value.split(',').map((item) => item.trim()).filter((item) => item !== '')) {
+      const origin = parseOriginSetting(part);
+      if (origin === null) {
+        context.addIssue({ code: 'custom', message: `"${part}" is not an origin like https://example.com (scheme, host, optional port, nothing else)` });
+      } else origins.push(origin);
+    }
+    return origins;
+  });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(2567),
@@ -20,6 +37,22 @@ const envSchema = z.object({
   SCALE_UP_RECONNECT_SECONDS: optionalInt(0, 3600),
   SCALE_UP_EMPTY_ROOM_SECONDS: optionalInt(1, 7 * 24 * 3600),
   SCALE_UP_SNAPSHOT_TICKS: optionalInt(1, 100_000),
+  SCALE_UP_UNJOINED_ROOM_SECONDS: optionalInt(1, 3600),
+  /** Seats a room gives out in all (players, instructor, spectators), per workshop team, and spectators. */
+  SCALE_UP_MAX_SEATS: optionalInt(1, 1000),
+  SCALE_UP_WORKSHOP_TEAM_SEATS: optionalInt(1, 1000),
+  SCALE_UP_MAX_SPECTATORS: optionalInt(0, 1000),
+  /** Pages on other origins that may call this server from a browser (its own always may). */
+  ALLOWED_ORIGINS: originList.optional(),
+  /** Proxies in front of the server that append the client's address to X-Forwarded-For. */
+  TRUST_PROXY_HOPS: optionalInt(0, 10),
+  SCALE_UP_MAX_BODY_BYTES: optionalInt(1024, 1024 * 1024),
+  SCALE_UP_CREATE_PER_MINUTE: optionalInt(1, 100_000),
+  SCALE_UP_CREATE_BURST: optionalInt(1, 100_000),
+  SCALE_UP_JOIN_PER_MINUTE: optionalInt(1, 100_000),
+  SCALE_UP_JOIN_BURST: optionalInt(1, 100_000),
+  /** Start although the SQLite database lost data (see server/store/dataLoss.ts). */
+  SCALE_UP_ACCEPT_DATA_LOSS: z.enum(['0', '1']).optional(),
 });
 
 /** Reads the options of `startServer` from `env`; throws an Error listing every bad variable. */
@@ -37,6 +70,17 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   if (e.SCALE_UP_RECONNECT_SECONDS !== undefined) timings.reconnectSeconds = e.SCALE_UP_RECONNECT_SECONDS;
   if (e.SCALE_UP_EMPTY_ROOM_SECONDS !== undefined) timings.emptyRoomSeconds = e.SCALE_UP_EMPTY_ROOM_SECONDS;
   if (e.SCALE_UP_SNAPSHOT_TICKS !== undefined) timings.snapshotEveryTicks = e.SCALE_UP_SNAPSHOT_TICKS;
+  if (e.SCALE_UP_UNJOINED_ROOM_SECONDS !== undefined) timings.unjoinedRoomSeconds = e.SCALE_UP_UNJOINED_ROOM_SECONDS;
+  timings.seats = {
+    perRoom: e.SCALE_UP_MAX_SEATS ?? DEFAULT_SEAT_LIMITS.perRoom,
+    perWorkshopTeam: e.SCALE_UP_WORKSHOP_TEAM_SEATS ?? DEFAULT_SEAT_LIMITS.perWorkshopTeam,
+    spectators: e.SCALE_UP_MAX_SPECTATORS ?? DEFAULT_SEAT_LIMITS.spectators,
+  };
+  const httpLimits: HttpLimits = {
+    maxBodyBytes: e.SCALE_UP_MAX_BODY_BYTES ?? DEFAULT_HTTP_LIMITS.maxBodyBytes,
+    create: { perMinute: e.SCALE_UP_CREATE_PER_MINUTE ?? DEFAULT_HTTP_LIMITS.create.perMinute, burst: e.SCALE_UP_CREATE_BURST ?? DEFAULT_HTTP_LIMITS.create.burst },
+    join: { perMinute: e.SCALE_UP_JOIN_PER_MINUTE ?? DEFAULT_HTTP_LIMITS.join.perMinute, burst: e.SCALE_UP_JOIN_BURST ?? DEFAULT_HTTP_LIMITS.join.burst },
+  };
   return {
     port: e.PORT,
     host: e.HOST,
@@ -45,5 +89,9 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
     redisUrl: e.REDIS_URL,
     publicAddress: e.PUBLIC_ADDRESS,
     timings,
+    httpLimits,
+    allowedOrigins: e.ALLOWED_ORIGINS ?? [],
+    trustedProxyHops: e.TRUST_PROXY_HOPS ?? 0,
+    acceptDataLoss: e.SCALE_UP_ACCEPT_DATA_LOSS === '1',
   };
 }

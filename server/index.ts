@@ -17,7 +17,12 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    console.error(`Port ${options.port} is already in use. Stop the other server or set PORT, e.g. PORT=3000 npm start.`);
+    console.error(`Scale Up! cannot start: port ${options.port} is in use. Stop the other server or choose another port, e.g. PORT=3000 npm start.`);
+  } else if (code === 'SCALE_UP_DATA_LOSS') {
+    // What happened and what to do, already in full (server/store/dataLoss.ts).
+    console.error((error as Error).message);
+  } else if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+    console.error(`Scale Up! cannot start: ${(error as Error).message}. Check HOST and PORT.`);
   } else {
     console.error('Scale Up! could not start:', error);
   }

@@ -8,7 +8,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import {
   CLOSE_SEAT_TAKEN_OVER, JOIN_REASONS,
-  type AckMessage, type ControlMessage, type ErrorMessage, type JoinReason, type OutcomeMessage, type Role, type WelcomeMessage,
+  type AckMessage, type ControlMessage, type ErrorMessage, type OutcomeMessage, type Role, type WelcomeMessage,
 } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import type { Command } from '../../shared/sim';
@@ -61,11 +61,21 @@ export function keepSeatToken(storage: Storage, code: string, token: string): vo
   storage.setItem(SEAT_TOKENS_KEY, JSON.stringify([[code, token], ...others].slice(0, SEAT_TOKENS_KEPT)));
 }
 
-/** The reason a room gave for refusing a join, when the error carries one. */
-export function joinRefusal(error: unknown): JoinReason | 'storage-failed' | null {
+/** Refusals of the server's HTTP side (matchmaking), by the reason code it answers with. */
+const HTTP_REFUSAL_KEYS: Readonly<Record<string, string>> = {
+  'rate-limited': 'net.joinRateLimited',
+  'origin-not-allowed': 'net.originNotAllowed',
+  'body-too-large': 'reasons.invalid-join',
+};
+
+/**
+ * The locale key that explains why a create or join was refused, when the server said why (the
+ * error's message is then a reason code); null for anything else (the network, a crash).
+ */
+export function joinRefusal(error: unknown): string | null {
   const message = error instanceof Error ? error.message : '';
-  if (message === 'storage-failed') return message;
-  return (JOIN_REASONS as readonly string[]).includes(message) ? (message as JoinReason) : null;
+  if (message === 'storage-failed' || (JOIN_REASONS as readonly string[]).includes(message)) return `reasons.${message}`;
+  return HTTP_REFUSAL_KEYS[message] ?? null;
 }
 
 type GameRoom = Room<unknown, GameState>;
@@ -153,7 +163,7 @@ export class GameClient {
     } catch (error) {
       this.status.set('offline');
       const refusal = joinRefusal(error);
-      if (refusal !== null) this.notify('error', `reasons.${refusal}`);
+      if (refusal !== null) this.notify('error', refusal);
       else this.notify('error', 'net.joinFailed', { detail: error instanceof Error ? error.message : String(error) });
       throw error;
     }
@@ -234,7 +244,7 @@ export class GameClient {
         const refusal = joinRefusal(error);
         if (refusal !== null) {
           this.status.set('offline');
-          this.notify('error', `reasons.${refusal}`);
+          this.notify('error', refusal);
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 1000));

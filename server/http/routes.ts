@@ -18,9 +18,19 @@ export interface RouteOptions {
 /** Ids are short url-safe strings; anything else is not looked up at all. */
 const ID = /^[A-Za-z0-9_-]{4,32}$/;
 
-/** One CSV field: quoted when it holds a separator, a quote or a line break. */
+/** A number as JavaScript writes one, sign included: left as it is, since money can be negative. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+/** What a spreadsheet may take for the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@|\t\r]/;
+
+/**
+ * One CSV field: quoted when it holds a separator, a quote or a line break. Text that a
+ * spreadsheet would run as a formula (a player named `=HYPERLINK(…)`) gets a leading `'`, which
+ * makes it plain text, and is quoted.
+ */
 export function csvField(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -83,7 +83,9 @@ describe('GameClient across two games', () => {
     // Another browser (no token), same player id: refused, with a reason the UI translates.
     const otherBrowser = memoryStorage();
     otherBrowser.setItem('scale-up:player-id', storage.getItem('scale-up:player-id') as string);
-    await expect(new GameClient(url, otherBrowser).join(code)).rejects.toThrow('seat-taken');
+    const other = new GameClient(url, otherBrowser);
+    await expect(other.join(code)).rejects.toThrow('seat-taken');
+    expect(other.notices.get().map((notice) => notice.key)).toEqual(['reasons.seat-taken']);
     await secondTab.leave();
   });
 });

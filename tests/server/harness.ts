@@ -45,6 +45,9 @@ export async function startHarness(options: Partial<ServerOptions> = {}): Promis
     host: '127.0.0.1',
     dataDir,
     staticDir: join(dataDir, 'no-client'),
+    // Tests open many rooms from one address: the per-address limits are raised (tests that check
+    // them pass their own).
+    httpLimits: { create: { perMinute: 1e6, burst: 1e6 }, join: { perMinute: 1e6, burst: 1e6 } },
     ...options,
     timings: { tickMs: FAST_TICK_MS, reconnectSeconds: 2, emptyRoomSeconds: 3, snapshotEveryTicks: 10, ...options.timings },
   });
