@@ -69,6 +69,8 @@ const HOSTILE: Array<[string, string, unknown, ErrorMessage['reason']]> = [
   ['deeply nested payload', 'command', deep, 'malformed'],
   ['another team', 'command', { seq: 1, team: 'red', command: { type: 'remove', id: 'web-1' } }, 'not-your-team'],
   ['unknown region', 'command', { seq: 1, command: { type: 'buy', kind: 'web', region: 'moon' } }, 'unknown-region'],
+  // Commands that change nothing would only grow the log and the replay.
+  ['a command that changes nothing', 'command', { seq: 1, command: { type: 'scale', id: 'web-1', count: 1 } }, 'no-change'],
   ['a component that is not there', 'command', { seq: 1, command: { type: 'remove', id: 'db-77' } }, 'unknown-component'],
   ['unknown message type', 'hack', { root: true }, 'unknown-message'],
   // A handler registered for every type is called with other arguments for the type '*' itself.
