@@ -3,32 +3,19 @@
  * crash recovery and the final replay go on as if nothing happened. Real server processes: the
  * room is killed with SIGKILL after the bankruptcy and must come back (restore must terminate).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Client, type Room as ClientRoom } from '@colyseus/sdk';
 import type { ErrorMessage, OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import { hashState, replay as replayGame, type CommandEntry, type Scenario } from '../../shared/sim';
 import { nextMessage, until } from './harness';
-import { startServerProcess, type ServerProcess } from './serverProcess';
+import { useServerProcesses, type ServerProcess } from './serverProcess';
 
 type Room = ClientRoom<unknown, GameState>;
-const running: ServerProcess[] = [];
-const dirs: string[] = [];
+const processes = useServerProcesses('bankrupt');
 
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((p) => p.stop('SIGKILL')));
-});
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-async function server(dataDir: string, port?: number): Promise<ServerProcess> {
-  const p = await startServerProcess({ DATA_DIR: dataDir, SCALE_UP_TICK_MS: '20', SCALE_UP_SNAPSHOT_TICKS: '10' }, port);
-  running.push(p);
-  return p;
+function server(dataDir: string, port?: number): Promise<ServerProcess> {
+  return processes.start({ DATA_DIR: dataDir, SCALE_UP_TICK_MS: '20', SCALE_UP_SNAPSHOT_TICKS: '10' }, port);
 }
 
 /**
@@ -58,8 +45,7 @@ const gameOverOf = (room: Room, team: string): string => room.state.teams.get(te
 
 describe('a bankrupt team in a match', () => {
   it('stops acting while the clock and the other team go on, through a crash, to a replay that holds', { timeout: 90_000 }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'scale-up-bankrupt-'));
-    dirs.push(dataDir);
+    const dataDir = processes.dataDir();
     const first = await server(dataDir);
     const sdk = new Client(first.url);
     const red = (await sdk.create('game', { mode: 'match', playerId: 'bankrupt-red-player', team: 'red' })) as Room;

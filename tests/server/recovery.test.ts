@@ -4,32 +4,19 @@
  * snapshot plus the command log (the snapshot's hash is checked on the way), and players rejoin
  * their seats by code. A command resent after the restart is applied once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Client, type Room as ClientRoom } from '@colyseus/sdk';
 import type { AckMessage, OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import { nextMessage, until } from './harness';
-import { startServerProcess, type ServerProcess } from './serverProcess';
+import { useServerProcesses, type ServerProcess } from './serverProcess';
 
 type Room = ClientRoom<unknown, GameState>;
-const running: ServerProcess[] = [];
-const dirs: string[] = [];
+const processes = useServerProcesses('recovery');
 
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((p) => p.stop('SIGKILL')));
-});
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-async function server(dataDir: string, port?: number): Promise<ServerProcess> {
+function server(dataDir: string, port?: number): Promise<ServerProcess> {
   // Fast ticks so a test sees many; snapshots every 10 ticks.
-  const p = await startServerProcess({ DATA_DIR: dataDir, SCALE_UP_TICK_MS: '50', SCALE_UP_SNAPSHOT_TICKS: '10' }, port);
-  running.push(p);
-  return p;
+  return processes.start({ DATA_DIR: dataDir, SCALE_UP_TICK_MS: '50', SCALE_UP_SNAPSHOT_TICKS: '10' }, port);
 }
 
 async function buy(room: Room, seq: number, kind: string): Promise<string> {
@@ -45,8 +32,7 @@ describe.each([
   ['killed with SIGKILL', 'SIGKILL'],
 ] as const)('a server %s', (_what, signal) => {
   it('comes back with the room, its seats and every logged command', { timeout: 60_000 }, async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'scale-up-recovery-'));
-    dirs.push(dataDir);
+    const dataDir = processes.dataDir();
     const first = await server(dataDir);
     const playerId = `recovery-${signal}-player`;
     const room = (await new Client(first.url).create('game', { mode: 'match', playerId, team: 'blue', public: false })) as Room;

@@ -3,6 +3,10 @@
  * stop it abruptly or run several side by side. Always stop what you start (afterAll).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './harness';
 
@@ -59,6 +63,36 @@ export async function startServerProcess(env: Record<string, string>, port?: num
         return code;
       }
       return child.exitCode;
+    },
+  };
+}
+
+/**
+ * Server processes and data folders for one test file, cleaned up by the file's own hooks: every
+ * process started is killed after each test, every folder removed after the file.
+ */
+export function useServerProcesses(prefix: string): {
+  start(env: Record<string, string>, port?: number): Promise<ServerProcess>;
+  dataDir(): string;
+} {
+  const running: ServerProcess[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((p) => p.stop('SIGKILL')));
+  });
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    start: async (env, port) => {
+      const p = await startServerProcess(env, port);
+      running.push(p);
+      return p;
+    },
+    dataDir: () => {
+      const dir = mkdtempSync(join(tmpdir(), `scale-up-${prefix}-`));
+      dirs.push(dir);
+      return dir;
     },
   };
 }

@@ -5,39 +5,24 @@
  * an explanation, unless SCALE_UP_ACCEPT_DATA_LOSS=1 says to go on with it.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, truncateSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/app';
 import { DATABASE_FILE } from '../../server/store/sqlite';
 import { freePort } from './harness';
-import { startServerProcess, type ServerProcess } from './serverProcess';
+import { useServerProcesses, type ServerProcess } from './serverProcess';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NODE = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
 
-const running: ServerProcess[] = [];
-const dirs: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((p) => p.stop('SIGKILL')));
-});
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'scale-up-startup-'));
-  dirs.push(dir);
-  return dir;
-}
+const processes = useServerProcesses('startup');
+const dataDir = processes.dataDir;
 
 async function serve(env: Record<string, string>, port?: number): Promise<ServerProcess> {
-  const p = await startServerProcess(env, port);
-  running.push(p);
+  const p = await processes.start(env, port);
   return p;
 }
 
