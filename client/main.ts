@@ -18,6 +18,8 @@ async function start(): Promise<void> {
   await loadFonts();
   const client = new GameClient(location.origin, localStorage);
   mountUi(document.getElementById('ui') as HTMLElement, client);
+  // A reload or a reopened tab goes back to the game this browser was in, if it still runs.
+  void client.resumeLastGame();
   // Phaser is the heaviest part of the bundle: loaded after the start screen is up.
   const { createDiagram } = await import('./view/mountDiagram');
   const diagram = createDiagram(document.getElementById('diagram') as HTMLElement, client, {

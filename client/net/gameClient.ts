@@ -14,15 +14,16 @@ import type { GameState } from '../../shared/schema/gameState';
 import type { Command } from '../../shared/sim';
 import type { ConnectionStatus, GameModel, HistoryPoint, Notice } from './model';
 import { Store } from './store';
-import { gameModel, historyPoint } from './toModel';
+import { appendPoint, historyPoint, mergeHistory, type HistoryMessage } from '../../shared/protocol/history';
+import { gameModel } from './toModel';
 
 const PLAYER_ID_KEY = 'scale-up:player-id';
 const NAME_KEY = 'scale-up:name';
 const SEAT_TOKENS_KEY = 'scale-up:seat-tokens';
 /** Seat tokens kept, newest first: enough for every game a browser is likely to return to. */
 const SEAT_TOKENS_KEPT = 20;
-/** Chart points kept per team (a simulated day and a bit). */
-export const HISTORY_LIMIT = 1600;
+/** The join code of the game this browser was last in: a reload goes back to it. */
+const LAST_GAME_KEY = 'scale-up:last-game';
 /** Attempts to rejoin by code after the SDK gave up, one second apart (a restart takes a few). */
 const REJOIN_ATTEMPTS = 30;
 
@@ -126,7 +127,34 @@ export class GameClient {
     this.room?.send('control', message);
   }
 
+  /** The join code of the game this browser was last in, if any (a reload offers to go back). */
+  lastGame(): string | null {
+    return this.storage.getItem(LAST_GAME_KEY);
+  }
+
+  /**
+   * Goes back to the game this browser was last in (after a reload or a closed tab). Resolves
+   * false, quietly, when there is none or it is over and gone; a refusal is shown as usual.
+   */
+  async resumeLastGame(): Promise<boolean> {
+    const code = this.lastGame();
+    if (code === null) return false;
+    this.status.set('connecting');
+    try {
+      this.attach(await this.sdk.joinById(code, { ...this.identity(code), resume: true }));
+      return true;
+    } catch (error) {
+      this.status.set('idle');
+      this.storage.removeItem(LAST_GAME_KEY);
+      const refusal = joinRefusal(error);
+      // A game that is over, or whose code now belongs to another game, is simply not resumed.
+      if (refusal !== null && refusal !== 'reasons.no-seat') this.notify('error', refusal);
+      return false;
+    }
+  }
+
   async leave(): Promise<void> {
+    this.storage.removeItem(LAST_GAME_KEY);
     this.leaving = true;
     await this.room?.leave();
     this.room = undefined;
@@ -161,8 +189,9 @@ export class GameClient {
       if (room.roomId !== this.room?.roomId) this.forgetGame();
       this.attach(room);
     } catch (error) {
-      this.status.set('offline');
+      // A refusal is an answer from the server, not a lost connection.
       const refusal = joinRefusal(error);
+      this.status.set(refusal === null ? 'offline' : 'idle');
       if (refusal !== null) this.notify('error', refusal);
       else this.notify('error', 'net.joinFailed', { detail: error instanceof Error ? error.message : String(error) });
       throw error;
@@ -173,6 +202,7 @@ export class GameClient {
     this.room = room;
     room.onMessage('welcome', (welcome: WelcomeMessage) => {
       if (welcome.seatToken !== null) keepSeatToken(this.storage, welcome.code, welcome.seatToken);
+      this.storage.setItem(LAST_GAME_KEY, welcome.code);
       this.me = { team: welcome.team, role: welcome.role };
       this.nextSeq = Math.max(this.nextSeq, welcome.nextSeq);
       this.status.set('online');
@@ -180,6 +210,10 @@ export class GameClient {
       for (const [seq, command] of [...this.unacked].sort((a, b) => a[0] - b[0])) room.send('command', { seq, command });
     });
     room.onMessage('ack', (ack: AckMessage) => this.unacked.delete(ack.seq));
+    // The room's own chart points (a reload or a late join would otherwise start the charts empty).
+    room.onMessage('history', (message: HistoryMessage) => {
+      this.history.update((history) => ({ ...history, [message.team]: mergeHistory(history[message.team] ?? [], message.points) }));
+    });
     room.onMessage('outcome', (outcome: OutcomeMessage) => {
       if (!outcome.ok && outcome.reason !== null) this.notify('error', `reasons.${outcome.reason}`);
     });
@@ -197,7 +231,7 @@ export class GameClient {
       if (this.leaving || this.room !== room) return;
       // This seat was opened somewhere else (another tab or device): that one plays now.
       if (code === CLOSE_SEAT_TAKEN_OVER) {
-        this.status.set('offline');
+        this.status.set('replaced');
         return;
       }
       // The SDK could not get back in (the server restarted or the seat expired): rejoin by code.
@@ -224,8 +258,9 @@ export class GameClient {
       const next = { ...history };
       for (const [team, view] of Object.entries(model.teams)) {
         const points = next[team] ?? [];
-        if (points.length > 0 && (points[points.length - 1] as HistoryPoint).tick >= view.tick) continue;
-        next[team] = [...points.slice(-(HISTORY_LIMIT - 1)), historyPoint(view)];
+        const appended = appendPoint(points, historyPoint(view));
+        if (appended === points) continue;
+        next[team] = appended as HistoryPoint[];
         changed = true;
       }
       return changed ? next : history;
@@ -236,7 +271,7 @@ export class GameClient {
     this.status.set('reconnecting');
     for (let attempt = 0; attempt < REJOIN_ATTEMPTS && !this.leaving; attempt++) {
       try {
-        this.attach(await this.sdk.joinById(code, this.identity(code)));
+        this.attach(await this.sdk.joinById(code, { ...this.identity(code), resume: true }));
         this.notify('info', 'net.reconnected');
         return;
       } catch (error) {

@@ -7,7 +7,8 @@
 import type { Mode, Role, Speed } from '../../shared/protocol/messages';
 import type { TeamView } from '../../shared/sim';
 
-export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline';
+/** `replaced`: this seat was opened in another tab or on another device, which plays now. */
+export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'replaced';
 
 export interface ClockModel {
   tick: number;
@@ -42,15 +43,7 @@ export interface GameModel {
 }
 
 /** One point per tick for the charts; null where the team's monitoring does not show it. */
-export interface HistoryPoint {
-  tick: number;
-  money: number;
-  dau: number;
-  online: number;
-  availability: number | null;
-  p95LatencyMs: number | null;
-  errorRate: number | null;
-}
+export type { HistoryPoint } from '../../shared/protocol/history';
 
 /** A short message for the player: a refused command, a reconnection… `key` is an i18n key. */
 export interface Notice {

@@ -5,7 +5,7 @@
 import type { Role, Speed } from '../../shared/protocol/messages';
 import type { ComponentState, GameState, TeamState } from '../../shared/schema/gameState';
 import type { ComponentView, ExtraFigure, Feature, FeedEntry, TeamView } from '../../shared/sim';
-import type { GameModel, HistoryPoint } from './model';
+import type { GameModel } from './model';
 
 function componentView(c: ComponentState): ComponentView {
   const m = c.metrics;
@@ -150,14 +150,4 @@ export function gameModel(state: GameState, me: { team: string | null; role: Rol
 }
 
 /** The chart point of a team at its tick. */
-export function historyPoint(team: TeamView): HistoryPoint {
-  return {
-    tick: team.tick,
-    money: team.money,
-    dau: team.users.dau,
-    online: team.users.online,
-    availability: team.aggregated?.availability ?? null,
-    p95LatencyMs: team.aggregated?.p95LatencyMs ?? null,
-    errorRate: team.aggregated?.errorRate ?? null,
-  };
-}
+export { historyPoint } from '../../shared/protocol/history';

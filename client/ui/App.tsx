@@ -3,6 +3,7 @@ import { GameScreen } from './GameScreen';
 import { ConceptDialog } from './concepts/ConceptDialog';
 import { useStore } from './hooks';
 import { Notices } from './notices/Notices';
+import { SeatMoved } from './SeatMoved';
 import { StartScreen } from './start/StartScreen';
 import type { UiClient } from './uiClient';
 import { uiState } from './uiState';
@@ -15,6 +16,7 @@ export function App({ client }: { client: UiClient }) {
   return (
     <>
       {game === null ? <StartScreen client={client} status={status} /> : <GameScreen client={client} game={game} status={status} />}
+      {game !== null && status === 'replaced' && <SeatMoved client={client} />}
       <Notices notices={notices} client={client} />
       {ui.openConcept !== null && <ConceptDialog concept={ui.openConcept} />}
     </>

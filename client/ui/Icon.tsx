@@ -23,6 +23,7 @@ const PATHS = {
   signal: 'M2 13h2V10H2Z M6 13h2V7H6Z M10 13h2V3h-2Z',
   bell: 'M4 11V7a4 4 0 0 1 8 0v4l1 1.5H3Z M6.5 14h3',
   undo: 'M5 6H10a3.5 3.5 0 0 1 0 7H6 M7.5 3.2L4.7 6l2.8 2.8',
+  copy: 'M5.5 5.5h7v7h-7Z M3.5 10.5v-7h7',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -40,6 +40,11 @@ export class DevClient implements UiClient {
     this.schedule();
   }
 
+  /** The dev page has no server and no game to go back to. */
+  async resumeLastGame(): Promise<boolean> {
+    return false;
+  }
+
   async join(code: string): Promise<void> {
     this.status.set('connecting');
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -16,6 +16,7 @@ import './controls.css';
 import './panels.css';
 import './inspector.css';
 import './overlays.css';
+import './seatMoved.css';
 
 export function mountUi(root: HTMLElement, client: UiClient): () => void {
   root.classList.add('su-root');

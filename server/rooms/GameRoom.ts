@@ -6,6 +6,7 @@ import {
   CLIENT_MESSAGES, CLOSE_SEAT_TAKEN_OVER, controlMessageSchema, MAX_MESSAGE_CHARS, PROTOCOL_VERSION, SERVER_MESSAGES,
   type ErrorMessage, type ErrorReason, type Mode, type WelcomeMessage,
 } from '../../shared/protocol/messages';
+import { historyPoint, pushPoint, type HistoryMessage, type HistoryPoint } from '../../shared/protocol/history';
 import { GameState, SeatState } from '../../shared/schema/gameState';
 import type { RoomRecord } from '../store/types';
 import { repairFullStateBuffer } from '../sync/fullStateBuffer';
@@ -37,6 +38,8 @@ export class GameRoom extends Room<{ state: GameState }> {
   private seats!: Seats;
   private intake!: CommandIntake;
   private views!: TeamViews;
+  /** Each team's chart points, for clients that join late or reload the page. */
+  private readonly history = new Map<string, HistoryPoint[]>();
   /** Whether the room record is in the store: from its first seat on (or restored from it). */
   private persisted = false;
   private stopCountingClients: (() => void) | undefined;
@@ -157,6 +160,10 @@ export class GameRoom extends Room<{ state: GameState }> {
       seatId: seat.seatId, seatToken: token, nextSeq: seat.lastSeq + 1,
     };
     client.send(SERVER_MESSAGES.welcome, welcome);
+    for (const team of this.views.visibleTeams(seat)) {
+      const message: HistoryMessage = { team, points: [...(this.history.get(team) ?? [])] };
+      client.send(SERVER_MESSAGES.history, message);
+    }
     this.services.logger.info({ room: this.record.code, seat: seat.seatId, team: seat.team, role: seat.role, rejoined, replaced: replaced !== null }, 'player joined');
     this.services.store.upsertProfile(seat.playerId, seat.name).catch((error: unknown) => {
       this.services.metrics.persistenceErrors.inc({ operation: 'profile' });
@@ -326,7 +333,11 @@ export class GameRoom extends Room<{ state: GameState }> {
   }
 
   private project(): void {
-    this.views.project(this.sims.teamIds, (team) => this.sims.state(team));
+    this.views.project(this.sims.teamIds, (team) => this.sims.state(team), (team, view) => {
+      let points = this.history.get(team);
+      if (points === undefined) this.history.set(team, (points = []));
+      pushPoint(points, historyPoint(view));
+    });
     this.state.clock.tick = this.sims.tick;
   }
 

@@ -22,6 +22,6 @@ export function parseJoinOptions(raw: unknown): JoinOptions {
 }
 
 function pickJoinFields(raw: Record<string, unknown>): Record<string, unknown> {
-  const { playerId, name, team, role, seatToken, protocol } = raw;
-  return Object.fromEntries(Object.entries({ playerId, name, team, role, seatToken, protocol }).filter(([, v]) => v !== undefined));
+  const { playerId, name, team, role, seatToken, resume, protocol } = raw;
+  return Object.fromEntries(Object.entries({ playerId, name, team, role, seatToken, resume, protocol }).filter(([, v]) => v !== undefined));
 }

@@ -108,6 +108,8 @@ export class Seats {
       const token = legacy ? this.issueToken(known) : null;
       return { seat: known, rejoined: true, token, replaced };
     }
+    // Coming back to a game the player has no seat in (its code now belongs to another room).
+    if (options.resume === true) return { refused: 'no-seat' };
     if (this.byPlayer.size >= this.limits.perRoom) return { refused: 'room-full' };
     const placed = this.place(options, isCreator);
     if ('refused' in placed) return placed;

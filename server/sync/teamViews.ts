@@ -7,7 +7,7 @@
 import { StateView } from '@colyseus/schema';
 import type { Mode, Role } from '../../shared/protocol/messages';
 import { TeamState, type GameState } from '../../shared/schema/gameState';
-import { teamView, type SimState } from '../../shared/sim';
+import { teamView, type SimState, type TeamView } from '../../shared/sim';
 import { projectTeam } from './projectTeam';
 
 type Viewable = Parameters<StateView['add']>[0];
@@ -49,14 +49,25 @@ export class TeamViews {
     for (const teamState of this.state.teams.values()) this.matchWatch.add(teamState);
   }
 
-  /** Copies each team's sim view into the wire state, adding new instances to the team's views. */
-  project(teams: readonly string[], simState: (team: string) => SimState): void {
+  /**
+   * Copies each team's sim view into the wire state, adding new instances to the team's views;
+   * `onView` sees each team's view as it was projected.
+   */
+  project(teams: readonly string[], simState: (team: string) => SimState, onView?: (team: string, view: TeamView) => void): void {
     for (const team of teams) {
       const views = [this.byTeam.get(team) as StateView, this.allTeams];
       if (this.revealed) views.push(this.matchWatch);
-      projectTeam(this.state.teams.get(team) as TeamState, teamView(simState(team)), (instance) => {
-        for (const view of views) view.add(instance as Viewable);
+      const view = teamView(simState(team));
+      projectTeam(this.state.teams.get(team) as TeamState, view, (instance) => {
+        for (const stateView of views) stateView.add(instance as Viewable);
       });
+      onView?.(team, view);
     }
+  }
+
+  /** The teams a seat's client may see now (the same rule as viewFor). */
+  visibleTeams(seat: { team: string | null }): string[] {
+    if (seat.team !== null) return [seat.team];
+    return this.mode === 'match' && !this.revealed ? [] : [...this.byTeam.keys()];
   }
 }

@@ -25,7 +25,7 @@ export type Speed = (typeof SPEEDS)[number];
 /** Client → server message names. */
 export const CLIENT_MESSAGES = { command: 'command', control: 'control' } as const;
 /** Server → client message names. */
-export const SERVER_MESSAGES = { welcome: 'welcome', ack: 'ack', outcome: 'outcome', error: 'error' } as const;
+export const SERVER_MESSAGES = { welcome: 'welcome', ack: 'ack', outcome: 'outcome', error: 'error', history: 'history' } as const;
 
 /** Largest message the room reads, as JSON text; bigger ones are refused as oversize. */
 export const MAX_MESSAGE_CHARS = 4096;
@@ -79,6 +79,8 @@ export const joinOptionsSchema = z
     role: z.enum(['player', 'spectator', 'instructor']).optional(),
     /** The seat token this browser keeps for this room, when it has sat here before. */
     seatToken: seatTokenSchema.optional(),
+    /** Only back into this player's own seat (a reload, a rejoin after a restart): never a new seat. */
+    resume: z.literal(true).optional(),
     protocol: z.number().int().optional(),
   })
   .strict();
@@ -124,6 +126,7 @@ export const JOIN_REASONS = [
   'team-chosen-by-room',
   'role-not-available',
   'seat-taken',
+  'no-seat',
 ] as const;
 export type JoinReason = (typeof JOIN_REASONS)[number];
 

@@ -70,14 +70,14 @@ describe('GameClient across two games', () => {
 
     const secondTab = new GameClient(url, storage);
     await secondTab.join(code);
-    await until(() => firstTab.status.get() === 'offline', 5000, 'the first tab to stop');
+    await until(() => firstTab.status.get() === 'replaced', 5000, 'the first tab to stop');
     expect(firstTab.notices.get().map((notice) => notice.key)).toContain('reasons.seat-taken-over');
     await until(() => secondTab.status.get() === 'online', 5000, 'the second tab online');
     await until(() => secondTab.game.get()?.me.team === 'solo', 5000, 'the second tab in team solo');
     expect(secondTab.game.get()?.seats.map((seat) => seat.seatId)).toEqual([seatId()]);
     // The first tab stays out: it does not rejoin and take the seat back.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(firstTab.status.get()).toBe('offline');
+    expect(firstTab.status.get()).toBe('replaced');
     expect(secondTab.status.get()).toBe('online');
 
     // Another browser (no token), same player id: refused, with a reason the UI translates.
@@ -87,5 +87,49 @@ describe('GameClient across two games', () => {
     await expect(other.join(code)).rejects.toThrow('seat-taken');
     expect(other.notices.get().map((notice) => notice.key)).toEqual(['reasons.seat-taken']);
     await secondTab.leave();
+  });
+
+  it('a reload goes back to the game with its charts; a code that is not this player\'s is not resumed', { timeout: 20_000 }, async () => {
+    const url = harness.server.url.replace('localhost', '127.0.0.1');
+    const storage = memoryStorage();
+    const before = new GameClient(url, storage);
+    await before.startSolo();
+    const code = before.code as string;
+    const chartOf = (client: GameClient) => client.history.get().solo ?? [];
+    await until(() => chartOf(before).length >= 30, 10_000, 'thirty chart points');
+    const seatBefore = before.game.get()?.seats[0]?.seatId;
+    // The page goes away without leaving (a reload, a closed tab): its socket closes and nothing
+    // of it runs any more (it would otherwise try to rejoin).
+    (before as unknown as { leaving: boolean }).leaving = true;
+    before.dropConnection();
+
+    const after = new GameClient(url, storage);
+    expect(after.lastGame()).toBe(code);
+    expect(await after.resumeLastGame()).toBe(true);
+    await until(() => after.status.get() === 'online' && after.game.get()?.seats[0]?.seatId === seatBefore, 5000, 'back in the same seat');
+    // The charts come back from the room: the points from before the reload, not only new ones.
+    await until(() => chartOf(after).length >= 30, 5000, 'the chart history from the room');
+    expect(chartOf(after)[0]!.tick).toBeLessThanOrEqual(1);
+    const ticks = chartOf(after).map((point) => point.tick);
+    expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
+    expect(new Set(ticks).size).toBe(ticks.length);
+    // The room's points are the team's own view: no availability without the monitoring for it.
+    expect(chartOf(after).every((point) => point.availability === null)).toBe(true);
+    await after.leave();
+    expect(after.lastGame()).toBeNull();
+
+    // Another browser that stored this code (its game ended and the code went to someone else's
+    // room, say) is not seated in it by a resume, and is told nothing.
+    const stranger = memoryStorage();
+    stranger.setItem('scale-up:last-game', code);
+    const host = new GameClient(url, memoryStorage());
+    await host.startSolo();
+    stranger.setItem('scale-up:last-game', host.code as string);
+    const other = new GameClient(url, stranger);
+    expect(await other.resumeLastGame()).toBe(false);
+    expect(other.notices.get()).toEqual([]);
+    expect(other.lastGame()).toBeNull();
+    expect(host.game.get()?.seats).toHaveLength(1);
+    await host.leave();
   });
 });

@@ -69,6 +69,9 @@ describe('seats', () => {
     expect(seats.take({ playerId: 'teacher-01' }, 's2', false)).toEqual({ refused: 'seat-taken' });
     expect(seats.take({ playerId: 'teacher-01', seatToken: 'x'.repeat(32) }, 's2', false)).toEqual({ refused: 'seat-taken' });
     expect(seats.take({ playerId: 'teacher-01', seatToken: first.token }, 's3', false)).toMatchObject({ seat: { seatId: first.seat.seatId }, replaced: 's1' });
+    // A resume only ever returns to the player's own seat.
+    expect(seats.take({ playerId: 'stranger-01', resume: true }, 's4', false)).toEqual({ refused: 'no-seat' });
+    expect(seats.take({ playerId: 'teacher-01', seatToken: first.token, resume: true }, 's5', false)).toMatchObject({ seat: { seatId: first.seat.seatId } });
     // Only a hash of the token is kept.
     expect(JSON.stringify(seats.all())).not.toContain(first.token);
   });

@@ -10,6 +10,7 @@ const LOOK: Record<ConnectionStatus, { tone: Tone; key: string }> = {
   online: { tone: 'good', key: 'hud.connection.connected' },
   reconnecting: { tone: 'warn', key: 'hud.connection.reconnecting' },
   offline: { tone: 'bad', key: 'hud.connection.offline' },
+  replaced: { tone: 'neutral', key: 'hud.connection.replaced' },
 };
 
 export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {

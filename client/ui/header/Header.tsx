@@ -13,6 +13,7 @@ import type { UiClient } from '../uiClient';
 import { ClockControls } from './ClockControls';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { FigureValue } from './FigureValue';
+import { JoinCode } from './JoinCode';
 import { headerFigures, type Goals, type Tone } from './headerFigures';
 
 const COMPLAINT_TONE: Record<TeamView['complaints'], Tone> = { none: 'good', some: 'warn', many: 'bad', outrage: 'bad' };
@@ -41,6 +42,7 @@ export function Header({ client, game, team, goals, status }: { client: UiClient
         </div>
       )}
       <div class="su-header-end">
+        {game.code !== '' && <JoinCode code={game.code} />}
         <ClockControls clock={game.clock} client={client} />
         <ConnectionIndicator status={status} />
         <button type="button" class="su-btn su-learn" aria-label={t('ui.concepts.open')} title={t('ui.concepts.open')} onClick={() => openConcept('singleServer')}>
