@@ -1,12 +1,13 @@
 /**
- * Keyboard shortcuts of the game screen: Space pauses or resumes, 1–4 set the speed to 1×, 2×, 4×
- * or 8× — only when this room's clock may be changed, and never while the player is typing (a
+ * Keyboard shortcuts of the game screen: Space pauses or resumes, 1–6 set the speed to 1×, 2×, 4×,
+ * 8×, 16× or 32× — only when this room's clock may be changed, and never while the player is typing (a
  * join code, a number field) or working a form control that uses those keys itself.
  */
 import type { ClockModel } from '../net/model';
-import type { ControlMessage } from '../../shared/protocol/messages';
+import { SPEEDS, type ControlMessage, type Speed } from '../../shared/protocol/messages';
 
-export const SPEED_KEYS: Record<string, 1 | 2 | 4 | 8> = { '1': 1, '2': 2, '3': 4, '4': 8 };
+/** Key '1' for the first speed, '2' for the second, … */
+export const SPEED_KEYS: Readonly<Record<string, Speed>> = Object.fromEntries(SPEEDS.map((speed, i) => [String(i + 1), speed]));
 
 /** What the shortcut handler needs of the element that has focus. */
 export interface FocusTarget {

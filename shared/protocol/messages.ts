@@ -19,7 +19,8 @@ export type Mode = (typeof MODES)[number];
 export const ROLES = ['player', 'captain', 'instructor', 'spectator'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const SPEEDS = [1, 2, 4, 8] as const;
+/** Clock speeds; at 1× a tick (a simulated minute) takes a second, at 32× a simulated day takes 45 s. */
+export const SPEEDS = [1, 2, 4, 8, 16, 32] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 /** Client → server message names. */
@@ -55,7 +56,7 @@ export const controlMessageSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('pause') }).strict(),
   z.object({ action: z.literal('resume') }).strict(),
   z.object({ action: z.literal('end') }).strict(),
-  z.object({ action: z.literal('speed'), speed: z.union(SPEEDS.map((s) => z.literal(s)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<4>, z.ZodLiteral<8>]) }).strict(),
+  z.object({ action: z.literal('speed'), speed: z.union(SPEEDS.map((s) => z.literal(s)) as [z.ZodLiteral<Speed>, z.ZodLiteral<Speed>, ...z.ZodLiteral<Speed>[]]) }).strict(),
 ]);
 export type ControlMessage = z.infer<typeof controlMessageSchema>;
 

@@ -151,6 +151,9 @@ describe('a solo game', () => {
     client.send('control', { action: 'resume' });
     await until(() => simsOf(room).tick > paused + 2, 3000, 'ticks after resume');
     expect(client.state.clock.speed).toBe(4);
+    // The fastest speed: 32 ticks in the time one takes at 1×.
+    client.send('control', { action: 'speed', speed: 32 });
+    await until(() => client.state.clock.speed === 32, 3000, 'speed 32');
     await client.leave();
   });
 });

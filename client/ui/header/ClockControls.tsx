@@ -2,14 +2,12 @@
  * The simulated clock and, where the room allows it (solo, workshop host), pause/resume and the
  * speed buttons. The buttons name their keyboard shortcut, which mountUi listens for.
  */
-import type { Speed } from '../../../shared/protocol/messages';
+import { SPEEDS } from '../../../shared/protocol/messages';
 import { clockOf } from '../../i18n';
 import type { ClockModel } from '../../net/model';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import type { UiClient } from '../uiClient';
-
-const SPEEDS: Speed[] = [1, 2, 4, 8];
 
 export function ClockControls({ clock, client }: { clock: ClockModel; client: UiClient }) {
   const { t } = useT();

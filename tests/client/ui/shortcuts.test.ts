@@ -1,4 +1,4 @@
-/** Space pauses/resumes and 1–4 set the speed, only where the clock may change and never while typing. */
+/** Space pauses/resumes and 1–6 set the speed, only where the clock may change and never while typing. */
 import { describe, expect, it } from 'vitest';
 import { isTypingTarget, shortcutFor } from '../../../client/ui/shortcuts';
 
@@ -12,14 +12,16 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(' ', none, body, { ...running, paused: true })).toEqual({ action: 'resume' });
   });
 
-  it('keys 1–4 set the speed to 1×, 2×, 4×, 8×', () => {
-    expect(['1', '2', '3', '4'].map((key) => shortcutFor(key, none, body, running))).toEqual([
+  it('keys 1–6 set the speed to 1×, 2×, 4×, 8×, 16×, 32×', () => {
+    expect(['1', '2', '3', '4', '5', '6'].map((key) => shortcutFor(key, none, body, running))).toEqual([
       { action: 'speed', speed: 1 },
       { action: 'speed', speed: 2 },
       { action: 'speed', speed: 4 },
       { action: 'speed', speed: 8 },
+      { action: 'speed', speed: 16 },
+      { action: 'speed', speed: 32 },
     ]);
-    expect(shortcutFor('5', none, body, running)).toBeNull();
+    expect(shortcutFor('7', none, body, running)).toBeNull();
     expect(shortcutFor('a', none, body, running)).toBeNull();
   });
 
