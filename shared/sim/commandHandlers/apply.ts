@@ -12,7 +12,8 @@ import type { ComponentState, SimState } from '../state';
 import { ALLOWED_LINKS, canPartition } from '../topology';
 import { configure } from './configure';
 import { operate } from './operations';
-import { accepted, findComponent, pay, plannedInstances, price, refuse, type CommandResult } from './result';
+import { buyQuote, countQuote, resizeQuote } from './quotes';
+import { accepted, findComponent, pay, plannedInstances, priced, refuse, type CommandResult } from './result';
 
 export type { CommandResult } from './result';
 
@@ -65,8 +66,7 @@ function checkOrApply(state: SimState, command: Command, apply: boolean): Comman
         return refuse(component.size === KINDS[component.kind].sizes.at(-1) ? 'already-top-size' : 'same-size');
       }
       if (component.rolling !== null || component.count === 0 || component.resharding !== null) return refuse('busy');
-      const instances = plannedInstances(component);
-      const extra = Math.max(0, price(state, component.kind, command.size, instances) - price(state, component.kind, component.size, instances));
+      const extra = resizeQuote(priced(component), command.size, state.scenario.priceFactor).oneOff;
       if (extra > state.money) return refuse('insufficient-funds');
       if (!apply) return accepted;
       pay(state, extra);
@@ -85,8 +85,7 @@ function checkOrApply(state: SimState, command: Command, apply: boolean): Comman
       if (component.rolling !== null || component.resharding !== null) return refuse('busy');
       // A database's replicas keep one instance per shard of their primary: they scale with it.
       const group = [component, ...state.components.filter((c) => c.settings.replicaOf === component.id)];
-      let cost = 0;
-      for (const member of group) cost += price(state, member.kind, member.size, Math.max(0, command.count - plannedInstances(member)));
+      const cost = countQuote(group.map(priced), command.count, state.scenario.priceFactor).oneOff;
       if (cost > state.money) return refuse('insufficient-funds');
       // Already that many (bought or ordered) on the component and every replica: nothing to do.
       if (group.every((member) => plannedInstances(member) === command.count)) return refuse('no-change');
@@ -151,7 +150,7 @@ function buy(state: SimState, command: Extract<Command, { type: 'buy' }>, apply:
   } else if (command.kind === 'db' && engine === 'rdbms' && count > 1) {
     return refuse('rdbms-cannot-partition');
   }
-  const cost = price(state, command.kind, size, count);
+  const cost = buyQuote(command.kind, size, count, state.scenario.priceFactor).oneOff;
   if (cost > state.money) return refuse('insufficient-funds');
   if (!apply) return accepted;
   const id = `${command.kind}-${state.nextComponentId++}`;

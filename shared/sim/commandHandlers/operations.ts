@@ -2,11 +2,12 @@
  * Operating commands: restart, rollback, promote a replica, reshard, invalidate a CDN, buy or drop
  * a team feature, set GeoDNS weights. Each takes simulated time where the real thing does.
  */
-import { FEATURES, KINDS } from '../catalogue';
+import { KINDS } from '../catalogue';
 import { MAX_COUNT, type Command } from '../commands';
 import type { SimState } from '../state';
 import { storedGbOf } from '../storage';
-import { accepted, findComponent, pay, plannedInstances, price, refuse, type CommandResult } from './result';
+import { countQuote, featureQuote } from './quotes';
+import { accepted, findComponent, pay, priced, refuse, type CommandResult } from './result';
 
 /** Ticks a promotion takes: the replica catches up and clients reconnect to it. */
 export const PROMOTION_TICKS = 2;
@@ -52,10 +53,8 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
       if (!Number.isInteger(command.shards) || command.shards < 1 || command.shards > MAX_COUNT) return refuse('count-out-of-range');
       if (db.resharding !== null || db.rolling !== null || db.count === 0) return refuse('busy');
       // New shards are bought for the primary and for each of its replicas.
-      let cost = price(state, db.kind, db.size, Math.max(0, command.shards - plannedInstances(db)));
-      for (const replica of state.components) {
-        if (replica.settings.replicaOf === db.id) cost += price(state, replica.kind, replica.size, Math.max(0, command.shards - plannedInstances(replica)));
-      }
+      const group = [db, ...state.components.filter((replica) => replica.settings.replicaOf === db.id)];
+      const cost = countQuote(group.map(priced), command.shards, state.scenario.priceFactor).oneOff;
       if (cost > state.money) return refuse('insufficient-funds');
       if (!apply) return accepted;
       pay(state, cost);
@@ -76,7 +75,7 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
     }
     case 'buyFeature': {
       if (state.features[command.feature]) return refuse('feature-owned');
-      const cost = FEATURES[command.feature].purchasePrice * state.scenario.priceFactor;
+      const cost = featureQuote(command.feature, state.scenario.priceFactor).oneOff;
       if (cost > state.money) return refuse('insufficient-funds');
       if (apply) {
         pay(state, cost);

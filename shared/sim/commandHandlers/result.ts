@@ -1,7 +1,6 @@
 /** What checking or applying a command yields, and small helpers every command handler shares. */
-import { purchasePrice, type SizeName } from '../catalogue';
-import type { ComponentKindName } from '../scenario';
 import type { ComponentState, RejectReason, SimState } from '../state';
+import type { PricedComponent } from './quotes';
 
 export type CommandResult = { ok: true; createdId: string | null } | { ok: false; reason: RejectReason };
 
@@ -12,9 +11,6 @@ export function findComponent(state: SimState, id: string): ComponentState | und
   return state.components.find((c) => c.id === id);
 }
 
-export function price(state: SimState, kind: ComponentKindName, size: SizeName, count: number): number {
-  return purchasePrice(kind, size, state.scenario.priceFactor) * count;
-}
 
 export function pay(state: SimState, amount: number): void {
   state.money -= amount;
@@ -24,4 +20,9 @@ export function pay(state: SimState, amount: number): void {
 /** Instances a component has or has ordered. */
 export function plannedInstances(component: ComponentState): number {
   return component.count + component.provisioning.length;
+}
+
+/** What the price of a command on `component` depends on (see quotes.ts). */
+export function priced(component: ComponentState): PricedComponent {
+  return { kind: component.kind, size: component.size, planned: plannedInstances(component) };
 }
