@@ -3,6 +3,11 @@
  * within [min, max], no more often than the cool-down allows. New instances take the kind's
  * provisioning time, so a rule reacts late to a sudden spike, as real ones do. When the balancer
  * in front runs health checks, the group also replaces instances that died.
+ *
+ * What it costs: the instances a rule keeps as its minimum are bought like any other (purchase
+ * price, then running cost); the ones it adds above the minimum for a peak are rented, as cloud
+ * instances are: running cost only, for as long as they run. Riding a peak with autoscaling so
+ * costs less than keeping the peak's servers all day, which is the point of it.
  */
 import { KINDS, purchasePrice } from './catalogue';
 import { retireDeadInstances } from './incidents';
@@ -17,14 +22,21 @@ function healthChecked(state: SimState, component: ComponentState): boolean {
   );
 }
 
-/** Orders `count` instances if the team can pay for them; returns how many were ordered. */
-function order(state: SimState, component: ComponentState, count: number): number {
+/**
+ * Orders `count` instances: those that bring the group up to `min` are bought if the team can pay
+ * for them (the rest of those are not ordered); those above `min` are rented at no purchase price.
+ * Returns how many were ordered.
+ */
+function order(state: SimState, component: ComponentState, count: number, min: number): number {
+  const planned = component.count + component.provisioning.length;
+  const toBuy = Math.max(0, Math.min(count, min - planned));
   const price = purchasePrice(component.kind, component.size, state.scenario.priceFactor);
-  const affordable = Math.max(0, Math.min(count, Math.floor(state.money / price)));
-  for (let i = 0; i < affordable; i++) component.provisioning.push(state.tick + KINDS[component.kind].provisionTicks);
-  state.money -= affordable * price;
-  state.totals.spent += affordable * price;
-  return affordable;
+  const bought = Math.max(0, Math.min(toBuy, Math.floor(state.money / price)));
+  const ordered = bought + (count - toBuy);
+  for (let i = 0; i < ordered; i++) component.provisioning.push(state.tick + KINDS[component.kind].provisionTicks);
+  state.money -= bought * price;
+  state.totals.spent += bought * price;
+  return ordered;
 }
 
 /** Runs every enabled rule once, after the tick's flow has set the utilisation. */
@@ -38,7 +50,7 @@ export function runAutoscaling(state: SimState): void {
       const dead = component.down;
       retireDeadInstances(state, component, dead);
       component.count -= dead;
-      order(state, component, dead);
+      order(state, component, dead, rule.min);
     }
     if (state.tick - component.lastScaleTick < rule.cooldownTicks) continue;
     const serving = servingInstances(component);
@@ -48,7 +60,7 @@ export function runAutoscaling(state: SimState): void {
     const needed = serving > 0 ? Math.ceil((serving * utilisation) / rule.targetUtilisation - 1e-9) : planned + 1;
     const desired = Math.max(rule.min, Math.min(rule.max, needed + (component.count - serving)));
     if (desired > planned) {
-      if (order(state, component, desired - planned) > 0) markScaled(state, component, desired - planned);
+      if (order(state, component, desired - planned, rule.min) > 0) markScaled(state, component, desired - planned);
     } else if (desired < component.count && component.provisioning.length === 0) {
       const removed = component.count - desired;
       const live = Math.max(0, removed - component.down);

@@ -5,7 +5,7 @@
  * servers within its bounds, after a provisioning delay and a cool-down.
  */
 import { describe, expect, it } from 'vitest';
-import { KINDS, SIZES, WEB_WORK, type Scenario } from '../../../shared/sim';
+import { KINDS, purchasePrice, SIZES, WEB_WORK, type Scenario } from '../../../shared/sim';
 import { Driver, singleClassScenario } from './helpers';
 
 const RPS = 400;
@@ -107,6 +107,30 @@ describe('autoscaling', () => {
     const first = web.lastScaleTick;
     sim.run(49);
     expect(web.lastScaleTick).toBe(first);
+  });
+
+  it('rents the servers it adds above its minimum (running cost only) and buys those up to it', () => {
+    // Two twins, the same until a rule orders servers at the end of tick 10: the money spent in
+    // that tick differs only by what the order cost up front.
+    const scenario = pool(2, { incidents: [{ tick: 10, type: 'trafficSpike', magnitude: 4, durationTicks: 200 }] });
+    const spentThrough = (autoscaling: typeof rule) => {
+      const sim = new Driver(scenario);
+      sim.send({ type: 'configure', id: 'web-2', autoscaling });
+      sim.run(10);
+      return { spent: sim.state.totals.spent, ordered: sim.component('web-2').provisioning.length, size: sim.component('web-2').size };
+    };
+    const fixed = spentThrough({ ...rule, max: rule.min });
+    const riding = spentThrough(rule);
+    expect(fixed.ordered).toBe(0);
+    expect(riding.ordered).toBeGreaterThan(0);
+    expect(riding.spent).toBe(fixed.spent);
+
+    // A minimum above the group's size: the servers that bring it up to the minimum are bought.
+    const buying = new Driver(pool(2));
+    const before = buying.state.totals.spent;
+    buying.send({ type: 'configure', id: 'web-2', autoscaling: { ...rule, min: 4, max: 4 } });
+    expect(buying.component('web-2').provisioning).toHaveLength(2);
+    expect(buying.state.totals.spent - before).toBeGreaterThanOrEqual(2 * purchasePrice('web', riding.size, scenario.priceFactor));
   });
 
   it('with health checks replaces a server that died', () => {
