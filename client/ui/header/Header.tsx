@@ -6,7 +6,7 @@
 import type { TeamView } from '../../../shared/sim';
 import type { ConnectionStatus, GameModel } from '../../net/model';
 import { Badge, openConcept } from '../common';
-import { useT } from '../hooks';
+import { useStore, useT } from '../hooks';
 import { Icon } from '../Icon';
 import { LanguageSwitch } from '../LanguageSwitch';
 import type { UiClient } from '../uiClient';
@@ -14,12 +14,16 @@ import { ClockControls } from './ClockControls';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { FigureValue } from './FigureValue';
 import { JoinCode } from './JoinCode';
+import { RunwayWarning } from './RunwayWarning';
 import { headerFigures, type Goals, type Tone } from './headerFigures';
 
 const COMPLAINT_TONE: Record<TeamView['complaints'], Tone> = { none: 'good', some: 'warn', many: 'bad', outrage: 'bad' };
 
 export function Header({ client, game, team, goals, status }: { client: UiClient; game: GameModel; team: TeamView | null; goals: Goals; status: ConnectionStatus }) {
   const { t } = useT();
+  const history = useStore(client.history);
+  // The team shown is one of the game's (the screen picks it); its id keys its chart history.
+  const teamId = Object.keys(game.teams).find((id) => game.teams[id] === team);
   return (
     <header class="su-header" role="banner">
       <div class="su-brand" aria-label={t('app.title')}>
@@ -33,6 +37,7 @@ export function Header({ client, game, team, goals, status }: { client: UiClient
           {headerFigures(team, goals).map((figure) => (
             <FigureValue key={figure.id} figure={figure} />
           ))}
+          <RunwayWarning points={(teamId === undefined ? undefined : history[teamId]) ?? []} />
           <div class="su-fig" role="group" aria-label={t('complaints.label')} data-figure="complaints">
             <span class="su-fig-label">{t('complaints.label')}</span>
             <span class="su-fig-value su-fig-small">

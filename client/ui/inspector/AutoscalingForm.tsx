@@ -3,8 +3,8 @@
  * numbers are edited together and sent with Apply, so a half-typed "1" of "12" is never a command.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { MAX_COUNT, type AutoscalingRule, type ComponentView } from '../../../shared/sim';
-import { formatDuration } from '../../i18n';
+import { MAX_COUNT, runningCostPerDay, type AutoscalingRule, type ComponentView } from '../../../shared/sim';
+import { formatDuration, formatMoney } from '../../i18n';
 import { useT } from '../hooks';
 import type { UiClient } from '../uiClient';
 import { SettingRow, Toggle } from './controls';
@@ -41,7 +41,7 @@ function NumberField({ setting, value, min, max, step, onInput, suffix }: { sett
   );
 }
 
-export function AutoscalingForm({ component, client }: { component: ComponentView; client: UiClient }) {
+export function AutoscalingForm({ component, client, priceFactor }: { component: ComponentView; client: UiClient; priceFactor: number }) {
   const { t, lang } = useT();
   const current = component.settings.autoscaling;
   const enabled = current?.enabled === true;
@@ -84,6 +84,7 @@ export function AutoscalingForm({ component, client }: { component: ComponentVie
             {t('ui.inspector.applyRule')}
           </button>
           {!valid && <p class="su-help su-note">{t('ui.inspector.ruleInvalid')}</p>}
+          <p class="su-help">{t('ui.inspector.autoscalingCost', { perDay: formatMoney(lang, runningCostPerDay(component.kind, component.size, priceFactor)) })}</p>
         </div>
       )}
     </div>

@@ -15,12 +15,13 @@ import { uiState } from '../uiState';
 import type { UiClient } from '../uiClient';
 import { Choice, SettingRow, Stepper, Toggle } from './controls';
 import { plannedCount } from './figures';
+import { countChangeQuote, quoteText } from './quote';
 
 const ENGINES: DbEngine[] = ['rdbms', 'nosql'];
 const SHARD_KEYS: ShardKey[] = ['userIdHash', 'userIdRange', 'region', 'celebrity'];
 
 export function DatabaseSettings({ component, team, client, info, size }: { component: ComponentView; team: TeamView; client: UiClient; info: ScenarioInfo; size: ComponentChildren }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const c = component;
   const s = c.settings;
   const configure = (change: SettingsChange) => client.send({ type: 'configure', id: c.id, ...change });
@@ -57,13 +58,20 @@ export function DatabaseSettings({ component, team, client, info, size }: { comp
       {info.datasets.length > 0 && <Datasets component={c} info={info} onChange={(datasets) => configure({ datasets })} />}
       {size}
       {partitions ? (
-        <Stepper setting="count" value={plannedCount(c)} min={1} max={MAX_COUNT} onChange={(count) => client.send({ type: 'scale', id: c.id, count })} />
+        <Stepper
+          setting="count"
+          value={plannedCount(c)}
+          min={1}
+          max={MAX_COUNT}
+          note={quoteText(t, lang, countChangeQuote(team, c, plannedCount(c) + 1, info.priceFactor), 'ui.inspector.addOneQuote')}
+          onChange={(count) => client.send({ type: 'scale', id: c.id, count })}
+        />
       ) : (
         <p class="su-help su-note">{t('ui.inspector.rdbmsOneBox')}</p>
       )}
       <Toggle setting="failover" checked={s.failover === 'automatic'} onChange={(on) => configure({ failover: on ? 'automatic' : 'manual' })} />
       <Replicas component={c} replicas={replicas} client={client} info={info} />
-      <Sharding component={c} client={client} />
+      <Sharding component={c} team={team} client={client} info={info} />
       <Toggle setting="denormalised" checked={s.denormalised === true} onChange={(on) => configure({ denormalised: on })} />
       {c.resharding !== null && (
         <p class="su-help su-note">
@@ -150,12 +158,15 @@ function Replicas({ component, replicas, client, info }: { component: ComponentV
 }
 
 /** Sharding key and shard count. A one-instance database takes a new key at once; otherwise it reshards. */
-function Sharding({ component, client }: { component: ComponentView; client: UiClient }) {
-  const { t } = useT();
+function Sharding({ component, team, client, info }: { component: ComponentView; team: TeamView; client: UiClient; info: ScenarioInfo }) {
+  const { t, lang } = useT();
   const current = component.settings.shardKey;
   const [key, setKey] = useState<ShardKey>(current ?? 'userIdHash');
   const [shards, setShards] = useState(Math.max(2, plannedCount(component)));
   const busy = component.resharding !== null || component.resizingTo !== null;
+  // New shards are bought for the database and each of its replicas when the command is sent.
+  const quote = countChangeQuote(team, component, shards, info.priceFactor);
+  const affordable = quote.oneOff <= team.money;
   return (
     <div class="su-subform">
       <Choice<ShardKey>
@@ -185,11 +196,16 @@ function Sharding({ component, client }: { component: ComponentView; client: UiC
       <button
         type="button"
         class="su-btn su-btn-primary"
-        disabled={busy || shards < 1 || shards > MAX_COUNT || (key === current && shards === plannedCount(component))}
+        disabled={busy || !affordable || shards < 1 || shards > MAX_COUNT || (key === current && shards === plannedCount(component))}
         onClick={() => client.send({ type: 'reshard', id: component.id, shards, key })}
       >
         {current === undefined ? t('ui.inspector.shard', { shards }) : t('ui.inspector.reshard', { shards })}
       </button>
+      <p class={`su-help${affordable ? '' : ' su-note'}`}>
+        {affordable
+          ? quoteText(t, lang, quote, 'ui.inspector.quote')
+          : t('ui.inspector.cannotAfford', { oneOff: formatMoney(lang, quote.oneOff), money: formatMoney(lang, team.money) })}
+      </p>
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * switches and choices. A database's settings live in DatabaseSettings.
  */
 import { KINDS, MAX_COUNT, type CachePolicy, type CacheStrategy, type ComponentView, type SettingsChange, type SizeName, type TeamView } from '../../../shared/sim';
+import { resizeQuote } from '../../../shared/sim/commandHandlers/quotes';
 import { formatMoney, formatSeconds } from '../../i18n';
 import { kindPrice, sizeSpec } from '../build/prices';
 import { useT } from '../hooks';
@@ -13,6 +14,7 @@ import { AutoscalingForm } from './AutoscalingForm';
 import { Choice, Stepper, Toggle } from './controls';
 import { DatabaseSettings } from './DatabaseSettings';
 import { plannedCount } from './figures';
+import { priced, signedMoney } from './quote';
 
 const CACHE_TTLS = [30, 60, 300, 900, 3600, 86400];
 const CDN_TTLS = [300, 3600, 86400, 604800];
@@ -33,14 +35,13 @@ function SizeChoice({ component, client, priceFactor }: { component: ComponentVi
       disabled={component.resizingTo !== null}
       options={sizes.map((size) => {
         const spec = sizeSpec(size);
+        const facts = { size: t(`sizes.${size}`), vcpu: spec.vcpu, memory: spec.memoryGb };
+        if (size === component.size) return { value: size, label: t('ui.inspector.sizeOptionCurrent', facts) };
+        // What moving every instance to this size costs: charged when chosen.
+        const quote = resizeQuote(priced(component), size, priceFactor);
         return {
           value: size,
-          label: t('ui.inspector.sizeOption', {
-            size: t(`sizes.${size}`),
-            vcpu: spec.vcpu,
-            memory: spec.memoryGb,
-            price: formatMoney(lang, kindPrice(component.kind, priceFactor, size).perDay),
-          }),
+          label: t('ui.inspector.sizeOptionQuote', { ...facts, oneOff: formatMoney(lang, quote.oneOff), change: signedMoney(lang, quote.perDay) }),
         };
       })}
       onChange={(size) => client.send({ type: 'resize', id: component.id, size })}
@@ -98,7 +99,7 @@ export function KindSettings({ component, team, client, info }: { component: Com
           <Toggle setting="colocatedDb" checked={s.colocatedDb === true} onChange={(on) => configure({ colocatedDb: on })} />
           {size}
           {count}
-          <AutoscalingForm component={c} client={client} />
+          <AutoscalingForm component={c} client={client} priceFactor={info.priceFactor} />
         </>
       );
     case 'worker':
@@ -106,7 +107,7 @@ export function KindSettings({ component, team, client, info }: { component: Com
         <>
           {size}
           {count}
-          <AutoscalingForm component={c} client={client} />
+          <AutoscalingForm component={c} client={client} priceFactor={info.priceFactor} />
         </>
       );
     case 'db':
