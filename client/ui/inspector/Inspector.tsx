@@ -2,6 +2,7 @@
  * The selected component: what it is and where, its state, its figures (as far as monitoring
  * shows them), its settings, its connections and what can be done to it.
  */
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ComponentView, TeamView } from '../../../shared/sim';
 import { Badge, ConceptLink } from '../common';
 import { KIND_CONCEPT } from '../conceptLinks';
@@ -23,6 +24,11 @@ export function Inspector({ component, team, client, info, connectingFrom }: { c
   const label = componentLabel(c.id, c.kind);
   const kindName = t(`kinds.${c.kind}.name`);
   const look = healthLook(c);
+  // Another component starts at its top, not at the scroll position of the last one.
+  const body = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (body.current !== null) body.current.scrollTop = 0;
+  }, [c.id]);
   return (
     <section class="su-panel su-inspector" aria-labelledby="su-inspector-title" data-component={c.id}>
       <div class="su-panel-head">
@@ -35,7 +41,7 @@ export function Inspector({ component, team, client, info, connectingFrom }: { c
         </h2>
         <ConceptLink concept={KIND_CONCEPT[c.kind]} about={kindName} />
       </div>
-      <div class="su-panel-body">
+      <div class="su-panel-body" ref={body}>
         <p class="su-status-line">
           <Badge tone={look.tone}>{t(look.key)}</Badge>
           <span class="su-muted">
