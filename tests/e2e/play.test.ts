@@ -196,4 +196,28 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'e2e-reconnected.png') });
     expect(errors).toEqual([]);
   });
+
+  it('goes back to the game after a reload: same seat, its code in the header, its charts and its system', { timeout: 60_000 }, async () => {
+    type Probe = { code: string; team: string | null; points: number; firstTick: number; components: string[] };
+    const probe = () =>
+      page.evaluate((): Probe | null => {
+        const client = (window as unknown as { scaleUp?: { client: { game: { get(): { code: string; me: { team: string | null }; teams: Record<string, { components: Array<{ id: string }> }> } | null }; history: { get(): Record<string, Array<{ tick: number }>> } } } }).scaleUp?.client;
+        const game = client?.game.get() ?? null;
+        if (client === undefined || game === null || game.me.team === null) return null;
+        const points = client.history.get()[game.me.team] ?? [];
+        return { code: game.code, team: game.me.team, points: points.length, firstTick: points[0]?.tick ?? -1, components: (game.teams[game.me.team]?.components ?? []).map((c) => c.id).sort() };
+      });
+    const before = (await probe()) as Probe;
+    expect(before.points).toBeGreaterThan(5);
+    await page.reload();
+    await expect.poll(async () => (await probe())?.code ?? null, { timeout: 30_000 }).toBe(before.code);
+    await expect.poll(async () => (await probe())?.points ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(before.points);
+    const after = (await probe()) as Probe;
+    expect(after).toMatchObject({ team: before.team, components: before.components });
+    // The charts start where the game started, not at the reload.
+    expect(after.firstTick).toBeLessThanOrEqual(before.firstTick);
+    await page.locator('[data-figure="code"]').getByText(before.code).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'e2e-reloaded.png') });
+    expect(errors).toEqual([]);
+  });
 });
