@@ -402,6 +402,8 @@ class Bot {
       counters.errorReasons.set(key, (counters.errorReasons.get(key) ?? 0) + 1);
       if (error.seq !== null) this.answered(error.seq);
     });
+    // The chart history a room sends on joining: a bot draws no charts.
+    room.onMessage('history', () => undefined);
     room.onMessage('outcome', (outcome: OutcomeMessage) => {
       if (outcome.ok) counters.outcomesOk++;
       else {
