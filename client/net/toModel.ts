@@ -4,7 +4,7 @@
  */
 import type { Role, Speed } from '../../shared/protocol/messages';
 import type { ComponentState, GameState, TeamState } from '../../shared/schema/gameState';
-import type { ComponentView, ExtraFigure, Feature, FeedEntry, TeamView } from '../../shared/sim';
+import type { ComponentView, ExtraFigure, Feature, FeedEntry, RequestClass, TeamView } from '../../shared/sim';
 import type { GameModel } from './model';
 
 function componentView(c: ComponentState): ComponentView {
@@ -97,6 +97,14 @@ export function teamView(t: TeamState): TeamView {
               errorRate: tier.errorRate,
               hitRatio: tier.hitRatio < 0 ? null : tier.hitRatio,
             })),
+            loss: {
+              errors: a.lossErrors,
+              distance: a.lossDistance,
+              system: a.lossSystem,
+              regions: a.lossRegionsShown ? a.lossRegions.map((r) => ({ id: r.id, share: r.share, roundTripMs: r.roundTripMs })) : null,
+              classes: a.lossDetailShown ? a.lossClasses.map((c) => ({ cls: c.cls as RequestClass, share: c.share })) : null,
+              slowest: a.lossDetailShown ? a.slowest.map((c) => ({ componentId: c.componentId, msPerRequest: c.msPerRequest })) : null,
+            },
           },
     business:
       b === undefined

@@ -11,7 +11,10 @@ import {
   ComponentState,
   FeedEntryState,
   HostMetricsState,
+  LossClassState,
+  LossRegionState,
   RegionBusinessState,
+  SlowComponentState,
   TierState,
   type TeamState,
 } from '../../shared/schema/gameState';
@@ -179,6 +182,26 @@ export function projectTeam(team: TeamState, view: TeamView, created: OnCreated 
       set(tier, 'errors', readable(f.errors));
       set(tier, 'errorRate', readable(f.errorRate));
       set(tier, 'hitRatio', f.hitRatio === null ? -1 : readable(f.hitRatio));
+    }, created);
+    // teamView always sets the loss; a hand-made view without it sends none.
+    const loss = a.loss ?? { errors: 0, distance: 0, system: 0, regions: null, classes: null, slowest: null };
+    set(target, 'lossErrors', readable(loss.errors));
+    set(target, 'lossDistance', readable(loss.distance));
+    set(target, 'lossSystem', readable(loss.system));
+    set(target, 'lossRegionsShown', loss.regions !== null);
+    syncArray(target.lossRegions, loss.regions ?? [], () => new LossRegionState(), (region, r) => {
+      set(region, 'id', r.id);
+      set(region, 'share', readable(r.share));
+      set(region, 'roundTripMs', readable(r.roundTripMs));
+    }, created);
+    set(target, 'lossDetailShown', loss.classes !== null && loss.slowest !== null);
+    syncArray(target.lossClasses, loss.classes ?? [], () => new LossClassState(), (item, c) => {
+      set(item, 'cls', c.cls);
+      set(item, 'share', readable(c.share));
+    }, created);
+    syncArray(target.slowest, loss.slowest ?? [], () => new SlowComponentState(), (item, c) => {
+      set(item, 'componentId', c.componentId);
+      set(item, 'msPerRequest', readable(c.msPerRequest));
     }, created);
   }
 

@@ -75,6 +75,21 @@ export const TierState = schema(
 );
 export type TierState = SchemaType<typeof TierState>;
 
+/** The distance part of the availability loss from one users' region (business metrics). */
+export const LossRegionState = schema(
+  { id: t.string().default(''), share: t.float32().default(0), roundTripMs: t.float32().default(0) },
+  'LossRegion',
+);
+export type LossRegionState = SchemaType<typeof LossRegionState>;
+
+/** The system part of the availability loss of one request class (log aggregation). */
+export const LossClassState = schema({ cls: t.string().default(''), share: t.float32().default(0) }, 'LossClass');
+export type LossClassState = SchemaType<typeof LossClassState>;
+
+/** A component where requests spend their time, ms per user request (log aggregation). */
+export const SlowComponentState = schema({ componentId: t.string().default(''), msPerRequest: t.float32().default(0) }, 'SlowComponent');
+export type SlowComponentState = SchemaType<typeof SlowComponentState>;
+
 export const AggregatedState = schema(
   {
     requestsPerSecond: t.float64().default(0),
@@ -83,6 +98,17 @@ export const AggregatedState = schema(
     p50LatencyMs: t.float32().default(0),
     p95LatencyMs: t.float32().default(0),
     tiers: t.array(TierState),
+    /** Why availability falls short (TeamView's AvailabilityLoss): shares of all requests. */
+    lossErrors: t.float32().default(0),
+    lossDistance: t.float32().default(0),
+    lossSystem: t.float32().default(0),
+    /** False without business metrics (the list is then empty because it is hidden). */
+    lossRegionsShown: t.boolean().default(false),
+    lossRegions: t.array(LossRegionState),
+    /** False without log aggregation (both lists are then empty because they are hidden). */
+    lossDetailShown: t.boolean().default(false),
+    lossClasses: t.array(LossClassState),
+    slowest: t.array(SlowComponentState),
   },
   'Aggregated',
 );

@@ -8,8 +8,11 @@
  * incident feed that only says when service got worse. Each bought feature reveals its part:
  * host metrics the per-component figures and health, with the requests sent along each link and
  * those users send each entry, aggregated metrics the per-tier figures and the headline latency
- * and availability, business metrics exact users, revenue, cost, retention and growth, log
- * aggregation the cause and target of every incident, alerts the threshold alerts.
+ * and availability with why availability falls short (errors, distance, the system:
+ * teamViewLoss.ts), business metrics exact users, revenue, cost, retention and growth (and the
+ * distance part by users' region), log aggregation the cause and target of every incident (and the
+ * system part by request class, with the components where requests spend their time), alerts the
+ * threshold alerts.
  * CI/CD reveals nothing (it changes deploys, not what the team sees).
  *
  * The result is plain JSON (no undefined members, no NaN or ±Infinity, no shared references to
@@ -17,14 +20,18 @@
  * are rounded to what a dashboard shows (4 significant figures, shares to 5 decimals, money to
  * cents). The same state always gives the same JSON text.
  */
-import { FEATURE_NAMES, type Feature } from './catalogue';
+import { DISK_GB_PER_MEMORY_GB, FEATURE_NAMES, SIZES, type Feature } from './catalogue';
+import { isPartitioned, shardLayout } from './flow/shards';
 import { activeIncidents } from './incidents';
+import { storedGbOf } from './storage';
+import { lossFigures } from './teamViewLoss';
 import type { ComponentKindName } from './scenario';
 import type { ComponentSettings, ComponentState, IncidentRecord, SimState } from './state';
 import { restartingInstances, servingInstances } from './topology';
 import type {
   AggregatedView,
   Alert,
+  AvailabilityLoss,
   AlertKind,
   BusinessView,
   ComponentView,
@@ -50,6 +57,9 @@ export const ALERT_THRESHOLDS = {
   instancesDown: 0,
   /** Shards of a database whose disk is full. */
   fullShards: 0,
+  /** Share of a database's disk in use (the fullest shard's, when its data is spread over shards):
+   * a warning before the disk is full and writes are refused. */
+  diskUse: 0.8,
 } as const;
 
 /**
@@ -75,12 +85,15 @@ export const SHARE_DECIMALS = 5;
 /** Extra figures some kinds have, in the order they are sent; internal bookkeeping is left out. */
 export const EXTRA_FIGURES = [
   'hitRatio', // cache, CDN: share of gets answered from memory or the edge
+  'originPerSecond', // CDN: requests per second it sent on to the site (misses)
   'fill', // cache: share of its memory filled
   'staleShare', // cache, CDN, replica: share of hits/reads that return outdated data
   'replicationLag', // replica: seconds behind its primary
   'shardSkew', // sharded database: busiest shard's load over the mean (1 = even)
   'fullShards', // sharded database: shards whose disk is full
-  'storedGb', // sharded database: data it holds
+  'storedGb', // database: data it holds (every instance a full copy, unless spread over shards)
+  'diskGb', // database: disk for that data (one instance's, or all shards' together)
+  'diskUse', // database: share of the disk used (the fullest shard's when spread over shards)
   'messages', // queue: messages waiting for a worker
   'drainPerSecond', // queue: messages per second the workers took this tick
   'gigabytesPerDay', // CDN: delivery at this tick's rate, per day
@@ -224,19 +237,22 @@ function hostMetrics(state: SimState, links: LinkIndex, c: ComponentState, servi
   }
   const restarting = Math.min(restartingInstances(c), c.count);
   const down = Math.max(0, c.count - serving - restarting);
+  const derived = derivedFigures(state, c);
   const extra: Partial<Record<ExtraFigure, number>> = {};
   for (const name of EXTRA_FIGURES) {
-    const value = c.extra[name];
+    const value = derived[name] ?? c.extra[name];
     if (value !== undefined) extra[name] = isShareFigure(name) ? share(value) : significant(value, FIGURE_DIGITS);
   }
+  const cdn = c.kind === 'cdn';
   const errorShare = f.lambda > 0 ? f.failed / f.lambda : 0;
   let health: HostMetrics['health'] = 'healthy';
   if (c.count > 0 && serving === 0) health = 'dead';
   else if (serving < c.count || errorShare > ALERT_THRESHOLDS.errorRate || f.utilisation >= 1) health = 'degraded';
   return {
     lambda: significant(f.lambda, FIGURE_DIGITS),
-    capacity: significant(f.capacity, FIGURE_DIGITS),
-    utilisation: share(f.utilisation),
+    // The CDN is the provider's edge network: nothing of it fills up (the sim's figure is its load).
+    capacity: cdn ? 0 : significant(f.capacity, FIGURE_DIGITS),
+    utilisation: cdn ? 0 : share(f.utilisation),
     meanLatencyMs: significant(f.meanLatencyMs, FIGURE_DIGITS),
     p95LatencyMs: significant(f.p95LatencyMs, FIGURE_DIGITS),
     served: significant(f.served, FIGURE_DIGITS),
@@ -253,7 +269,37 @@ function hostMetrics(state: SimState, links: LinkIndex, c: ComponentState, servi
 }
 
 function isShareFigure(name: ExtraFigure): boolean {
-  return name === 'hitRatio' || name === 'fill' || name === 'staleShare';
+  return name === 'hitRatio' || name === 'fill' || name === 'staleShare' || name === 'diskUse';
+}
+
+/** Figures the view derives for some kinds: a database's disk, a CDN's traffic to the site. */
+function derivedFigures(state: SimState, c: ComponentState): Partial<Record<ExtraFigure, number>> {
+  if (c.kind === 'cdn') {
+    // Static requests it answered from the edge (hits); the rest went on to the site.
+    const served = finite(c.figures.served);
+    return { originPerSecond: served > 0 ? served * (1 - Math.max(0, Math.min(1, c.extra.hitRatio ?? 0))) : 0 };
+  }
+  const disk = diskFigures(state, c);
+  return disk === null ? {} : { storedGb: disk.storedGb, diskGb: disk.diskGb, diskUse: disk.diskUse };
+}
+
+/**
+ * A database's data and disk (a primary, a read replica or a sharded one alike): the data it
+ * holds, the disk for it, and the share used. One instance has `memoryGb × DISK_GB_PER_MEMORY_GB`
+ * of disk. Unless the data is spread over shards, every instance holds all of it, so the disk is
+ * one instance's; spread over shards, the disk is all of theirs and the share used is the fullest
+ * shard's (the one that refuses writes first, as the flow decides in forward.ts). null for other kinds.
+ */
+export function diskFigures(state: SimState, c: ComponentState): { storedGb: number; diskGb: number; diskUse: number } | null {
+  if (c.kind !== 'db') return null;
+  const perInstance = SIZES[c.size].memoryGb * DISK_GB_PER_MEMORY_GB;
+  // What the flow measured in the last tick (the same users it decided fullness with).
+  const storedGb = finite(c.extra.storedGb ?? storedGbOf(state, c));
+  if (!isPartitioned(c)) return { storedGb, diskGb: perInstance, diskUse: perInstance > 0 ? storedGb / perInstance : 0 };
+  const storage = shardLayout(state, c.settings.shardKey, c.count, 0).storage;
+  let fullest = 0;
+  for (const part of storage) fullest = Math.max(fullest, part);
+  return { storedGb, diskGb: perInstance * c.count, diskUse: perInstance > 0 ? (fullest * storedGb) / perInstance : 0 };
 }
 
 function aggregatedView(state: SimState): AggregatedView {
@@ -273,8 +319,11 @@ function aggregatedView(state: SimState): AggregatedView {
       const f = c.figures;
       instances += c.count;
       lambda += finite(f.lambda);
-      capacity += finite(f.capacity);
-      load += finite(f.utilisation) * finite(f.capacity);
+      // The CDN has no capacity of its own (see hostMetrics).
+      if (c.kind !== 'cdn') {
+        capacity += finite(f.capacity);
+        load += finite(f.utilisation) * finite(f.capacity);
+      }
       if (f.lambda > 0) worst = Math.max(worst, finite(f.p95LatencyMs));
       errors += finite(f.failed);
       hits += finite(f.lambda) * (c.extra.hitRatio ?? 0);
@@ -300,6 +349,28 @@ function aggregatedView(state: SimState): AggregatedView {
     p50LatencyMs: significant(summary.p50LatencyMs, FIGURE_DIGITS),
     p95LatencyMs: significant(summary.p95LatencyMs, FIGURE_DIGITS),
     tiers,
+    loss: availabilityLoss(state),
+  };
+}
+
+/**
+ * Why availability falls short (teamViewLoss.ts): errors, distance and the system with aggregated
+ * metrics; the distance part by region with business metrics; the system part by request class
+ * and the components where time goes with log aggregation. Each part is rounded on its own, so the
+ * parts add up to 1 − availability within SHARE_DECIMALS rounding.
+ */
+function availabilityLoss(state: SimState): AvailabilityLoss {
+  const loss = lossFigures(state);
+  const { businessMetrics, logAggregation } = state.features;
+  return {
+    errors: share(loss.errors),
+    distance: share(loss.distance),
+    system: share(loss.system),
+    regions: businessMetrics
+      ? loss.regions.map((r) => ({ id: r.id, share: share(r.share), roundTripMs: significant(r.roundTripSeconds * 1000, FIGURE_DIGITS) }))
+      : null,
+    classes: logAggregation ? loss.classes.map((c) => ({ cls: c.cls, share: share(c.share) })) : null,
+    slowest: logAggregation ? loss.slowest.map((s) => ({ componentId: s.componentId, msPerRequest: significant(s.msPerRequest, FIGURE_DIGITS) })) : null,
   };
 }
 
@@ -392,7 +463,10 @@ function newest<T>(entries: T[], open: (entry: T) => boolean): T[] {
 function alertsOf(state: SimState, serving: number[]): Alert[] {
   const alerts: Alert[] = [];
   const fire = (kind: AlertKind, componentId: string | null, value: number, threshold: number) => {
-    if (value > threshold) alerts.push({ kind, componentId, value: kind === 'utilisation' || kind === 'errorRate' ? share(value) : significant(value, FIGURE_DIGITS), threshold });
+    if (value > threshold) {
+      const isShare = kind === 'utilisation' || kind === 'errorRate' || kind === 'diskSpace';
+      alerts.push({ kind, componentId, value: isShare ? share(value) : significant(value, FIGURE_DIGITS), threshold });
+    }
   };
   const summary = state.summary;
   const t = ALERT_THRESHOLDS;
@@ -410,6 +484,7 @@ function alertsOf(state: SimState, serving: number[]): Alert[] {
     if (c.kind === 'db' && c.settings.replicaOf !== undefined) fire('replicationLag', c.id, c.extra.replicationLag ?? 0, t.replicationLagSeconds);
     if (c.kind === 'queue' && c.messages > 0) fire('queueBacklog', c.id, f.served - (c.extra.drainPerSecond ?? 0), t.queueGrowthPerSecond);
     if (c.kind === 'db') fire('shardFull', c.id, c.extra.fullShards ?? 0, t.fullShards);
+    if (c.kind === 'db') fire('diskSpace', c.id, diskFigures(state, c)?.diskUse ?? 0, t.diskUse);
   });
   return alerts;
 }

@@ -3,7 +3,7 @@
  * team's clients, holding only what the team's bought features reveal.
  */
 import type { Feature, SizeName } from './catalogue';
-import type { ComponentKindName, IncidentType } from './scenario';
+import type { ComponentKindName, IncidentType, RequestClass } from './scenario';
 import type { ComponentSettings, ShardKey } from './state';
 import type { Complaints, ExtraFigure } from './teamView';
 
@@ -35,16 +35,18 @@ export interface ComponentView {
 export interface HostMetrics {
   /** Requests per second offered (λ). */
   lambda: number;
-  /** Requests per second the serving instances can complete. */
+  /** Requests per second the serving instances can complete; 0 for the CDN, a provider's edge
+   * network with no capacity the team fills (see its `hitRatio` and `originPerSecond`). */
   capacity: number;
-  /** λ/capacity of the serving instances; above 1 is overload. */
+  /** λ/capacity of the serving instances; above 1 is overload (0 for the CDN). */
   utilisation: number;
   meanLatencyMs: number;
   p95LatencyMs: number;
   /** Requests per second served, and failed (errors). */
   served: number;
   errors: number;
-  /** Requests waiting in the component's bounded queues. */
+  /** Requests waiting in the component's bounded queues to be served (not a message queue's
+   * messages waiting for a worker: those are `extra.messages`). */
   backlog: number;
   /** Kind-specific figures (see EXTRA_FIGURES), only those the component has. */
   extra: Partial<Record<ExtraFigure, number>>;
@@ -75,7 +77,7 @@ export interface TierFigures {
   components: number;
   /** Ready instances in the tier. */
   instances: number;
-  /** Total requests per second offered, and total capacity. */
+  /** Total requests per second offered, and total capacity (0 for the CDN tier: see HostMetrics.capacity). */
   lambda: number;
   capacity: number;
   /** Capacity-weighted mean utilisation (total load over total capacity for plain pools). */
@@ -100,6 +102,36 @@ export interface AggregatedView {
   p50LatencyMs: number;
   p95LatencyMs: number;
   tiers: TierFigures[];
+  /** Why requests were not served well: 1 − availability broken down by cause (see
+   * teamViewLoss.ts). teamView always sets it; optional so that hand-made views may leave it out. */
+  loss?: AvailabilityLoss;
+}
+
+/**
+ * The requests not served well (1 − availability), by cause, each as a share of all users'
+ * requests: `errors + distance + system` is 1 − availability. Errors and the slow part as a whole
+ * are the sim's own figures; how the slow part splits between distance and the system (and over
+ * regions and request classes) is estimated from the last tick's figures (teamViewLoss.ts).
+ */
+export interface AvailabilityLoss {
+  /** Requests that failed (errors). */
+  errors: number;
+  /** Answered, but after the latency objective because of the round trip between the users and
+   * the data center that served them (what a data center nearer the users would have saved). */
+  distance: number;
+  /** Answered, but after the objective because of time inside the system: queueing, work, calls
+   * between components (slow even for a user next to the data center). */
+  system: number;
+  /** Business metrics: the distance part by users' region (scenario order; it adds up to
+   * `distance`), with the mean round trip of the region's users to where they were served.
+   * null without business metrics. */
+  regions: Array<{ id: string; share: number; roundTripMs: number }> | null;
+  /** Log aggregation: the system part by request class (REQUEST_CLASSES order; adds up to
+   * `system`). null without log aggregation. */
+  classes: Array<{ cls: RequestClass; share: number }> | null;
+  /** Log aggregation: where requests spend their time: the components with the most time per
+   * user request (visits × mean latency, ms), most first, at most SLOWEST_LIMIT. null without it. */
+  slowest: Array<{ componentId: string; msPerRequest: number }> | null;
 }
 
 /** Money and users (business metrics). DAU and users online are in `users`, exact with this feature. */
@@ -142,7 +174,7 @@ export interface FeedEntry {
   cause: IncidentCause | null;
 }
 
-export type AlertKind = 'errorRate' | 'latency' | 'utilisation' | 'instanceDown' | 'replicationLag' | 'queueBacklog' | 'shardFull';
+export type AlertKind = 'errorRate' | 'latency' | 'utilisation' | 'instanceDown' | 'replicationLag' | 'queueBacklog' | 'shardFull' | 'diskSpace';
 
 /** A threshold alert that is firing: `value` is above `threshold` (see ALERT_THRESHOLDS). */
 export interface Alert {

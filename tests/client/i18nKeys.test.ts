@@ -73,7 +73,7 @@ function settingNames(): string[] {
   return [...names];
 }
 
-const ALERT_KINDS = ['errorRate', 'latency', 'utilisation', 'instanceDown', 'replicationLag', 'queueBacklog', 'shardFull'] as const satisfies readonly AlertKind[];
+const ALERT_KINDS = ['errorRate', 'latency', 'utilisation', 'instanceDown', 'replicationLag', 'queueBacklog', 'shardFull', 'diskSpace'] as const satisfies readonly AlertKind[];
 // Adding an alert kind to the sim without listing it here fails to compile.
 const _everyAlert: [Exclude<AlertKind, (typeof ALERT_KINDS)[number]>] extends [never] ? true : false = true;
 void _everyAlert;

@@ -6,6 +6,7 @@
  * so the header can say "?" and how to see it rather than show a made-up number.
  */
 import type { Feature, TeamView } from '../../../shared/sim';
+import { availabilityExplanation, type AvailabilityExplanation } from './availabilityExplain';
 
 export const HEADER_FIGURE_IDS = ['money', 'usersOnline', 'dau', 'revenuePerDay', 'costPerDay', 'availability', 'latencyP95', 'errorRate'] as const;
 export type HeaderFigureId = (typeof HEADER_FIGURE_IDS)[number];
@@ -24,6 +25,8 @@ export interface HeaderFigure {
   /** Shown rounded (users without business metrics: two significant figures). */
   approx: boolean;
   tone: Tone;
+  /** Availability with aggregated metrics: what it counts and why it falls short, for its popover. */
+  explain?: AvailabilityExplanation;
 }
 
 /** The scenario's goals the tones are judged against. */
@@ -65,13 +68,15 @@ export function headerFigures(team: TeamView, goals: Goals): HeaderFigure[] {
     approx,
     tone: value === null ? 'neutral' : tone,
   });
+  const explain = availabilityExplanation(team, goals.latencyMs);
+  const availability = figure('availability', a?.availability ?? null, 'availability', 'aggregatedMetrics', a === null ? 'neutral' : availabilityTone(a.availability, goals));
   return [
     figure('money', team.money, 'money', null, team.money < 0 ? 'bad' : 'neutral'),
     figure('usersOnline', team.users.online, 'count', exact ? null : 'businessMetrics', 'neutral', !exact),
     figure('dau', team.users.dau, 'count', exact ? null : 'businessMetrics', 'neutral', !exact),
     figure('revenuePerDay', b?.revenuePerDay ?? null, 'money', 'businessMetrics', 'neutral'),
     figure('costPerDay', b?.costPerDay ?? null, 'money', 'businessMetrics', b !== null && b.costPerDay > b.revenuePerDay ? 'warn' : 'neutral'),
-    figure('availability', a?.availability ?? null, 'availability', 'aggregatedMetrics', a === null ? 'neutral' : availabilityTone(a.availability, goals)),
+    explain === null ? availability : { ...availability, explain },
     figure('latencyP95', a?.p95LatencyMs ?? null, 'latency', 'aggregatedMetrics', a === null ? 'neutral' : latencyTone(a.p95LatencyMs, goals)),
     figure('errorRate', a?.errorRate ?? null, 'errorRate', 'aggregatedMetrics', a === null ? 'neutral' : errorTone(a.errorRate)),
   ];

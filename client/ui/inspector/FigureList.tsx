@@ -16,7 +16,7 @@ import { featurePrice } from '../build/prices';
 import { Badge } from '../common';
 import { useT } from '../hooks';
 import type { UiClient } from '../uiClient';
-import { componentFigures, utilisationTone, type FigureLine } from './figures';
+import { componentFigures, diskText, diskTone, utilisationTone, type FigureLine } from './figures';
 
 function formatLine(lang: Language, line: FigureLine): string {
   switch (line.kind) {
@@ -38,6 +38,8 @@ function formatLine(lang: Language, line: FigureLine): string {
       return formatGigabytes(lang, line.value);
     case 'gigabytesPerDay':
       return translate('ui.units.perDay', { value: formatGigabytes(lang, line.value) });
+    case 'disk':
+      return diskText(lang, line);
   }
 }
 
@@ -84,7 +86,13 @@ export function FigureList({ component, team, priceFactor, client }: { component
           <div key={line.id} class="su-figure-row" data-figure={line.id}>
             <dt>{t(line.label)}</dt>
             <dd>
-              {line.id === 'utilisation' ? <UtilisationBar value={line.value} text={formatLine(lang, line)} /> : formatLine(lang, line)}
+              {line.id === 'utilisation' ? (
+                <Bar value={line.value} text={formatLine(lang, line)} tone={utilisationTone(line.value)} word={(tone) => t(`ui.utilisation.${tone}`)} />
+              ) : line.kind === 'disk' && line.disk !== undefined ? (
+                <Bar value={line.disk.use} text={formatLine(lang, line)} tone={diskTone(line.disk.use)} word={(tone) => t(tone === 'bad' ? 'ui.inspector.diskFull' : 'ui.inspector.diskNearlyFull')} />
+              ) : (
+                formatLine(lang, line)
+              )}
             </dd>
           </div>
         ))}
@@ -93,9 +101,8 @@ export function FigureList({ component, team, priceFactor, client }: { component
   );
 }
 
-function UtilisationBar({ value, text }: { value: number; text: string }) {
-  const { t } = useT();
-  const tone = utilisationTone(value);
+/** A share drawn as a bar with its text, and a word for a state that is not good (colour is not the only cue). */
+function Bar({ value, text, tone, word }: { value: number; text: string; tone: 'good' | 'warn' | 'bad'; word: (tone: 'warn' | 'bad') => string }) {
   return (
     <span class={`su-bar su-tone-${tone}`}>
       <span class="su-bar-track" aria-hidden="true">
@@ -103,7 +110,7 @@ function UtilisationBar({ value, text }: { value: number; text: string }) {
       </span>
       <span class="su-bar-text">
         {text}
-        {tone !== 'good' && <span class="su-bar-word"> {t(`ui.utilisation.${tone}`)}</span>}
+        {tone !== 'good' && <span class="su-bar-word"> {word(tone)}</span>}
       </span>
     </span>
   );
