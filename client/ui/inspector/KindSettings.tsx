@@ -13,7 +13,7 @@ import type { UiClient } from '../uiClient';
 import { AutoscalingForm } from './AutoscalingForm';
 import { Choice, Stepper, Toggle } from './controls';
 import { DatabaseSettings } from './DatabaseSettings';
-import { plannedCount } from './figures';
+import { plannedCount, sizeDiskGb } from './figures';
 import { priced, signedMoney } from './quote';
 
 const CACHE_TTLS = [30, 60, 300, 900, 3600, 86400];
@@ -35,13 +35,16 @@ function SizeChoice({ component, client, priceFactor }: { component: ComponentVi
       disabled={component.resizingTo !== null}
       options={sizes.map((size) => {
         const spec = sizeSpec(size);
-        const facts = { size: t(`sizes.${size}`), vcpu: spec.vcpu, memory: spec.memoryGb };
-        if (size === component.size) return { value: size, label: t('ui.inspector.sizeOptionCurrent', facts) };
+        // A database's size also sets its disk, which its data fills up.
+        const disk = sizeDiskGb(component.kind, size);
+        const facts = { size: t(`sizes.${size}`), vcpu: spec.vcpu, memory: spec.memoryGb, disk: disk ?? 0 };
+        const keys = disk === null ? { now: 'sizeOptionCurrent', quote: 'sizeOptionQuote' } : { now: 'sizeOptionDiskCurrent', quote: 'sizeOptionDiskQuote' };
+        if (size === component.size) return { value: size, label: t(`ui.inspector.${keys.now}`, facts) };
         // What moving every instance to this size costs: charged when chosen.
         const quote = resizeQuote(priced(component), size, priceFactor);
         return {
           value: size,
-          label: t('ui.inspector.sizeOptionQuote', { ...facts, oneOff: formatMoney(lang, quote.oneOff), change: signedMoney(lang, quote.perDay) }),
+          label: t(`ui.inspector.${keys.quote}`, { ...facts, oneOff: formatMoney(lang, quote.oneOff), change: signedMoney(lang, quote.perDay) }),
         };
       })}
       onChange={(size) => client.send({ type: 'resize', id: component.id, size })}
