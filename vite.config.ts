@@ -1,12 +1,39 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { createLogger, defineConfig, type Logger } from 'vite';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const serverPort = Number(process.env.PORT ?? 2567);
 
+/** A line of the build's file listing that names one of the bundled font files (Noto Sans KR comes in ~500 subsets). */
+const FONT_LINE = /\.(woff2?|ttf|otf)\b/;
+
+/**
+ * Vite's logger, minus the hundreds of lines listing font files after a build (`npm start` builds
+ * first, and those lines buried the server's own). The other files (page, scripts, styles) are
+ * still listed, the fonts get one line saying how many there were, and warnings and errors pass
+ * untouched.
+ */
+function quietFontsLogger(): Logger {
+  const logger = createLogger();
+  const info = logger.info.bind(logger);
+  logger.info = (msg, options) => {
+    const lines = msg.split('\n');
+    const first = lines.findIndex((line) => FONT_LINE.test(line));
+    if (first < 0) {
+      info(msg, options);
+      return;
+    }
+    const kept = lines.filter((line) => !FONT_LINE.test(line));
+    kept.splice(first, 0, `(${lines.length - kept.length} font files, not listed)`);
+    info(kept.join('\n'), options);
+  };
+  return logger;
+}
+
 /** Builds the browser client from client/ into dist/client, which the game server serves. */
 export default defineConfig({
   root: `${repoRoot}client`,
+  customLogger: quietFontsLogger(),
   build: {
     outDir: `${repoRoot}dist/client`,
     emptyOutDir: true,

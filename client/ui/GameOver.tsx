@@ -1,23 +1,39 @@
 /**
  * The end of a game over the stage: why it ended, how far the system got (when it ended, the peak
  * of daily users, and for a bankruptcy what it cost against what it earned, when business metrics
- * show them), Play again for a solo game. The card can be set aside to look at the system as it
- * was left: a slim bar at the foot of the stage keeps the way back.
+ * show them), the scaling checklist item by item with a reason each, Play again for a solo game.
+ * The card can be set aside to look at the system as it was left: a slim bar at the foot of the
+ * stage keeps the way back.
  */
 import { useState } from 'preact/hooks';
 import type { TeamView } from '../../shared/sim';
 import { clockOf, formatCount, formatMoney } from '../i18n';
 import type { HistoryPoint } from '../net/model';
+import { ChecklistList, ChecklistSummaryText, useChecklist } from './goals/ChecklistList';
 import { useT } from './hooks';
+import './goals/goals.css';
 
 /** The highest daily users the team reached: from the charts' history, or today's figure if higher. */
 export function peakDailyUsers(team: Pick<TeamView, 'users'>, points: readonly HistoryPoint[]): number {
   return points.reduce((peak, p) => Math.max(peak, p.dau), team.users.dau);
 }
 
-export function GameOver({ team, over, points, onAgain }: { team: TeamView; over: NonNullable<TeamView['gameOver']>; points: readonly HistoryPoint[]; onAgain: (() => void) | null }) {
+export function GameOver({
+  team,
+  over,
+  points,
+  regionIds,
+  onAgain,
+}: {
+  team: TeamView;
+  over: NonNullable<TeamView['gameOver']>;
+  points: readonly HistoryPoint[];
+  regionIds: readonly string[];
+  onAgain: (() => void) | null;
+}) {
   const { t, lang } = useT();
   const [aside, setAside] = useState(false);
+  const checklist = useChecklist(team, regionIds);
   const title = t(`ui.gameOver.${over.reason}`);
   const again = onAgain !== null && (
     <button type="button" class="su-btn su-btn-primary" onClick={onAgain}>
@@ -64,6 +80,15 @@ export function GameOver({ team, over, points, onAgain }: { team: TeamView; over
           </div>
         )}
       </dl>
+      <section class="su-gameover-checklist" aria-labelledby="su-gameover-checklist">
+        <h3 id="su-gameover-checklist">
+          {t('ui.checklist.title')}
+          <span class="su-gameover-score">
+            <ChecklistSummaryText rows={checklist} />
+          </span>
+        </h3>
+        <ChecklistList rows={checklist} compact />
+      </section>
       <div class="su-gameover-actions">
         <button type="button" class="su-btn su-btn-quiet" onClick={() => setAside(true)}>
           {t('ui.gameOver.look')}

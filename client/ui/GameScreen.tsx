@@ -1,16 +1,19 @@
 /**
- * The game screen: header on top, build panel docked left, the selected component (or the list of
- * components) right, charts and incident feed at the bottom; the middle is left free for the
- * Phaser diagram behind (the stage lets clicks through, and its rectangle is published in
- * layout.ts so the diagram can fit into it).
+ * The game screen: header on top, build panel docked left, the goals (with the next-step hint in a
+ * solo game) and the selected component (or the list of components) right, charts and incident
+ * feed at the bottom; the middle is left free for the Phaser diagram behind (the stage lets
+ * clicks through, and its rectangle is published in layout.ts so the diagram can fit into it).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TeamView } from '../../shared/sim';
 import type { ConnectionStatus, GameModel, HistoryPoint } from '../net/model';
 import { BuildPanel } from './build/BuildPanel';
 import { Charts } from './charts/Charts';
+import { useConceptPause } from './concepts/conceptPause';
 import { IncidentFeed } from './feed/IncidentFeed';
 import { GameOver } from './GameOver';
+import { GoalsPanel } from './goals/GoalsPanel';
+import { nextHint } from './goals/hints';
 import { Header } from './header/Header';
 import { useStore, useT } from './hooks';
 import { Icon } from './Icon';
@@ -18,7 +21,7 @@ import { Inspector } from './inspector/Inspector';
 import { SystemList } from './inspector/SystemList';
 import { stageRect } from './layout';
 import { labelForId } from './names';
-import { scenarioInfo } from './scenarioInfo';
+import { scenarioInfo, type ScenarioInfo } from './scenarioInfo';
 import type { UiClient } from './uiClient';
 import { uiState } from './uiState';
 
@@ -31,7 +34,7 @@ export function watchedTeamId(game: GameModel, watched: string | null): string |
   return game.teamIds.find((id) => game.teams[id] !== undefined) ?? Object.keys(game.teams)[0] ?? null;
 }
 
-function Stage({ team, game, client, connectingFrom, points }: { team: TeamView | null; game: GameModel; client: UiClient; connectingFrom: string | null; points: readonly HistoryPoint[] }) {
+function Stage({ team, game, client, connectingFrom, points, info }: { team: TeamView | null; game: GameModel; client: UiClient; connectingFrom: string | null; points: readonly HistoryPoint[]; info: ScenarioInfo }) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -63,6 +66,7 @@ function Stage({ team, game, client, connectingFrom, points }: { team: TeamView 
           team={team}
           over={over}
           points={points}
+          regionIds={info.regions.map((r) => r.id)}
           onAgain={game.mode === 'solo' ? () => void client.startSolo(game.scenario).catch(() => undefined) : null}
         />
       )}
@@ -80,6 +84,9 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
   const info = scenarioInfo(game.scenario, team);
   const selected = team?.components.find((c) => c.id === ui.selected) ?? null;
   const points = teamId === null ? NO_POINTS : (history[teamId] ?? NO_POINTS);
+  useConceptPause(client, game);
+  // The next-step hint is for a player learning alone; matches and workshops have their own pace.
+  const hint = team !== null && game.mode === 'solo' && team.gameOver === null ? nextHint(team, info.regions.map((r) => r.id)) : null;
   return (
     <div class={`su-game${buildOpen ? '' : ' su-build-closed'}`}>
       <Header client={client} game={game} team={team} goals={info.goals} status={status} />
@@ -97,8 +104,9 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         </button>
         {buildOpen && team !== null && <BuildPanel client={client} team={team} info={info} />}
       </aside>
-      <Stage team={team} game={game} client={client} connectingFrom={ui.connectingFrom} points={points} />
-      <aside class="su-dock su-dock-right" aria-label={t('ui.inspector.dockLabel')}>
+      <Stage team={team} game={game} client={client} connectingFrom={ui.connectingFrom} points={points} info={info} />
+      <aside class={`su-dock su-dock-right su-dock-goals${selected !== null ? ' su-dock-inspecting' : ''}`} aria-label={t('ui.inspector.dockLabel')}>
+        {team !== null && <GoalsPanel team={team} info={info} points={points} hint={hint} inspecting={selected !== null} />}
         {team !== null &&
           (selected !== null ? (
             <Inspector component={selected} team={team} client={client} info={info} connectingFrom={ui.connectingFrom} />

@@ -1,11 +1,11 @@
 /**
  * What the UI needs of the scenario a game runs — its regions and their names, data sets, price
- * factor and goals — looked up by the id the room sends. The wire state carries only the id: the
+ * factor, description, starting money and objectives — looked up by the id the room sends. The wire state carries only the id: the
  * shipped scenarios are bundled with the client anyway. An unknown (custom) scenario falls back
  * to the region ids the team's view mentions and catalogue prices.
  */
 import { loadPreset } from '../../shared/scenarios';
-import type { LocalText, Scenario, TeamView } from '../../shared/sim';
+import type { LocalText, Objectives, Scenario, TeamView } from '../../shared/sim';
 import type { Language } from '../i18n';
 
 export interface ScenarioInfo {
@@ -14,6 +14,12 @@ export interface ScenarioInfo {
   priceFactor: number;
   goals: { latencyMs: number; availability: number };
   name: LocalText | null;
+  /** What the scenario is about, for the goals panel (null for an unknown scenario). */
+  description: LocalText | null;
+  /** Every objective the scenario sets (latency and availability always; DAU, profit, length when set). */
+  objectives: Objectives;
+  /** Money at the start, from which profit is counted (null when unknown). */
+  startMoney: number | null;
 }
 
 const cache = new Map<string, Scenario | null>();
@@ -38,6 +44,9 @@ export function scenarioInfo(scenarioId: string, team: TeamView | null): Scenari
       priceFactor: s.priceFactor,
       goals: { latencyMs: s.objectives.latencyMs, availability: s.objectives.availability },
       name: s.name,
+      description: s.description,
+      objectives: s.objectives,
+      startMoney: s.startMoney,
     };
   }
   const ids = new Set<string>();
@@ -49,6 +58,9 @@ export function scenarioInfo(scenarioId: string, team: TeamView | null): Scenari
     priceFactor: 1,
     goals: { latencyMs: 300, availability: 0.99 },
     name: null,
+    description: null,
+    objectives: { latencyMs: 300, availability: 0.99 },
+    startMoney: null,
   };
 }
 
