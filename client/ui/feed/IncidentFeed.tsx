@@ -25,6 +25,7 @@ function alertValue(lang: Language, alert: Alert, value: number): string {
   switch (alert.kind) {
     case 'utilisation':
     case 'errorRate':
+    case 'diskSpace':
       return formatPercent(lang, value, 'round', 1);
     case 'latency':
       return formatLatency(lang, value);
