@@ -1,19 +1,22 @@
 /**
- * One tick of a pool of identical M/M/c instances, each with a bounded queue of K requests
- * (K = the kind's queue bound in seconds × the instance's throughput cμ).
+ * One tick of a pool of identical instances, each a bounded M/G/c/K queue: c = its vCPUs,
+ * K − c = the waiting places its queue bound allows (the kind's bound in seconds × the instance's
+ * throughput cμ), service with the mean and the variability (squared coefficient of variation
+ * c_s²) of the mix of requests that reach it.
  *
- * Below saturation (ρ < 1) the stationary M/M/c figures hold, truncated at K as M/M/c/K does:
- * the share of arrivals that finds the queue full is
- *   P_K = C·(1−ρ)·ρ^(K−c) / (1 − C·ρ^(K−c+1))      (C = Erlang C),
- * and the mean wait is capped at half the bound, which is what a bounded queue converges to
- * as ρ → 1 (its queue length is then uniform over 0…K). At and above saturation the queue sits
- * near full: the wait is bound·(1 − 1/(2ρ)) (half the bound at ρ = 1, so both sides meet), the
- * pool completes cμ per instance and everything beyond the queue fails. What an earlier overload
- * left waiting drains with the spare capacity. Every request is accounted for:
+ * The stationary figures come from boundedQueueInto (queueing.ts): the M/M/c/K birth–death
+ * chain for exponential service, with Allen–Cunneen's factor (1 + c_s²)/2 on the queue for a
+ * more variable mix, for every load, through and above saturation, with no case split at ρ = 1.
+ * The share of arrivals that find the queue full fails; the rest is served.
+ *
+ * The stationary figures describe the whole tick: a queue's bound is a few seconds of its
+ * throughput, so it fills or drains well within a tick (its mean content is queueLength) and no
+ * backlog is carried from one tick to the next. A backlog carried in from elsewhere (a state
+ * saved by an older model) drains with the spare capacity, adding to the wait while it lasts;
+ * whatever exceeds the queues' bound is turned away. Every request is accounted for:
  *   arrivals + backlog before = served + failed + backlog after.
  */
-import { pow } from './math';
-import { mmc } from './queueing';
+import { boundedQueueInto, newBoundedQueueFigures } from './queueing';
 import { TICK_SECONDS } from './state';
 
 export interface PoolInput {
@@ -21,13 +24,18 @@ export interface PoolInput {
   lambda: number;
   /** Mean CPU seconds of one vCPU per request. */
   serviceSeconds: number;
-  /** vCPUs per instance: the c of M/M/c. */
+  /**
+   * Squared coefficient of variation of the service time, Var(S)/E[S]² over the mix reaching the
+   * pool; 1 (exponential service) when left out.
+   */
+  serviceScv?: number;
+  /** vCPUs per instance: the c of M/G/c. */
   vcpu: number;
   /** Serving instances; the load is spread evenly over them. */
   instances: number;
   /** The queue bound, as seconds of the instance's full throughput. */
   queueSeconds: number;
-  /** Requests left waiting from the previous tick (whole pool). */
+  /** Requests waiting at the end of the previous tick (whole pool). */
   backlog: number;
 }
 
@@ -39,6 +47,12 @@ export interface PoolResult {
   /** Requests per second completed and failed (queue full) in this tick. */
   served: number;
   failed: number;
+  /**
+   * Requests per second the queues took in this tick (arrivals minus those turned away): what goes
+   * on downstream. A queue holds a few seconds of work, so what it takes in is done within the
+   * tick; `served` differs from it only by the change of the queues' length.
+   */
+  accepted: number;
   backlogAfter: number;
   /** Response time (wait + service), mean and 95th percentile, seconds. */
   meanSeconds: number;
@@ -59,6 +73,7 @@ export function newPoolResult(): PoolResult {
     utilisation: 0,
     served: 0,
     failed: 0,
+    accepted: 0,
     backlogAfter: 0,
     meanSeconds: 0,
     p95Seconds: 0,
@@ -73,6 +88,7 @@ function idle(out: PoolResult, capacity: number, serviceSeconds: number): PoolRe
   out.utilisation = 0;
   out.served = 0;
   out.failed = 0;
+  out.accepted = 0;
   out.backlogAfter = 0;
   out.meanSeconds = serviceSeconds;
   out.p95Seconds = LN_20 * serviceSeconds;
@@ -82,18 +98,14 @@ function idle(out: PoolResult, capacity: number, serviceSeconds: number): PoolRe
   return out;
 }
 
-/** Share of arrivals an M/M/c/K queue turns away, from the M/M/c figures (ρ < 1). */
-export function blockingShare(erlangC: number, rho: number, servers: number, bound: number): number {
-  const waitingRoom = Math.max(0, bound - servers);
-  // ρ^m ≤ e^(−m(1−ρ)): below e^(−40) the loss is far under any figure the game shows.
-  if (waitingRoom * (1 - rho) > 40) return 0;
-  const tail = pow(rho, waitingRoom);
-  return (erlangC * (1 - rho) * tail) / (1 - erlangC * tail * rho);
-}
+/** The stationary figures of one instance; read at once by the caller, so one serves every call. */
+const scratch = newBoundedQueueFigures();
 
 /** Evaluates one tick of the pool; rates are per second, backlogs in requests. */
 export function evaluatePool(input: PoolInput): PoolResult {
-  return evaluatePoolInto(newPoolResult(), input.lambda, input.serviceSeconds, input.vcpu, input.instances, input.queueSeconds, input.backlog);
+  return evaluatePoolInto(
+    newPoolResult(), input.lambda, input.serviceSeconds, input.vcpu, input.instances, input.queueSeconds, input.backlog, input.serviceScv ?? 1,
+  );
 }
 
 /**
@@ -108,6 +120,7 @@ export function evaluatePoolInto(
   instances: number,
   queueSeconds: number,
   backlog: number,
+  serviceScv = 1,
 ): PoolResult {
   if (instances <= 0) {
     // Nobody serves: what arrives fails, and so does what was waiting.
@@ -127,45 +140,58 @@ export function evaluatePoolInto(
   const perInstance = vcpu * mu;
   const capacity = perInstance * instances;
   const utilisation = lambda / capacity;
-  const boundPerInstance = queueSeconds * perInstance;
-  const serviceP95 = LN_20 * serviceSeconds;
+  const room = Math.max(0, queueSeconds * perInstance - vcpu);
+  const scv = serviceScv >= 0 ? serviceScv : 1;
+  const q = boundedQueueInto(scratch, lambda / instances, mu, vcpu, room, scv);
+  const lost = lambda * q.loss;
+  const throughput = lambda - lost;
 
-  if (utilisation < 1) {
-    const q = mmc(lambda / instances, mu, vcpu, false);
-    const lost = lambda * blockingShare(q.waitProbability, utilisation, vcpu, boundPerInstance);
-    // Spare capacity drains what an earlier overload left behind.
-    const drained = Math.min(backlog, (capacity - lambda) * TICK_SECONDS);
-    const backlogAfter = backlog - drained;
-    const carriedWait = (backlog + backlogAfter) / 2 / capacity;
-    const wait = Math.min(q.meanWait, queueSeconds / 2) + carriedWait;
-    const waitP95 = Math.min(q.p95Wait, queueSeconds) + carriedWait;
-    out.capacity = capacity;
-    out.utilisation = utilisation;
-    out.served = lambda - lost + drained / TICK_SECONDS;
-    out.failed = lost;
-    out.backlogAfter = backlogAfter;
-    out.meanSeconds = wait + serviceSeconds;
-    out.p95Seconds = Math.min(q.p95Response, queueSeconds + serviceP95) + carriedWait;
-    out.waitMeanSeconds = wait;
-    out.waitP95Seconds = waitP95;
-    out.queueLength = (lambda - lost) * wait;
-    return out;
+  // The stationary figures describe the whole tick: a queue holds a few seconds of work, which
+  // fills and drains well within a minute, so nothing is carried to the next tick. A backlog
+  // carried in from elsewhere (a state saved by an older model) drains with the spare capacity,
+  // ahead of the new arrivals.
+  let served = throughput;
+  let failed = lost;
+  let backlogAfter = 0;
+  let carriedWait = 0;
+  if (backlog > 0) {
+    const spare = Math.max(0, capacity - throughput);
+    const drained = Math.min(backlog, spare * TICK_SECONDS);
+    const left = backlog - drained;
+    // A queue cannot hold more than its bound: what is beyond it is turned away.
+    const overflow = Math.max(0, left - room * instances);
+    backlogAfter = left - overflow;
+    served += drained / TICK_SECONDS;
+    failed += overflow / TICK_SECONDS;
+    // Requests arriving while it drains wait behind it, on average half of it (start and end of
+    // the drain); the drain lasts backlog/spare of the tick, at most all of it.
+    const drainShare = spare > 0 ? Math.min(1, backlog / (spare * TICK_SECONDS)) : 1;
+    carriedWait = (drainShare * (backlog + backlogAfter)) / 2 / capacity;
   }
 
-  // Saturated: full speed, a nearly full queue, and the excess fails.
-  const arrivals = lambda * TICK_SECONDS + backlog;
-  const servedCount = Math.min(arrivals, capacity * TICK_SECONDS);
-  const wait = queueSeconds * (1 - 1 / (2 * utilisation));
-  const backlogAfter = Math.min(arrivals - servedCount, wait * capacity);
+  const wait = q.meanWait + carriedWait;
+  const waitP95 = q.p95Wait + carriedWait;
+  // Response: the wait and the service combined as the flow combines delays (means add, spreads
+  // above the means add in quadrature), the service taken as exponential with the mix's mean.
+  const waitSpread = q.p95Wait - q.meanWait;
+  const serviceSpread = (LN_20 - 1) * serviceSeconds;
+  let p95 = q.meanWait + serviceSeconds + Math.sqrt(waitSpread * waitSpread + serviceSpread * serviceSpread);
+  // One server with exponential service: an unbounded queue's sojourn time is exactly Exp(μ − λ),
+  // and a bounded queue's is shorter (it never holds more), so ln 20/(μ − λ) bounds the figure.
+  if (vcpu === 1 && scv === 1 && perInstance * instances > lambda) {
+    const exact = LN_20 / (mu - lambda / instances);
+    if (exact < p95) p95 = exact;
+  }
   out.capacity = capacity;
   out.utilisation = utilisation;
-  out.served = servedCount / TICK_SECONDS;
-  out.failed = (arrivals - servedCount - backlogAfter) / TICK_SECONDS;
+  out.served = served;
+  out.failed = failed;
+  out.accepted = throughput;
   out.backlogAfter = backlogAfter;
   out.meanSeconds = wait + serviceSeconds;
-  out.p95Seconds = wait + serviceP95;
+  out.p95Seconds = p95 + carriedWait;
   out.waitMeanSeconds = wait;
-  out.waitP95Seconds = wait;
-  out.queueLength = capacity * wait;
+  out.waitP95Seconds = waitP95;
+  out.queueLength = throughput * wait;
   return out;
 }

@@ -4,24 +4,37 @@
  * of rank i is asked for with probability p_i = i^−α / H_{N,α}, Poisson
  * arrivals at total rate λ).
  *
- * Models (C = capacity in keys, D = TTL in seconds):
+ * Models (C = capacity in keys, D = TTL in seconds, k_i = λp_iD):
  *  - LRU, Che's approximation: the characteristic time T_C solves
- *    Σ_i (1 − e^(−λ p_i T_C)) = C and h = Σ_i p_i (1 − e^(−λ p_i τ)) with
- *    τ = min(T_C, D).
+ *    Σ_i (1 − e^(−λ p_i T_C)) = C and h = Σ_i p_i (1 − e^(−λ p_i T_C)).
  *  - FIFO, its characteristic-time approximation: Σ_i λp_iT/(1 + λp_iT) = C
  *    and h = Σ_i p_i · λp_iτ/(1 + λp_iτ), τ = min(T, D).
  *  - LFU (perfect, the optimum under IRM): the top C keys are kept, so
- *    h = Σ_{i≤C} p_i = H_{C,α}/H_{N,α}; with a TTL,
- *    h = Σ_{i≤C} p_i (1 − e^(−λ p_i D)).
+ *    h = Σ_{i≤C} p_i = H_{C,α}/H_{N,α}.
  *
- * How the TTL is read: the exponential kernel 1 − e^(−λp_iD) used for LRU and
- * LFU is the exact IRM hit probability of an entry that expires after D
- * seconds WITHOUT A REQUEST (an idle timeout / sliding TTL, the same way Che's
- * T_C works). For a TTL counted from insertion and not renewed by hits
- * (Redis EX, HTTP max-age) the exact per-key figure in the TTL-limited regime
- * is the rational kernel λp_iD/(1 + λp_iD) instead, which is lower (0.5 vs
- * 0.63 at λp_iD = 1). FIFO never renews, so its τ = min(T, D) is read from
- * insertion.
+ * The TTL counts from insertion by default (`ttlFrom: 'insertion'`: Redis
+ * EX, HTTP max-age; a hit does not renew it). Where the TTL limits, a key's
+ * entry, stored at a miss, lives D and collects k_i hits on average, then the
+ * next request misses and stores it again (a renewal cycle), so the key hits
+ * with probability k_i/(1 + k_i), the rational kernel:
+ *  - FIFO: as above (its entries never outlive insertion + T anyway);
+ *  - LFU: h = Σ_{i≤C} p_i·k_i/(1 + k_i), the top C keys each that often there;
+ *  - LRU: if the TTL alone keeps no more than C keys, Σ k_i/(1 + k_i) ≤ C,
+ *    h = Σ p_i·k_i/(1 + k_i) (exact under IRM). Otherwise both limit, and
+ *    each key is taken as there with the smaller of its two single-mechanism
+ *    figures, min(k_i/(1 + k_i), 1 − e^(−λp_iT)), T solving Σ min(…) = C:
+ *    hot keys are TTL-bound, cold ones LRU-bound. An entry's life is the
+ *    smaller of D and its LRU life L, and E[min(D, L)] ≤ min(D, E[L]), so
+ *    this is an upper bound; against the exact renewal figure (from the
+ *    distribution of L) and a simulation it is within 2 %
+ *    (tests/sim/cacheTtl.test.ts). It is continuous where the TTL-only
+ *    occupancy crosses C and tends to Che's figure as D grows.
+ * With `ttlFrom: 'lastRequest'` (an idle timeout, renewed by every hit, the
+ * way Che's T_C works) the exponential kernel 1 − e^(−k_i) is the exact IRM
+ * figure instead: LRU h = Σ p_i(1 − e^(−λp_iτ)), τ = min(T_C, D), and LFU
+ * h = Σ_{i≤C} p_i(1 − e^(−k_i)). It is higher (0.63 vs 0.5 at k_i = 1); the
+ * flow uses it only for "was this key written within the last t seconds",
+ * Σ p_i(1 − e^(−W·p_i·t)).
  *
  * Only y = λ·T matters, so per (N, α) we tabulate, on a grid uniform in
  * u = ln y (step HU = ¼, from p_1·y = 1e-4 to p_min·y = 1e6), Occ(y) =
@@ -30,9 +43,11 @@
  * interpolate with cubic Hermite polynomials. LRU and FIFO then need a binary
  * search plus about three Newton steps on one cubic to invert Occ(y_C) = C,
  * and one more cubic for h. LFU with a TTL needs Σ_{i≤C}, a function of both
- * C and y: a second table, built on first use, holds the partial sums at a
- * set of capacity columns (bicubic Hermite; the C-derivative is evaluated
- * exactly).
+ * C and y: a second table, built on first use, holds the partial sums of both
+ * kernels at a set of capacity columns (bicubic Hermite; the C-derivative is
+ * evaluated exactly). LRU with capacity and a TTL from insertion both limiting
+ * uses the same partial sums around the crossover rank, solved by regula
+ * falsi (about ten steps, each a ln, an exp and three table look-ups).
  *
  * Sums over N ≤ 10^12 keys never loop over every key: ranks 1…HEAD (128) are
  * summed exactly; above that, ranks are grouped into panels between capacity
@@ -49,19 +64,19 @@
  * over all of [0, 4], for every policy, with or without a TTL (the promise
  * is 1e-4); occupancy within 1e-4 relative.
  *
- * Cost: a table build is rows × (HEAD + 2·panels) exp calls, 1–2 ms (the LFU
- * TTL table, built only when first needed, about as much again). Tables are
- * memoised per (keys, α) in a bounded module-level Map (the memo only caches
- * pure results, so determinism is unaffected). A query uses no exp or ln on
- * the LRU/FIFO paths (the position inside a grid step comes from short
- * + − × ÷ series) and costs ~0.1–0.3 µs. Keep the number of distinct
- * (keys, α) pairs small (quantise them if they drift), or every new pair
- * pays a build.
+ * Cost: a table build is rows × (HEAD + 2·panels) exp calls, 1–2 ms (the
+ * partial-sum table, built only when first needed, about twice as much).
+ * Tables are memoised per (keys, α) in a bounded module-level Map (the memo
+ * only caches pure results, so determinism is unaffected). A query uses no
+ * exp or ln on the LRU/FIFO paths (the position inside a grid step comes from
+ * short + − × ÷ series) and costs ~0.1–0.3 µs; LRU with both limits a few
+ * µs. Keep the number of distinct (keys, α) pairs small (quantise them if
+ * they drift), or every new pair pays a build.
  *
  * Only exp/ln/pow from ./math are used, so results are bit-identical across
  * JavaScript engines.
  */
-import { exp, ln, pow, powInt } from './math';
+import { exp, ln, log1p, pow, powInt } from './math';
 
 export type CachePolicy = 'lru' | 'lfu' | 'fifo';
 
@@ -79,6 +94,12 @@ export interface CacheQuery {
   requestRate: number;
   /** Time to live D in seconds, ≥ 0; Infinity for no expiry. See the module note on how it is read. */
   ttlSeconds: number;
+  /**
+   * What the TTL counts from: 'insertion' (the default: Redis EX, HTTP max-age; a hit does not
+   * renew it) or 'lastRequest' (an idle timeout, renewed by every hit). FIFO reads it from
+   * insertion either way.
+   */
+  ttlFrom?: 'insertion' | 'lastRequest';
 }
 
 /** Steady-state figures for one cache. */
@@ -149,9 +170,17 @@ const GL2 = 0.5773502691896257;
 const STRIDE = 8;
 const OFF_LRU = 0;
 const OFF_FIFO = 4;
+/** Kernel offsets, in both tables: 1 − e^(−s) (LRU, an idle timeout) and s/(1 + s) (FIFO, a TTL from insertion). */
+const KERNEL_EXP = OFF_LRU;
+const KERNEL_RAT = OFF_FIFO;
+/** Per (row, column) in the LFU table: both kernels' partial sums. */
+const LFU_STRIDE = 8;
 
 interface LfuTable {
-  /** Per (row, column), stride 4: occupancy, d/du, hit, d/du partial sums over ranks ≤ column. */
+  /**
+   * Per (row, column), stride LFU_STRIDE: occupancy, d/du, hit, d/du partial sums over ranks ≤
+   * column, for the exponential kernel (at KERNEL_EXP) and the rational one (at KERNEL_RAT).
+   */
   f: Float64Array;
 }
 
@@ -171,6 +200,8 @@ interface ZipfTable {
   /** y at each row (y_k = e^(u0 + k·HU)) and the number of rows. */
   yRow: Float64Array;
   rows: number;
+  /** ln H_{N,α}, the normaliser (p_i = i^(−α)/H). */
+  lnZ: number;
   /** Rows of STRIDE values, see OFF_LRU / OFF_FIFO. */
   t: Float64Array;
   lfu: LfuTable | null;
@@ -349,19 +380,22 @@ function buildTable(keys: number, alpha: number): ZipfTable {
     t[r] = oE; t[r + 1] = doE; t[r + 2] = hE; t[r + 3] = dhE;
     t[r + 4] = oR; t[r + 5] = doR; t[r + 6] = hR; t[r + 7] = dhR;
   }
-  return { keys, alpha, headCum, gw, gp, cols, colP, colCum, colEnd, yRow, rows, t, lfu: null };
+  return { keys, alpha, headCum, gw, gp, cols, colP, colCum, colEnd, yRow, rows, lnZ: ln(z), t, lfu: null };
 }
 
-/** The partial sums over ranks ≤ each column, for LFU with a TTL (built on first use). */
+/**
+ * The partial sums over ranks ≤ each column, for LFU with a TTL and for LRU when its capacity and
+ * a TTL from insertion both limit (built on first use).
+ */
 function buildLfu(tab: ZipfTable): LfuTable {
   const nCols = tab.cols.length;
-  const f = new Float64Array(tab.rows * nCols * 4);
+  const f = new Float64Array(tab.rows * nCols * LFU_STRIDE);
   const { gw, gp, colEnd, yRow } = tab;
   for (let k = 0; k < tab.rows; k++) {
     const y = yRow[k] as number;
-    let o = 0, dO = 0, h = 0, dh = 0;
+    let o = 0, dO = 0, h = 0, dh = 0, oR = 0, dOR = 0, hR = 0, dhR = 0;
     let i = 0;
-    const base = k * nCols * 4;
+    const base = k * nCols * LFU_STRIDE;
     for (let j = 0; j < nCols; j++) {
       const end = colEnd[j] as number;
       for (; i < end; i++) {
@@ -375,9 +409,17 @@ function buildLfu(tab: ZipfTable): LfuTable {
         dO += w * se;
         h += w * p * one;
         dh += w * p * se;
+        const q = 1 / (1 + s);
+        const sq = s * q;
+        const sqq = sq * q;
+        oR += w * sq;
+        dOR += w * sqq;
+        hR += w * p * sq;
+        dhR += w * p * sqq;
       }
-      const r = base + j * 4;
+      const r = base + j * LFU_STRIDE;
       f[r] = o; f[r + 1] = dO; f[r + 2] = h; f[r + 3] = dh;
+      f[r + 4] = oR; f[r + 5] = dOR; f[r + 6] = hR; f[r + 7] = dhR;
     }
   }
   return { f };
@@ -553,8 +595,16 @@ function topShare(tab: ZipfTable, c: number): number {
   return v < 1 ? v : 1;
 }
 
-/** LFU with a finite TTL: sums over ranks ≤ C (0 < C < keys) at y > 0 → outOcc, outHit. */
-function lfuPartial(tab: ZipfTable, c: number, y: number): void {
+/** The kernel at `off` (KERNEL_EXP or KERNEL_RAT) at s ≥ 0. */
+function kernel(off: number, s: number): number {
+  return off === KERNEL_EXP ? oneMinus(s, expNeg(s)) : s / (1 + s);
+}
+
+/**
+ * Sums of the kernel at `off` over the ranks ≤ C (0 < C < keys) at y > 0 → outOcc, outHit: LFU
+ * with a TTL, and the hot part of LRU when its capacity and a TTL from insertion both limit.
+ */
+function lfuPartial(tab: ZipfTable, c: number, y: number, off: number): void {
   if (tab.lfu === null) tab.lfu = buildLfu(tab);
   const f = tab.lfu.f;
   const nCols = tab.cols.length;
@@ -575,13 +625,14 @@ function lfuPartial(tab: ZipfTable, c: number, y: number): void {
     yAt = tab.yRow[tab.rows - 1] as number;
   }
   const j = columnOf(tab, c);
-  const ia = (k * nCols + j) * 4;
-  const ib = ia + nCols * 4;
+  const ia = (k * nCols + j) * LFU_STRIDE + off;
+  const ib = ia + nCols * LFU_STRIDE;
+  const next = LFU_STRIDE;
   // Values at (y, column j) and (y, column j + 1) by Hermite in u.
   const oJ = hermite(f[ia] as number, HU * (f[ia + 1] as number), f[ib] as number, HU * (f[ib + 1] as number), s);
   const hJ = hermite(f[ia + 2] as number, HU * (f[ia + 3] as number), f[ib + 2] as number, HU * (f[ib + 3] as number), s);
-  const oK = hermite(f[ia + 4] as number, HU * (f[ia + 5] as number), f[ib + 4] as number, HU * (f[ib + 5] as number), s);
-  const hK = hermite(f[ia + 6] as number, HU * (f[ia + 7] as number), f[ib + 6] as number, HU * (f[ib + 7] as number), s);
+  const oK = hermite(f[ia + next] as number, HU * (f[ia + next + 1] as number), f[ib + next] as number, HU * (f[ib + next + 1] as number), s);
+  const hK = hermite(f[ia + next + 2] as number, HU * (f[ia + next + 3] as number), f[ib + next + 2] as number, HU * (f[ib + next + 3] as number), s);
   const c0 = tab.cols[j] as number;
   if (c < LINEAR_COLS) {
     // Unit columns: a fractional key is that share of the next one.
@@ -594,13 +645,100 @@ function lfuPartial(tab: ZipfTable, c: number, y: number): void {
   const dc = (tab.cols[j + 1] as number) - c0;
   const p0 = tab.colP[j] as number;
   const p1 = tab.colP[j + 1] as number;
-  const s0 = p0 * yAt;
-  const s1 = p1 * yAt;
-  const one0 = oneMinus(s0, expNeg(s0));
-  const one1 = oneMinus(s1, expNeg(s1));
+  const one0 = kernel(off, p0 * yAt);
+  const one1 = kernel(off, p1 * yAt);
   const sc = (c - c0) / dc;
   outOcc = hermite(oJ, dc * one0, oK, dc * one1, sc) * scale;
   outHit = hermite(hJ, dc * p0 * one0, hK, dc * p1 * one1, sc) * scale;
+}
+
+/** Sums of the kernel at `off` over the ranks ≤ C, for any 0 ≤ C (≥ keys: every key) → outOcc, outHit. */
+function partialSums(tab: ZipfTable, c: number, y: number, off: number): void {
+  if (!(c > 0) || !(y > 0)) {
+    outOcc = 0;
+    outHit = 0;
+  } else if (c >= tab.keys) {
+    evalAtY(tab, off, y);
+  } else {
+    lfuPartial(tab, c, y, off);
+  }
+}
+
+/**
+ * How many of the most popular keys have p_i ≥ p: with p(x) = x^(−α)/H_{N,α} inverted,
+ * x = (p·H)^(−1/α), exactly ⌊x⌋ among the ranks summed one by one, and x − ½ beyond them (where
+ * keys are cells [i − ½, i + ½] of a continuum), within [0, keys].
+ */
+function rankOf(tab: ZipfTable, p: number): number {
+  if (!(tab.alpha > 1e-9)) return p <= (tab.colP[0] as number) ? tab.keys : 0; // uniform: all or none
+  const x = exp(-(ln(p) + tab.lnZ) / tab.alpha);
+  const c = x < HEAD ? Math.floor(x) : x - 0.5;
+  return c > 0 ? (c < tab.keys ? c : tab.keys) : 0;
+}
+
+// The mixed LRU solution, set by lruBothLimit: the hits of the TTL-bound and the capacity-bound
+// keys, and LRU's characteristic λT.
+let outHitTtl = 0;
+let outHitCap = 0;
+
+/**
+ * LRU with capacity C and a TTL from insertion, when both limit (C below the TTL-only occupancy):
+ * each key's hit probability is the smaller of the two single-mechanism figures,
+ * min(λpD/(1 + λpD), 1 − e^(−λpT)). The kernels cross once, at s* = λp*T with e^(s*) = 1 + κs*,
+ * κ = D/T: keys hotter than p* are TTL-bound, colder ones capacity-bound. T solves
+ * Σ min(…) = C. We solve for x = λp*D instead, which gives T explicitly (λT = yD·ln(1 + x)/x)
+ * and the crossover rank as rankOf(x/yD); a slightly wrong crossover rank costs only second
+ * order (both kernels agree there). Occupancy falls as x grows, from the TTL-only occupancy
+ * (x ≤ p_min·yD: every key TTL-bound) to at most C (x = (yD/yC)²: then λT ≤ yC, Che's
+ * capacity-only characteristic, as ln(1 + x) ≤ √x). Regula falsi (Illinois) on ln x. → outOcc, outHitTtl, outHitCap, outY (λT).
+ */
+function lruBothLimit(tab: ZipfTable, c: number, yD: number, yC: number): void {
+  const colP = tab.colP;
+  let lo = ln((colP[colP.length - 1] as number) * yD);
+  // ln(1 + x) ≤ √x, so λT ≤ yD/√x ≤ yC once x ≥ (yD/yC)².
+  let hi = 2 * ln(yD / yC);
+  // Occupancy − C at v = ln x, leaving the parts in the out* scratch.
+  const at = (v: number): number => {
+    const x = exp(v);
+    const yT = x > 1e-8 ? (yD * log1p(x)) / x : yD * (1 - x * (0.5 - x / 3));
+    const rank = rankOf(tab, x / yD);
+    partialSums(tab, rank, yD, KERNEL_RAT);
+    const occHot = outOcc;
+    const hitHot = outHit;
+    partialSums(tab, rank, yT, KERNEL_EXP);
+    const occCut = outOcc;
+    const hitCut = outHit;
+    evalAtY(tab, KERNEL_EXP, yT);
+    outHitTtl = hitHot;
+    outHitCap = outHit - hitCut;
+    outY = yT;
+    outOcc = occHot + outOcc - occCut;
+    return outOcc - c;
+  };
+  let fLo = at(lo);
+  let fHi = at(hi);
+  if (!(fLo > 0) || !(fHi < 0)) {
+    // Only rounding in the tables can put the root at an end: take the nearer end.
+    at(Math.abs(fLo) < Math.abs(fHi) ? lo : hi);
+    return;
+  }
+  let side = 0;
+  for (let it = 0; it < 60; it++) {
+    const v = (lo * fHi - hi * fLo) / (fHi - fLo);
+    const fv = at(v);
+    if (Math.abs(fv) <= 1e-10 * c || hi - lo <= 1e-13 * (Math.abs(lo) + 1)) return;
+    if (fv > 0) {
+      lo = v;
+      fLo = fv;
+      if (side === 1) fHi *= 0.5;
+      side = 1;
+    } else {
+      hi = v;
+      fHi = fv;
+      if (side === -1) fLo *= 0.5;
+      side = -1;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -619,15 +757,25 @@ function check(q: CacheQuery): void {
   if (policy !== 'lru' && policy !== 'lfu' && policy !== 'fifo') {
     throw new RangeError(`policy must be 'lru', 'lfu' or 'fifo', got ${String(policy)}`);
   }
+  if (q.ttlFrom !== undefined && q.ttlFrom !== 'insertion' && q.ttlFrom !== 'lastRequest') {
+    throw new RangeError(`ttlFrom must be 'insertion' or 'lastRequest', got ${String(q.ttlFrom)}`);
+  }
 }
 
 function result(
   hit: number, lambda: number, entries: number, capacity: number,
   characteristic: number, ttl: number,
 ): CacheResult {
+  const lifetime = ttl < characteristic ? ttl : characteristic;
+  return figures(hit, lambda, entries, capacity, characteristic, lifetime, ttl < characteristic);
+}
+
+function figures(
+  hit: number, lambda: number, entries: number, capacity: number,
+  characteristic: number, lifetime: number, ttlLimited: boolean,
+): CacheResult {
   const h = hit > 1 ? 1 : hit > 0 ? hit : 0;
   const n = entries > 0 ? (entries < capacity ? entries : capacity) : 0; // clamps rounding only
-  const lifetime = ttl < characteristic ? ttl : characteristic;
   return {
     hitRatio: h,
     hitRate: lambda * h,
@@ -636,7 +784,7 @@ function result(
     entries: n,
     characteristicSeconds: characteristic,
     lifetimeSeconds: lifetime,
-    ttlLimited: ttl < characteristic,
+    ttlLimited,
     meanHitAgeSeconds: n > 0 ? 0.5 * lifetime : 0,
   };
 }
@@ -659,11 +807,14 @@ export function cacheHitRatio(q: CacheQuery): CacheResult {
   // y of the TTL; 0 when λ = 0 (the λ → 0⁺ limit); Infinity without a TTL.
   const yTtl = ttl === Infinity ? Infinity : lambda * ttl;
 
+  const fromInsertion = q.ttlFrom !== 'lastRequest';
+
   if (policy === 'lfu') {
     if (yTtl === Infinity) return result(topShare(tab, cap), lambda, fits ? keys : cap, cap, Infinity, Infinity);
     if (!(yTtl > 0)) return result(0, lambda, 0, cap, Infinity, ttl);
-    if (fits) evalAtY(tab, OFF_LRU, yTtl);
-    else lfuPartial(tab, cap, yTtl);
+    // The top C keys, each there with the TTL's kernel: from insertion λpD/(1 + λpD), for an idle
+    // timeout 1 − e^(−λpD).
+    partialSums(tab, cap, yTtl, fromInsertion ? KERNEL_RAT : KERNEL_EXP);
     return result(outHit, lambda, outOcc, cap, Infinity, ttl);
   }
 
@@ -678,6 +829,22 @@ export function cacheHitRatio(q: CacheQuery): CacheResult {
     occ = cap;
   }
   const characteristic = lambda > 0 ? yC / lambda : Infinity;
+  if (policy === 'lru' && fromInsertion && yTtl < Infinity) {
+    if (!(yTtl > 0)) return result(0, lambda, 0, cap, characteristic, ttl);
+    // Entries that expire D after they were stored: the TTL alone keeps Σ λp_iD/(1 + λp_iD) keys.
+    evalAtY(tab, KERNEL_RAT, yTtl);
+    if (fits || outOcc <= cap) {
+      return figures(outHit, lambda, outOcc, cap, characteristic, ttl, true);
+    }
+    // More than fit: the capacity evicts the cold keys before they expire.
+    lruBothLimit(tab, cap, yTtl, yC);
+    const hitTtl = outHitTtl;
+    const hitCap = outHitCap;
+    const both = hitTtl + hitCap;
+    // A hit's copy is D/2 old on the TTL-bound keys, about T/2 on the others: weigh by their hits.
+    const lifetime = both > 0 ? (hitTtl * ttl + (hitCap * outY) / lambda) / both : ttl;
+    return figures(both, lambda, cap, cap, characteristic, lifetime, false);
+  }
   if (yTtl < yC) {
     if (!(yTtl > 0)) return result(0, lambda, 0, cap, characteristic, ttl);
     evalAtY(tab, off, yTtl);

@@ -8,7 +8,7 @@ import type { ComponentKindName, DbEngine, PerClass } from './scenario';
 
 export interface InstanceSize {
   name: SizeName;
-  /** Parallel servers of the M/M/c model: one per vCPU. */
+  /** Parallel servers of the M/G/c model: one per vCPU. */
   vcpu: number;
   memoryGb: number;
   /** Price multiplier against the smallest size: grows faster than vCPU (vertical scaling costs more). */

@@ -130,6 +130,32 @@ export function ln(x: number): number {
 }
 
 /**
+ * e^x − 1 without the cancellation of exp(x) − 1 near 0: for |x| < ½ the Taylor series to x^17
+ * (truncation < 1e-21 relative), else exp(x) − 1 (no cancellation left to speak of). Within
+ * ~2 ulp; overflows to Infinity like exp.
+ */
+export function expm1(x: number): number {
+  if (!(x > -0.5 && x < 0.5)) return x !== x ? x : exp(x) - 1;
+  let r = 1 + x / 17;
+  for (let k = 16; k >= 2; k--) r = 1 + (x / k) * r;
+  return x * r;
+}
+
+/**
+ * ln(1 + x) without the rounding of 1 + x near 0: for |x| < ¼ the series 2·atanh(s) with
+ * s = x/(2 + x) to s^19 (|s| < 1/7, truncation < 1e-17 relative), else ln(1 + x). Within
+ * ~2 ulp; −1 → −Infinity, below −1 → NaN.
+ */
+export function log1p(x: number): number {
+  if (!(x > -0.25 && x < 0.25)) return x !== x ? x : ln(1 + x);
+  const s = x / (2 + x);
+  const s2 = s * s;
+  let r = 1 / 19;
+  for (let k = 17; k >= 3; k -= 2) r = 1 / k + s2 * r;
+  return 2 * s * (1 + s2 * r);
+}
+
+/**
  * Base-10 logarithm: ln(x)/ln 10, within ~2 ulp. Exact powers of ten 10^n
  * for integer n in [−22, 22] return exactly n, so `Math.floor(log10(x))`
  * gives the right digit count for round numbers like 1000.

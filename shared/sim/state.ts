@@ -84,9 +84,13 @@ export interface ComponentFigures {
   /** Requests per second served, failed (overflow, dead instance, bad deploy) in this tick. */
   served: number;
   failed: number;
-  /** Requests waiting in the bounded queues at the end of the tick. */
+  /**
+   * Requests carried over in the bounded queues to the next tick: the component's `backlog`. 0 in
+   * the current model (a queue's content is part of its stationary figures, see queueLength); only
+   * a state saved by an older model carries some, and it drains with spare capacity.
+   */
   backlog: number;
-  /** Mean number waiting (Little's law: λ·Wq) while not saturated. */
+  /** Mean number waiting in the queues (Little's law: accepted λ × Wq), at any load. */
   queueLength: number;
 }
 
@@ -109,7 +113,11 @@ export interface ComponentState {
   targets: string[];
   /** Tick of the last autoscaling action (for the cool-down). */
   lastScaleTick: number;
-  /** Requests left in the bounded queues at the end of the last tick. */
+  /**
+   * Requests carried over in the bounded queues from the last tick: 0 in the current model, where
+   * a queue of a few seconds fills and drains within the tick (boundedQueue.ts); a state saved by
+   * an older model may carry some.
+   */
   backlog: number;
   /** Cache and CDN: keys currently held (a new or restarted cache starts cold at 0). */
   fill: number;

@@ -89,7 +89,7 @@ export function isEntry(state: SimState, id: string): boolean {
   return false;
 }
 
-/** vCPUs of one instance (the c of its M/M/c). */
+/** vCPUs of one instance (the c of its M/G/c). */
 export function vcpuOf(component: ComponentState): number {
   return SIZES[component.size].vcpu;
 }

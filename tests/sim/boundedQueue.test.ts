@@ -123,6 +123,89 @@ describe('latency as utilisation nears 1', () => {
   });
 });
 
+describe('through saturation: the exact M/M/c/K chain', () => {
+  /**
+   * The finite birth–death chain solved here by its recurrence: p_n ∝ Π λ/(min(k, c)μ) for
+   * n ≤ K; loss = p_K, mean wait of an accepted request by Little's law on the queue,
+   * E[N_q]/(λ(1 − p_K)).
+   */
+  function chain(lambda: number, mu: number, c: number, K: number): { loss: number; wait: number } {
+    const p: number[] = [1];
+    for (let n = 1; n <= K; n++) p.push((p[n - 1]! * lambda) / (Math.min(n, c) * mu));
+    const total = p.reduce((sum, x) => sum + x, 0);
+    let queue = 0;
+    for (let n = c; n <= K; n++) queue += ((n - c) * p[n]!) / total;
+    const loss = p[K]! / total;
+    return { loss, wait: queue / (lambda * (1 - loss)) };
+  }
+
+  // (c, service seconds, queue seconds) with an integer bound K = queueSeconds·c/service.
+  const QUEUES = [[1, 0.01, 2], [2, 0.02, 2], [4, 0.1, 2], [8, 0.01, 2], [16, 0.2, 2]] as const;
+
+  it('loss and mean wait match the chain at ρ = 0.9, 0.99, 1, 1.01, 1.2 and 1.5', () => {
+    for (const [c, service, queueSeconds] of QUEUES) {
+      const mu = 1 / service;
+      const K = Math.round((queueSeconds * c) / service);
+      for (const rho of [0.9, 0.99, 1, 1.01, 1.2, 1.5]) {
+        const lambda = rho * c * mu;
+        const exact = chain(lambda, mu, c, K);
+        const r = evaluatePool({ lambda, serviceSeconds: service, vcpu: c, instances: 1, queueSeconds, backlog: 0 });
+        const at = `c=${c} K=${K} ρ=${rho}`;
+        expect(Math.abs(r.failed / lambda - exact.loss), at).toBeLessThanOrEqual(1e-12 + 1e-9 * exact.loss);
+        expect(r.waitMeanSeconds / exact.wait, at).toBeCloseTo(1, 9);
+        // What is not turned away is served: at most the servers' capacity.
+        expect(r.served, at).toBeCloseTo(lambda * (1 - exact.loss), 9);
+        expect(r.served, at).toBeLessThanOrEqual(c * mu * (1 + 1e-12));
+      }
+    }
+  });
+
+  it('at ρ = 1 the loss is already what the chain says (not 0), and nothing jumps across ρ = 1', () => {
+    for (const [c, service, queueSeconds] of QUEUES) {
+      const mu = 1 / service;
+      const at = (rho: number) => evaluatePool({ lambda: rho * c * mu, serviceSeconds: service, vcpu: c, instances: 1, queueSeconds, backlog: 0 });
+      expect(at(1).failed / (c * mu)).toBeGreaterThan(0);
+      // Across ρ = 1 ± ε every figure moves by O(ε): no step, however small ε gets.
+      for (const eps of [1e-6, 1e-9, 1e-12]) {
+        const below = at(1 - eps);
+        const above = at(1 + eps);
+        const mid = at(1);
+        for (const key of ['waitMeanSeconds', 'waitP95Seconds', 'p95Seconds'] as const) {
+          expect(Math.abs(above[key] - below[key]), `${key} c=${c} ε=${eps}`).toBeLessThan(1e3 * eps * mid[key] + 1e-13);
+        }
+        const loss = (r: typeof mid, rho: number) => r.failed / (rho * c * mu);
+        expect(Math.abs(loss(above, 1 + eps) - loss(below, 1 - eps)), `loss c=${c} ε=${eps}`).toBeLessThan(10 * eps + 1e-13);
+      }
+    }
+  });
+
+  it('with a more variable mix (c_s² = 11) too: continuous through ρ = 1, never more than the servers can take, Allen–Cunneen well below it', () => {
+    for (const [c, service, queueSeconds] of QUEUES) {
+      const mu = 1 / service;
+      const at = (rho: number) => evaluatePool({ lambda: rho * c * mu, serviceSeconds: service, serviceScv: 11, vcpu: c, instances: 1, queueSeconds, backlog: 0 });
+      let previous = 0;
+      for (let rho = 0.05; rho <= 3; rho += 0.05) {
+        const r = at(rho);
+        expect(r.served).toBeLessThanOrEqual(c * mu * (1 + 1e-12));
+        // Whatever the servers cannot take is turned away: loss ≥ 1 − 1/ρ.
+        expect(r.failed / (rho * c * mu)).toBeGreaterThanOrEqual(1 - 1 / rho - 1e-12);
+        expect(r.waitMeanSeconds).toBeGreaterThanOrEqual(previous);
+        expect(r.waitMeanSeconds).toBeLessThanOrEqual(queueSeconds);
+        previous = r.waitMeanSeconds;
+      }
+      const below = at(1 - 1e-9);
+      const above = at(1 + 1e-9);
+      expect(Math.abs(above.waitMeanSeconds - below.waitMeanSeconds)).toBeLessThan(1e-6 * below.waitMeanSeconds);
+      // With a bound long enough not to matter the wait is (1 + c_s²)/2 × M/M/c's.
+      for (const rho of [0.3, 0.5, 0.8]) {
+        const light = evaluatePool({ lambda: rho * c * mu, serviceSeconds: service, serviceScv: 11, vcpu: c, instances: 1, queueSeconds: 600, backlog: 0 });
+        const mmcWait = erlangCDirect(c, rho * c) / (c * mu * (1 - rho));
+        expect(light.waitMeanSeconds / mmcWait).toBeCloseTo(6, 9);
+      }
+    }
+  });
+});
+
 describe('above saturation: a bounded queue', () => {
   it('completes at full speed and fails the excess; nothing is lost from the books', () => {
     const result = evaluatePool({ ...base, vcpu: 2, lambda: 500, serviceSeconds: 0.01 });

@@ -85,11 +85,16 @@ function exactCapacity(p: Float64Array, c: number, kind: Kernel): { y: number; h
   return { y, hit: sums(p, y, kind).hit };
 }
 
+/** A TTL that a hit renews (an idle timeout): the exponential kernel for LRU and LFU. */
+const IDLE = 'lastRequest' as const;
+
 function q(
   keys: number, alpha: number, capacityKeys: number, policy: CachePolicy,
-  requestRate = 1, ttlSeconds = Infinity,
+  requestRate = 1, ttlSeconds = Infinity, ttlFrom: CacheQuery['ttlFrom'] = undefined,
 ): CacheQuery {
-  return { keys, alpha, capacityKeys, policy, requestRate, ttlSeconds };
+  return ttlFrom === undefined
+    ? { keys, alpha, capacityKeys, policy, requestRate, ttlSeconds }
+    : { keys, alpha, capacityKeys, policy, requestRate, ttlSeconds, ttlFrom };
 }
 
 const ALPHAS = [0.6, 0.8, 1.0, 1.2];
@@ -162,7 +167,7 @@ describe('LFU', () => {
     }
   });
 
-  it('with a TTL: exact Σ_{i≤C} p_i (1 − e^(−λ p_i D)), and the occupancy', () => {
+  it('with an idle timeout (TTL from the last request): exact Σ_{i≤C} p_i (1 − e^(−λ p_i D)), and the occupancy', () => {
     for (const n of [1000, 20000]) {
       for (const alpha of ALPHAS) {
         const p = zipf(n, alpha);
@@ -171,7 +176,7 @@ describe('LFU', () => {
           for (const y of [0.01, 1, 30, 1e3, 3e4, 1e6, 1e9]) {
             const lambda = 40;
             const ref = sums(p, y, 'exp', c);
-            const r = cacheHitRatio(q(n, alpha, c, 'lfu', lambda, y / lambda));
+            const r = cacheHitRatio(q(n, alpha, c, 'lfu', lambda, y / lambda, IDLE));
             expect(Math.abs(r.hitRatio - ref.hit)).toBeLessThan(TOL / 10);
             expect(Math.abs(r.occupancy - ref.occ / c)).toBeLessThan(TOL);
             expect(r.ttlLimited).toBe(true);
@@ -190,6 +195,7 @@ describe('TTL', () => {
   const p = zipf(n, alpha);
   const lambda = 500;
 
+  // LRU here with an idle timeout (the exponential kernel); a TTL from insertion is tested below.
   for (const [policy, kind] of [['lru', 'exp'], ['fifo', 'rational']] as const) {
     it(`${policy}: a TTL below the characteristic time lowers h to Σ p_i·k(λ p_i D)`, () => {
       for (const f of [0.01, 0.1, 0.5]) {
@@ -197,7 +203,7 @@ describe('TTL', () => {
         const base = cacheHitRatio(q(n, alpha, c, policy, lambda));
         for (const shrink of [0.5, 0.1, 0.01]) {
           const ttl = base.characteristicSeconds * shrink;
-          const r = cacheHitRatio(q(n, alpha, c, policy, lambda, ttl));
+          const r = cacheHitRatio(q(n, alpha, c, policy, lambda, ttl, IDLE));
           const ref = sums(p, lambda * ttl, kind);
           expect(r.hitRatio).toBeLessThan(base.hitRatio);
           expect(Math.abs(r.hitRatio - ref.hit)).toBeLessThan(TOL / 10);
@@ -217,28 +223,31 @@ describe('TTL', () => {
         const c = f * n;
         const base = cacheHitRatio(q(n, alpha, c, policy, lambda));
         for (const grow of [1.0001, 2, 100, 1e9]) {
-          const r = cacheHitRatio(q(n, alpha, c, policy, lambda, base.characteristicSeconds * grow));
+          const r = cacheHitRatio(q(n, alpha, c, policy, lambda, base.characteristicSeconds * grow, IDLE));
           expect(r.hitRatio).toBe(base.hitRatio);
           expect(r.occupancy).toBe(1);
           expect(r.ttlLimited).toBe(false);
           expect(r.lifetimeSeconds).toBe(base.characteristicSeconds);
         }
-        const just = cacheHitRatio(q(n, alpha, c, policy, lambda, base.characteristicSeconds * 0.9999));
+        const just = cacheHitRatio(q(n, alpha, c, policy, lambda, base.characteristicSeconds * 0.9999, IDLE));
         expect(Math.abs(just.hitRatio - base.hitRatio)).toBeLessThan(1e-4);
         expect(just.occupancy).toBeGreaterThan(0.999);
       }
     });
   }
 
-  it('everything fits (C ≥ N): 1 without a TTL, the TTL-only sum with one', () => {
-    for (const [policy, kind] of [['lru', 'exp'], ['lfu', 'exp'], ['fifo', 'rational']] as const) {
+  it('everything fits (C ≥ N): 1 without a TTL, the TTL-only sum with one (exp for an idle timeout, rational from insertion)', () => {
+    for (const [policy, kind, ttlFrom] of [
+      ['lru', 'exp', IDLE], ['lfu', 'exp', IDLE], ['fifo', 'rational', IDLE],
+      ['lru', 'rational', undefined], ['lfu', 'rational', undefined], ['fifo', 'rational', undefined],
+    ] as const) {
       const all = cacheHitRatio(q(n, alpha, 2 * n, policy, lambda));
       expect(all.hitRatio).toBe(1);
       expect(all.entries).toBe(n);
       expect(all.occupancy).toBe(0.5);
       expect(all.ttlLimited).toBe(false);
       for (const ttl of [0.001, 0.1, 10, 1000]) {
-        const r = cacheHitRatio(q(n, alpha, n, policy, lambda, ttl));
+        const r = cacheHitRatio(q(n, alpha, n, policy, lambda, ttl, ttlFrom));
         const ref = sums(p, lambda * ttl, kind);
         expect(Math.abs(r.hitRatio - ref.hit)).toBeLessThan(TOL / 10);
         expect(Math.abs(r.entries - ref.occ) / ref.occ).toBeLessThan(1e-4);
@@ -249,18 +258,20 @@ describe('TTL', () => {
 
   // (to 1e-10: where D crosses T the two interpolation paths meet within rounding)
   it('h grows with the TTL and with λ (more requests per TTL)', () => {
-    for (const policy of ['lru', 'fifo', 'lfu'] as const) {
-      let prev = -1;
-      for (let e = -4; e <= 6; e += 0.05) {
-        const h = cacheHitRatio(q(n, alpha, 0.05 * n, policy, lambda, Math.pow(10, e))).hitRatio;
-        expect(h).toBeGreaterThanOrEqual(prev - 1e-10);
-        prev = h;
-      }
-      prev = -1;
-      for (let e = -3; e <= 7; e += 0.05) {
-        const h = cacheHitRatio(q(n, alpha, 0.05 * n, policy, Math.pow(10, e), 1)).hitRatio;
-        expect(h).toBeGreaterThanOrEqual(prev - 1e-10);
-        prev = h;
+    for (const ttlFrom of [undefined, IDLE]) {
+      for (const policy of ['lru', 'fifo', 'lfu'] as const) {
+        let prev = -1;
+        for (let e = -4; e <= 6; e += 0.05) {
+          const h = cacheHitRatio(q(n, alpha, 0.05 * n, policy, lambda, Math.pow(10, e), ttlFrom)).hitRatio;
+          expect(h).toBeGreaterThanOrEqual(prev - 1e-9);
+          prev = h;
+        }
+        prev = -1;
+        for (let e = -3; e <= 7; e += 0.05) {
+          const h = cacheHitRatio(q(n, alpha, 0.05 * n, policy, Math.pow(10, e), 1, ttlFrom)).hitRatio;
+          expect(h).toBeGreaterThanOrEqual(prev - 1e-9);
+          prev = h;
+        }
       }
     }
   });
@@ -408,9 +419,15 @@ describe('large N against an Euler–Maclaurin reference', () => {
             const want = ref.sums(y, kind).hit;
             const r = cacheHitRatio(q(n, alpha, c, policy, 10));
             worst = Math.max(worst, Math.abs(r.hitRatio - want));
-            // TTL-limited at a tenth of the characteristic time.
-            const rt = cacheHitRatio(q(n, alpha, c, policy, 10, y / 100));
+            // TTL-limited at a tenth of the characteristic time: an idle timeout (exp kernel for
+            // LRU)…
+            const rt = cacheHitRatio(q(n, alpha, c, policy, 10, y / 100, IDLE));
             worst = Math.max(worst, Math.abs(rt.hitRatio - ref.sums(y / 10, kind).hit));
+            // …and a TTL from insertion (the rational kernel for both), a tenth of the way to
+            // where the TTL alone would fill the cache.
+            const yFill = solveY((v) => ref.sums(v, 'rational').occ, c);
+            const ri = cacheHitRatio(q(n, alpha, c, policy, 10, yFill / 100));
+            worst = Math.max(worst, Math.abs(ri.hitRatio - ref.sums(yFill / 10, 'rational').hit));
           }
           // LFU: the top C keys (C + ½ is where the midpoint cells end).
           const top = Math.round(c);
@@ -532,11 +549,12 @@ describe('properties', () => {
         fc.constantFrom<CachePolicy>('lru', 'fifo', 'lfu'),
         fc.double({ min: 0, max: 1e6, noNaN: true }),
         fc.oneof(fc.constant(Infinity), fc.double({ min: 0, max: 1e5, noNaN: true })),
-        (keys, alphaRaw, share, policy, requestRate, ttlSeconds) => {
+        fc.constantFrom<CacheQuery['ttlFrom']>('insertion', 'lastRequest'),
+        (keys, alphaRaw, share, policy, requestRate, ttlSeconds, ttlFrom) => {
           // A few distinct α values keep the number of table builds bounded.
           const alpha = Math.round(alphaRaw * 4) / 4;
           const capacityKeys = share * keys;
-          const r = cacheHitRatio({ keys, alpha, capacityKeys, policy, requestRate, ttlSeconds });
+          const r = cacheHitRatio({ keys, alpha, capacityKeys, policy, requestRate, ttlSeconds, ttlFrom });
           expect(r.hitRatio).toBeGreaterThanOrEqual(0);
           expect(r.hitRatio).toBeLessThanOrEqual(1);
           expect(r.occupancy).toBeGreaterThanOrEqual(0);
@@ -545,7 +563,15 @@ describe('properties', () => {
           for (const v of [r.hitRatio, r.hitRate, r.missRate, r.occupancy, r.entries]) expect(Number.isFinite(v)).toBe(true);
           expect(r.hitRate + r.missRate).toBeCloseTo(requestRate, 6);
           expect(r.characteristicSeconds).toBeGreaterThanOrEqual(0);
-          expect(r.lifetimeSeconds).toBe(Math.min(r.characteristicSeconds, ttlSeconds));
+          if (policy === 'lru' && ttlFrom === 'insertion' && ttlSeconds < Infinity && r.entries > 0) {
+            // From insertion an entry lives the TTL unless LRU evicts it first: with both limiting,
+            // the hit-weighted life lies between LRU's and the TTL.
+            if (r.ttlLimited) expect(r.lifetimeSeconds).toBe(ttlSeconds);
+            expect(r.lifetimeSeconds).toBeLessThanOrEqual(ttlSeconds * (1 + 1e-12));
+            expect(r.lifetimeSeconds).toBeGreaterThanOrEqual(0);
+          } else {
+            expect(r.lifetimeSeconds).toBe(Math.min(r.characteristicSeconds, ttlSeconds));
+          }
           expect(Number.isNaN(r.meanHitAgeSeconds)).toBe(false);
         },
       ),

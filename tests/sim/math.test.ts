@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { E, LN10, LN2, PI, TAU, cos, exp, ln, log10, pow, powInt, sin } from '../../shared/sim/math';
+import { E, LN10, LN2, PI, TAU, cos, exp, expm1, ln, log10, log1p, pow, powInt, sin } from '../../shared/sim/math';
 
 // The host Math.* is the oracle here (tests may use it; shared/sim may not).
 // V8's versions are fdlibm ports and within 1 ulp, so a few ulp of slack is
@@ -63,6 +63,28 @@ describe('exp', () => {
     expect(exp(-746)).toBe(0);
     expect(exp(-1e308)).toBe(0);
     expect(exp(5e-324)).toBe(1);
+  });
+});
+
+describe('expm1 and log1p', () => {
+  it('match Math.expm1 and Math.log1p, also where exp(x) − 1 and ln(1 + x) would cancel', () => {
+    for (const x of [...grid(-30, 30, 3000), ...grid(-0.6, 0.6, 4000), ...grid(-1e-6, 1e-6, 200), 1e-300, -1e-300]) {
+      expectClose(expm1(x), Math.expm1(x), 2 * TOL, `expm1(${x})`);
+    }
+    for (const x of [...grid(-0.999, 30, 3000), ...grid(-0.3, 0.3, 4000), ...grid(-1e-6, 1e-6, 200), 1e-300, -1e-300]) {
+      expectClose(log1p(x), Math.log1p(x), 2 * TOL, `log1p(${x})`);
+    }
+  });
+
+  it('handle the edges', () => {
+    expect(expm1(0)).toBe(0);
+    expect(log1p(0)).toBe(0);
+    expect(expm1(800)).toBe(Infinity);
+    expect(expm1(-800)).toBe(-1);
+    expect(log1p(-1)).toBe(-Infinity);
+    expect(log1p(-2)).toBeNaN();
+    expect(expm1(Number.NaN)).toBeNaN();
+    expect(log1p(Number.NaN)).toBeNaN();
   });
 });
 

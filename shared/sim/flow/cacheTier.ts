@@ -1,9 +1,11 @@
 /**
  * A cache tier's hit ratio this tick (GAME.md row 6, seed: 캐시). The ratio follows the
- * characteristic-time models of cacheModel.ts over the scenario's Zipf working set, for the
- * capacity the cache has filled so far: a new or emptied cache starts cold, every miss stores a
- * key, so the database takes a stampede that eases as the cache warms. A long TTL keeps entries
- * long after the data changed: without write-through, that share of hits is stale.
+ * characteristic-time models of cacheModel.ts over the scenario's Zipf working set, with the TTL
+ * counted from when an entry was stored (Redis EX: a hit does not renew it). A new or emptied
+ * cache starts cold: every miss stores a key, so the database takes a stampede that eases as the
+ * cache warms; it is warm once it holds as many entries as it keeps in steady state (all of its
+ * memory, or fewer when the TTL empties entries first). A long TTL keeps entries long after the
+ * data changed: without write-through, that share of hits is stale.
  */
 import { cacheHitRatio } from '../cacheModel';
 import { SIZES } from '../catalogue';
@@ -23,7 +25,9 @@ export function capacityKeys(component: ComponentState, instances: number, objec
 export function recentlyWrittenShare(keys: number, alpha: number, writeRate: number, ageSeconds: number): number {
   if (!(writeRate > 0) || !(ageSeconds > 0)) return 0;
   if (ageSeconds === Infinity) return 1;
-  return cacheHitRatio({ keys, alpha, capacityKeys: Infinity, policy: 'lru', requestRate: writeRate, ttlSeconds: ageSeconds }).hitRatio;
+  // An unbounded LRU whose entries expire `age` after their last request holds exactly the keys
+  // requested within `age`: the same kernel 1 − e^(−W·p·age).
+  return cacheHitRatio({ keys, alpha, capacityKeys: Infinity, policy: 'lru', requestRate: writeRate, ttlSeconds: ageSeconds, ttlFrom: 'lastRequest' }).hitRatio;
 }
 
 /** Updates the cache's fill and figures for `gets` per second on its live nodes; returns the hit ratio. */
@@ -39,12 +43,16 @@ export function updateCache(ctx: FlowContext, i: number, component: ComponentSta
     Object.assign(component.extra, { hitRatio: 0, fill: 0, staleShare: 0 });
     return 0;
   }
-  const warm = cacheHitRatio({ keys, alpha, capacityKeys: component.fill, policy, requestRate: gets, ttlSeconds: ttl });
-  // Every miss stores its key; the cache fills up to what it holds when warm.
-  if (component.fill < capacity) {
-    const full = cacheHitRatio({ keys, alpha, capacityKeys: capacity, policy, requestRate: gets, ttlSeconds: ttl });
-    component.fill = Math.min(full.entries, component.fill + warm.missRate * TICK_SECONDS);
-  }
+  // The cache warm, at its whole capacity: the entries it then holds are what `fill` grows to.
+  const full = cacheHitRatio({ keys, alpha, capacityKeys: capacity, policy, requestRate: gets, ttlSeconds: ttl });
+  // Warming up, it behaves like a cache of that share of its capacity. (Not a cache of `fill`
+  // keys: where a TTL keeps fewer entries than fit, a warm cache holds fewer keys than its
+  // capacity, and LFU at a capacity of its entries would keep too few of the top keys.)
+  const warmShare = full.entries > 0 ? Math.min(1, component.fill / full.entries) : 0;
+  const warm = warmShare >= 1 ? full : cacheHitRatio({ keys, alpha, capacityKeys: capacity * warmShare, policy, requestRate: gets, ttlSeconds: ttl });
+  // Every miss stores its key; the cache fills up to what it holds when warm (and no further:
+  // entries expire or are evicted once it holds that many).
+  component.fill = Math.min(full.entries, component.fill + warm.missRate * TICK_SECONDS);
   let staleShare = 0;
   if ((component.settings.cacheStrategy ?? 'lookAside') !== 'writeThrough') {
     const writeRate = ctx.state.summary.offered.write;

@@ -33,6 +33,7 @@ class FlowBuffers {
   inflow = new Float64Array(0);
   deadIn = new Float64Array(0);
   workIn = new Float64Array(0);
+  workIn2 = new Float64Array(0);
   direct = new Uint8Array(0);
   serving = new Int32Array(0);
   rotation = new Float64Array(0);
@@ -71,6 +72,7 @@ class FlowBuffers {
       this.inflow = new Float64Array(size * K);
       this.deadIn = new Float64Array(size);
       this.workIn = new Float64Array(size);
+      this.workIn2 = new Float64Array(size);
       this.direct = new Uint8Array(size);
       this.serving = new Int32Array(size);
       this.rotation = new Float64Array(size);
@@ -104,6 +106,7 @@ class FlowBuffers {
     this.inflow.fill(0, 0, n * K);
     this.deadIn.fill(0, 0, n);
     this.workIn.fill(0, 0, n);
+    this.workIn2.fill(0, 0, n);
     this.direct.fill(0, 0, n);
     this.rotation.fill(0, 0, n);
     this.waitMean.fill(0, 0, n);
@@ -139,7 +142,13 @@ export class FlowContext {
   readonly D: number;
   inflow: Float64Array;
   deadIn: Float64Array;
+  /** Per component: CPU seconds per second offered (Σ rate × work), for the databases. */
   workIn: Float64Array;
+  /**
+   * Per component: Σ rate × E[S²] over the same streams, each stream's service taken as exponential
+   * (E[S²] = 2·work²), for the variability of the mix (see serviceScv in forward.ts).
+   */
+  workIn2: Float64Array;
   direct: Uint8Array;
   serving: Int32Array;
   rotation: Float64Array;
@@ -195,6 +204,7 @@ export class FlowContext {
     this.inflow = b.inflow;
     this.deadIn = b.deadIn;
     this.workIn = b.workIn;
+    this.workIn2 = b.workIn2;
     this.direct = b.direct;
     this.serving = b.serving;
     this.rotation = b.rotation;
@@ -427,6 +437,12 @@ export class FlowContext {
   send(slot: number, link: number, rate: number): void {
     this.inflow[slot] = (this.inflow[slot] as number) + rate;
     if (link >= 0) this.links.sent[link] = (this.links.sent[link] as number) + rate;
+  }
+
+  /** Adds `rate` requests per second of `work` CPU seconds each to database `i`'s offered work (both moments). */
+  addWork(i: number, rate: number, work: number): void {
+    this.workIn[i] = (this.workIn[i] as number) + rate * work;
+    this.workIn2[i] = (this.workIn2[i] as number) + 2 * rate * work * work;
   }
 
   add(array: Float64Array, index: number, value: number): void {

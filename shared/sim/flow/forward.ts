@@ -1,7 +1,8 @@
 /**
  * The forward pass: each component, in tier order, takes the requests routed to it, sends the
  * share that reaches dead (or unreachable) instances to failure, runs its serving instances as
- * bounded M/M/c queues, and passes what it served on to what it calls.
+ * bounded M/G/c/K queues (boundedQueue.ts; the service variability from the mix of requests that
+ * reaches it), and passes what its queues accepted on to what it calls.
  *
  * Every request passed on is also counted on its link (ctx.links, see Links in state.ts): what a
  * caller sends along a link is what the target receives from it, dead instances included, so a
@@ -60,6 +61,37 @@ function offeredWork(ctx: FlowContext, i: number): number {
   return work;
 }
 
+/** Σ rate × E[S²] over the request classes, each class's service exponential (E[S²] = 2·s²). */
+function offeredWork2(ctx: FlowContext, i: number): number {
+  let work2 = 0;
+  for (let k = 0; k < K; k++) {
+    const s = ctx.table.service[i * K + k] as number;
+    work2 += 2 * (ctx.inflow[i * K + k] as number) * s * s;
+  }
+  return work2;
+}
+
+/**
+ * For runPool's `work2`: every request costs the component the same work (balancer, cache,
+ * session store, broker), so its service is exponential, c_s² = 1.
+ */
+const ONE_WORK = -1;
+
+/**
+ * The squared coefficient of variation c_s² = E[S²]/E[S]² − 1 of the service time over the mix
+ * of requests reaching a component, from Σ rate·work and Σ rate·E[S²]. Each class (or database
+ * stream) takes an exponential time with its own mean: that is how the backward pass spreads
+ * each class's work ((ln 20 − 1) × its mean above its mean), so the queue and the path agree. A
+ * single class gives exactly 1 (M/M/c); a web server's mix of 2 ms files and 150 ms jobs about 11.
+ */
+function serviceScv(lambda: number, work: number, work2: number): number {
+  if (work2 === ONE_WORK || !(lambda > 0) || !(work > 0)) return 1;
+  const scv = (work2 * lambda) / (work * work) - 1;
+  // One class computes 2 − 1 up to rounding: keep it exactly exponential.
+  if (scv > 1 - 1e-9 && scv < 1 + 1e-9) return 1;
+  return scv > 0 ? scv : 0;
+}
+
 /** Sends the share `deadShare` of a component's arrivals to failure (dead parts, unreachable instances). */
 function failShare(ctx: FlowContext, i: number, deadShare: number): void {
   if (deadShare <= 0) return;
@@ -67,6 +99,7 @@ function failShare(ctx: FlowContext, i: number, deadShare: number): void {
   ctx.add(ctx.deadIn, i, lambda * deadShare);
   for (let k = 0; k < K; k++) ctx.inflow[i * K + k] = (ctx.inflow[i * K + k] as number) * (1 - deadShare);
   ctx.workIn[i] = (ctx.workIn[i] as number) * (1 - deadShare);
+  ctx.workIn2[i] = (ctx.workIn2[i] as number) * (1 - deadShare);
 }
 
 interface Outcome {
@@ -81,8 +114,11 @@ const scratchPool = newPoolResult();
 const scratchShard = newPoolResult();
 const scratchOutcome: Outcome = { served: 0, failed: 0, passShare: 0 };
 
-/** Evaluates a pool and records its figures; `work` is CPU seconds per second offered. */
-function runPool(ctx: FlowContext, i: number, component: ComponentState, lambda: number, work: number, instances: number): Outcome {
+/**
+ * Evaluates a pool and records its figures; `work` is CPU seconds per second offered, `work2` the
+ * matching Σ rate × E[S²] (see serviceScv), or ONE_WORK.
+ */
+function runPool(ctx: FlowContext, i: number, component: ComponentState, lambda: number, work: number, work2: number, instances: number): Outcome {
   const pool = evaluatePoolInto(
     scratchPool,
     lambda,
@@ -91,6 +127,7 @@ function runPool(ctx: FlowContext, i: number, component: ComponentState, lambda:
     instances,
     ctx.table.queueSeconds[i] as number,
     component.backlog,
+    serviceScv(lambda, work, work2),
   );
   return settle(ctx, i, component, lambda, pool);
 }
@@ -116,7 +153,8 @@ function settle(ctx: FlowContext, i: number, component: ComponentState, lambda: 
   const outcome = scratchOutcome;
   outcome.served = pool.served;
   outcome.failed = figures.failed;
-  outcome.passShare = lambda > 0 ? Math.min(1, pool.served / lambda) : 0;
+  // What the queues took in goes on downstream this tick (they hold only seconds of work).
+  outcome.passShare = lambda > 0 ? Math.min(1, pool.accepted / lambda) : 0;
   return outcome;
 }
 
@@ -142,7 +180,7 @@ function failAfter(ctx: FlowContext, i: number, component: ComponentState, amoun
 
 function balancer(ctx: FlowContext, i: number, component: ComponentState): void {
   const lambda = aliveLambda(ctx, i);
-  const passShare = runPool(ctx, i, component, lambda, offeredWork(ctx, i), ctx.serving[i] as number).passShare;
+  const passShare = runPool(ctx, i, component, lambda, offeredWork(ctx, i), ONE_WORK, ctx.serving[i] as number).passShare;
   const total = ctx.rotation[i] as number;
   if (total === 0) {
     // No backend to send to: the balancer answers every request with an error.
@@ -188,7 +226,7 @@ function webServer(ctx: FlowContext, i: number, component: ComponentState): void
     instances = Math.min(instances, 1);
   }
   const lambda = aliveLambda(ctx, i);
-  const outcome = runPool(ctx, i, component, lambda, offeredWork(ctx, i), ctx.effectiveInstances(i, instances));
+  const outcome = runPool(ctx, i, component, lambda, offeredWork(ctx, i), offeredWork2(ctx, i), ctx.effectiveInstances(i, instances));
   let pass = outcome.passShare;
   if (ctx.badDeployShare > 0) {
     // A bad release fails this share of the requests the servers did process.
@@ -318,7 +356,7 @@ function sendWrites(ctx: FlowContext, web: number, component: ComponentState, pr
     return;
   }
   ctx.add(ctx.inflow, primary * K + WRITE, writes);
-  ctx.add(ctx.workIn, primary, writes * (ctx.table.writeWork[primary] as number));
+  ctx.addWork(primary, writes, ctx.table.writeWork[primary] as number);
   ctx.links.sendOn(ctx.table.primaryLink[web * ctx.D + dataset] as number, writes);
 }
 
@@ -348,7 +386,7 @@ export function routeReads(ctx: FlowContext, web: number, dataset: number, reads
       continue;
     }
     ctx.add(ctx.inflow, db * K + READ, rate);
-    ctx.add(ctx.workIn, db, rate * (table.lookupWork[web * D + dataset] as number));
+    ctx.addWork(db, rate, table.lookupWork[web * D + dataset] as number);
   }
 }
 
@@ -367,7 +405,7 @@ function cacheNode(ctx: FlowContext, i: number, component: ComponentState): void
   ctx.add(ctx.inflow, i * K + WRITE, gets * (1 - deadShare) * miss);
   failShare(ctx, i, deadShare * (lookAside ? 0 : 1));
   const lambda = aliveLambda(ctx, i);
-  runPool(ctx, i, component, lambda, offeredWork(ctx, i), ctx.serving[i] as number);
+  runPool(ctx, i, component, lambda, offeredWork(ctx, i), ONE_WORK, ctx.serving[i] as number);
   for (const pending of ctx.pendingMisses[i]!) {
     // Look-aside: the web server stores each key it missed (its own request to the cache).
     if (lookAside) ctx.links.sendOn(ctx.table.cacheLink[pending.web] as number, pending.reads * (1 - deadShare) * miss);
@@ -376,11 +414,11 @@ function cacheNode(ctx: FlowContext, i: number, component: ComponentState): void
 }
 
 function store(ctx: FlowContext, i: number, component: ComponentState): void {
-  runPool(ctx, i, component, aliveLambda(ctx, i), offeredWork(ctx, i), ctx.serving[i] as number);
+  runPool(ctx, i, component, aliveLambda(ctx, i), offeredWork(ctx, i), ONE_WORK, ctx.serving[i] as number);
 }
 
 function queue(ctx: FlowContext, i: number, component: ComponentState): void {
-  const outcome = runPool(ctx, i, component, aliveLambda(ctx, i), offeredWork(ctx, i), ctx.serving[i] as number);
+  const outcome = runPool(ctx, i, component, aliveLambda(ctx, i), offeredWork(ctx, i), ONE_WORK, ctx.serving[i] as number);
   // Accepted messages wait for the workers, who drain them at their own pace.
   component.messages += outcome.served * TICK_SECONDS;
   let capacity = 0;
@@ -417,12 +455,13 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
     // A replica applies every write of its primary (the replication stream).
     const writes = ctx.inflow[primary * K + WRITE] as number;
     ctx.add(ctx.inflow, i * K + WRITE, writes);
-    ctx.add(ctx.workIn, i, writes * (table.writeWork[i] as number));
+    ctx.addWork(i, writes, table.writeWork[i] as number);
     ctx.links.sendOn(table.streamLink[i] as number, writes);
   }
   if (component.resharding !== null) {
     // Copying every row to its new shard runs beside the usual work.
     ctx.workIn[i] = (ctx.workIn[i] as number) * (1 + RESHARD_EXTRA_WORK);
+    ctx.workIn2[i] = (ctx.workIn2[i] as number) * (1 + RESHARD_EXTRA_WORK) * (1 + RESHARD_EXTRA_WORK);
   }
   const diskGb = SIZES[component.size].memoryGb * DISK_GB_PER_MEMORY_GB;
   const dataGb = storedGbOf(ctx.state, component);
@@ -435,9 +474,10 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
       const writeWork = table.writeWork[i] as number;
       ctx.inflow[i * K + WRITE] = 0;
       ctx.workIn[i] = Math.max(0, (ctx.workIn[i] as number) - writes * writeWork);
+      ctx.workIn2[i] = Math.max(0, (ctx.workIn2[i] as number) - 2 * writes * writeWork * writeWork);
       ctx.add(ctx.deadIn, i, writes);
     }
-    runPool(ctx, i, component, aliveLambda(ctx, i), ctx.workIn[i] as number, ctx.serving[i] as number);
+    runPool(ctx, i, component, aliveLambda(ctx, i), ctx.workIn[i] as number, ctx.workIn2[i] as number, ctx.serving[i] as number);
     component.extra.fullShards = full ? 1 : 0;
     component.extra.shardSkew = 1;
     trackCondition(state, 'shardFull', component.id, full, full ? 1 : 0);
@@ -462,12 +502,15 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
   let meanLatency = 0;
   let p95Latency = 0;
   let fullShards = 0;
-  const perShardBacklog = component.backlog / shards;
+  let loadTotal = 0;
+  for (let j = 0; j < shards; j++) loadTotal += layout.load[j] as number;
   const serviceSeconds = lambda > 0 ? work / lambda : (table.nominal[i] as number);
+  const scv = serviceScv(lambda, work, ctx.workIn2[i] as number);
   const vcpu = vcpuOf(component);
   // Shards with the same load and liveness as the one before get the same figures: evaluate once.
   let lastLambda = NaN;
   let lastAlive = -1;
+  let lastBacklog = NaN;
   for (let j = 0; j < shards; j++) {
     const load = layout.load[j] as number;
     // Dead instances are the last ones; a shard whose disk is full refuses its writes.
@@ -478,10 +521,13 @@ function database(ctx: FlowContext, i: number, component: ComponentState): void 
     const shardLambda = (reads + writes) * load - (full ? shardWrites : 0);
     if (full) failed += shardWrites;
     const pool = scratchShard;
-    if (shardLambda !== lastLambda || alive !== lastAlive) {
-      evaluatePoolInto(pool, shardLambda, serviceSeconds, vcpu, alive, spec.queueSeconds, perShardBacklog);
+    // What waited in the queues is spread like the load (a busier shard holds a longer queue).
+    const shardBacklog = loadTotal > 0 ? (component.backlog * load) / loadTotal : component.backlog / shards;
+    if (shardLambda !== lastLambda || alive !== lastAlive || shardBacklog !== lastBacklog) {
+      evaluatePoolInto(pool, shardLambda, serviceSeconds, vcpu, alive, spec.queueSeconds, shardBacklog, scv);
       lastLambda = shardLambda;
       lastAlive = alive;
+      lastBacklog = shardBacklog;
     }
     served += pool.served;
     failed += pool.failed;

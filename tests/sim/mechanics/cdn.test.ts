@@ -23,8 +23,12 @@ const P: number[] = (() => {
   return w.map((x) => x / total);
 })();
 
-/** An edge that keeps every asset for `ttl` seconds after its last request: h = Σ p_i (1 − e^(−λ p_i ttl)). */
-const edgeHitRatio = (lambda: number, ttl: number) => P.reduce((sum, p) => sum + p * (1 - Math.exp(-lambda * p * ttl)), 0);
+/**
+ * An edge that keeps each copy `ttl` seconds from when it fetched it (HTTP max-age: a hit does not
+ * renew it). After a miss the copy lives ttl and collects λp·ttl hits on average, then one miss:
+ * h = Σ p_i·λp_i·ttl/(1 + λp_i·ttl).
+ */
+const edgeHitRatio = (lambda: number, ttl: number) => P.reduce((sum, p) => sum + (p * lambda * p * ttl) / (1 + lambda * p * ttl), 0);
 
 /** users → lb → two medium web servers, static files only. */
 function site(overrides: Partial<Scenario> = {}): Scenario {

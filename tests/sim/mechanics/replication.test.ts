@@ -55,10 +55,14 @@ function runTo(sim: Driver, tick: number): Driver {
   return sim.run(tick - sim.state.tick);
 }
 
-/** M/M/1 mean wait for λ requests per second of mean service S: ρS/(1−ρ). */
-function mm1Wait(lambda: number, service: number): number {
-  const rho = lambda * service;
-  return (rho * service) / (1 - rho);
+/**
+ * M/G/1 mean wait (Pollaczek–Khinchine) for streams of (requests per second, mean service), each
+ * stream's service exponential: Wq = λ·E[S²]/(2(1 − ρ)), E[S²] = Σ (λ_k/λ)·2·s_k².
+ */
+function mg1Wait(streams: Array<[number, number]>): number {
+  const rho = streams.reduce((sum, [rate, s]) => sum + rate * s, 0);
+  const lambdaEs2 = streams.reduce((sum, [rate, s]) => sum + rate * 2 * s * s, 0);
+  return lambdaEs2 / (2 * (1 - rho));
 }
 
 /** Σ p_i (1 − e^(−W·p_i·lag)) over a Zipf(α) working set, summed over every key. */
@@ -187,8 +191,8 @@ describe('replication lag and stale reads', () => {
     // Users in 'eu' read from the replica there; the primary is in 'ap'.
     const { sim, replicas } = withReplicas(['eu'], [], 'eu');
     const replica = sim.component(replicas[0]!);
-    const lambda = READS + WRITES;
-    const lag = RTT / 2 + mm1Wait(lambda, (READS * readWork + WRITES * writeWork) / lambda);
+    // The replica serves a mix of reads and (replicated) writes: an M/G/1 queue, not M/M/1.
+    const lag = RTT / 2 + mg1Wait([[READS, readWork], [WRITES, writeWork]]);
     expect(replica.extra.replicationLag).toBeCloseTo(lag, 9);
     const stale = staleShareExact(KEYS, ALPHA, WRITES, lag);
     expect(replica.extra.staleShare).toBeCloseTo(stale, 4);
