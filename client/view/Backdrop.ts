@@ -1,29 +1,17 @@
 /**
- * The diagram's ground: a panel per region column with its name on top, tier lanes across them
- * separated by faint lines, and the lane names in the left gutter. Redrawn only when the layout's
- * grid changes or the language switches.
+ * The diagram's ground: a panel per region column, with the tier lanes across them in alternating
+ * shades (no lines: the edges run along the lane boundaries, see paths.ts). The lane and region
+ * names are drawn at screen size beside it (Captions). Redrawn only when the layout's grid changes.
  */
 import type Phaser from 'phaser';
-import type { LocalText } from '../../shared/sim';
-import type { DiagramLabels } from './labels';
-import { GUTTER_W, HEADER_H, type Layout, type TierId } from './layout';
-import { FONT_FAMILY } from './NodeCard';
-import { PALETTE, cssColour } from './palette';
-
-const LANE_LABEL_SIZE = 13;
-const REGION_LABEL_SIZE = 17;
+import { PANEL_PAD, type Layout } from './layout';
+import { PALETTE } from './palette';
 
 export class Backdrop {
   private readonly graphics: Phaser.GameObjects.Graphics;
-  private readonly texts: Phaser.GameObjects.Text[] = [];
   private signature = '';
-  /** Every text drawn, for the font loader. */
-  text = '';
 
-  constructor(
-    private readonly scene: Phaser.Scene,
-    private readonly layer: Phaser.GameObjects.Layer,
-  ) {
+  constructor(scene: Phaser.Scene, layer: Phaser.GameObjects.Layer) {
     this.graphics = scene.add.graphics();
     layer.add(this.graphics);
   }
@@ -33,58 +21,28 @@ export class Backdrop {
     this.signature = '';
   }
 
-  draw(layout: Layout, names: Record<string, LocalText>, labels: DiagramLabels): void {
-    const signature = JSON.stringify([layout.columns, layout.lanes, labels.language()]);
+  draw(layout: Layout): void {
+    const signature = JSON.stringify([layout.columns, layout.lanes]);
     if (signature === this.signature) return;
     this.signature = signature;
     const g = this.graphics;
     g.clear();
-    for (const t of this.texts) t.destroy();
-    this.texts.length = 0;
-    this.text = '';
-
-    const top = HEADER_H;
-    const bottom = layout.bounds.h;
+    const top = layout.bounds.y;
+    const bottom = layout.bounds.y + layout.bounds.h;
     for (const column of layout.columns) {
+      const x = column.x - PANEL_PAD;
+      const w = column.w + 2 * PANEL_PAD;
       g.fillStyle(PALETTE.lane, 1);
-      g.fillRoundedRect(column.x - 12, top - 6, column.w + 24, bottom - top + 12, 12);
-    }
-    layout.lanes.forEach((lane, i) => {
-      if (i > 0) {
-        g.lineStyle(1, PALETTE.laneLine, 1);
-        g.lineBetween(8, lane.y, layout.bounds.w + 12, lane.y);
-      }
-      this.addText(8, lane.y + lane.h / 2, laneName(lane.tier, labels), LANE_LABEL_SIZE, false, PALETTE.muted, 0, 0.5, GUTTER_W - 22);
-    });
-    const lang = labels.language() === 'ko' ? 'ko' : 'en';
-    for (const column of layout.columns) {
-      const name = names[column.region]?.[lang] ?? column.region.toUpperCase();
-      this.addText(column.x, top / 2 - 2, name, REGION_LABEL_SIZE, true, PALETTE.text, 0, 0.5, column.w + 12);
+      g.fillRoundedRect(x, top, w, bottom - top, 12);
+      // Every other lane a shade darker, so lanes read as rows without lines across them.
+      g.fillStyle(PALETTE.laneAlt, 1);
+      layout.lanes.forEach((lane, i) => {
+        if (i % 2 === 1) g.fillRect(x, lane.y, w, lane.h);
+      });
     }
   }
 
   destroy(): void {
     this.graphics.destroy();
-    for (const t of this.texts) t.destroy();
   }
-
-  private addText(x: number, y: number, value: string, size: number, bold: boolean, colour: number, ox: number, oy: number, wrap: number): void {
-    const t = this.scene.add.text(x, y, value, {
-      fontFamily: FONT_FAMILY,
-      fontSize: `${size}px`,
-      fontStyle: bold ? 'bold' : 'normal',
-      color: cssColour(colour),
-      resolution: 2,
-      wordWrap: { width: wrap, useAdvancedWrap: true },
-      lineSpacing: 2,
-    });
-    t.setOrigin(ox, oy);
-    this.text += value;
-    this.layer.add(t);
-    this.texts.push(t);
-  }
-}
-
-function laneName(tier: TierId, labels: DiagramLabels): string {
-  return labels.t(`diagram.lanes.${tier}`);
 }

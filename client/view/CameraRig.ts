@@ -5,12 +5,13 @@
  */
 import type Phaser from 'phaser';
 
+/** Zoom limits of the wheel, CSS pixels per world pixel. */
 export const MIN_ZOOM = 0.12;
 export const MAX_ZOOM = 2.5;
-/** The framing never zooms in beyond this: a small system stays at a natural size. */
+/** The framing never zooms in beyond this (CSS pixels per world pixel): a small system stays at a natural size. */
 export const MAX_FIT_ZOOM = 1.35;
-/** Screen pixels left around the framed diagram. */
-const FIT_MARGIN = 24;
+/** CSS pixels left around the framed diagram: a fixed few, whatever the zoom. */
+export const FIT_MARGIN = 6;
 /** Pointer travel (screen px) that turns a press into a drag rather than a click. */
 export const DRAG_THRESHOLD = 5;
 
@@ -21,12 +22,25 @@ export interface Rect {
   h: number;
 }
 
-/** Zoom and centre that fit `content` into a `width`×`height` view. Pure. */
-export function fitView(content: Rect, width: number, height: number): { zoom: number; cx: number; cy: number } {
+/** Room kept free of the diagram when framing, CSS pixels: the lane names' gutter and the region names' band (see Captions). */
+export interface Reserve {
+  left: number;
+  top: number;
+}
+
+const NO_RESERVE: Reserve = { left: 0, top: 0 };
+
+/**
+ * Zoom and centre that fit `content` into a `width`×`height` view (camera pixels, `ratio` of
+ * them per CSS pixel), leaving `reserve` free on the left and top. Pure.
+ */
+export function fitView(content: Rect, width: number, height: number, reserve: Reserve = NO_RESERVE, ratio = 1): { zoom: number; cx: number; cy: number } {
   const w = Math.max(1, content.w);
   const h = Math.max(1, content.h);
-  const zoom = Math.max(MIN_ZOOM, Math.min(MAX_FIT_ZOOM, (width - 2 * FIT_MARGIN) / w, (height - 2 * FIT_MARGIN) / h));
-  return { zoom, cx: content.x + w / 2, cy: content.y + h / 2 };
+  const room = (size: number, taken: number) => Math.max(1, size - (2 * FIT_MARGIN + taken) * ratio);
+  const zoom = Math.max(MIN_ZOOM * ratio, Math.min(MAX_FIT_ZOOM * ratio, room(width, reserve.left) / w, room(height, reserve.top) / h));
+  // The content's centre goes to the centre of what the reserve leaves of the view.
+  return { zoom, cx: content.x + w / 2 - (reserve.left * ratio) / 2 / zoom, cy: content.y + h / 2 - (reserve.top * ratio) / 2 / zoom };
 }
 
 export class CameraRig {
@@ -36,9 +50,18 @@ export class CameraRig {
   /** The part of the canvas left visible by the page's panels (camera pixels); null: all of it. */
   private viewport: Rect | null = null;
   private dragFrom: { x: number; y: number; scrollX: number; scrollY: number } | null = null;
+  private reserve: Reserve = NO_RESERVE;
+  /** Camera pixels per CSS pixel (the canvas is drawn at device resolution). */
+  private ratio = 1;
   dragging = false;
 
   constructor(private readonly camera: Phaser.Cameras.Scene2D.Camera) {}
+
+  /** Room to keep free for the names beside the diagram (CSS px), and camera pixels per CSS pixel. */
+  setReserve(reserve: Reserve, ratio: number): void {
+    this.reserve = reserve;
+    this.ratio = ratio;
+  }
 
   setContent(content: Rect, snap: boolean): void {
     this.content = content;
@@ -86,7 +109,7 @@ export class CameraRig {
   wheel(x: number, y: number, deltaY: number): void {
     const camera = this.camera;
     this.auto = false;
-    const zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, camera.zoom * Math.exp(-deltaY * 0.0015)));
+    const zoom = Math.max(MIN_ZOOM * this.ratio, Math.min(MAX_ZOOM * this.ratio, camera.zoom * Math.exp(-deltaY * 0.0015)));
     // Zoom happens about the view's centre: keep the world point under the pointer where it was.
     const hw = camera.width / 2;
     const hh = camera.height / 2;
@@ -99,7 +122,7 @@ export class CameraRig {
   private frame(amount: number): void {
     const camera = this.camera;
     const view = this.viewport ?? { x: 0, y: 0, w: camera.width, h: camera.height };
-    const target = fitView(this.content, view.w, view.h);
+    const target = fitView(this.content, view.w, view.h, this.reserve, this.ratio);
     const zoom = camera.zoom + (target.zoom - camera.zoom) * amount;
     camera.setZoom(zoom);
     // The content's centre goes to the viewport's centre, which may be off the canvas's centre.

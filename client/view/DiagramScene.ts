@@ -16,14 +16,16 @@ import type { Store } from '../net/store';
 import { stageRect, type StageRect } from '../ui/layout';
 import { uiState as sharedUiState, type UiState } from '../ui/uiState';
 import { Backdrop } from './Backdrop';
+import { Captions, type ScreenRect } from './Captions';
 import { CameraRig, DRAG_THRESHOLD } from './CameraRig';
 import { componentCard, dnsCard, usersCard } from './cardModel';
+import { pixelRatio } from './display';
 import { diagramEdges, routesOf, type DiagramEdge } from './edges';
 import { edgeTraffic } from './edgeTraffic';
 import { GlyphLoader } from './glyphs';
 import { englishLabels, type DiagramLabels } from './labels';
 import { dnsNodeId, layoutDiagram, nodeAt, usersNodeId, type Layout, type LayoutState } from './layout';
-import { NodeCard, type CardLayers, type Highlight } from './NodeCard';
+import { NodeCard, PRIMARY_TEXT, SECONDARY_TEXT, type CardLayers, type Highlight } from './NodeCard';
 import { PALETTE } from './palette';
 import { edgePaths } from './paths';
 import { scenarioFacts, type ScenarioFacts } from './scenarioFacts';
@@ -37,7 +39,15 @@ export interface DiagramClient {
 }
 
 export interface DiagramDescription {
-  cards: Array<{ id: string; text: string; fontFamily: string; rect: { x: number; y: number; w: number; h: number } }>;
+  /**
+   * Every card: its drawn name and font, where it is on the page (CSS px), whether it is drawn in
+   * full or as a far-view tile, and the texts on it with their size on screen (CSS px).
+   */
+  cards: Array<{ id: string; text: string; fontFamily: string; rect: { x: number; y: number; w: number; h: number }; detail: 'full' | 'tile'; texts: Array<{ text: string; px: number }> }>;
+  /** The lane and region names shown, with their size on screen (CSS px). */
+  labels: Array<{ text: string; px: number }>;
+  /** CSS pixels per world pixel. */
+  zoom: number;
   /** Edge ids, `from>to`. */
   edges: string[];
   dots: number;
@@ -54,11 +64,12 @@ export interface DiagramOptions {
   stage?: Store<StageRect>;
 }
 
-/** Zoom below which detail lines are hidden, and below which names are too. */
-const DETAIL_MIN_ZOOM = 0.6;
-const TEXT_MIN_ZOOM = 0.3;
-/** Zoom below which cards are drawn as simple coloured tiles (see NodeCard.setFar). */
-const FAR_ZOOM = 0.6;
+/**
+ * The smallest text drawn, CSS pixels. The level of detail follows from it: counts and detail
+ * lines are shown while they are at least this size on screen, names and figures likewise, and
+ * below that cards become plain tiles in their state's colour (see NodeCard.setFar).
+ */
+export const MIN_TEXT_PX = 11;
 
 export class DiagramScene extends Phaser.Scene {
   private readonly labels: DiagramLabels;
@@ -67,6 +78,7 @@ export class DiagramScene extends Phaser.Scene {
   private layers!: CardLayers & { back: Phaser.GameObjects.Layer; lines: Phaser.GameObjects.Layer; dots: Phaser.GameObjects.Layer; overlay: Phaser.GameObjects.Layer };
   private traffic!: TrafficLayer;
   private backdrop!: Backdrop;
+  private captions!: Captions;
   private rig!: CameraRig;
   private rubberBand!: Phaser.GameObjects.Graphics;
   private readonly cards = new Map<string, NodeCard>();
@@ -77,6 +89,9 @@ export class DiagramScene extends Phaser.Scene {
   private team: string | null = null;
   private edges: DiagramEdge[] = [];
   private geometryKey = '';
+  /** Camera pixels per CSS pixel, and the stage (the part of the canvas the panels leave free) in camera pixels. */
+  private ratio = pixelRatio();
+  private stageView: ScreenRect | null = null;
   private hovered: string | null = null;
   private pointerWorld = { x: 0, y: 0 };
   private lastClick = 0;
@@ -117,9 +132,11 @@ export class DiagramScene extends Phaser.Scene {
       const b = card.bounds;
       const topLeft = screen(b.x, b.y);
       const bottomRight = screen(b.x + b.w, b.y + b.h);
-      return { id: card.id, ...card.drawnTitle, rect: { x: topLeft.x, y: topLeft.y, w: bottomRight.x - topLeft.x, h: bottomRight.y - topLeft.y } };
+      const shown = card.describe();
+      const texts = shown.texts.filter((t) => this.layers[t.layer].visible).map((t) => ({ text: t.text, px: t.size * cam.zoom * toCss }));
+      return { id: card.id, ...card.drawnTitle, rect: { x: topLeft.x, y: topLeft.y, w: bottomRight.x - topLeft.x, h: bottomRight.y - topLeft.y }, detail: shown.detail, texts };
     });
-    return { cards, edges: this.edges.map((e) => e.id), dots: this.dotCount };
+    return { cards, labels: this.captions.describe(), zoom: cam.zoom * toCss, edges: this.edges.map((e) => e.id), dots: this.dotCount };
   }
 
   create(): void {
@@ -138,6 +155,7 @@ export class DiagramScene extends Phaser.Scene {
       overlay: layer(),
     };
     this.backdrop = new Backdrop(this, this.layers.back);
+    this.captions = new Captions(this, this.layers.overlay);
     this.traffic = new TrafficLayer(this, this.layers.lines, this.layers.dots);
     this.rubberBand = this.add.graphics();
     this.layers.overlay.add(this.rubberBand);
@@ -166,15 +184,20 @@ export class DiagramScene extends Phaser.Scene {
     const view = { x: cam.scrollX + (cam.width / 2) * (1 - 1 / zoom), y: cam.scrollY + (cam.height / 2) * (1 - 1 / zoom), w: cam.width / zoom, h: cam.height / zoom };
     this.traffic.update(time, delta, zoom, view);
     const margin = 24;
+    // Level of detail by the size texts would have on screen, not by zoom alone.
+    const css = zoom / this.ratio;
+    const names = PRIMARY_TEXT * css >= MIN_TEXT_PX;
+    const details = SECONDARY_TEXT * css >= MIN_TEXT_PX;
     for (const card of this.cards.values()) {
       const b = card.bounds;
       card.setCulled(b.x + b.w < view.x - margin || b.x > view.x + view.w + margin || b.y + b.h < view.y - margin || b.y > view.y + view.h + margin);
-      card.setFar(zoom < FAR_ZOOM);
-      card.setTextsShown(zoom >= TEXT_MIN_ZOOM);
+      card.setFar(!names);
+      card.setTextsShown(names);
       card.tick(time, delta / 1000);
     }
-    this.layers.detail.setVisible(zoom >= DETAIL_MIN_ZOOM);
-    this.layers.text.setVisible(zoom >= TEXT_MIN_ZOOM);
+    this.layers.detail.setVisible(details);
+    this.layers.text.setVisible(names);
+    this.captions.update(cam, this.stageView ?? { x: 0, y: 0, w: cam.width, h: cam.height });
     this.drawRubberBand();
   }
 
@@ -182,8 +205,17 @@ export class DiagramScene extends Phaser.Scene {
   private fitStage(): void {
     const stage = this.stage.get();
     const canvas = this.game.canvas.getBoundingClientRect();
+    const ratio = canvas.width > 0 ? this.scale.width / canvas.width : this.ratio;
+    if (Math.abs(ratio - this.ratio) > 1e-3) {
+      // Another screen: the names are drawn again at its resolution.
+      this.ratio = ratio;
+      this.captions.invalidate();
+      this.geometryKey = '';
+      this.refresh();
+    } else this.drawCaptions();
     if (stage.width <= 0 || stage.height <= 0 || canvas.width <= 0) {
       this.rig.setViewport(null);
+      this.stageView = null;
       return;
     }
     const sx = this.scale.width / canvas.width;
@@ -192,7 +224,15 @@ export class DiagramScene extends Phaser.Scene {
     const y0 = Math.max(0, (stage.y - canvas.top) * sy);
     const x1 = Math.min(this.scale.width, (stage.x + stage.width - canvas.left) * sx);
     const y1 = Math.min(this.scale.height, (stage.y + stage.height - canvas.top) * sy);
-    this.rig.setViewport({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
+    this.stageView = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+    this.rig.setViewport(this.stageView);
+  }
+
+  /** The lane and region names for the layout (again only when it, the language or the page's size class changed), and room for them in the framing. */
+  private drawCaptions(): void {
+    if (this.layout === null || this.facts === null) return;
+    this.captions.draw(this.layout, this.facts.names, this.labels, this.ratio);
+    this.rig.setReserve({ left: this.captions.gutter, top: this.captions.header }, this.ratio);
   }
 
   /** Draws every card and label again (a language switch, or font files that arrived). */
@@ -202,6 +242,7 @@ export class DiagramScene extends Phaser.Scene {
     this.cards.clear();
     this.geometryKey = '';
     this.backdrop.invalidate();
+    this.captions.invalidate();
     this.refresh();
   }
 
@@ -236,13 +277,14 @@ export class DiagramScene extends Phaser.Scene {
     if (geometryChanged) {
       this.geometryKey = key;
       this.traffic.setEdges(edges, edgePaths(edges, layout.byId));
-      this.backdrop.draw(layout, facts.names, this.labels);
+      this.backdrop.draw(layout);
+      this.drawCaptions();
       this.rig.setContent(layout.bounds, this.cards.size === 0);
     }
     const traffic = edgeTraffic(view, regions, edges, facts.traffic);
     this.traffic.setTraffic(traffic);
     const texts = this.syncCards(layout, view, (region) => traffic.get(`${usersNodeId(region)}>${dnsNodeId(region)}`)?.rate ?? 0);
-    this.glyphs.ensure(texts + this.backdrop.text);
+    this.glyphs.ensure(texts + this.captions.text);
     this.updateHighlights();
   }
 
@@ -401,6 +443,7 @@ export class DiagramScene extends Phaser.Scene {
 
   private teardown(): void {
     for (const stop of this.unsubscribe.splice(0)) stop();
+    this.captions.destroy();
     for (const card of this.cards.values()) card.destroy();
     this.cards.clear();
   }

@@ -1,26 +1,45 @@
 /**
- * One box of the diagram: a rounded card with the kind's icon, its name and instance count, a
- * line of detail, a load bar, and its state as colour (border, glow), icon (badge), pattern
+ * One box of the diagram: a rounded card with the kind's icon and its name on top, then its
+ * instance count, a line of detail and its key figure (utilisation, rate, or its state in words),
+ * and a load bar along the bottom; its state shows as colour (border, glow), icon (badge), pattern
  * (hatched when down, dashed while setting up) and motion (pulse; a shake now and then when down).
  * The parts live in shared layers (all card backgrounds, then all icons, then all texts) so the
  * renderer batches them; the card only positions and updates its own parts.
+ *
+ * Text comes in two sizes so the scene can choose what to show by its size on screen (never below
+ * 11 CSS px): the name and the figure (PRIMARY_TEXT, the `text` layer) stay longest; the count and
+ * the detail line (SECONDARY_TEXT, the `detail` layer) go first. A name that does not fit is not
+ * drawn smaller: it takes its short form (the locale files' diagram.short group) or loses letters
+ * before its number.
  */
 import Phaser from 'phaser';
 import type { CardContent } from './cardModel';
 import type { NodeBox } from './layout';
 import { PALETTE, cssColour, mixColour } from './palette';
-import { ATLAS, BADGE_SIZE, CARD_RADIUS, GLOW_PAD, ICON_SIZE, RING_PAD, TEX, TEX_SCALE, badgeFrame, iconFrame } from './textures';
+import { STACK_PAD } from './paths';
+import { ATLAS, BADGE_SIZE, CARD_RADIUS, GLOW_PAD, RING_PAD, TEX, TEX_SCALE, badgeFrame, iconFrame } from './textures';
 import { STATE_STYLES, approach, utilisationColour } from './trafficStyle';
 
 export interface CardLayers {
   glow: Phaser.GameObjects.Layer;
   body: Phaser.GameObjects.Layer;
   marks: Phaser.GameObjects.Layer;
-  /** Names and counts: hidden when zoomed far out. */
+  /** Names and key figures (PRIMARY_TEXT): shown while they are at least 11 CSS px on screen. */
   text: Phaser.GameObjects.Layer;
-  /** Detail lines and figures: hidden a little sooner. */
+  /** Counts and detail lines (SECONDARY_TEXT): hidden sooner. */
   detail: Phaser.GameObjects.Layer;
   badges: Phaser.GameObjects.Layer;
+}
+
+/** Font sizes of a card's name and figure, and of its count and detail line, world pixels. */
+export const PRIMARY_TEXT = 18;
+export const SECONDARY_TEXT = 14;
+
+/** A text a card shows, with its font size in world pixels (for DiagramScene.describe). */
+export interface CardText {
+  text: string;
+  size: number;
+  layer: 'text' | 'detail';
 }
 
 export type Highlight = 'none' | 'hover' | 'selected' | 'source' | 'target';
@@ -28,14 +47,23 @@ export type Highlight = 'none' | 'hover' | 'selected' | 'source' | 'target';
 export const FONT_FAMILY = "'Noto Sans KR', system-ui, sans-serif";
 /** Text textures at twice the world size: crisp when zoomed in to 2×. */
 const TEXT_RESOLUTION = 2;
-const PAD = 10;
+const PAD = 7;
+/** Space between the icon and the name. */
+const ICON_GAP = 5;
+/** The kind's icon, world pixels. */
+const ICON = 20;
 /** How much of its state colour a far-view tile takes: calm when fine, loud when not. */
 const FAR_TINT: Record<CardContent['state'], number> = { healthy: 0.22, unknown: 0.15, provisioning: 0.2, restarting: 0.3, busy: 0.45, degraded: 0.6, dead: 0.65 };
 /** Border width, world pixels. */
 const BORDER = 2;
-/** Offset of each card drawn behind a card with several instances. */
-const STACK_STEP = 4;
-const BAR_H = 6;
+/** Offset of each of the (at most two) cards drawn behind a card with several instances: edges are routed clear of them. */
+const STACK_STEP = { x: STACK_PAD.x / 2, y: STACK_PAD.y / 2 };
+/** Width of the part of those cards that is drawn (their right ends). */
+const STACK_W = 2 * CARD_RADIUS + STACK_PAD.x;
+const BAR_H = 4;
+/** Centre lines of the card's two rows of text, from its top. */
+const ROW1 = 15;
+const ROW2 = 33;
 
 function text(scene: Phaser.Scene, size: number, bold: boolean, colour: number): Phaser.GameObjects.Text {
   return scene.add.text(0, 0, '', {
@@ -102,24 +130,26 @@ export class NodeCard {
       layers.body.add(rect);
       return rect;
     };
-    this.stack = this.portal ? [] : [0x1c2631, 0x243040].map((colour) => fill(colour).setVisible(false));
+    // The cards behind are only the slivers that show at the right end: a full card under each
+    // would be drawn for nothing, and a software renderer pays for every pixel.
+    this.stack = this.portal ? [] : [0x1c2631, 0x243040].map((colour) => fill(colour).setSize(STACK_W, box.h).setRounded(0).setVisible(false));
     this.edge = fill(PALETTE.cardBorder);
     this.bg = fill(this.portal ? PALETTE.lane : PALETTE.card, BORDER);
     this.hatch = this.portal ? null : image(layers.body, TEX.cardHatch).setVisible(false).setTint(PALETTE.dead).setAlpha(0.22);
     this.dashed = this.portal ? null : image(layers.body, TEX.cardDashed).setVisible(false);
     this.ring = image(layers.badges, this.portal ? TEX.portalRing : TEX.cardRing).setVisible(false);
     this.icon = image(layers.marks, iconFrame(box.kind)).setTint(PALETTE.text);
-    this.icon.setDisplaySize(ICON_SIZE, ICON_SIZE);
+    this.icon.setDisplaySize(ICON, ICON);
     this.barBg = this.portal ? null : image(layers.marks, TEX.pixel).setTint(PALETTE.cardRaised);
     this.barFill = this.portal ? null : image(layers.marks, TEX.pixel).setTint(PALETTE.healthy);
     this.badge = image(layers.badges, badgeFrame('warning')).setOrigin(0.5, 0.5).setVisible(false);
     this.badge.setDisplaySize(BADGE_SIZE, BADGE_SIZE);
-    this.title = text(scene, this.portal ? 14 : 15, true, PALETTE.text).setOrigin(0, 0.5);
-    this.count = text(scene, 13, true, PALETTE.text).setOrigin(1, 0.5);
-    this.subtitle = this.portal ? null : text(scene, 12, false, PALETTE.muted).setOrigin(0, 0.5);
-    this.figure = text(scene, this.portal ? 13 : 12, true, PALETTE.muted).setOrigin(1, 0.5);
-    layers.text.add(this.title);
-    layers.detail.add([this.figure, this.count]);
+    this.title = text(scene, PRIMARY_TEXT, true, PALETTE.text).setOrigin(0, 0.5);
+    this.count = text(scene, SECONDARY_TEXT, true, PALETTE.text).setOrigin(0, 0.5);
+    this.subtitle = this.portal ? null : text(scene, SECONDARY_TEXT, false, PALETTE.muted).setOrigin(0, 0.5);
+    this.figure = text(scene, PRIMARY_TEXT, true, PALETTE.muted).setOrigin(1, 0.5);
+    layers.text.add([this.title, this.figure]);
+    layers.detail.add(this.count);
     if (this.subtitle !== null) layers.detail.add(this.subtitle);
     this.place(0);
   }
@@ -133,6 +163,19 @@ export class NodeCard {
     return { text: this.title.text, fontFamily: this.title.style.fontFamily };
   }
 
+  /** Whether the card is drawn in full or as a far-view tile, and the texts it has (the scene knows which layers are shown). */
+  describe(): { detail: 'full' | 'tile'; texts: CardText[] } {
+    const texts: CardText[] = [];
+    const add = (t: Phaser.GameObjects.Text | null, layer: CardText['layer']) => {
+      if (t !== null && t.visible && t.text !== '') texts.push({ text: t.text, size: parseFloat(String(t.style.fontSize)), layer });
+    };
+    add(this.title, 'text');
+    add(this.figure, 'text');
+    add(this.count, 'detail');
+    add(this.subtitle, 'detail');
+    return { detail: this.far ? 'tile' : 'full', texts };
+  }
+
   setBox(box: NodeBox): void {
     if (box.x === this.box.x && box.y === this.box.y) return;
     this.box = box;
@@ -142,7 +185,7 @@ export class NodeCard {
   setContent(content: CardContent): void {
     const previous = this.content;
     this.content = content;
-    if (previous?.icon !== content.icon) this.icon.setFrame(iconFrame(content.icon)).setDisplaySize(ICON_SIZE, ICON_SIZE);
+    if (previous?.icon !== content.icon) this.icon.setFrame(iconFrame(content.icon)).setDisplaySize(ICON, ICON);
     if (previous?.instances !== content.instances || (previous.load === null) !== (content.load === null)) this.applyVisibility();
     if (previous?.state !== content.state) this.applyState();
     if (previous === null) this.load = content.load ?? 0;
@@ -163,13 +206,15 @@ export class NodeCard {
     if (content === null || this.culled || drawn === content) return;
     this.drawnTexts = content;
     if (drawn?.count !== content.count) this.count.setText(content.count);
-    if (drawn?.title !== content.title) this.fitTitle(content.title);
-    if (this.subtitle !== null && (drawn?.subtitle !== content.subtitle || drawn?.count !== content.count)) {
-      this.fitText(this.subtitle, content.subtitle, this.box.w - 2 * PAD - this.count.width - 8);
-    }
     if (drawn?.figure !== content.figure) this.figure.setText(content.figure);
     if (drawn?.figureColour !== content.figureColour) this.figure.setColor(cssColour(content.figureColour));
-    if (this.subtitle === null && drawn?.figure !== content.figure) this.fitTitle(content.title);
+    // A portal's name shares its row with the figure; a card's has the row to itself.
+    if (drawn?.title !== content.title || drawn.shortTitle !== content.shortTitle || (this.portal && drawn.figure !== content.figure)) this.fitTitle(content);
+    if (this.subtitle !== null && (drawn?.subtitle !== content.subtitle || drawn.count !== content.count || drawn.figure !== content.figure)) {
+      // The detail line has what the count and the figure leave of the second row.
+      fitText(this.subtitle, content.subtitle, this.box.w - 2 * PAD - (content.count === '' ? 0 : this.count.width + 6) - this.figure.width - 10);
+      this.place(0);
+    }
   }
 
   setHighlight(highlight: Highlight, dimmed = false): void {
@@ -270,54 +315,70 @@ export class NodeCard {
   }
 
   private barWidth(): number {
-    return this.box.w - 2 * PAD - 52;
+    return this.box.w - 2 * PAD;
   }
 
-  private fitTitle(value: string): void {
-    const right = this.portal ? this.figure.width : 0;
-    const room = this.box.w - PAD - ICON_SIZE - 8 - PAD - (right === 0 ? 0 : right + 8);
-    this.fitText(this.title, value, room, this.portal ? 14 : 15, 13);
-  }
-
-  /** Sets a text, in a smaller size (down to `minSize`) or shortened with an ellipsis until it fits `room` world pixels. */
-  private fitText(target: Phaser.GameObjects.Text, value: string, room: number, size = 12, minSize = size): void {
-    target.setFontSize(size).setText(value);
-    for (let s = size - 1; target.width > room && s >= minSize; s--) target.setFontSize(s);
-    if (target.width <= room || value.length < 2) return;
-    let cut = value.length - 1;
-    while (cut > 1) {
-      target.setText(`${value.slice(0, cut).trimEnd()}…`);
-      if (target.width <= room) return;
-      cut--;
+  /**
+   * The name at its one size: in full when it fits, else in its short form, else shortened before
+   * its number. A portal (users, DNS) in a narrow column shows just its icon and figure when both
+   * do not fit: the lane's name says what it is.
+   */
+  private fitTitle(content: CardContent): void {
+    const right = this.portal && content.figure !== '' ? this.figure.width + 8 : 0;
+    const room = this.box.w - PAD - ICON - ICON_GAP - PAD - right;
+    if (this.portal) {
+      this.title.setText(content.title);
+      if (this.title.width > room) this.title.setText('');
+      return;
     }
+    fitText(this.title, content.title, room, content.shortTitle);
   }
 
   private place(shake: number): void {
     const { x: bx, y, w, h } = this.box;
     const x = bx + shake;
     const s = 1 / TEX_SCALE;
-    this.stack.forEach((rect, i) => rect.setPosition(x + (2 - i) * STACK_STEP, y + (2 - i) * STACK_STEP));
+    this.stack.forEach((rect, i) => rect.setPosition(x + w - STACK_W + (2 - i) * STACK_STEP.x, y + (2 - i) * STACK_STEP.y));
     this.edge.setPosition(x, y);
     this.bg.setPosition(x + BORDER, y + BORDER);
     this.dashed?.setPosition(x, y).setScale(s);
     this.hatch?.setPosition(x, y).setScale(s);
     this.glow?.setPosition(x - GLOW_PAD, y - GLOW_PAD).setScale(s);
     this.ring.setPosition(x - RING_PAD, y - RING_PAD).setScale(s);
-    const iconY = this.portal ? y + (h - ICON_SIZE) / 2 : y + 8;
-    this.icon.setPosition(x + PAD, iconY);
-    const titleY = iconY + ICON_SIZE / 2;
-    this.title.setPosition(x + PAD + ICON_SIZE + 8, titleY);
+    if (this.portal) this.ring.setDisplaySize(w + 2 * RING_PAD, h + 2 * RING_PAD);
+    const rowY = this.portal ? y + h / 2 : y + ROW1;
+    this.icon.setPosition(x + PAD, rowY - ICON / 2);
+    this.title.setPosition(x + PAD + ICON + ICON_GAP, rowY);
     this.badge.setPosition(x + w - 2, y + 2);
     if (this.portal) {
-      this.figure.setPosition(x + w - PAD, titleY);
+      this.figure.setPosition(x + w - PAD, rowY);
       return;
     }
-    this.subtitle?.setPosition(x + PAD, y + 39);
-    this.count.setPosition(x + w - PAD, y + 39);
-    const barY = y + h - 12;
+    this.count.setPosition(x + PAD, y + ROW2);
+    this.subtitle?.setPosition(x + PAD + (this.count.text === '' ? 0 : this.count.width + 6), y + ROW2);
+    this.figure.setPosition(x + w - PAD, y + ROW2);
+    const barY = y + h - 5;
     this.barBg?.setPosition(x + PAD, barY - BAR_H / 2).setDisplaySize(this.barWidth(), BAR_H);
     this.barFill?.setPosition(x + PAD, barY - BAR_H / 2);
-    this.figure.setPosition(x + w - PAD, barY);
+  }
+}
+
+/**
+ * Sets a text, in its one size, to fit `room` world pixels: as it is, else as `short`, else
+ * shortened with an ellipsis (before a closing number, which names the component: "Message qu… 12").
+ */
+export function fitText(target: Phaser.GameObjects.Text, value: string, room: number, short?: string): void {
+  target.setText(value);
+  if (target.width <= room) return;
+  if (short !== undefined && short !== value) {
+    target.setText(short);
+    if (target.width <= room) return;
+    value = short;
+  }
+  const [, head = value, tail = ''] = /^(.*?)(\s+\d+)?$/.exec(value) ?? [];
+  for (let cut = head.length - 1; cut >= 1; cut--) {
+    target.setText(`${head.slice(0, cut).trimEnd()}…${tail}`);
+    if (target.width <= room) return;
   }
 }
 

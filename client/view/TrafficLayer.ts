@@ -9,7 +9,7 @@ import Phaser from 'phaser';
 import type { DiagramEdge } from './edges';
 import type { EdgeTraffic } from './edgeTraffic';
 import { PALETTE, mixColour } from './palette';
-import { PATH_STEP, pointAt, type EdgePath } from './paths';
+import { pointAt, type EdgePath } from './paths';
 import { DotRenderer } from './DotRenderer';
 import { LineRenderer } from './LineRenderer';
 import { DOT_SIZE, ERROR_DOT_SIZE } from './textures';
@@ -188,11 +188,15 @@ export class TrafficLayer {
   private drawLines(): void {
     this.linesDirty = false;
     const lines = this.lines;
-    // Pieces about 40 screen pixels long: a zoomed-out diagram needs far fewer triangles.
-    const step = Math.max(1, Math.round(40 / (PATH_STEP * Math.max(0.05, this.zoom))));
+    // A solid line is its route's polyline (a few straight stretches and rounded corners, square
+    // when zoomed far out, where a corner is a pixel or two); a dashed one takes every other pair
+    // of the evenly spaced points.
+    const dash = 2;
+    const thin = this.zoom < THIN_LINE_ZOOM;
+    const line = (path: EdgePath) => (thin ? path.corners : path.curve);
     let segments = 0;
-    for (const s of this.edges) segments += Math.ceil((s.path.count - 1) / step);
-    lines.begin(segments, this.zoom < THIN_LINE_ZOOM);
+    for (const s of this.edges) segments += s.edge.kind === 'replication' ? Math.ceil((s.path.count - 1) / (2 * dash)) : line(s.path).length / 2 - 1;
+    lines.begin(segments, thin);
     for (const s of this.edges) {
       const rate = 10 ** s.logRate - 1;
       const focused = this.focus !== null && (s.edge.from === this.focus || s.edge.to === this.focus);
@@ -202,14 +206,18 @@ export class TrafficLayer {
       const replication = s.edge.kind === 'replication';
       const width = (replication ? 1.5 : 1.5 + Math.min(2.5, 0.45 * s.logRate)) + (focused ? 1 : 0);
       const alpha = focused ? 0.95 : rate > 0.01 ? 0.5 : 0.28;
-      const p = s.path.points;
-      const last = s.path.count - 1;
-      // Replication streams are dashed: every other piece.
-      let piece = 0;
-      for (let i = 0; i < last; i += step, piece++) {
-        const j = Math.min(last, i + step);
-        if (!replication || piece % 2 === 0) lines.segment(p[2 * i]!, p[2 * i + 1]!, p[2 * j]!, p[2 * j + 1]!, width, colour, alpha);
+      if (replication) {
+        // Replication streams are dashed.
+        const p = s.path.points;
+        const last = s.path.count - 1;
+        for (let i = 0; i < last; i += 2 * dash) {
+          const j = Math.min(last, i + dash);
+          lines.segment(p[2 * i]!, p[2 * i + 1]!, p[2 * j]!, p[2 * j + 1]!, width, colour, alpha);
+        }
+        continue;
       }
+      const c = line(s.path);
+      for (let i = 2; i < c.length; i += 2) lines.segment(c[i - 2]!, c[i - 1]!, c[i]!, c[i + 1]!, width, colour, alpha);
     }
   }
 }

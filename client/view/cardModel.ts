@@ -12,6 +12,8 @@ import { STATE_STYLES, utilisationColour, visualState, type VisualState } from '
 export interface CardContent {
   icon: NodeKind;
   title: string;
+  /** The name with the kind's short form (the locale files' diagram.short group), drawn when the full one does not fit its card. */
+  shortTitle: string;
   /** Instance count (×3), empty for users and DNS. */
   count: string;
   /** Instances ready (the card is drawn as a stack when there are several). */
@@ -26,6 +28,15 @@ export interface CardContent {
 }
 
 const ENGINE_SHORT = { rdbms: 'SQL', nosql: 'NoSQL' } as const;
+
+/** The kinds whose names run long on a card, and their short forms' keys. */
+const SHORT_NAME: Partial<Record<ComponentView['kind'], string>> = {
+  lb: 'diagram.short.lb',
+  web: 'diagram.short.web',
+  sessionStore: 'diagram.short.sessionStore',
+  queue: 'diagram.short.queue',
+  worker: 'diagram.short.worker',
+};
 
 function subtitleOf(c: ComponentView, labels: DiagramLabels): string {
   const parts: string[] = [];
@@ -68,9 +79,12 @@ export function componentCard(c: ComponentView, labels: DiagramLabels): CardCont
     figure = labels.t('diagram.noMetrics');
     figureColour = PALETTE.faint;
   }
+  const short = SHORT_NAME[c.kind];
+  const title = `${labels.t(`kinds.${c.kind}.name`)} ${idNumber(c.id)}`;
   return {
     icon: c.kind,
-    title: `${labels.t(`kinds.${c.kind}.name`)} ${idNumber(c.id)}`,
+    title,
+    shortTitle: short === undefined ? title : `${labels.t(short)} ${idNumber(c.id)}`,
     count: c.status === 'provisioning' ? `+${c.provisioning}` : `×${c.count}`,
     instances: c.count,
     subtitle: subtitleOf(c, labels),
@@ -86,6 +100,7 @@ export function usersCard(rate: number, labels: DiagramLabels): CardContent {
   return {
     icon: 'users',
     title: labels.t('diagram.users'),
+    shortTitle: labels.t('diagram.users'),
     count: '',
     instances: 1,
     subtitle: '',
@@ -102,6 +117,7 @@ export function dnsCard(region: string, routeRegions: readonly string[], labels:
   return {
     icon: 'dns',
     title: labels.t('diagram.dns'),
+    shortTitle: labels.t('diagram.dns'),
     count: '',
     instances: 1,
     subtitle: '',

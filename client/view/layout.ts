@@ -11,7 +11,8 @@
  * and lanes never shrink. Only when a cell is full does the grid grow, by a column (the regions
  * to its right slide over) or by a row (the lanes below slide down, see prefersWider); whole
  * lanes move together and no box ever changes cell or order. A lane stays thin until its first
- * component arrives, so an early system is not mostly empty lanes.
+ * component arrives, and a region narrow (its users and DNS only) until its first component, so an
+ * early system is not mostly empty lanes and columns.
  */
 import type { ComponentKindName } from '../../shared/sim';
 
@@ -19,29 +20,38 @@ export const TIERS = ['users', 'dns', 'cdn', 'lb', 'web', 'store', 'data', 'repl
 export type TierId = (typeof TIERS)[number];
 export type NodeKind = ComponentKindName | 'users' | 'dns';
 
-/** Box sizes and spacing, world pixels. */
+/**
+ * Box sizes and spacing, world pixels. Cards are wide and low with large type (see NodeCard), so
+ * that a small system framed beside both side panels of a 1280×720 screen keeps its names and
+ * figures at 11 CSS px or more. The lane and region names are not in the world at all: they are
+ * drawn at a constant screen size beside and above it (see Captions), so nothing here makes room
+ * for them.
+ */
 export const CARD_W = 176;
-export const CARD_H = 68;
-export const PORTAL_H = 36;
+export const CARD_H = 50;
+export const PORTAL_H = 28;
+/** Width of a region that has never had a component: just its users' and DNS boxes, icon and figure. */
+export const NARROW_W = 100;
+/** Gaps between the columns and rows of a cell, and between regions: the channels edges run in. */
 export const COL_GAP = 16;
-export const ROW_GAP = 16;
-export const REGION_GAP = 36;
-export const LANE_GAP = 10;
-/** Height of a lane with nothing in it yet (room for its two-line name). */
-export const EMPTY_LANE_H = 38;
-/** Left gutter for the lane names, and the top band for the region names. */
-export const GUTTER_W = 112;
-export const HEADER_H = 40;
+export const ROW_GAP = 12;
+export const REGION_GAP = 32;
+/** Room above and below the boxes of a lane (two of them between the boxes of adjacent lanes). */
+export const LANE_GAP = 7;
+/** Height of a lane with nothing in it yet. */
+export const EMPTY_LANE_H = 16;
+/** The region panels reach this far beyond their boxes (see Backdrop); part of the bounds. */
+export const PANEL_PAD = 8;
 /** A region never grows wider than this many slots: its cells add rows instead. */
 export const MAX_COLUMNS = 10;
 
 /**
  * Whether a full cell should widen its region rather than add a row to its lane: up to three
- * columns first, then one more column per two rows, so a big system stays about as wide as a
- * screen is (16:9) instead of becoming a long strip.
+ * columns first, then one more column per three rows (cards are about three times as wide as they
+ * are high), so a big system stays not much wider than a screen is instead of becoming a long strip.
  */
 export function prefersWider(columns: number, rows: number): boolean {
-  return columns < MAX_COLUMNS && columns < 3 + Math.floor((rows - 1) / 2);
+  return columns < MAX_COLUMNS && columns < 3 + Math.floor((rows - 1) / 3);
 }
 
 /** What the layout needs of a component (a subset of the sim's ComponentView). */
@@ -63,7 +73,7 @@ export interface Slot {
 export interface LayoutState {
   regions: string[];
   slots: Record<string, Slot>;
-  /** Columns of each region (never shrinks). */
+  /** Columns of each region (never shrinks; 0 until its first component, when it is drawn narrow). */
   columns: Record<string, number>;
   /** Rows of each lane (never shrinks; 0 until its first component). */
   rows: Record<TierId, number>;
@@ -99,7 +109,7 @@ export interface Layout {
   byId: Map<string, NodeBox>;
   columns: RegionColumn[];
   lanes: Lane[];
-  /** Everything drawn, including the gutter and header. */
+  /** Everything drawn in the world: the region panels around the boxes (lane and region names are drawn beside it, at screen size). */
   bounds: { x: number; y: number; w: number; h: number };
 }
 
@@ -131,7 +141,7 @@ export function emptyLayoutState(regions: readonly string[]): LayoutState {
   const rows = {} as Record<TierId, number>;
   for (const tier of TIERS) rows[tier] = tier === 'users' || tier === 'dns' ? 1 : 0;
   const columns: Record<string, number> = {};
-  for (const region of regions) columns[region] = 1;
+  for (const region of regions) columns[region] = 0;
   return { regions: [...new Set(regions)], slots: {}, columns, rows };
 }
 
@@ -148,7 +158,7 @@ export function assignSlots(previous: LayoutState, regions: readonly string[], c
   };
   const addRegion = (region: string) => {
     if (!state.regions.includes(region)) state.regions.push(region);
-    if (state.columns[region] === undefined) state.columns[region] = 1;
+    if (state.columns[region] === undefined) state.columns[region] = 0;
   };
   for (const region of regions) addRegion(region);
   const present = new Set(components.map((c) => c.id));
@@ -173,6 +183,8 @@ export function assignSlots(previous: LayoutState, regions: readonly string[], c
 
 function freeSlot(state: LayoutState, taken: Set<string>, region: string, tier: TierId, preferredCol: number | undefined): Slot {
   const isFree = (col: number, row: number) => !taken.has(`${region}|${tier}|${col}|${row}`);
+  // A region's first component: the region opens up from its narrow column.
+  if ((state.columns[region] ?? 0) === 0) state.columns[region] = 1;
   const cols = state.columns[region] ?? 1;
   const rows = state.rows[tier];
   if (rows === 0) {
@@ -203,15 +215,15 @@ function rowHeight(tier: TierId): number {
 /** World geometry of a state: region columns, lanes, and a box for every component and portal. */
 export function geometry(state: LayoutState): Omit<Layout, 'state'> {
   const columns: RegionColumn[] = [];
-  let x = GUTTER_W;
+  let x = 0;
   for (const region of state.regions) {
-    const cols = state.columns[region] ?? 1;
-    const w = cols * CARD_W + (cols - 1) * COL_GAP;
+    const cols = state.columns[region] ?? 0;
+    const w = cols === 0 ? NARROW_W : cols * CARD_W + (cols - 1) * COL_GAP;
     columns.push({ region, x, w });
     x += w + REGION_GAP;
   }
   const lanes: Lane[] = [];
-  let y = HEADER_H;
+  let y = 0;
   for (const tier of TIERS) {
     const rows = state.rows[tier];
     const h = rows === 0 ? EMPTY_LANE_H : rows * rowHeight(tier) + (rows - 1) * ROW_GAP + 2 * LANE_GAP;
@@ -231,7 +243,7 @@ export function geometry(state: LayoutState): Omit<Layout, 'state'> {
         tier,
         x: column.x,
         y: lane.y + LANE_GAP,
-        w: CARD_W,
+        w: Math.min(CARD_W, column.w),
         h: PORTAL_H,
       });
     }
@@ -256,7 +268,7 @@ export function geometry(state: LayoutState): Omit<Layout, 'state'> {
     byId: new Map(nodes.map((n) => [n.id, n])),
     columns,
     lanes,
-    bounds: { x: 0, y: 0, w: width, h: y },
+    bounds: { x: -PANEL_PAD, y: -PANEL_PAD, w: width + 2 * PANEL_PAD, h: y + 2 * PANEL_PAD },
   };
 }
 

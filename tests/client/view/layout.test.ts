@@ -6,6 +6,7 @@ import {
   CARD_W,
   EMPTY_LANE_H,
   MAX_COLUMNS,
+  NARROW_W,
   TIERS,
   layoutDiagram,
   nodeAt,
@@ -127,6 +128,24 @@ describe('lanes and columns', () => {
     expect(lane(after, 'store').h).toBe(lane(after, 'web').h);
     // Lanes above it did not move.
     expect(after.byId.get(web.id)).toEqual(before.byId.get(web.id));
+  });
+
+  it('keeps a region narrow (its users and DNS) until its first component, then opens it', () => {
+    const web = component('web', 'ap');
+    const before = layoutDiagram(null, REGIONS, [web]);
+    const column = (layout: Layout, region: string) => layout.columns.find((c) => c.region === region)!;
+    expect(column(before, 'ap').w).toBe(CARD_W);
+    for (const region of ['na', 'eu']) {
+      expect(column(before, region).w).toBe(NARROW_W);
+      for (const id of [`users:${region}`, `dns:${region}`]) expect(before.byId.get(id)!.w).toBeLessThanOrEqual(NARROW_W);
+    }
+    const after = layoutDiagram(before.state, REGIONS, [web, component('cache', 'na')]);
+    expect(column(after, 'na').w).toBe(CARD_W);
+    // The region after it slides over; nothing before it moves.
+    expect(column(after, 'eu').x - column(before, 'eu').x).toBe(CARD_W - NARROW_W);
+    expect(after.byId.get(web.id)).toEqual(before.byId.get(web.id));
+    // And it stays open when its component goes.
+    expect(column(layoutDiagram(after.state, REGIONS, [web]), 'na').w).toBe(CARD_W);
   });
 
   it('adds regions it was not told about after the scenario regions', () => {
