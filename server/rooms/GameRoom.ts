@@ -127,7 +127,7 @@ export class GameRoom extends Room<{ state: GameState }> {
     state.protocol = PROTOCOL_VERSION;
     state.clock.phase = phase;
     state.clock.adjustable = this.mode !== 'match';
-    state.clock.speed = this.mode === 'match' ? timings.matchSpeed : 1;
+    state.clock.speed = this.mode === 'match' ? timings.matchSpeed : (this.record.scenario.startSpeed ?? 1);
     this.views = new TeamViews(state, this.mode);
     if (phase === 'finished') this.views.reveal();
     for (const team of sims.teamIds) this.views.addTeam(team);

@@ -3,6 +3,7 @@
  * sim's own `Scenario` type (the compile-time check below fails if the two drift apart).
  */
 import { z } from 'zod';
+import { SPEEDS } from '../protocol/messages';
 import { ALLOWED_LINKS } from '../sim/topology';
 import { COMPONENT_KINDS, INCIDENT_TYPES, WORLD_INCIDENTS, type IncidentType, type Scenario } from '../sim/scenario';
 
@@ -41,6 +42,10 @@ export const scenarioSchema = z
     id,
     name: localText,
     description: localText,
+    startSpeed: z
+      .number()
+      .refine((speed) => (SPEEDS as readonly number[]).includes(speed), { message: `startSpeed must be one of ${SPEEDS.join(', ')}` })
+      .optional(),
     startMoney: nonNegative,
     revenuePerUserDay: nonNegative,
     regions: z

@@ -127,6 +127,12 @@ export interface Scenario {
   id: string;
   name: LocalText;
   description: LocalText;
+  /**
+   * The speed a solo or workshop room opens at (1 = one simulated minute per real second); absent
+   * means 1×. Competitive matches ignore it and run at their fixed speed. The simulation never
+   * reads it: it only sets the pace at which the room steps.
+   */
+  startSpeed?: number;
   startMoney: number;
   /** Revenue per daily active user per simulated day, earned only on requests served well. */
   revenuePerUserDay: number;

@@ -257,7 +257,8 @@ function hostMetrics(state: SimState, links: LinkIndex, c: ComponentState, servi
     p95LatencyMs: significant(f.p95LatencyMs, FIGURE_DIGITS),
     served: significant(f.served, FIGURE_DIGITS),
     errors: significant(f.failed, FIGURE_DIGITS),
-    backlog: significant(f.backlog, FIGURE_DIGITS),
+    // Waiting on average now (Little's law, λ·Wq) plus whatever an older state still carries.
+    backlog: significant(f.queueLength + f.backlog, FIGURE_DIGITS),
     extra,
     sent,
     fromUsers,

@@ -45,8 +45,9 @@ export interface HostMetrics {
   /** Requests per second served, and failed (errors). */
   served: number;
   errors: number;
-  /** Requests waiting in the component's bounded queues to be served (not a message queue's
-   * messages waiting for a worker: those are `extra.messages`). */
+  /** Requests waiting on average in the component's bounded queues to be served, by Little's law
+   * the accepted rate times the mean wait (not a message queue's messages waiting for a worker:
+   * those are `extra.messages`). */
   backlog: number;
   /** Kind-specific figures (see EXTRA_FIGURES), only those the component has. */
   extra: Partial<Record<ExtraFigure, number>>;

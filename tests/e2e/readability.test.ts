@@ -25,6 +25,44 @@ import { freePort } from '../server/harness';
 import type { Command } from '../../shared/sim';
 import type { DiagramDescription } from '../../client/view/DiagramScene';
 import { buildClient, chromiumAvailable, launchChromium, SCREENSHOTS } from './browser';
+import en from '../../client/i18n/locales/en.json';
+import ko from '../../client/i18n/locales/ko.json';
+
+/** The longest thing users can be saying, per language: the header must fit it. */
+const LONGEST_COMPLAINT: Record<string, string> = Object.fromEntries(
+  Object.entries({ en, ko }).map(([lang, texts]) => {
+    const { label: _label, ...levels } = texts.complaints;
+    return [lang, Object.values(levels).sort((a, b) => b.length - a.length)[0]!];
+  }),
+);
+
+/**
+ * Runs in the page: the header's texts and controls that run into one another. Each figure and
+ * each control at the header's end is an item; a text or control of one item must not overlap one
+ * of another, nor go past the header's edges.
+ */
+function headerOverlaps(): string[] {
+  const header = document.querySelector('.su-header');
+  if (header === null) return ['no header'];
+  const items = [...header.querySelectorAll('.su-brand, .su-figures > *, .su-header-end > *')];
+  const leaves = items.flatMap((item, index) =>
+    [...item.querySelectorAll('.su-fig-value, .su-badge, .su-joincode-text, button, .su-clock-time, time')]
+      .map((el) => ({ index, name: `${item.className || item.tagName} ${el.textContent?.trim() ?? ''}`.trim(), rect: el.getBoundingClientRect() }))
+      .filter((leaf) => leaf.rect.width > 1 && leaf.rect.height > 1),
+  );
+  const edge = header.getBoundingClientRect();
+  const found: string[] = [];
+  for (const [i, a] of leaves.entries()) {
+    if (a.rect.left < edge.left - 0.5 || a.rect.right > edge.right + 0.5) found.push(`${a.name} past the header's edge`);
+    for (const b of leaves.slice(i + 1)) {
+      if (a.index === b.index) continue;
+      const overlap = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+      const vertical = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+      if (overlap > 0.5 && vertical > 0.5) found.push(`${a.name} runs into ${b.name} by ${overlap.toFixed(1)} px`);
+    }
+  }
+  return found;
+}
 
 /** The smallest text a player should have to read, CSS pixels. */
 const MIN_TEXT_PX = 11;
@@ -186,6 +224,7 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
           await send(page, [
             { type: 'buyFeature', feature: 'hostMetrics' },
             { type: 'buyFeature', feature: 'aggregatedMetrics' },
+            { type: 'buyFeature', feature: 'businessMetrics' },
           ]);
           let list = await buy(page, [{ type: 'buy', kind: 'lb', region: 'ap' }, { type: 'buy', kind: 'web', region: 'ap' }, { type: 'buy', kind: 'web', region: 'ap' }, { type: 'buy', kind: 'cache', region: 'ap' }, { type: 'buy', kind: 'db', region: 'ap', engine: 'rdbms' }, { type: 'buy', kind: 'queue', region: 'ap' }, { type: 'buy', kind: 'worker', region: 'ap' }], 8);
           const db = idOf(list, 'db');
@@ -235,6 +274,14 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
             const body = document.querySelector('.su-feed-body');
             return body !== null && body.scrollHeight > body.clientHeight && getComputedStyle(body).overflowY === 'auto';
           });
+          // Every header figure shown (all metrics bought) and the longest complaint it can say.
+          await page.evaluate((text) => {
+            const badge = document.querySelector('[data-figure="complaints"] .su-badge');
+            const words = badge === null ? undefined : [...badge.childNodes].reverse().find((node) => node.nodeType === Node.TEXT_NODE);
+            if (words !== undefined) words.textContent = text;
+          }, LONGEST_COMPLAINT[lang]!);
+          const crowdedHeader = await page.evaluate(headerOverlaps);
+          await page.screenshot({ path: join(SCREENSHOTS, `readability-${label}-header.png`), clip: { x: 0, y: 0, width: viewport.width, height: 60 } });
           const smallestCard = Math.min(...scene.cards.flatMap((c) => c.texts.map((t) => t.px)));
           console.info(`${label}: zoom ${scene.zoom.toFixed(2)}, smallest card text ${smallestCard.toFixed(1)} px, smallest DOM text ${dom.smallest} px, stage ${Math.round(stage.width)}×${Math.round(stage.height)}`);
           // Every offender at once, by check: an empty list is a pass.
@@ -246,6 +293,7 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
             'card text below the minimum': smallCardText,
             'lane and region names below the minimum': smallLabels,
             'cards outside the stage': outside,
+            'header items running into each other': crowdedHeader,
           }).toEqual({
             'DOM text below the minimum': [],
             'clipped panels': [],
@@ -254,6 +302,7 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
             'card text below the minimum': [],
             'lane and region names below the minimum': [],
             'cards outside the stage': [],
+            'header items running into each other': [],
           });
           expect(errors).toEqual([]);
         } finally {

@@ -19,11 +19,13 @@ function server(dataDir: string, port?: number): Promise<ServerProcess> {
 }
 
 /**
- * Spending that bankrupts a sandbox team (2,000 to start) within ~125 ticks: two databases, a
- * cache and a web server cost 1,990 up front and 144 a day to run, more than the starting traffic
- * earns. Each may be refused for want of money; what is bought is enough.
+ * Spending that bankrupts a sandbox team (2,000 to start) within a few hundred ticks: the users are
+ * cut off from the first server, so nothing is earned, and two databases, a cache and a web server
+ * cost 1,990 up front and 144 a day to run. Each purchase may be refused for want of money; what is
+ * bought is enough.
  */
 const OVERSPEND = [
+  { type: 'disconnect', from: 'users', to: 'web-1' },
   { type: 'buy', kind: 'db', region: 'ap', size: 'large' },
   { type: 'buy', kind: 'db', region: 'ap' },
   { type: 'buy', kind: 'cache', region: 'ap', size: 'small' },

@@ -7,6 +7,7 @@ import type { Room as ClientRoom } from '@colyseus/sdk';
 import type { AckMessage, ErrorMessage, OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import type { GameRoom } from '../../server/rooms/GameRoom';
+import { loadPreset } from '../../shared/scenarios';
 import { newPlayerId, nextMessage, simsOf, startHarness, until, type Harness } from './harness';
 
 let h: Harness;
@@ -142,6 +143,9 @@ describe('a solo game', () => {
 
   it('pauses, resumes and changes speed for the solo player', async () => {
     const { client, room } = await create({ mode: 'solo', playerId: newPlayerId() });
+    // A room opens at its scenario's pace: the sandbox's first day passes in three minutes.
+    expect(client.state.clock.speed).toBe(loadPreset('sandbox').startSpeed);
+    expect(client.state.clock.speed).toBe(8);
     client.send('control', { action: 'pause' });
     await until(() => client.state.clock.paused, 3000, 'pause');
     const paused = simsOf(room).tick;

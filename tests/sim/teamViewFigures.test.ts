@@ -140,3 +140,33 @@ describe('the CDN as it is', () => {
     }
   });
 });
+
+describe('requests waiting', () => {
+  /** The view of the constant-load system (balancer → web → database) at `rps` requests per second. */
+  function metricsAt(rps: number, id: string) {
+    const { view } = viewOf(constantScenario({ traffic: { mode: 'constant', requestsPerSecond: rps } }), ['hostMetrics']);
+    return view.components.find((c) => c.id === id)!.metrics!;
+  }
+
+  // Little's law: the requests waiting are the rate served times the mean wait, and the mean wait
+  // is the mean latency less what it is with nobody waiting (one request a second).
+  it.each([
+    ['web-2', 200],
+    ['web-2', 600],
+    ['db-3', 600],
+  ])('%s at %i requests a second: λ × (W − W at light load)', (id, rps) => {
+    const light = metricsAt(1, id);
+    const busy = metricsAt(rps, id);
+    const waitSeconds = (busy.meanLatencyMs - light.meanLatencyMs) / 1000;
+    expect(waitSeconds).toBeGreaterThan(0);
+    expect(busy.backlog).toBeGreaterThan(0);
+    expect(busy.backlog / (busy.served * waitSeconds)).toBeCloseTo(1, 1);
+  });
+
+  it('grows faster than the load: twice the utilisation is far more than twice the waiting', () => {
+    const half = metricsAt(300, 'web-2');
+    const full = metricsAt(600, 'web-2');
+    expect(full.utilisation / half.utilisation).toBeCloseTo(2, 1);
+    expect(full.backlog / half.backlog).toBeGreaterThan(4);
+  });
+});

@@ -1,4 +1,8 @@
-/** The link to the game server, in words and an icon (not a coloured dot alone). */
+/**
+ * The link to the game server, in words and an icon (not a coloured dot alone). Where the header is
+ * tight, a healthy link keeps only its icon (the words stay for screen readers and as a tooltip);
+ * any other state keeps its words, because then it matters.
+ */
 import type { ConnectionStatus } from '../../net/model';
 import { Badge } from '../common';
 import type { Tone } from './headerFigures';
@@ -17,8 +21,10 @@ export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
   const { t } = useT();
   const look = LOOK[status];
   return (
-    <div class="su-connection" role="status" aria-label={t('ui.header.connectionLabel')} data-status={status}>
-      <Badge tone={look.tone}>{t(look.key)}</Badge>
+    <div class="su-connection" role="status" aria-label={t('ui.header.connectionLabel')} data-status={status} title={t(look.key)}>
+      <Badge tone={look.tone}>
+        <span class="su-connection-text">{t(look.key)}</span>
+      </Badge>
     </div>
   );
 }
