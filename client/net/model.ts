@@ -4,7 +4,7 @@
  * TeamView shape (shared/sim/teamViewTypes.ts), rebuilt from the schema, so the UI speaks the same
  * language as the simulation and its tests.
  */
-import type { Mode, Role, Speed } from '../../shared/protocol/messages';
+import type { Mode, Phase, Role, Speed } from '../../shared/protocol/messages';
 import type { TeamView } from '../../shared/sim';
 
 /** `replaced`: this seat was opened in another tab or on another device, which plays now. */
@@ -12,7 +12,7 @@ export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting'
 
 export interface ClockModel {
   tick: number;
-  phase: 'waiting' | 'running' | 'finished';
+  phase: Phase;
   paused: boolean;
   speed: Speed;
   /** Whether this room lets its clock be paused and sped up (solo, workshop). */

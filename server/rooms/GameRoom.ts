@@ -4,7 +4,7 @@
 import { Room, type Client, type Delayed } from '@colyseus/core';
 import {
   CLIENT_MESSAGES, CLOSE_SEAT_TAKEN_OVER, controlMessageSchema, MAX_MESSAGE_CHARS, PROTOCOL_VERSION, SERVER_MESSAGES,
-  type ErrorMessage, type ErrorReason, type Mode, type WelcomeMessage,
+  type ErrorMessage, type ErrorReason, type Mode, type Phase, type WelcomeMessage,
 } from '../../shared/protocol/messages';
 import { historyPoint, pushPoint, type HistoryMessage, type HistoryPoint } from '../../shared/protocol/history';
 import { GameState, SeatState } from '../../shared/schema/gameState';
@@ -12,7 +12,7 @@ import type { RoomRecord } from '../store/types';
 import { repairFullStateBuffer } from '../sync/fullStateBuffer';
 import { TeamViews } from '../sync/teamViews';
 import { CommandIntake, jsonSize } from './commandIntake';
-import { controlAllowed, type Phase } from './controls';
+import { controlAllowed } from './controls';
 import { newRoomRecord, roomSettings, type RoomSnapshot } from './gameSetup';
 import { finishGame } from './finishGame';
 import { claimCode, releaseCode, reserveCode } from './joinCode';

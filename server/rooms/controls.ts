@@ -1,9 +1,7 @@
 // Who may run the clock: the solo player; a workshop's instructor; in a match, any captain may
 // start, and nobody pauses or changes the fixed speed (GAME.md: fixed speed in competitive play).
-import type { ControlMessage, Mode } from '../../shared/protocol/messages';
+import type { ControlMessage, Mode, Phase } from '../../shared/protocol/messages';
 import type { Seat } from './seats';
-
-export type Phase = 'waiting' | 'running' | 'finished';
 
 export function controlAllowed(mode: Mode, seat: Seat, action: ControlMessage['action'], phase: Phase): boolean {
   if (phase === 'finished') return false;

@@ -1,10 +1,10 @@
 // Turning a creator's options (or a stored room, after a restart) into what a room runs: the
 // room record, its simulations and its seats.
 import { randomInt, randomBytes } from 'node:crypto';
-import { createOptionsSchema, type CreateOptions, type Mode, type Role } from '../../shared/protocol/messages';
+import { createOptionsSchema, type CreateOptions, type Mode, type Phase, type Role } from '../../shared/protocol/messages';
 import { loadPreset, PRESET_IDS } from '../../shared/scenarios';
 import type { RoomRecord } from '../store/types';
-import { defaultTeams, type Phase } from './controls';
+import { defaultTeams } from './controls';
 import type { Seat } from './seats';
 
 /** What a room keeps beside its simulations: stored in every snapshot. */

@@ -7,15 +7,16 @@ import { z } from 'zod';
 import { FEATURE_NAMES, SIZE_NAMES, type Feature } from '../sim/catalogue';
 import { MAX_COUNT, type Command, type CommandEntry } from '../sim/commands';
 import { COMPONENT_KINDS } from '../sim/scenario';
+import { CACHE_POLICIES, CACHE_STRATEGIES, DB_ENGINES, FAILOVER_MODES, SHARD_KEYS } from '../sim/vocabulary';
 
 const componentId = z.string().min(1).max(40).regex(/^[a-zA-Z]+-\d+$/, 'a component id such as web-3');
 const endpoint = z.union([z.literal('users'), componentId]);
 const region = z.string().min(1).max(32).regex(/^[a-z0-9][a-z0-9-]*$/);
 const size = z.enum(SIZE_NAMES);
 const kind = z.enum(COMPONENT_KINDS);
-const engine = z.enum(['rdbms', 'nosql']);
+const engine = z.enum(DB_ENGINES);
 const count = z.number().int().min(1).max(MAX_COUNT);
-const shardKey = z.enum(['userIdHash', 'userIdRange', 'region', 'celebrity']);
+const shardKey = z.enum(SHARD_KEYS);
 const feature = z.enum(FEATURE_NAMES as [Feature, ...Feature[]]);
 
 const autoscaling = z
@@ -55,11 +56,11 @@ export const commandSchema = z.discriminatedUnion('type', [
       engine: engine.optional(),
       datasets: z.array(z.string().min(1).max(32)).max(16).optional(),
       autoscaling: autoscaling.optional(),
-      failover: z.enum(['manual', 'automatic']).optional(),
+      failover: z.enum(FAILOVER_MODES).optional(),
       shardKey: shardKey.optional(),
       denormalised: z.boolean().optional(),
-      cachePolicy: z.enum(['lru', 'lfu', 'fifo']).optional(),
-      cacheStrategy: z.enum(['lookAside', 'readThrough', 'writeThrough']).optional(),
+      cachePolicy: z.enum(CACHE_POLICIES).optional(),
+      cacheStrategy: z.enum(CACHE_STRATEGIES).optional(),
       ttlSeconds: z.number().positive().max(7 * 24 * 3600).optional(),
       versioning: z.boolean().optional(),
       originFallback: z.boolean().optional(),

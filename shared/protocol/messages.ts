@@ -16,6 +16,10 @@ export const ROOM_NAME = 'game';
 export const MODES = ['solo', 'match', 'workshop'] as const;
 export type Mode = (typeof MODES)[number];
 
+/** A room's phase: waiting for its start, running, or over (kept to look at and replay). */
+export const PHASES = ['waiting', 'running', 'finished'] as const;
+export type Phase = (typeof PHASES)[number];
+
 export const ROLES = ['player', 'captain', 'instructor', 'spectator'] as const;
 export type Role = (typeof ROLES)[number];
 

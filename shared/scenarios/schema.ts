@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SPEEDS } from '../protocol/messages';
 import { ALLOWED_LINKS } from '../sim/topology';
+import { DB_ENGINES, SHARD_KEYS } from '../sim/vocabulary';
 import { COMPONENT_KINDS, INCIDENT_TYPES, WORLD_INCIDENTS, type IncidentType, type Scenario } from '../sim/scenario';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes');
@@ -110,8 +111,8 @@ export const scenarioSchema = z
           region: id,
           size: z.enum(['small', 'medium', 'large', 'xlarge', 'xxlarge']).optional(),
           count: z.number().int().min(1).max(64).optional(),
-          engine: z.enum(['rdbms', 'nosql']).optional(),
-          shardKey: z.enum(['userIdHash', 'userIdRange', 'region', 'celebrity']).optional(),
+          engine: z.enum(DB_ENGINES).optional(),
+          shardKey: z.enum(SHARD_KEYS).optional(),
           colocatedDb: z.boolean().optional(),
           connectFrom: z.array(z.union([z.literal('users'), z.number().int().min(0)])).optional(),
         })

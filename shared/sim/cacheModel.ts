@@ -77,8 +77,7 @@
  * JavaScript engines.
  */
 import { exp, ln, log1p, pow, powInt } from './math';
-
-export type CachePolicy = 'lru' | 'lfu' | 'fifo';
+import type { CachePolicy } from './vocabulary';
 
 /** What is cached and how it is used. Rates are per second, times in seconds. */
 export interface CacheQuery {

@@ -4,7 +4,8 @@
  * grows faster than capacity, there is a top size, NoSQL answers key lookups faster than an
  * RDBMS answers a join, and a database sharing a box with the web server runs slower.
  */
-import type { ComponentKindName, DbEngine, PerClass } from './scenario';
+import type { ComponentKindName, PerClass } from './scenario';
+import type { DbEngine } from './vocabulary';
 
 export interface InstanceSize {
   name: SizeName;

@@ -5,8 +5,9 @@
  * one completely or not at all.
  */
 import type { Feature, SizeName } from './catalogue';
-import type { ComponentKindName, DbEngine } from './scenario';
-import type { ComponentSettings, ShardKey } from './state';
+import type { ComponentKindName } from './scenario';
+import type { ComponentSettings } from './state';
+import type { DbEngine, ShardKey } from './vocabulary';
 
 export type Command =
   | {

@@ -5,6 +5,7 @@ export { executeCommand, type CommandResult } from './commandHandlers/apply';
 export * from './commands';
 export * from './scenario';
 export * from './state';
+export * from './vocabulary';
 export * from './catalogue';
 export * from './teamView';
 export * from './checklist';

@@ -5,6 +5,7 @@
  */
 
 import type { SizeName } from './catalogue';
+import type { DbEngine, ShardKey } from './vocabulary';
 
 /** The request classes of GAME.md; every rate in the sim is kept per class in this order. */
 export const REQUEST_CLASSES = ['static', 'read', 'write', 'session', 'job'] as const;
@@ -113,7 +114,7 @@ export interface InitialComponent {
   count?: number;
   engine?: DbEngine;
   /** Database: spread over its instances by this key from the start. */
-  shardKey?: 'userIdHash' | 'userIdRange' | 'region' | 'celebrity';
+  shardKey?: ShardKey;
   colocatedDb?: boolean;
   /** Connect 'users' (the DNS entry of its region) or component indices of this list. */
   connectFrom?: Array<'users' | number>;
@@ -121,7 +122,6 @@ export interface InitialComponent {
 
 export const COMPONENT_KINDS = ['lb', 'web', 'db', 'cache', 'cdn', 'sessionStore', 'queue', 'worker'] as const;
 export type ComponentKindName = (typeof COMPONENT_KINDS)[number];
-export type DbEngine = 'rdbms' | 'nosql';
 
 export interface Scenario {
   id: string;

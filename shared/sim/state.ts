@@ -3,12 +3,8 @@
  * snapshot resumes exactly and a hash of its canonical form proves two runs agree.
  */
 import type { Feature, SizeName } from './catalogue';
-import type { ComponentKindName, DbEngine, IncidentType, PerClass, Scenario } from './scenario';
-
-export type CachePolicy = 'lru' | 'lfu' | 'fifo';
-export type CacheStrategy = 'lookAside' | 'readThrough' | 'writeThrough';
-export type ShardKey = 'userIdHash' | 'userIdRange' | 'region' | 'celebrity';
-export type FailoverMode = 'manual' | 'automatic';
+import type { ComponentKindName, IncidentType, PerClass, Scenario } from './scenario';
+import type { CachePolicy, CacheStrategy, DbEngine, FailoverMode, ShardKey } from './vocabulary';
 
 export const SIM_VERSION = 1;
 

@@ -4,7 +4,8 @@
  */
 import type { Feature, SizeName } from './catalogue';
 import type { ComponentKindName, IncidentType, RequestClass } from './scenario';
-import type { ComponentSettings, ShardKey } from './state';
+import type { ComponentSettings } from './state';
+import type { ShardKey } from './vocabulary';
 import type { Complaints, ExtraFigure } from './teamView';
 
 /** A component as the provider's console shows it: what was bought, and whether it is up yet. */

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { MAX_COUNT, type ComponentView, type DbEngine, type SettingsChange, type ShardKey, type TeamView } from '../../../shared/sim';
+import { DB_ENGINES, MAX_COUNT, SHARD_KEYS, type ComponentView, type DbEngine, type SettingsChange, type ShardKey, type TeamView } from '../../../shared/sim';
 import { clockOf, formatMoney } from '../../i18n';
 import { kindPrice } from '../build/prices';
 import { ConceptLink } from '../common';
@@ -17,8 +17,6 @@ import { Choice, SettingRow, Stepper, Toggle } from './controls';
 import { plannedCount } from './figures';
 import { countChangeQuote, quoteText } from './quote';
 
-const ENGINES: DbEngine[] = ['rdbms', 'nosql'];
-const SHARD_KEYS: ShardKey[] = ['userIdHash', 'userIdRange', 'region', 'celebrity'];
 
 export function DatabaseSettings({ component, team, client, info, size }: { component: ComponentView; team: TeamView; client: UiClient; info: ScenarioInfo; size: ComponentChildren }) {
   const { t, lang } = useT();
@@ -51,7 +49,7 @@ export function DatabaseSettings({ component, team, client, info, size }: { comp
       <Choice<DbEngine>
         setting="engine"
         value={engine}
-        options={ENGINES.map((e) => ({ value: e, label: t(`engines.${e}.name`) }))}
+        options={DB_ENGINES.map((e) => ({ value: e, label: t(`engines.${e}.name`) }))}
         onChange={(next) => configure({ engine: next })}
       />
       <p class="su-help su-choice-blurb">{t(`engines.${engine}.blurb`)}</p>

@@ -3,7 +3,7 @@
  * each sending its command at once: size (resize), instance count (scale), and the kind's own
  * switches and choices. A database's settings live in DatabaseSettings.
  */
-import { KINDS, MAX_COUNT, type CachePolicy, type CacheStrategy, type ComponentView, type SettingsChange, type SizeName, type TeamView } from '../../../shared/sim';
+import { CACHE_POLICIES, CACHE_STRATEGIES, KINDS, MAX_COUNT, type CachePolicy, type CacheStrategy, type ComponentView, type SettingsChange, type SizeName, type TeamView } from '../../../shared/sim';
 import { resizeQuote } from '../../../shared/sim/commandHandlers/quotes';
 import { formatMoney, formatSeconds } from '../../i18n';
 import { kindPrice, sizeSpec } from '../build/prices';
@@ -18,8 +18,6 @@ import { priced, signedMoney } from './quote';
 
 const CACHE_TTLS = [30, 60, 300, 900, 3600, 86400];
 const CDN_TTLS = [300, 3600, 86400, 604800];
-const POLICIES: CachePolicy[] = ['lru', 'lfu', 'fifo'];
-const STRATEGIES: CacheStrategy[] = ['lookAside', 'readThrough', 'writeThrough'];
 
 
 function SizeChoice({ component, client, priceFactor }: { component: ComponentView; client: UiClient; priceFactor: number }) {
@@ -123,14 +121,14 @@ export function KindSettings({ component, team, client, info }: { component: Com
           <Choice<CacheStrategy>
             setting="cacheStrategy"
             value={s.cacheStrategy ?? 'lookAside'}
-            options={STRATEGIES.map((v) => ({ value: v, label: t(`cacheStrategies.${v}.name`) }))}
+            options={CACHE_STRATEGIES.map((v) => ({ value: v, label: t(`cacheStrategies.${v}.name`) }))}
             onChange={(cacheStrategy) => configure({ cacheStrategy })}
           />
           <p class="su-help su-choice-blurb">{t(`cacheStrategies.${s.cacheStrategy ?? 'lookAside'}.blurb`)}</p>
           <Choice<CachePolicy>
             setting="cachePolicy"
             value={s.cachePolicy ?? 'lru'}
-            options={POLICIES.map((v) => ({ value: v, label: t(`cachePolicies.${v}.name`) }))}
+            options={CACHE_POLICIES.map((v) => ({ value: v, label: t(`cachePolicies.${v}.name`) }))}
             onChange={(cachePolicy) => configure({ cachePolicy })}
           />
           <p class="su-help su-choice-blurb">{t(`cachePolicies.${s.cachePolicy ?? 'lru'}.blurb`)}</p>

@@ -6,7 +6,8 @@
  * after tick (the cache holds derived data only; the state stays the single source of truth).
  */
 import { COLOCATED_DB_SLOWDOWN, ENGINES, ENQUEUE_WORK, KINDS, LB_WORK, MEMORY_STORE_WORK, WEB_STITCH_WORK, WEB_WORK } from '../catalogue';
-import { CLASS_COUNT, REQUEST_CLASSES, type DbEngine } from '../scenario';
+import { CLASS_COUNT, REQUEST_CLASSES } from '../scenario';
+import type { DbEngine } from '../vocabulary';
 import type { ComponentState, SimState } from '../state';
 import { evaluationOrder, indexComponents } from '../topology';
 import { buildLinks, buildUserLinks } from './links';

@@ -5,7 +5,8 @@
  * key gives the hot keys a shard of their own. A hotspot (a celebrity's post going viral) adds
  * reads to the one shard that holds the hot key.
  */
-import type { ComponentState, ShardKey, SimState } from '../state';
+import type { ComponentState, SimState } from '../state';
+import type { ShardKey } from '../vocabulary';
 
 export interface ShardLayout {
   /** Share of the requests each shard receives (sums to 1). */
