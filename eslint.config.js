@@ -1,6 +1,6 @@
 // ESLint flat config. Syntax-only (no type information) so `npm run lint` stays fast.
 // The `shared/sim/**` blocks enforce the pure core described in
-// /shared/design/ARCHITECTURE.md: no I/O, no clock, no platform randomness, no engine-dependent
+// docs/design.md (Architecture): no I/O, no clock, no platform randomness, no engine-dependent
 // float functions, and no imports from outside shared/sim except `pure-rand`.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
@@ -129,6 +129,19 @@ const SIM_SYNTAX = [
     selector: 'TSImportEqualsDeclaration',
     message: 'shared/sim is pure: no `import x = require()`.',
   },
+  // No hidden state between calls: a step's result must follow from the state and the commands
+  // alone. So no module-level `let`/`var`. A module-level `const` may hold only data fixed once
+  // the module has loaded (tables computed once and never changed) or a memo of a pure function
+  // keyed by all of its inputs (cacheModel's Zipf tables, flow/routing's tables, flow/shards'
+  // layouts): the answer is the same whether it came from the memo or not. Scratch buffers and
+  // values handed between functions belong in an explicit workspace (flow/workspace.ts, lent by
+  // the caller; sim.ts keeps the one `step` uses when its caller brings none) or a returned object.
+  ...['Program > VariableDeclaration', 'Program > ExportNamedDeclaration > VariableDeclaration'].map((parent) => ({
+    selector: `${parent}[kind=/^(let|var)$/]`,
+    message:
+      'No module-level let/var in shared/sim: the sim carries no hidden state between calls. ' +
+      'Return results, or keep scratch in an explicit workspace passed down (see flow/workspace.ts).',
+  })),
 ];
 
 export default defineConfig(

@@ -5,6 +5,7 @@ import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import { language, t } from './i18n';
 import { GameClient } from './net/gameClient';
+import { installTestHooks } from './testHooks';
 import { mountUi } from './ui/mountUi';
 
 /** Waits for both weights of the font, with Korean and Latin glyphs (at most a few seconds). */
@@ -38,8 +39,8 @@ async function start(): Promise<void> {
   });
   document.getElementById('boot')?.remove();
   // For browser tests and the curious: the client, to inspect or to drop the connection, and the
-  // diagram's Phaser game, to ask its scene what it draws.
-  (window as unknown as { scaleUp: unknown }).scaleUp = { client, diagram };
+  // diagram, to ask what it draws.
+  installTestHooks(client, diagram);
 }
 
 void start();

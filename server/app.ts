@@ -15,7 +15,7 @@ import { createLogger, type Logger } from './logger';
 import { GameMetrics } from './metrics';
 import { GameRoom } from './rooms/GameRoom';
 import { restoreRunningRooms } from './rooms/recovery';
-import { DEFAULT_TIMINGS, setRoomServices, type RoomTimings } from './rooms/roomServices';
+import { DEFAULT_TIMINGS, type RoomServices, type RoomTimings } from './rooms/roomServices';
 import { openStore } from './store';
 import type { GameStore } from './store/types';
 
@@ -81,7 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { store, dataGuard } = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, acceptDataLoss: options.acceptDataLoss });
   if (dataGuard.accepted !== null) logger.warn({ problem: dataGuard.accepted }, 'the database lost data; starting with it as it is (SCALE_UP_ACCEPT_DATA_LOSS)');
   const metrics = new GameMetrics();
-  setRoomServices({ store, logger, metrics, timings: { ...DEFAULT_TIMINGS, ...options.timings } });
+  const services: RoomServices = { store, logger, metrics, timings: { ...DEFAULT_TIMINGS, ...options.timings } };
 
   let presence: Presence = new LocalPresence();
   let driver: matchMaker.MatchMakerDriver | undefined;
@@ -98,7 +98,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   httpServer.removeAllListeners('error');
   const gameServer = defineServer({
     rooms: {
-      [ROOM_NAME]: defineRoom(GameRoom).enableRealtimeListing(),
+      // The services ride in the definition's options, which Colyseus merges over each client's.
+      [ROOM_NAME]: defineRoom(GameRoom, { services }).enableRealtimeListing(),
       lobby: defineRoom(LobbyRoom),
     },
     transport,

@@ -1,6 +1,7 @@
 // The server's settings from its environment, checked once at start-up with readable errors.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { formatZodError } from '../shared/protocol/zodErrors';
 import type { ServerOptions } from './app';
 import { parseOriginSetting } from './http/cors';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/requestGuard';
@@ -61,7 +62,8 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+    // Every bad variable, one a line: the operator fixes them all at once.
+    throw new Error(formatZodError(parsed.error, { maxIssues: Infinity, separator: '\n' }));
   }
   const e = parsed.data;
   const timings: Partial<RoomTimings> = {};

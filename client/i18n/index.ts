@@ -5,7 +5,7 @@
  * tells the DOM UI (and the Phaser scene, which draws component names) to redraw.
  */
 import i18next, { type TOptions } from 'i18next';
-import { Store } from '../net/store';
+import { Store } from '../state/store';
 import en from './locales/en.json' with { type: 'json' };
 import ko from './locales/ko.json' with { type: 'json' };
 import { LANGUAGES, type Language } from './format';

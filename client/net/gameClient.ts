@@ -7,13 +7,13 @@
  */
 import { Client, type Room } from '@colyseus/sdk';
 import {
-  CLOSE_SEAT_TAKEN_OVER, JOIN_REASONS,
+  CLIENT_MESSAGES, CLOSE_SEAT_TAKEN_OVER, JOIN_REASONS, ROOM_NAME, SERVER_MESSAGES,
   type AckMessage, type ControlMessage, type ErrorMessage, type OutcomeMessage, type Role, type WelcomeMessage,
 } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import type { Command } from '../../shared/sim';
-import type { ConnectionStatus, GameModel, HistoryPoint, Notice } from './model';
-import { Store } from './store';
+import type { ConnectionStatus, GameModel, HistoryPoint, Notice } from '../state/model';
+import { Store } from '../state/store';
 import { appendPoint, historyPoint, mergeHistory, type HistoryMessage } from '../../shared/protocol/history';
 import { gameModel } from './toModel';
 
@@ -108,7 +108,7 @@ export class GameClient {
   }
 
   async startSolo(scenario = 'sandbox'): Promise<void> {
-    await this.connect(() => this.sdk.create('game', { mode: 'solo', scenario, ...this.identity() }));
+    await this.connect(() => this.sdk.create(ROOM_NAME, { mode: 'solo', scenario, ...this.identity() }));
   }
 
   async join(code: string): Promise<void> {
@@ -119,12 +119,12 @@ export class GameClient {
   send(command: Command): number {
     const seq = this.nextSeq++;
     this.unacked.set(seq, command);
-    this.room?.send('command', { seq, command });
+    this.room?.send(CLIENT_MESSAGES.command, { seq, command });
     return seq;
   }
 
   control(message: ControlMessage): void {
-    this.room?.send('control', message);
+    this.room?.send(CLIENT_MESSAGES.control, message);
   }
 
   /** The join code of the game this browser was last in, if any (a reload offers to go back). */
@@ -200,24 +200,24 @@ export class GameClient {
 
   private attach(room: GameRoom): void {
     this.room = room;
-    room.onMessage('welcome', (welcome: WelcomeMessage) => {
+    room.onMessage(SERVER_MESSAGES.welcome, (welcome: WelcomeMessage) => {
       if (welcome.seatToken !== null) keepSeatToken(this.storage, welcome.code, welcome.seatToken);
       this.storage.setItem(LAST_GAME_KEY, welcome.code);
       this.me = { team: welcome.team, role: welcome.role };
       this.nextSeq = Math.max(this.nextSeq, welcome.nextSeq);
       this.status.set('online');
       // Commands the server never acknowledged go again; those it did are answered as duplicates.
-      for (const [seq, command] of [...this.unacked].sort((a, b) => a[0] - b[0])) room.send('command', { seq, command });
+      for (const [seq, command] of [...this.unacked].sort((a, b) => a[0] - b[0])) room.send(CLIENT_MESSAGES.command, { seq, command });
     });
-    room.onMessage('ack', (ack: AckMessage) => this.unacked.delete(ack.seq));
+    room.onMessage(SERVER_MESSAGES.ack, (ack: AckMessage) => this.unacked.delete(ack.seq));
     // The room's own chart points (a reload or a late join would otherwise start the charts empty).
-    room.onMessage('history', (message: HistoryMessage) => {
+    room.onMessage(SERVER_MESSAGES.history, (message: HistoryMessage) => {
       this.history.update((history) => ({ ...history, [message.team]: mergeHistory(history[message.team] ?? [], message.points) }));
     });
-    room.onMessage('outcome', (outcome: OutcomeMessage) => {
+    room.onMessage(SERVER_MESSAGES.outcome, (outcome: OutcomeMessage) => {
       if (!outcome.ok && outcome.reason !== null) this.notify('error', `reasons.${outcome.reason}`);
     });
-    room.onMessage('error', (error: ErrorMessage) => {
+    room.onMessage(SERVER_MESSAGES.error, (error: ErrorMessage) => {
       if (error.seq !== null) this.unacked.delete(error.seq);
       this.notify('error', `reasons.${error.reason}`);
     });

@@ -5,7 +5,7 @@
 import type { Role, Speed } from '../../shared/protocol/messages';
 import type { ComponentState, GameState, TeamState } from '../../shared/schema/gameState';
 import type { ComponentView, ExtraFigure, Feature, FeedEntry, RequestClass, TeamView } from '../../shared/sim';
-import type { GameModel } from './model';
+import type { GameModel } from '../state/model';
 
 function componentView(c: ComponentState): ComponentView {
   const m = c.metrics;

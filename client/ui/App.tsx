@@ -6,7 +6,7 @@ import { Notices } from './notices/Notices';
 import { SeatMoved } from './SeatMoved';
 import { StartScreen } from './start/StartScreen';
 import type { UiClient } from './uiClient';
-import { uiState } from './uiState';
+import { uiState } from '../state/uiState';
 
 export function App({ client }: { client: UiClient }) {
   const game = useStore(client.game);

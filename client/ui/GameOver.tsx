@@ -6,17 +6,15 @@
  * stage keeps the way back.
  */
 import { useState } from 'preact/hooks';
-import type { TeamView } from '../../shared/sim';
+import { peakDailyUsers, type TeamView } from '../../shared/sim';
 import { clockOf, formatCount, formatMoney } from '../i18n';
-import type { HistoryPoint } from '../net/model';
+import type { HistoryPoint } from '../state/model';
 import { ChecklistList, ChecklistSummaryText, useChecklist } from './goals/ChecklistList';
 import { useT } from './hooks';
 import './goals/goals.css';
 
-/** The highest daily users the team reached: from the charts' history, or today's figure if higher. */
-export function peakDailyUsers(team: Pick<TeamView, 'users'>, points: readonly HistoryPoint[]): number {
-  return points.reduce((peak, p) => Math.max(peak, p.dau), team.users.dau);
-}
+/** The peak of daily users this summary shows (derived once, in shared/sim/view/result.ts). */
+export { peakDailyUsers };
 
 export function GameOver({
   team,

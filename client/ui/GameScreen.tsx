@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TeamView } from '../../shared/sim';
-import type { ConnectionStatus, GameModel, HistoryPoint } from '../net/model';
+import type { ConnectionStatus, GameModel, HistoryPoint } from '../state/model';
 import { BuildPanel } from './build/BuildPanel';
 import { Charts } from './charts/Charts';
 import { useConceptPause } from './concepts/conceptPause';
@@ -19,11 +19,11 @@ import { useStore, useT } from './hooks';
 import { Icon } from './Icon';
 import { Inspector } from './inspector/Inspector';
 import { SystemList } from './inspector/SystemList';
-import { stageRect } from './layout';
+import { stageRect } from '../state/stageRect';
 import { labelForId } from './names';
 import { scenarioInfo, type ScenarioInfo } from './scenarioInfo';
 import type { UiClient } from './uiClient';
-import { uiState } from './uiState';
+import { uiState } from '../state/uiState';
 
 const NO_POINTS: HistoryPoint[] = [];
 

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useT } from './hooks';
 import { Icon, type IconName } from './Icon';
 import type { Tone } from './header/headerFigures';
-import { uiState, type ConceptId } from './uiState';
+import { uiState, type ConceptId } from '../state/uiState';
 
 export function openConcept(concept: ConceptId): void {
   uiState.update((s) => ({ ...s, openConcept: concept }));

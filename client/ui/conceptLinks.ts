@@ -1,10 +1,10 @@
 /**
  * Which of the 13 scaling ideas explains a thing on screen: every component kind, setting,
- * incident and monitoring feature leads to the concept card that teaches it (GAME.md: "an
+ * incident and monitoring feature leads to the concept card that teaches it (docs/design.md: "an
  * explanation a player can open in the game").
  */
 import type { ComponentKindName, Feature, IncidentType } from '../../shared/sim';
-import type { ConceptId } from './uiState';
+import type { ConceptId } from '../state/uiState';
 
 export const CONCEPT_IDS: readonly ConceptId[] = [
   'singleServer', 'databaseChoice', 'verticalVsHorizontal', 'loadBalancer', 'replication', 'cache', 'cdn',

@@ -1,7 +1,7 @@
 /** Preact hooks over the shared `Store`s: a component re-renders when a store it reads changes. */
 import { useEffect, useState } from 'preact/hooks';
 import { language, t, tList, type Language } from '../i18n';
-import type { Store } from '../net/store';
+import type { Store } from '../state/store';
 
 /** The store's current value; re-renders the component on every change. */
 export function useStore<T>(store: Store<T>): T {

@@ -9,7 +9,7 @@ import { render } from 'preact';
 import { App } from './App';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import type { UiClient } from './uiClient';
-import { uiState } from './uiState';
+import { uiState } from '../state/uiState';
 import './ui.css';
 import './header.css';
 import './controls.css';

@@ -1,12 +1,12 @@
 /**
  * What the UI needs of the scenario a game runs — its regions and their names, data sets, price
- * factor, description, starting money and objectives — looked up by the id the room sends. The wire state carries only the id: the
- * shipped scenarios are bundled with the client anyway. An unknown (custom) scenario falls back
- * to the region ids the team's view mentions and catalogue prices.
+ * factor, description, starting money and objectives — looked up by the id the room sends
+ * (state/scenarios.ts). An unknown (custom) scenario falls back to the region ids the team's
+ * view mentions and catalogue prices.
  */
-import { loadPreset } from '../../shared/scenarios';
-import type { LocalText, Objectives, Scenario, TeamView } from '../../shared/sim';
+import type { LocalText, Objectives, TeamView } from '../../shared/sim';
 import type { Language } from '../i18n';
+import { scenarioPreset } from '../state/scenarios';
 
 export interface ScenarioInfo {
   regions: Array<{ id: string; name: LocalText }>;
@@ -22,21 +22,8 @@ export interface ScenarioInfo {
   startMoney: number | null;
 }
 
-const cache = new Map<string, Scenario | null>();
-
-function preset(id: string): Scenario | null {
-  if (!cache.has(id)) {
-    try {
-      cache.set(id, loadPreset(id));
-    } catch {
-      cache.set(id, null);
-    }
-  }
-  return cache.get(id) ?? null;
-}
-
 export function scenarioInfo(scenarioId: string, team: TeamView | null): ScenarioInfo {
-  const s = preset(scenarioId);
+  const s = scenarioPreset(scenarioId);
   if (s !== null) {
     return {
       regions: s.regions.map((r) => ({ id: r.id, name: r.name })),

@@ -3,7 +3,7 @@
  * 8×, 16× or 32× — only when this room's clock may be changed, and never while the player is typing (a
  * join code, a number field) or working a form control that uses those keys itself.
  */
-import type { ClockModel } from '../net/model';
+import type { ClockModel } from '../state/model';
 import { SPEEDS, type ControlMessage, type Speed } from '../../shared/protocol/messages';
 
 /** Key '1' for the first speed, '2' for the second, … */

@@ -1,7 +1,7 @@
 /**
  * What the DOM UI needs from the network layer: the stores it draws and the calls its buttons
- * make. `GameClient` has all of it; the dev page's fake client (a local sim) has the same shape,
- * so the UI can be looked at and tested without a server.
+ * make. `GameClient` has all of it; the dev pages' local game (client/dev/localGame.ts, a sim in
+ * the page) has the same shape, so the UI can be looked at and tested without a server.
  */
 import type { GameClient } from '../net/gameClient';
 

@@ -11,10 +11,10 @@
 import Phaser from 'phaser';
 import { USERS, type Command, type TeamView } from '../../shared/sim';
 import { ALLOWED_LINKS } from '../../shared/sim/topology';
-import type { GameModel } from '../net/model';
-import type { Store } from '../net/store';
-import { stageRect, type StageRect } from '../ui/layout';
-import { uiState as sharedUiState, type UiState } from '../ui/uiState';
+import type { GameModel } from '../state/model';
+import type { Store } from '../state/store';
+import { stageRect, type StageRect } from '../state/stageRect';
+import { uiState as sharedUiState, type UiState } from '../state/uiState';
 import { Backdrop } from './Backdrop';
 import { Captions, type ScreenRect } from './Captions';
 import { CameraRig, DRAG_THRESHOLD } from './CameraRig';
@@ -32,7 +32,7 @@ import { scenarioFacts, type ScenarioFacts } from './scenarioFacts';
 import { createTextures } from './textures';
 import { TrafficLayer } from './TrafficLayer';
 
-/** What the diagram needs of a GameClient (a fake one feeds the dev page). */
+/** What the diagram needs of a GameClient (the dev pages' local game feeds it too). */
 export interface DiagramClient {
   readonly game: Store<GameModel | null>;
   send(command: Command): number;

@@ -2,11 +2,11 @@
  * What the diagram needs of the scenario a game runs: its regions in order with their names, the
  * round trips between them (to draw where a region without a data center sends its users), its
  * request mix and the relative size of its regions (to estimate traffic under fog of war). The
- * wire state carries only the scenario's id; shipped scenarios are bundled. For an unknown
+ * scenario is looked up by the id the room sends (state/scenarios.ts). For an unknown
  * (custom) scenario the regions come from the team's view.
  */
-import { loadPreset } from '../../shared/scenarios';
-import type { LocalText, Scenario, TeamView } from '../../shared/sim';
+import type { LocalText, TeamView } from '../../shared/sim';
+import { scenarioPreset } from '../state/scenarios';
 import type { RoundTrips } from './edges';
 import type { TrafficContext } from './edgeTraffic';
 
@@ -17,21 +17,8 @@ export interface ScenarioFacts {
   traffic: TrafficContext;
 }
 
-const presets = new Map<string, Scenario | null>();
-
-function preset(id: string): Scenario | null {
-  if (!presets.has(id)) {
-    try {
-      presets.set(id, loadPreset(id));
-    } catch {
-      presets.set(id, null);
-    }
-  }
-  return presets.get(id) ?? null;
-}
-
 export function scenarioFacts(scenarioId: string, team: Pick<TeamView, 'components' | 'entries'> | null): ScenarioFacts {
-  const s = preset(scenarioId);
+  const s = scenarioPreset(scenarioId);
   if (s !== null) {
     return {
       regions: s.regions.map((r) => r.id),

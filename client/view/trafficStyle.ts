@@ -1,6 +1,6 @@
 /**
  * How traffic and health look: pure functions from the sim's figures to what the diagram draws.
- * Drawing is decoupled from simulating (GAME.md): an edge carrying 5 or 500,000 requests per
+ * Drawing is decoupled from simulating (docs/design.md): an edge carrying 5 or 500,000 requests per
  * second gets a bounded number of dots, log-scaled so that growth stays visible over six decades.
  * Colour follows latency (blue → yellow → orange) and failures get their own magenta cross-shaped
  * dots that pulse, so errors never rely on hue alone. Health maps to an accent colour plus an

@@ -3,6 +3,7 @@
 // in front of the http.Server's own listeners because the matchmaking routes are not express
 // routes: Colyseus answers them from a listener it puts first, and reads their bodies whole.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { MatchmakingRefusal } from '../../shared/protocol/messages';
 import { corsHeaders, judgeOrigin, preflightHeaders, silenceColyseusCors } from './cors';
 import { AddressRateLimiter, addressKey, clientAddress, type RateLimit } from './rateLimit';
 
@@ -48,8 +49,11 @@ const LIMITED_METHODS: Readonly<Record<string, 'create' | 'join'>> = {
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 type RequestWithBody = IncomingMessage & { body?: unknown };
 
-/** How Colyseus's matchmaking routes answer errors: `{ code, error }` (see its default_routes). */
-function sendError(res: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): void {
+/**
+ * How Colyseus's matchmaking routes answer errors: `{ code, error }` (see its default_routes). The
+ * error is a reason code from the protocol, which the SDK rejects with and the client translates.
+ */
+function sendError(res: ServerResponse, status: number, error: MatchmakingRefusal, headers: Record<string, string> = {}): void {
   const body = JSON.stringify({ code: status, error });
   res.writeHead(status, {
     ...headers,
@@ -121,7 +125,7 @@ export function guardRequests(server: Server, options: GuardOptions): void {
     const bodyPending = hasBody(req);
     // A refusal sent before the body was read closes the connection: Node would otherwise read
     // and discard all of it to keep the connection alive.
-    const refuse = (status: number, error: string, headers: Record<string, string> = {}) =>
+    const refuse = (status: number, error: MatchmakingRefusal, headers: Record<string, string> = {}) =>
       sendError(res, status, error, { ...cors, ...headers, ...(bodyPending ? { connection: 'close' } : {}) });
 
     if (req.method === 'OPTIONS') {

@@ -3,6 +3,7 @@
 // then acknowledge. Entries wait here until the tick they were stamped with. Nothing a client
 // sends can throw past this class: every refusal is a reason code the client translates.
 import { commandMessageSchema, MAX_MESSAGE_CHARS, MAX_SEQUENCE_AHEAD, type ErrorReason } from '../../shared/protocol/messages';
+import { formatZodError } from '../../shared/protocol/zodErrors';
 import type { CommandEntry } from '../../shared/sim';
 import type { GameStore } from '../store/types';
 import type { Seat } from './seats';
@@ -68,10 +69,7 @@ export class CommandIntake {
     };
     if (jsonSize(message) > MAX_MESSAGE_CHARS) return { kind: 'refused', reason: 'oversize', seq: null, detail: 'message too large' };
     const parsed = commandMessageSchema.safeParse(message);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return { kind: 'refused', reason: 'malformed', seq: seqOf(message), detail: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}` };
-    }
+    if (!parsed.success) return { kind: 'refused', reason: 'malformed', seq: seqOf(message), detail: formatZodError(parsed.error) };
     const { seq, command, team } = parsed.data;
     if (seat === undefined) return { kind: 'refused', reason: 'not-allowed', seq, detail: 'no seat' };
     if (seat.team === null || (seat.role !== 'player' && seat.role !== 'captain')) {

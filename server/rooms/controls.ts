@@ -1,5 +1,5 @@
 // Who may run the clock: the solo player; a workshop's instructor; in a match, any captain may
-// start, and nobody pauses or changes the fixed speed (GAME.md: fixed speed in competitive play).
+// start, and nobody pauses or changes the fixed speed (docs/design.md: fixed speed in competitive play).
 import type { ControlMessage, Mode, Phase } from '../../shared/protocol/messages';
 import type { Seat } from './seats';
 

@@ -1,9 +1,9 @@
 // The end of a game: a result per team (the figures the debrief and the scoreboard need) and a
 // replay (scenario, seed and log) are stored under short ids, and the room is marked finished.
 import { randomBytes } from 'node:crypto';
-import { checklistScore } from '../../shared/sim';
-import type { RoomRecord } from '../store/types';
-import type { RoomServices } from './roomServices';
+import { teamResult, type TeamResultFigures } from '../../shared/sim';
+import type { GameStore } from '../store/types';
+import type { RoomSetup } from './gameSetup';
 import type { Seats } from './seats';
 import type { TeamSims } from './teamSims';
 
@@ -11,20 +11,10 @@ export function shortId(): string {
   return randomBytes(6).toString('base64url');
 }
 
-export interface TeamResult {
+/** A team's result: who played, and the figures the sim's view derives for the debrief. */
+export interface TeamResult extends TeamResultFigures {
   team: string;
   players: string[];
-  money: number;
-  dau: number;
-  peakDau: number;
-  availability: number;
-  p95LatencyMs: number;
-  revenue: number;
-  spent: number;
-  requests: number;
-  failedRequests: number;
-  checklist: number;
-  gameOver: string | null;
 }
 
 export interface GameResult {
@@ -36,42 +26,23 @@ export interface GameResult {
   teams: TeamResult[];
 }
 
-export function gameResult(record: Omit<RoomRecord, 'status' | 'createdAt' | 'endedAt'>, sims: TeamSims, seats: Seats): GameResult {
+export function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats): GameResult {
   return {
     code: record.code,
     mode: record.mode,
     scenario: record.scenarioId,
     seed: record.seed,
     endedTick: sims.tick,
-    teams: sims.teamIds.map((team) => {
-      const state = sims.state(team);
-      const totals = state.totals;
-      return {
-        team,
-        players: seats.members(team).map((seat) => seat.name),
-        money: state.money,
-        dau: state.summary.dau,
-        peakDau: totals.peakDau,
-        availability: totals.requests > 0 ? totals.goodRequests / totals.requests : 1,
-        p95LatencyMs: state.summary.p95LatencyMs,
-        revenue: totals.revenue,
-        spent: totals.spent,
-        requests: totals.requests,
-        failedRequests: totals.failedRequests,
-        checklist: checklistScore(state).score,
-        gameOver: state.gameOver?.reason ?? null,
-      };
-    }),
+    teams: sims.teamIds.map((team) => ({ team, players: seats.members(team).map((seat) => seat.name), ...teamResult(sims.state(team)) })),
   };
 }
 
 export async function finishGame(
-  services: RoomServices,
-  record: Omit<RoomRecord, 'status' | 'createdAt' | 'endedAt'>,
+  store: GameStore,
+  record: RoomSetup,
   sims: TeamSims,
   seats: Seats,
 ): Promise<{ resultId: string; replayId: string }> {
-  const { store } = services;
   const resultId = shortId();
   const replayId = shortId();
   await store.saveResult({ id: resultId, roomId: record.id, mode: record.mode, scenarioId: record.scenarioId, result: gameResult(record, sims, seats) });

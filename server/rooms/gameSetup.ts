@@ -2,10 +2,15 @@
 // room record, its simulations and its seats.
 import { randomInt, randomBytes } from 'node:crypto';
 import { createOptionsSchema, type CreateOptions, type Mode, type Phase, type Role } from '../../shared/protocol/messages';
+import { formatZodError } from '../../shared/protocol/zodErrors';
 import { loadPreset, PRESET_IDS } from '../../shared/scenarios';
 import type { RoomRecord } from '../store/types';
 import { defaultTeams } from './controls';
-import type { Seat } from './seats';
+import { refuseCreate } from './joining';
+import type { Seat, Seats } from './seats';
+
+/** A room's record as the room holds it (the store adds its status and times). */
+export type RoomSetup = Omit<RoomRecord, 'status' | 'createdAt' | 'endedAt'>;
 
 /** What a room keeps beside its simulations: stored in every snapshot. */
 export interface RoomSnapshot {
@@ -21,19 +26,17 @@ export interface RoomSettings {
   creator: string;
 }
 
-export class SetupError extends Error {}
-
-/** Parses a creator's options into a new room record (the code comes from presence). */
-export function newRoomRecord(raw: unknown, code: string): { record: Omit<RoomRecord, 'status' | 'createdAt' | 'endedAt'>; options: CreateOptions } {
+/**
+ * Parses a creator's options into a new room record (the code comes from presence). Options a room
+ * cannot be made from are refused with a reason code (see JoinRefused).
+ */
+export function newRoomRecord(raw: unknown, code: string): { record: RoomSetup; options: CreateOptions } {
   const parsed = createOptionsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new SetupError(`invalid room options: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
-  }
+  if (!parsed.success) refuseCreate('invalid-create', formatZodError(parsed.error));
   const options = parsed.data;
-  if (!(PRESET_IDS as readonly string[]).includes(options.scenario)) throw new SetupError(`unknown scenario ${options.scenario}`);
+  if (!(PRESET_IDS as readonly string[]).includes(options.scenario)) refuseCreate('unknown-scenario', options.scenario);
   const teams = options.mode === 'solo' ? defaultTeams('solo') : (options.teams ?? defaultTeams(options.mode));
-  if (new Set(teams).size !== teams.length) throw new SetupError('team ids must differ');
+  if (new Set(teams).size !== teams.length) refuseCreate('duplicate-team', teams.join(','));
   const settings: RoomSettings = { teams, public: options.mode === 'match' && options.public === true, creator: options.playerId };
   return {
     options,
@@ -49,8 +52,13 @@ export function newRoomRecord(raw: unknown, code: string): { record: Omit<RoomRe
   };
 }
 
-export function roomSettings(record: RoomRecord | Omit<RoomRecord, 'status' | 'createdAt' | 'endedAt'>): RoomSettings {
+export function roomSettings(record: RoomSetup): RoomSettings {
   return record.settings as RoomSettings;
+}
+
+/** What a snapshot keeps of the room now: its clock and its seats, without their sessions. */
+export function roomSnapshot(clock: Omit<RoomSnapshot, 'seats'>, seats: Seats): RoomSnapshot {
+  return { phase: clock.phase, paused: clock.paused, speed: clock.speed, seats: seats.all().map(({ sessionId: _away, ...seat }) => seat) };
 }
 
 /** The tick a restored room resumes at: past every logged command and every snapshot it saved. */

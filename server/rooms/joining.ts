@@ -1,13 +1,54 @@
 // The door of a room: a joining client's options, checked with zod, and refusals the client can
-// translate. A refused join rejects the SDK's create/joinById with the reason as its message.
+// translate. A refused join or create rejects the SDK's create/joinById with the reason code as
+// its message; the detail (which field, which scenario) stays on the server, for its log.
 import { ServerError } from '@colyseus/core';
-import { joinOptionsSchema, type JoinOptions, type JoinReason } from '../../shared/protocol/messages';
+import { joinOptionsSchema, type CreateReason, type JoinOptions, type JoinRefusal } from '../../shared/protocol/messages';
+import { formatZodError } from '../../shared/protocol/zodErrors';
+import type { Seats, SeatTaken } from './seats';
 
-/** Close code of a refused join. */
+/** Error code of a refused join (sent over the WebSocket, where the room's onJoin runs). */
 const JOIN_REFUSED = 4403;
+/** HTTP statuses of a refused create: the matchmaking route answers with the error's code as its status. */
+const CREATE_REFUSED = 400;
+const NO_FREE_CODE = 503;
 
-export function refuseJoin(reason: JoinReason | 'storage-failed'): never {
-  throw new ServerError(JOIN_REFUSED, reason);
+/**
+ * A join or create the room refused. A ServerError: Colyseus sends its message (the reason) to the
+ * client as it is, and does not print it as a crash.
+ */
+export class JoinRefused extends ServerError {
+  constructor(
+    readonly reason: JoinRefusal,
+    /** For developers and logs only, never shown to players. */
+    readonly detail = '',
+    code = JOIN_REFUSED,
+  ) {
+    super(code, reason);
+  }
+}
+
+export function refuseJoin(reason: JoinRefusal, detail = ''): never {
+  throw new JoinRefused(reason, detail);
+}
+
+export function refuseCreate(reason: CreateReason, detail = ''): never {
+  throw new JoinRefused(reason, detail, reason === 'no-free-code' ? NO_FREE_CODE : CREATE_REFUSED);
+}
+
+/**
+ * The refusal behind an error Colyseus reports from onCreate or onJoin (it wraps what the room
+ * threw as the `cause`), if the error is one.
+ */
+export function refusalIn(error: unknown): JoinRefused | undefined {
+  if (error instanceof JoinRefused) return error;
+  return error instanceof Error && error.cause instanceof JoinRefused ? error.cause : undefined;
+}
+
+/** The seat a join takes (see Seats.take), or its refusal. `isCreator`: the join the room's creation reserved. */
+export function takeSeat(seats: Seats, options: JoinOptions, sessionId: string, isCreator: boolean): SeatTaken {
+  const taken = seats.take(options, sessionId, isCreator);
+  if ('refused' in taken) refuseJoin(taken.refused);
+  return taken;
 }
 
 /**
@@ -17,7 +58,7 @@ export function refuseJoin(reason: JoinReason | 'storage-failed'): never {
 export function parseJoinOptions(raw: unknown): JoinOptions {
   const picked = typeof raw === 'object' && raw !== null ? pickJoinFields(raw as Record<string, unknown>) : raw;
   const parsed = joinOptionsSchema.safeParse(picked);
-  if (!parsed.success) refuseJoin('invalid-join');
+  if (!parsed.success) refuseJoin('invalid-join', formatZodError(parsed.error));
   return parsed.data;
 }
 

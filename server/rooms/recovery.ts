@@ -8,17 +8,21 @@ import { ROOM_NAME } from '../../shared/protocol/messages';
 import type { Logger } from '../logger';
 import type { GameStore, RoomRecord, SnapshotRecord, StoredSnapshot } from '../store/types';
 import { resumeTick, roomSettings, type RoomSnapshot } from './gameSetup';
+import { refuseCreate } from './joining';
 import { SnapshotMismatchError, TeamSims } from './teamSims';
 
 const TOKENS_KEY = 'scale-up:restore-tokens';
 const RESTORING_KEY = 'scale-up:restoring';
 
-/** The stored room id a creation options object asks to restore, or null (the token is used up). */
+/**
+ * The stored room id a creation options object asks to restore, or null (the token is used up).
+ * A token this server did not issue is a client's guess: refused like any bad create option.
+ */
 export async function consumeRestoreToken(presence: Presence, options: unknown): Promise<string | null> {
   const token = (options as { restoreToken?: unknown } | null)?.restoreToken;
   if (typeof token !== 'string') return null;
   const roomId = await presence.hget(TOKENS_KEY, token);
-  if (roomId === null) throw new Error('unknown restore token');
+  if (roomId === null) refuseCreate('invalid-create', 'unknown restore token');
   await presence.hdel(TOKENS_KEY, token);
   return roomId;
 }

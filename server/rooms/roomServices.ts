@@ -1,5 +1,8 @@
-// What game rooms need from the process: the store, logs, metrics and timing settings. Colyseus
-// constructs rooms itself, so the server registers these once before it listens.
+// What game rooms need from the server that runs them: the store, logs, metrics and timing
+// settings. Colyseus constructs rooms itself; the server passes its services as the options of
+// its room definition (`defineRoom(GameRoom, { services })` in app.ts), and Colyseus merges those
+// into every onCreate's options over whatever the client sent. So each server's rooms get that
+// server's services (nothing module-wide holds them), and no client can replace them.
 import type { Logger } from '../logger';
 import type { GameMetrics } from '../metrics';
 import type { GameStore } from '../store/types';
@@ -47,13 +50,8 @@ export interface RoomServices {
   timings: RoomTimings;
 }
 
-let current: RoomServices | undefined;
-
-export function setRoomServices(services: RoomServices): void {
-  current = services;
-}
-
-export function roomServices(): RoomServices {
-  if (current === undefined) throw new Error('room services are not set: call setRoomServices() before rooms are created');
-  return current;
-}
+/**
+ * What a game room's onCreate receives: the services of its definition, merged by Colyseus over
+ * the client's own create options (the rest of the object, parsed by the room like any client input).
+ */
+export type GameRoomOptions = { services: RoomServices } & Record<string, unknown>;

@@ -39,16 +39,16 @@ export interface Seat {
   lastSeq: number;
 }
 
-export type SeatResult =
-  | {
-      seat: Seat;
-      rejoined: boolean;
-      /** A new seat token for this client to keep (null: it already holds it). */
-      token: string | null;
-      /** The session that held the seat until now, if one did: it is to be told and closed. */
-      replaced: string | null;
-    }
-  | { refused: JoinReason };
+export interface SeatTaken {
+  seat: Seat;
+  rejoined: boolean;
+  /** A new seat token for this client to keep (null: it already holds it). */
+  token: string | null;
+  /** The session that held the seat until now, if one did: it is to be told and closed. */
+  replaced: string | null;
+}
+
+export type SeatResult = SeatTaken | { refused: JoinReason };
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -71,6 +71,11 @@ export class Seats {
 
   all(): Seat[] {
     return [...this.byPlayer.values()];
+  }
+
+  /** Whether anyone is in the room now (a seat with a connection). */
+  anyPresent(): boolean {
+    return this.all().some((seat) => seat.sessionId !== null);
   }
 
   bySession(sessionId: string): Seat | undefined {

@@ -14,12 +14,17 @@ export class ThrottledErrors {
   }
 
   error(logger: Logger, fields: Record<string, unknown>, message: string, now = performance.now()): void {
+    this.log(logger, 'error', fields, message, now);
+  }
+
+  /** Any level, from the same budget (refusals a client causes are as easy to repeat as errors). */
+  log(logger: Logger, level: 'info' | 'warn' | 'error', fields: Record<string, unknown>, message: string, now = performance.now()): void {
     if (!this.budget.take(now)) {
       this.suppressed += 1;
       return;
     }
     const suppressed = this.suppressed;
     this.suppressed = 0;
-    logger.error({ ...fields, suppressed }, message);
+    logger[level]({ ...fields, suppressed }, message);
   }
 }

@@ -1,7 +1,8 @@
-// One-way projection of a team's view (shared/sim/teamView.ts) into its schema instance after
-// each tick. Fields are assigned only when their value changed, and figures are rounded to what
-// a player can read (3 significant digits, money to the cent), so a steady system sends almost
-// nothing: patches carry what moved.
+// One-way projection of a team's view (shared/sim/view/) into its schema instance after each
+// tick. The view has already rounded every figure, once, to what a player reads
+// (shared/sim/view/figures.ts), and cut the feed to what the team is sent (FEED_LIMIT): this
+// copies, and rounds nothing again. Fields are assigned only when their value changed, so a steady
+// system sends almost nothing: patches carry what moved.
 import { ArraySchema } from '@colyseus/schema';
 import type { ComponentView, FeedEntry, HostMetrics, TeamView } from '../../shared/sim';
 import {
@@ -18,17 +19,6 @@ import {
   TierState,
   type TeamState,
 } from '../../shared/schema/gameState';
-
-/** The newest feed entries a team is sent (older ones stay in the log and the debrief). */
-export const FEED_LIMIT = 50;
-
-/** x rounded to `digits` significant digits (0 stays 0; non-finite values become 0). */
-export function readable(x: number, digits = 3): number {
-  if (!Number.isFinite(x) || x === 0) return 0;
-  const magnitude = Math.floor(Math.log10(Math.abs(x)));
-  const scale = 10 ** (digits - 1 - magnitude);
-  return Math.round(x * scale) / scale;
-}
 
 /** Assigns `value` to `target[key]` only when it differs (schema would otherwise still track it). */
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
@@ -50,30 +40,23 @@ function syncMap<V>(target: { get(key: string): V | undefined; set(key: string, 
 }
 
 function projectMetrics(target: HostMetricsState, m: HostMetrics): void {
-  set(target, 'lambda', readable(m.lambda));
-  set(target, 'capacity', readable(m.capacity));
-  set(target, 'utilisation', readable(m.utilisation));
-  set(target, 'meanLatencyMs', readable(m.meanLatencyMs));
-  set(target, 'p95LatencyMs', readable(m.p95LatencyMs));
-  set(target, 'served', readable(m.served));
-  set(target, 'errors', readable(m.errors));
-  set(target, 'backlog', readable(m.backlog));
+  set(target, 'lambda', m.lambda);
+  set(target, 'capacity', m.capacity);
+  set(target, 'utilisation', m.utilisation);
+  set(target, 'meanLatencyMs', m.meanLatencyMs);
+  set(target, 'p95LatencyMs', m.p95LatencyMs);
+  set(target, 'served', m.served);
+  set(target, 'errors', m.errors);
+  set(target, 'backlog', m.backlog);
   set(target, 'serving', m.serving);
   set(target, 'down', m.down);
   set(target, 'restarting', m.restarting);
   set(target, 'health', m.health);
   const extra: Record<string, number> = {};
-  for (const [name, value] of Object.entries(m.extra)) if (value !== undefined) extra[name] = readable(value);
+  for (const [name, value] of Object.entries(m.extra)) if (value !== undefined) extra[name] = value;
   syncMap(target.extra, extra);
-  syncMap(target.sent, readableAll(m.sent));
-  syncMap(target.fromUsers, readableAll(m.fromUsers));
-}
-
-/** A copy of `figures` with every value readable(). */
-function readableAll(figures: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [key, value] of Object.entries(figures)) out[key] = readable(value);
-  return out;
+  syncMap(target.sent, m.sent);
+  syncMap(target.fromUsers, m.fromUsers);
 }
 
 /**
@@ -132,14 +115,14 @@ function syncArray<S extends object, V>(target: ArraySchema<S>, values: readonly
 /** Brings `team` up to date with `view`. */
 export function projectTeam(team: TeamState, view: TeamView, created: OnCreated = () => undefined): void {
   set(team, 'tick', view.tick);
-  set(team, 'money', Math.round(view.money * 100) / 100);
+  set(team, 'money', view.money);
   set(team, 'gameOver', view.gameOver?.reason ?? '');
   set(team, 'gameOverTick', view.gameOver?.tick ?? -1);
   syncMap(team.features, view.features);
   syncMap(team.entries, view.entries);
   set(team, 'geoWeights', JSON.stringify(view.geoWeights));
-  set(team, 'dau', view.users.exact ? view.users.dau : readable(view.users.dau, 2));
-  set(team, 'online', view.users.exact ? view.users.online : readable(view.users.online, 2));
+  set(team, 'dau', view.users.dau);
+  set(team, 'online', view.users.online);
   set(team, 'usersExact', view.users.exact);
   set(team, 'complaints', view.complaints);
 
@@ -155,7 +138,7 @@ export function projectTeam(team: TeamState, view: TeamView, created: OnCreated 
     projectComponent(target, component, created);
   }
 
-  syncArray(team.feed, view.feed.slice(-FEED_LIMIT), () => new FeedEntryState(), projectFeedEntry, created);
+  syncArray(team.feed, view.feed, () => new FeedEntryState(), projectFeedEntry, created);
 
   if (view.aggregated === null) {
     if (team.aggregated !== undefined) team.aggregated = undefined;
@@ -166,42 +149,42 @@ export function projectTeam(team: TeamState, view: TeamView, created: OnCreated 
       created(team.aggregated);
     }
     const target = team.aggregated;
-    set(target, 'requestsPerSecond', readable(a.requestsPerSecond));
-    set(target, 'availability', readable(a.availability, 4));
-    set(target, 'errorRate', readable(a.errorRate));
-    set(target, 'p50LatencyMs', readable(a.p50LatencyMs));
-    set(target, 'p95LatencyMs', readable(a.p95LatencyMs));
+    set(target, 'requestsPerSecond', a.requestsPerSecond);
+    set(target, 'availability', a.availability);
+    set(target, 'errorRate', a.errorRate);
+    set(target, 'p50LatencyMs', a.p50LatencyMs);
+    set(target, 'p95LatencyMs', a.p95LatencyMs);
     syncArray(target.tiers, a.tiers, () => new TierState(), (tier, f) => {
       set(tier, 'tier', f.tier);
       set(tier, 'components', f.components);
       set(tier, 'instances', f.instances);
-      set(tier, 'lambda', readable(f.lambda));
-      set(tier, 'capacity', readable(f.capacity));
-      set(tier, 'utilisation', readable(f.utilisation));
-      set(tier, 'worstP95LatencyMs', readable(f.worstP95LatencyMs));
-      set(tier, 'errors', readable(f.errors));
-      set(tier, 'errorRate', readable(f.errorRate));
-      set(tier, 'hitRatio', f.hitRatio === null ? -1 : readable(f.hitRatio));
+      set(tier, 'lambda', f.lambda);
+      set(tier, 'capacity', f.capacity);
+      set(tier, 'utilisation', f.utilisation);
+      set(tier, 'worstP95LatencyMs', f.worstP95LatencyMs);
+      set(tier, 'errors', f.errors);
+      set(tier, 'errorRate', f.errorRate);
+      set(tier, 'hitRatio', f.hitRatio === null ? -1 : f.hitRatio);
     }, created);
     // teamView always sets the loss; a hand-made view without it sends none.
     const loss = a.loss ?? { errors: 0, distance: 0, system: 0, regions: null, classes: null, slowest: null };
-    set(target, 'lossErrors', readable(loss.errors));
-    set(target, 'lossDistance', readable(loss.distance));
-    set(target, 'lossSystem', readable(loss.system));
+    set(target, 'lossErrors', loss.errors);
+    set(target, 'lossDistance', loss.distance);
+    set(target, 'lossSystem', loss.system);
     set(target, 'lossRegionsShown', loss.regions !== null);
     syncArray(target.lossRegions, loss.regions ?? [], () => new LossRegionState(), (region, r) => {
       set(region, 'id', r.id);
-      set(region, 'share', readable(r.share));
-      set(region, 'roundTripMs', readable(r.roundTripMs));
+      set(region, 'share', r.share);
+      set(region, 'roundTripMs', r.roundTripMs);
     }, created);
     set(target, 'lossDetailShown', loss.classes !== null && loss.slowest !== null);
     syncArray(target.lossClasses, loss.classes ?? [], () => new LossClassState(), (item, c) => {
       set(item, 'cls', c.cls);
-      set(item, 'share', readable(c.share));
+      set(item, 'share', c.share);
     }, created);
     syncArray(target.slowest, loss.slowest ?? [], () => new SlowComponentState(), (item, c) => {
       set(item, 'componentId', c.componentId);
-      set(item, 'msPerRequest', readable(c.msPerRequest));
+      set(item, 'msPerRequest', c.msPerRequest);
     }, created);
   }
 
@@ -214,16 +197,16 @@ export function projectTeam(team: TeamState, view: TeamView, created: OnCreated 
       created(team.business);
     }
     const target = team.business;
-    set(target, 'revenuePerDay', Math.round(b.revenuePerDay * 100) / 100);
-    set(target, 'costPerDay', Math.round(b.costPerDay * 100) / 100);
-    set(target, 'peakDau', Math.round(b.peakDau));
-    set(target, 'satisfaction', readable(b.satisfaction));
-    set(target, 'retentionPerDay', readable(b.retentionPerDay, 4));
-    set(target, 'growthPerDay', readable(b.growthPerDay));
+    set(target, 'revenuePerDay', b.revenuePerDay);
+    set(target, 'costPerDay', b.costPerDay);
+    set(target, 'peakDau', b.peakDau);
+    set(target, 'satisfaction', b.satisfaction);
+    set(target, 'retentionPerDay', b.retentionPerDay);
+    set(target, 'growthPerDay', b.growthPerDay);
     syncArray(target.regions, b.regions, () => new RegionBusinessState(), (region, r) => {
       set(region, 'id', r.id);
-      set(region, 'dau', Math.round(r.dau));
-      set(region, 'satisfaction', readable(r.satisfaction));
+      set(region, 'dau', r.dau);
+      set(region, 'satisfaction', r.satisfaction);
     }, created);
   }
 
@@ -231,7 +214,7 @@ export function projectTeam(team: TeamState, view: TeamView, created: OnCreated 
   syncArray(team.alerts, view.alerts ?? [], () => new AlertState(), (alert, a) => {
     set(alert, 'kind', a.kind);
     set(alert, 'componentId', a.componentId ?? '');
-    set(alert, 'value', readable(a.value));
+    set(alert, 'value', a.value);
     set(alert, 'threshold', a.threshold);
   }, created);
 }

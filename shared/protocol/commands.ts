@@ -8,6 +8,7 @@ import { FEATURE_NAMES, SIZE_NAMES, type Feature } from '../sim/catalogue';
 import { MAX_COUNT, type Command, type CommandEntry } from '../sim/commands';
 import { COMPONENT_KINDS } from '../sim/scenario';
 import { CACHE_POLICIES, CACHE_STRATEGIES, DB_ENGINES, FAILOVER_MODES, SHARD_KEYS } from '../sim/vocabulary';
+import { formatZodError } from './zodErrors';
 
 const componentId = z.string().min(1).max(40).regex(/^[a-zA-Z]+-\d+$/, 'a component id such as web-3');
 const endpoint = z.union([z.literal('users'), componentId]);
@@ -100,7 +101,7 @@ export function parseCommandLog(text: string): CommandEntry[] {
       throw new Error(`command log line ${index + 1}: not JSON`);
     }
     const result = commandEntrySchema.safeParse(data);
-    if (!result.success) throw new Error(`command log line ${index + 1}: ${z.prettifyError(result.error)}`);
+    if (!result.success) throw new Error(`command log line ${index + 1}: ${formatZodError(result.error)}`);
     entries.push(result.data);
   });
   return entries;

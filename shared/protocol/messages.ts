@@ -120,8 +120,24 @@ export type RoomReason = (typeof ROOM_REASONS)[number];
 export type ErrorReason = RoomReason | RejectReason;
 
 /**
- * Why a room refused a join (the message of the error the SDK's join or create rejects with).
- * Clients translate them like the other reasons.
+ * Why a room could not be created (the message of the error the SDK's create rejects with). The
+ * matchmaking route answers them with HTTP status 400 (503 for `no-free-code`).
+ */
+export const CREATE_REASONS = [
+  /** The creator's options are not a room's (wrong mode, a field too long, an unknown field…). */
+  'invalid-create',
+  /** The creator asked for a scenario the server does not have. */
+  'unknown-scenario',
+  /** The creator named the same team twice. */
+  'duplicate-team',
+  /** No join code was free after several tries (nearly every code in use). */
+  'no-free-code',
+] as const;
+export type CreateReason = (typeof CREATE_REASONS)[number];
+
+/**
+ * Why a room refused a join or could not be created (the message of the error the SDK's join or
+ * create rejects with). Clients translate them like the other reasons.
  */
 export const JOIN_REASONS = [
   'invalid-join',
@@ -132,8 +148,18 @@ export const JOIN_REASONS = [
   'role-not-available',
   'seat-taken',
   'no-seat',
+  ...CREATE_REASONS,
 ] as const;
 export type JoinReason = (typeof JOIN_REASONS)[number];
+/** A join or create refusal: a join reason, or the store refusing a new room (a room reason too). */
+export type JoinRefusal = JoinReason | Extract<RoomReason, 'storage-failed'>;
+
+/**
+ * What the server's HTTP side answers matchmaking requests with before they reach a room (the
+ * `error` of a `{ code, error }` body, which the SDK rejects with as the error's message).
+ */
+export const MATCHMAKING_REFUSALS = ['rate-limited', 'origin-not-allowed', 'body-too-large'] as const;
+export type MatchmakingRefusal = (typeof MATCHMAKING_REFUSALS)[number];
 
 export const ERROR_REASONS: readonly (ErrorReason | JoinReason)[] = [...ROOM_REASONS, ...REJECT_REASONS, ...JOIN_REASONS];
 

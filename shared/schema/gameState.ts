@@ -1,8 +1,13 @@
 /**
  * The wire state of a game room (@colyseus/schema 5 builders). Everyone sees the room, the clock
- * and the seats; each team's view of its system (see shared/sim/teamView.ts: only what its
- * monitoring reveals) sits under `teams`, a field tagged `.view()`, so a client receives only
- * the teams its StateView holds: its own, or all of them for an instructor or a spectator.
+ * and the seats; each team's view of its system (see shared/sim/view/: only what its monitoring
+ * reveals) sits under `teams`, a field tagged `.view()`, so a client receives only the teams its
+ * StateView holds: its own, or all of them for an instructor or a spectator.
+ *
+ * Figures are float64 (maps of figures too): the team view has already rounded them to what a
+ * player reads (shared/sim/view/figures.ts), and the wire carries them exactly. A float32 would
+ * turn 0.9999 into 0.99989998…, which a display that rounds availability down reads as 99.98 %,
+ * and 0.85 into 0.85000002, which a client comparing with a threshold sees as above it.
  *
  * Optional figures use sentinels rather than optional children where a child would be created
  * and dropped often: '' for no string, −1 for no number. Settings and resharding plans are JSON
@@ -14,9 +19,9 @@ export const HostMetricsState = schema(
   {
     lambda: t.float64().default(0),
     capacity: t.float64().default(0),
-    utilisation: t.float32().default(0),
-    meanLatencyMs: t.float32().default(0),
-    p95LatencyMs: t.float32().default(0),
+    utilisation: t.float64().default(0),
+    meanLatencyMs: t.float64().default(0),
+    p95LatencyMs: t.float64().default(0),
     served: t.float64().default(0),
     errors: t.float64().default(0),
     backlog: t.float64().default(0),
@@ -25,11 +30,11 @@ export const HostMetricsState = schema(
     restarting: t.uint16().default(0),
     health: t.string().default('healthy'),
     /** Kind-specific figures (hitRatio, lagSeconds, …), only those the component has. */
-    extra: t.map('number'),
+    extra: t.map('float64'),
     /** Requests per second sent to each component it can reach, by id (its connections first). */
-    sent: t.map('number'),
+    sent: t.map('float64'),
     /** Requests per second straight from each region's users, by region id (only regions that sent any). */
-    fromUsers: t.map('number'),
+    fromUsers: t.map('float64'),
   },
   'HostMetrics',
 );
@@ -64,12 +69,12 @@ export const TierState = schema(
     instances: t.uint32().default(0),
     lambda: t.float64().default(0),
     capacity: t.float64().default(0),
-    utilisation: t.float32().default(0),
-    worstP95LatencyMs: t.float32().default(0),
+    utilisation: t.float64().default(0),
+    worstP95LatencyMs: t.float64().default(0),
     errors: t.float64().default(0),
-    errorRate: t.float32().default(0),
+    errorRate: t.float64().default(0),
     /** −1: not a cache tier. */
-    hitRatio: t.float32().default(-1),
+    hitRatio: t.float64().default(-1),
   },
   'Tier',
 );
@@ -77,31 +82,31 @@ export type TierState = SchemaType<typeof TierState>;
 
 /** The distance part of the availability loss from one users' region (business metrics). */
 export const LossRegionState = schema(
-  { id: t.string().default(''), share: t.float32().default(0), roundTripMs: t.float32().default(0) },
+  { id: t.string().default(''), share: t.float64().default(0), roundTripMs: t.float64().default(0) },
   'LossRegion',
 );
 export type LossRegionState = SchemaType<typeof LossRegionState>;
 
 /** The system part of the availability loss of one request class (log aggregation). */
-export const LossClassState = schema({ cls: t.string().default(''), share: t.float32().default(0) }, 'LossClass');
+export const LossClassState = schema({ cls: t.string().default(''), share: t.float64().default(0) }, 'LossClass');
 export type LossClassState = SchemaType<typeof LossClassState>;
 
 /** A component where requests spend their time, ms per user request (log aggregation). */
-export const SlowComponentState = schema({ componentId: t.string().default(''), msPerRequest: t.float32().default(0) }, 'SlowComponent');
+export const SlowComponentState = schema({ componentId: t.string().default(''), msPerRequest: t.float64().default(0) }, 'SlowComponent');
 export type SlowComponentState = SchemaType<typeof SlowComponentState>;
 
 export const AggregatedState = schema(
   {
     requestsPerSecond: t.float64().default(0),
-    availability: t.float32().default(1),
-    errorRate: t.float32().default(0),
-    p50LatencyMs: t.float32().default(0),
-    p95LatencyMs: t.float32().default(0),
+    availability: t.float64().default(1),
+    errorRate: t.float64().default(0),
+    p50LatencyMs: t.float64().default(0),
+    p95LatencyMs: t.float64().default(0),
     tiers: t.array(TierState),
     /** Why availability falls short (TeamView's AvailabilityLoss): shares of all requests. */
-    lossErrors: t.float32().default(0),
-    lossDistance: t.float32().default(0),
-    lossSystem: t.float32().default(0),
+    lossErrors: t.float64().default(0),
+    lossDistance: t.float64().default(0),
+    lossSystem: t.float64().default(0),
     /** False without business metrics (the list is then empty because it is hidden). */
     lossRegionsShown: t.boolean().default(false),
     lossRegions: t.array(LossRegionState),
@@ -115,7 +120,7 @@ export const AggregatedState = schema(
 export type AggregatedState = SchemaType<typeof AggregatedState>;
 
 export const RegionBusinessState = schema(
-  { id: t.string().default(''), dau: t.float64().default(0), satisfaction: t.float32().default(1) },
+  { id: t.string().default(''), dau: t.float64().default(0), satisfaction: t.float64().default(1) },
   'RegionBusiness',
 );
 export type RegionBusinessState = SchemaType<typeof RegionBusinessState>;
@@ -125,9 +130,9 @@ export const BusinessState = schema(
     revenuePerDay: t.float64().default(0),
     costPerDay: t.float64().default(0),
     peakDau: t.float64().default(0),
-    satisfaction: t.float32().default(1),
-    retentionPerDay: t.float32().default(1),
-    growthPerDay: t.float32().default(0),
+    satisfaction: t.float64().default(1),
+    retentionPerDay: t.float64().default(1),
+    growthPerDay: t.float64().default(0),
     regions: t.array(RegionBusinessState),
   },
   'Business',
@@ -155,8 +160,8 @@ export const AlertState = schema(
   {
     kind: t.string().default(''),
     componentId: t.string().default(''),
-    value: t.float32().default(0),
-    threshold: t.float32().default(0),
+    value: t.float64().default(0),
+    threshold: t.float64().default(0),
   },
   'Alert',
 );

@@ -16,7 +16,7 @@
  * whatever exceeds the queues' bound is turned away. Every request is accounted for:
  *   arrivals + backlog before = served + failed + backlog after.
  */
-import { boundedQueueInto, newBoundedQueueFigures } from './queueing';
+import { boundedQueueInto, newBoundedQueueFigures, type BoundedQueueFigures } from './queueing';
 import { TICK_SECONDS } from './state';
 
 export interface PoolInput {
@@ -98,22 +98,29 @@ function idle(out: PoolResult, capacity: number, serviceSeconds: number): PoolRe
   return out;
 }
 
-/** The stationary figures of one instance; read at once by the caller, so one serves every call. */
-const scratch = newBoundedQueueFigures();
-
 /** Evaluates one tick of the pool; rates are per second, backlogs in requests. */
 export function evaluatePool(input: PoolInput): PoolResult {
   return evaluatePoolInto(
-    newPoolResult(), input.lambda, input.serviceSeconds, input.vcpu, input.instances, input.queueSeconds, input.backlog, input.serviceScv ?? 1,
+    newPoolResult(),
+    newBoundedQueueFigures(),
+    input.lambda,
+    input.serviceSeconds,
+    input.vcpu,
+    input.instances,
+    input.queueSeconds,
+    input.backlog,
+    input.serviceScv ?? 1,
   );
 }
 
 /**
- * evaluatePool writing into `out` (the flow reuses one result object per call site instead of
- * allocating one per component and tick); returns `out`.
+ * evaluatePool writing into `out`, with `queue` as room for one instance's stationary figures
+ * (read within the call only): the flow passes the same two objects for every component of a
+ * tick instead of allocating them per component. Returns `out`.
  */
 export function evaluatePoolInto(
   out: PoolResult,
+  queue: BoundedQueueFigures,
   lambda: number,
   serviceSeconds: number,
   vcpu: number,
@@ -142,7 +149,7 @@ export function evaluatePoolInto(
   const utilisation = lambda / capacity;
   const room = Math.max(0, queueSeconds * perInstance - vcpu);
   const scv = serviceScv >= 0 ? serviceScv : 1;
-  const q = boundedQueueInto(scratch, lambda / instances, mu, vcpu, room, scv);
+  const q = boundedQueueInto(queue, lambda / instances, mu, vcpu, room, scv);
   const lost = lambda * q.loss;
   const throughput = lambda - lost;
 

@@ -66,8 +66,9 @@
  *
  * Cost: a table build is rows × (HEAD + 2·panels) exp calls, 1–2 ms (the
  * partial-sum table, built only when first needed, about twice as much).
- * Tables are memoised per (keys, α) in a bounded module-level Map (the memo
- * only caches pure results, so determinism is unaffected). A query uses no
+ * Tables are memoised per (keys, α) in a bounded module-level memo (it only
+ * keeps results of a pure function of its key, so a query's answer is the
+ * same whether its table was kept or rebuilt). A query uses no
  * exp or ln on the LRU/FIFO paths (the position inside a grid step comes from
  * short + − × ÷ series) and costs ~0.1–0.3 µs; LRU with both limits a few
  * µs. Keep the number of distinct (keys, α) pairs small (quantise them if
@@ -75,6 +76,10 @@
  *
  * Only exp/ln/pow from ./math are used, so results are bit-identical across
  * JavaScript engines.
+ *
+ * One file, longer than most: the table layouts (strides, kernel offsets, the
+ * grid in u and the capacity columns) and the queries that read them only make
+ * sense together.
  */
 import { exp, ln, log1p, pow, powInt } from './math';
 import type { CachePolicy } from './vocabulary';
@@ -206,8 +211,40 @@ interface ZipfTable {
   lfu: LfuTable | null;
 }
 
-const memo = new Map<string, ZipfTable>();
-let lastTable: ZipfTable | null = null;
+/**
+ * The tables built so far, per (keys, α), oldest first, and the last one asked for (the flow
+ * asks about the same few pairs over and over, so most queries skip building the key). A memo of
+ * a pure function of its key: a query's answer is the same whether its table was kept or rebuilt.
+ */
+interface TableMemo {
+  readonly tables: Map<string, ZipfTable>;
+  last: ZipfTable | null;
+}
+
+const memo: TableMemo = { tables: new Map(), last: null };
+
+/**
+ * Values a query's helpers hand back to it (one per query, so nothing is kept between queries):
+ * occupancy and hit sums, λT, the position on the grid, and LRU's split of its hits when its
+ * capacity and a TTL both limit.
+ */
+interface Scratch {
+  /** Occupancy and hit sums (evalAtY, solveCapacity, partialSums, lruBothLimit). */
+  occ: number;
+  hit: number;
+  /** λT: the characteristic y (solveCapacity, lruBothLimit). */
+  y: number;
+  /** Where locateY put y on the grid: y = yRow[k]·e^(s·HU), 0 ≤ s ≤ 1. */
+  k: number;
+  s: number;
+  /** lruBothLimit: hits of the TTL-bound keys and of the capacity-bound ones. */
+  hitTtl: number;
+  hitCap: number;
+}
+
+function newScratch(): Scratch {
+  return { occ: 0, hit: 0, y: 0, k: 0, s: 0, hitTtl: 0, hitCap: 0 };
+}
 
 /** (e^z − 1)/z, accurate near 0 (a series for |z| < 1e-3). */
 function expm1OverX(z: number): number {
@@ -425,32 +462,27 @@ function buildLfu(tab: ZipfTable): LfuTable {
 }
 
 function tableFor(keys: number, alpha: number): ZipfTable {
-  const last = lastTable;
+  const last = memo.last;
   if (last !== null && last.keys === keys && last.alpha === alpha) return last;
   const id = `${keys}:${alpha}`;
-  let tab = memo.get(id);
+  const tables = memo.tables;
+  let tab = tables.get(id);
   if (tab === undefined) {
     tab = buildTable(keys, alpha);
-    if (memo.size >= MEMO_MAX) {
-      const oldest = memo.keys().next().value;
-      if (oldest !== undefined) memo.delete(oldest);
+    if (tables.size >= MEMO_MAX) {
+      const oldest = tables.keys().next().value;
+      if (oldest !== undefined) tables.delete(oldest);
     }
-    memo.set(id, tab);
+    tables.set(id, tab);
   }
-  lastTable = tab;
+  memo.last = tab;
   return tab;
 }
 
 // ---------------------------------------------------------------------------
 // Queries use no exp/ln: rows are found by binary search on yRow and the
-// position inside a row by expSmall/lnSmall. Results go to module-level
-// scratch so the hot path allocates nothing but the result object.
-
-let outOcc = 0;
-let outHit = 0;
-let outY = 0;
-let locK = 0;
-let locS = 0;
+// position inside a row by expSmall/lnSmall. Helpers hand their figures back
+// in the query's Scratch, so a query allocates only that and its result.
 
 /** Cubic Hermite on [0, 1] from values f0, f1 and slopes (already × step) m0, m1. */
 function hermite(f0: number, m0: number, f1: number, m1: number, s: number): number {
@@ -461,9 +493,9 @@ function hermite(f0: number, m0: number, f1: number, m1: number, s: number): num
 
 /**
  * Place y > 0 on the grid: −1 below row 0, +1 at or above the last row,
- * else 0 with y = yRow[locK]·e^(locS·HU), 0 ≤ locS ≤ 1.
+ * else 0 with y = yRow[out.k]·e^(out.s·HU), 0 ≤ out.s ≤ 1.
  */
-function locateY(tab: ZipfTable, y: number): number {
+function locateY(tab: ZipfTable, y: number, out: Scratch): number {
   const yRow = tab.yRow;
   if (y <= (yRow[0] as number)) return -1;
   let hi = tab.rows - 1;
@@ -475,51 +507,52 @@ function locateY(tab: ZipfTable, y: number): number {
     else hi = mid;
   }
   const s = lnSmall(y / (yRow[lo] as number)) / HU;
-  locK = lo;
-  locS = s < 1 ? s : 1;
+  out.k = lo;
+  out.s = s < 1 ? s : 1;
   return 0;
 }
 
-/** Occupancy and hit sums (kernel at `off`) at y > 0 → outOcc, outHit. */
-function evalAtY(tab: ZipfTable, off: number, y: number): void {
+/** Occupancy and hit sums (kernel at `off`) at y > 0 → out.occ, out.hit. */
+function evalAtY(tab: ZipfTable, off: number, y: number, out: Scratch): void {
   const t = tab.t;
-  const where = locateY(tab, y);
+  const where = locateY(tab, y, out);
   if (where < 0) {
     // Below the grid both sums are linear in y to within p_1·y ≤ Y_LO relative.
     const ratio = y / (tab.yRow[0] as number);
-    outOcc = (t[off] as number) * ratio;
-    outHit = (t[off + 2] as number) * ratio;
+    out.occ = (t[off] as number) * ratio;
+    out.hit = (t[off + 2] as number) * ratio;
     return;
   }
   if (where > 0) {
     const r = (tab.rows - 1) * STRIDE + off;
-    outOcc = t[r] as number;
-    outHit = t[r + 2] as number;
+    out.occ = t[r] as number;
+    out.hit = t[r + 2] as number;
     return;
   }
-  const k = locK * STRIDE + off;
+  const k = out.k * STRIDE + off;
   const k1 = k + STRIDE;
-  outOcc = hermite(t[k] as number, HU * (t[k + 1] as number), t[k1] as number, HU * (t[k1 + 1] as number), locS);
-  outHit = hermite(t[k + 2] as number, HU * (t[k + 3] as number), t[k1 + 2] as number, HU * (t[k1 + 3] as number), locS);
+  const s = out.s;
+  out.occ = hermite(t[k] as number, HU * (t[k + 1] as number), t[k1] as number, HU * (t[k1 + 1] as number), s);
+  out.hit = hermite(t[k + 2] as number, HU * (t[k + 3] as number), t[k1 + 2] as number, HU * (t[k1 + 3] as number), s);
 }
 
 /**
- * Solve Occ(y) = C (kernel at `off`) for 0 < C < keys → outY (the
- * characteristic λT), outHit = H(outY).
+ * Solve Occ(y) = C (kernel at `off`) for 0 < C < keys → out.y (the
+ * characteristic λT), out.hit = H(out.y).
  */
-function solveCapacity(tab: ZipfTable, off: number, c: number): void {
+function solveCapacity(tab: ZipfTable, off: number, c: number, out: Scratch): void {
   const t = tab.t;
   const o0 = t[off] as number;
   if (c <= o0) {
     const ratio = c / o0;
-    outY = (tab.yRow[0] as number) * ratio;
-    outHit = (t[off + 2] as number) * ratio;
+    out.y = (tab.yRow[0] as number) * ratio;
+    out.hit = (t[off + 2] as number) * ratio;
     return;
   }
   const last = (tab.rows - 1) * STRIDE + off;
   if (c >= (t[last] as number)) {
-    outY = tab.yRow[tab.rows - 1] as number;
-    outHit = t[last + 2] as number;
+    out.y = tab.yRow[tab.rows - 1] as number;
+    out.hit = t[last + 2] as number;
     return;
   }
   // Invariant: Occ[lo] ≤ C < Occ[hi].
@@ -555,8 +588,8 @@ function solveCapacity(tab: ZipfTable, off: number, c: number): void {
     s = next;
     if (Math.abs(step) < 1e-12) break;
   }
-  outY = (tab.yRow[lo] as number) * expSmall(s * HU);
-  outHit = hermite(t[r0 + 2] as number, HU * (t[r0 + 3] as number), t[r1 + 2] as number, HU * (t[r1 + 3] as number), s);
+  out.y = (tab.yRow[lo] as number) * expSmall(s * HU);
+  out.hit = hermite(t[r0 + 2] as number, HU * (t[r0 + 3] as number), t[r1 + 2] as number, HU * (t[r1 + 3] as number), s);
 }
 
 /** Index j of the column interval [cols[j], cols[j + 1]) holding 0 ≤ C < keys. */
@@ -600,17 +633,17 @@ function kernel(off: number, s: number): number {
 }
 
 /**
- * Sums of the kernel at `off` over the ranks ≤ C (0 < C < keys) at y > 0 → outOcc, outHit: LFU
+ * Sums of the kernel at `off` over the ranks ≤ C (0 < C < keys) at y > 0 → out.occ, out.hit: LFU
  * with a TTL, and the hot part of LRU when its capacity and a TTL from insertion both limit.
  */
-function lfuPartial(tab: ZipfTable, c: number, y: number, off: number): void {
+function lfuPartial(tab: ZipfTable, c: number, y: number, off: number, out: Scratch): void {
   if (tab.lfu === null) tab.lfu = buildLfu(tab);
   const f = tab.lfu.f;
   const nCols = tab.cols.length;
   // Row and position; below the grid, values at row 0 scaled linearly in y.
-  const where = locateY(tab, y);
-  let k = locK;
-  let s = locS;
+  const where = locateY(tab, y, out);
+  let k = out.k;
+  let s = out.s;
   let scale = 1;
   let yAt = y;
   if (where < 0) {
@@ -636,8 +669,8 @@ function lfuPartial(tab: ZipfTable, c: number, y: number, off: number): void {
   if (c < LINEAR_COLS) {
     // Unit columns: a fractional key is that share of the next one.
     const frac = c - c0;
-    outOcc = (oJ + frac * (oK - oJ)) * scale;
-    outHit = (hJ + frac * (hK - hJ)) * scale;
+    out.occ = (oJ + frac * (oK - oJ)) * scale;
+    out.hit = (hJ + frac * (hK - hJ)) * scale;
     return;
   }
   // Hermite in C with the exact slopes d/dC Σ_{i≤C} g(p_i) = g(p(C + ½)).
@@ -647,19 +680,19 @@ function lfuPartial(tab: ZipfTable, c: number, y: number, off: number): void {
   const one0 = kernel(off, p0 * yAt);
   const one1 = kernel(off, p1 * yAt);
   const sc = (c - c0) / dc;
-  outOcc = hermite(oJ, dc * one0, oK, dc * one1, sc) * scale;
-  outHit = hermite(hJ, dc * p0 * one0, hK, dc * p1 * one1, sc) * scale;
+  out.occ = hermite(oJ, dc * one0, oK, dc * one1, sc) * scale;
+  out.hit = hermite(hJ, dc * p0 * one0, hK, dc * p1 * one1, sc) * scale;
 }
 
-/** Sums of the kernel at `off` over the ranks ≤ C, for any 0 ≤ C (≥ keys: every key) → outOcc, outHit. */
-function partialSums(tab: ZipfTable, c: number, y: number, off: number): void {
+/** Sums of the kernel at `off` over the ranks ≤ C, for any 0 ≤ C (≥ keys: every key) → out.occ, out.hit. */
+function partialSums(tab: ZipfTable, c: number, y: number, off: number, out: Scratch): void {
   if (!(c > 0) || !(y > 0)) {
-    outOcc = 0;
-    outHit = 0;
+    out.occ = 0;
+    out.hit = 0;
   } else if (c >= tab.keys) {
-    evalAtY(tab, off, y);
+    evalAtY(tab, off, y, out);
   } else {
-    lfuPartial(tab, c, y, off);
+    lfuPartial(tab, c, y, off, out);
   }
 }
 
@@ -675,11 +708,6 @@ function rankOf(tab: ZipfTable, p: number): number {
   return c > 0 ? (c < tab.keys ? c : tab.keys) : 0;
 }
 
-// The mixed LRU solution, set by lruBothLimit: the hits of the TTL-bound and the capacity-bound
-// keys, and LRU's characteristic λT.
-let outHitTtl = 0;
-let outHitCap = 0;
-
 /**
  * LRU with capacity C and a TTL from insertion, when both limit (C below the TTL-only occupancy):
  * each key's hit probability is the smaller of the two single-mechanism figures,
@@ -689,30 +717,31 @@ let outHitCap = 0;
  * and the crossover rank as rankOf(x/yD); a slightly wrong crossover rank costs only second
  * order (both kernels agree there). Occupancy falls as x grows, from the TTL-only occupancy
  * (x ≤ p_min·yD: every key TTL-bound) to at most C (x = (yD/yC)²: then λT ≤ yC, Che's
- * capacity-only characteristic, as ln(1 + x) ≤ √x). Regula falsi (Illinois) on ln x. → outOcc, outHitTtl, outHitCap, outY (λT).
+ * capacity-only characteristic, as ln(1 + x) ≤ √x). Regula falsi (Illinois) on ln x.
+ * → out.occ, out.hitTtl, out.hitCap, out.y (λT).
  */
-function lruBothLimit(tab: ZipfTable, c: number, yD: number, yC: number): void {
+function lruBothLimit(tab: ZipfTable, c: number, yD: number, yC: number, out: Scratch): void {
   const colP = tab.colP;
   let lo = ln((colP[colP.length - 1] as number) * yD);
   // ln(1 + x) ≤ √x, so λT ≤ yD/√x ≤ yC once x ≥ (yD/yC)².
   let hi = 2 * ln(yD / yC);
-  // Occupancy − C at v = ln x, leaving the parts in the out* scratch.
+  // Occupancy − C at v = ln x, leaving the parts in `out`.
   const at = (v: number): number => {
     const x = exp(v);
     const yT = x > 1e-8 ? (yD * log1p(x)) / x : yD * (1 - x * (0.5 - x / 3));
     const rank = rankOf(tab, x / yD);
-    partialSums(tab, rank, yD, KERNEL_RAT);
-    const occHot = outOcc;
-    const hitHot = outHit;
-    partialSums(tab, rank, yT, KERNEL_EXP);
-    const occCut = outOcc;
-    const hitCut = outHit;
-    evalAtY(tab, KERNEL_EXP, yT);
-    outHitTtl = hitHot;
-    outHitCap = outHit - hitCut;
-    outY = yT;
-    outOcc = occHot + outOcc - occCut;
-    return outOcc - c;
+    partialSums(tab, rank, yD, KERNEL_RAT, out);
+    const occHot = out.occ;
+    const hitHot = out.hit;
+    partialSums(tab, rank, yT, KERNEL_EXP, out);
+    const occCut = out.occ;
+    const hitCut = out.hit;
+    evalAtY(tab, KERNEL_EXP, yT, out);
+    out.hitTtl = hitHot;
+    out.hitCap = out.hit - hitCut;
+    out.y = yT;
+    out.occ = occHot + out.occ - occCut;
+    return out.occ - c;
   };
   let fLo = at(lo);
   let fHi = at(hi);
@@ -807,14 +836,15 @@ export function cacheHitRatio(q: CacheQuery): CacheResult {
   const yTtl = ttl === Infinity ? Infinity : lambda * ttl;
 
   const fromInsertion = q.ttlFrom !== 'lastRequest';
+  const out = newScratch();
 
   if (policy === 'lfu') {
     if (yTtl === Infinity) return result(topShare(tab, cap), lambda, fits ? keys : cap, cap, Infinity, Infinity);
     if (!(yTtl > 0)) return result(0, lambda, 0, cap, Infinity, ttl);
     // The top C keys, each there with the TTL's kernel: from insertion λpD/(1 + λpD), for an idle
     // timeout 1 − e^(−λpD).
-    partialSums(tab, cap, yTtl, fromInsertion ? KERNEL_RAT : KERNEL_EXP);
-    return result(outHit, lambda, outOcc, cap, Infinity, ttl);
+    partialSums(tab, cap, yTtl, fromInsertion ? KERNEL_RAT : KERNEL_EXP, out);
+    return result(out.hit, lambda, out.occ, cap, Infinity, ttl);
   }
 
   const off = policy === 'lru' ? OFF_LRU : OFF_FIFO;
@@ -822,33 +852,33 @@ export function cacheHitRatio(q: CacheQuery): CacheResult {
   let hit = 1;
   let occ = keys;
   if (!fits) {
-    solveCapacity(tab, off, cap);
-    yC = outY;
-    hit = outHit;
+    solveCapacity(tab, off, cap, out);
+    yC = out.y;
+    hit = out.hit;
     occ = cap;
   }
   const characteristic = lambda > 0 ? yC / lambda : Infinity;
   if (policy === 'lru' && fromInsertion && yTtl < Infinity) {
     if (!(yTtl > 0)) return result(0, lambda, 0, cap, characteristic, ttl);
     // Entries that expire D after they were stored: the TTL alone keeps Σ λp_iD/(1 + λp_iD) keys.
-    evalAtY(tab, KERNEL_RAT, yTtl);
-    if (fits || outOcc <= cap) {
-      return figures(outHit, lambda, outOcc, cap, characteristic, ttl, true);
+    evalAtY(tab, KERNEL_RAT, yTtl, out);
+    if (fits || out.occ <= cap) {
+      return figures(out.hit, lambda, out.occ, cap, characteristic, ttl, true);
     }
     // More than fit: the capacity evicts the cold keys before they expire.
-    lruBothLimit(tab, cap, yTtl, yC);
-    const hitTtl = outHitTtl;
-    const hitCap = outHitCap;
+    lruBothLimit(tab, cap, yTtl, yC, out);
+    const hitTtl = out.hitTtl;
+    const hitCap = out.hitCap;
     const both = hitTtl + hitCap;
     // A hit's copy is D/2 old on the TTL-bound keys, about T/2 on the others: weigh by their hits.
-    const lifetime = both > 0 ? (hitTtl * ttl + (hitCap * outY) / lambda) / both : ttl;
+    const lifetime = both > 0 ? (hitTtl * ttl + (hitCap * out.y) / lambda) / both : ttl;
     return figures(both, lambda, cap, cap, characteristic, lifetime, false);
   }
   if (yTtl < yC) {
     if (!(yTtl > 0)) return result(0, lambda, 0, cap, characteristic, ttl);
-    evalAtY(tab, off, yTtl);
-    hit = outHit;
-    occ = outOcc;
+    evalAtY(tab, off, yTtl, out);
+    hit = out.hit;
+    occ = out.occ;
   }
   return result(hit, lambda, occ, cap, characteristic, ttl);
 }

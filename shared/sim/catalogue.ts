@@ -5,7 +5,11 @@
  * RDBMS answers a join, and a database sharing a box with the web server runs slower.
  */
 import type { ComponentKindName, PerClass } from './scenario';
-import type { DbEngine } from './vocabulary';
+import { SIZE_NAMES, type DbEngine, type SizeName } from './vocabulary';
+
+// The size names live in the vocabulary (a leaf) so that scenario.ts can name them without
+// importing this file, which imports scenario.ts; they are still offered here beside SIZES.
+export { SIZE_NAMES, type SizeName } from './vocabulary';
 
 export interface InstanceSize {
   name: SizeName;
@@ -15,9 +19,6 @@ export interface InstanceSize {
   /** Price multiplier against the smallest size: grows faster than vCPU (vertical scaling costs more). */
   priceFactor: number;
 }
-
-export const SIZE_NAMES = ['small', 'medium', 'large', 'xlarge', 'xxlarge'] as const;
-export type SizeName = (typeof SIZE_NAMES)[number];
 
 export const SIZES: Record<SizeName, InstanceSize> = {
   small: { name: 'small', vcpu: 1, memoryGb: 2, priceFactor: 1 },
@@ -68,7 +69,7 @@ export const ENQUEUE_WORK = 0.0003;
 export const CDN_EDGE_RTT_MS = 15;
 /** Disk of one database instance per GB of memory (storage grows with the instance size). */
 export const DISK_GB_PER_MEMORY_GB = 25;
-/** Team-wide features: logs, metrics and automation (GAME.md row 11), with their running cost per day. */
+/** Team-wide features: logs, metrics and automation (idea 11 of docs/design.md), with their running cost per day. */
 export const FEATURES = {
   hostMetrics: { purchasePrice: 100, costPerDay: 5 },
   aggregatedMetrics: { purchasePrice: 200, costPerDay: 10 },

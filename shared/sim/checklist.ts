@@ -1,5 +1,5 @@
 /**
- * The seed's closing checklist (GAME.md row 13, seed: note. 시스템 규모 확장 기법 정리), scored
+ * The seed's closing checklist (idea 13 of docs/design.md, seed: note. 시스템 규모 확장 기법 정리), scored
  * from the state for the debrief: 웹 계층을 무상태 계층으로, 모든 계층에 다중화 도입, 가능한 한 많은
  * 데이터를 캐시, 여러 데이터 센터, 정적 콘텐츠는 CDN, 데이터 계층은 샤딩, 각 계층은 독립적 서비스로
  * 분할, 모니터링과 자동화.

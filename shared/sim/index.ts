@@ -7,5 +7,5 @@ export * from './scenario';
 export * from './state';
 export * from './vocabulary';
 export * from './catalogue';
-export * from './teamView';
+export * from './view';
 export * from './checklist';

@@ -258,17 +258,15 @@ function kernelCos(x: number, y: number): number {
   return u + (((1 - u) - hz) + (z * r - x * y));
 }
 
-// Result of the last reduction; module-level scratch so the hot path allocates nothing.
-let redHi = 0;
-let redLo = 0;
-
 /**
- * Reduce a ≥ 0: a = n·π/2 + (redHi + redLo), |redHi + redLo| ≲ π/4; returns n mod 4.
- * Good to ≈1 ulp of the remainder for a ≤ REDUCE_MAX. Larger a is first taken
- * modulo TAU with the exact `%`: finite and deterministic, but TAU ≠ 2π, so the
- * absolute error grows like a·4e-17 (and is meaningless for a ≳ 1e16).
+ * sin(a + m·π/2) for a > π/4, m = 0 for sin and 1 for cos (cos a = sin(a + π/2)). Reduces
+ * a = n·π/2 + (hi + lo), |hi + lo| ≲ π/4, then evaluates the kernel of quadrant (n + m) mod 4; the
+ * remainder's two words stay in locals, so nothing is kept between calls. Good to ≈1 ulp of the
+ * remainder for a ≤ REDUCE_MAX. Larger a is first taken modulo TAU with the exact `%`: finite
+ * and deterministic, but TAU ≠ 2π, so the absolute error grows like a·4e-17 (and is meaningless
+ * for a ≳ 1e16).
  */
-function reducePio2(x: number): number {
+function reducedSin(x: number, m: number): number {
   const a = x > REDUCE_MAX ? x % TAU : x;
   const fn = Math.floor(a * INV_PIO2 + 0.5);
   const r1 = a - fn * PIO2_1; // exact: n·PIO2_1 is exact and cancels with a
@@ -285,31 +283,25 @@ function reducePio2(x: number): number {
   const e3 = (r2 - (r3 - bb)) + (-w3 - bb);
   // Remainder = r3 + e2 + e3 − n·PIO2_3T, folded into a double-double.
   const w = fn * PIO2_3T - (e2 + e3);
-  const y0 = r3 - w;
-  redHi = y0;
-  redLo = (r3 - y0) - w;
-  return fn % 4;
+  const hi = r3 - w;
+  const lo = (r3 - hi) - w;
+  const q = (fn + m) % 4;
+  if (q === 0) return kernelSin(hi, lo);
+  if (q === 1) return kernelCos(hi, lo);
+  if (q === 2) return -kernelSin(hi, lo);
+  return -kernelCos(hi, lo);
 }
 
 /**
  * sin(x), within ~1 ulp for |x| ≤ 1.6e6 (fdlibm's reduction and kernels);
  * larger |x| stays finite and deterministic but loses accuracy (see
- * reducePio2). NaN and ±Infinity → NaN; sin(−0) = −0.
+ * reducedSin). NaN and ±Infinity → NaN; sin(−0) = −0.
  */
 export function sin(x: number): number {
   if (x === 0 || x !== x) return x;
   if (x === Infinity || x === -Infinity) return NaN;
   const a = Math.abs(x);
-  let s: number;
-  if (a <= PIO4) {
-    s = kernelSin(a, 0);
-  } else {
-    const q = reducePio2(a);
-    if (q === 0) s = kernelSin(redHi, redLo);
-    else if (q === 1) s = kernelCos(redHi, redLo);
-    else if (q === 2) s = -kernelSin(redHi, redLo);
-    else s = -kernelCos(redHi, redLo);
-  }
+  const s = a <= PIO4 ? kernelSin(a, 0) : reducedSin(a, 0);
   return x < 0 ? -s : s;
 }
 
@@ -321,9 +313,5 @@ export function cos(x: number): number {
   if (x !== x || x === Infinity || x === -Infinity) return NaN;
   const a = Math.abs(x);
   if (a <= PIO4) return kernelCos(a, 0);
-  const q = reducePio2(a);
-  if (q === 0) return kernelCos(redHi, redLo);
-  if (q === 1) return -kernelSin(redHi, redLo);
-  if (q === 2) return -kernelCos(redHi, redLo);
-  return kernelSin(redHi, redLo);
+  return reducedSin(a, 1);
 }

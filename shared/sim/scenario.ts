@@ -4,10 +4,9 @@
  * validates scenario files (shared/scenarios) produces exactly this type.
  */
 
-import type { SizeName } from './catalogue';
-import type { DbEngine, ShardKey } from './vocabulary';
+import type { DbEngine, ShardKey, SizeName } from './vocabulary';
 
-/** The request classes of GAME.md; every rate in the sim is kept per class in this order. */
+/** The request classes of docs/design.md; every rate in the sim is kept per class in this order. */
 export const REQUEST_CLASSES = ['static', 'read', 'write', 'session', 'job'] as const;
 export type RequestClass = (typeof REQUEST_CLASSES)[number];
 export const CLASS_COUNT = REQUEST_CLASSES.length;

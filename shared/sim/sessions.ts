@@ -1,5 +1,5 @@
 /**
- * Sticky sessions (GAME.md row 8, seed: 무상태 웹 계층): while sessions live on the web servers,
+ * Sticky sessions (idea 8 of docs/design.md, seed: 무상태 웹 계층): while sessions live on the web servers,
  * each user is tied to one server. Losing or retiring a server logs its users out, and a logout
  * costs their goodwill. With a shared session store any server can serve anyone and nothing is lost.
  */

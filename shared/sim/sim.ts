@@ -2,7 +2,9 @@
  * The public face of the simulation: create a state from a scenario and a seed, step it one
  * tick with that tick's commands, replay a command log. `step` changes the state it is given
  * and returns it (copying a large state every tick would cost more than the tick itself);
- * callers that need the state before the step keep a `cloneState` of it.
+ * callers that need the state before the step keep a `cloneState` of it. Everything a step
+ * depends on is in the state and the commands: a workspace only lends the flow arrays to work in
+ * (see flow/workspace.ts), and every tick resets what it reads.
  */
 import { executeCommand } from './commandHandlers/apply';
 import { defaultSettings, newComponent } from './newComponent';
@@ -10,13 +12,15 @@ import { runAutoscaling } from './autoscaling';
 import { KINDS, type SizeName } from './catalogue';
 import { compareEntries, USERS, type CommandEntry } from './commands';
 import { costPerDay, settleTick } from './economy';
-import { runFlow } from './flow/index';
+import { FlowWorkspace, runFlow } from './flow/index';
 import { drawCrashes, drawWorldIncidents, expireIncidents, recordRecoveries, startScriptedIncidents } from './incidents';
 import { advanceLifecycles } from './lifecycle';
 import { seedStreams } from './rng';
 import { REQUEST_CLASSES, type PerClass, type Scenario } from './scenario';
 import { SIM_VERSION, type CommandOutcome, type SimState } from './state';
 import { ALLOWED_LINKS } from './topology';
+
+export { FlowWorkspace } from './flow/index';
 
 function zeroPerClass(): PerClass {
   const result = {} as PerClass;
@@ -103,10 +107,20 @@ export function createSim(scenario: Scenario, seed: number): SimState {
 }
 
 /**
+ * The workspace of callers that bring none (a fresh one per step would cost small systems about
+ * as much as the step itself). It is scratch only: each tick resets every slot it reads, so
+ * sharing it between states and callers changes no result (the determinism tests step with it
+ * and replay with a workspace of their own, and compare hashes). The sim is synchronous, so two
+ * steps never use it at once.
+ */
+const SHARED_WORKSPACE = new FlowWorkspace();
+
+/**
  * Advances the state by one tick. `commands` are the log entries for this tick (entries for other
  * ticks are ignored); they apply first, in (tick, team, player, seq) order, whatever order they came in.
+ * `workspace` lends the flow its arrays; any workspace gives the same result.
  */
-export function step(state: SimState, commands: readonly CommandEntry[] = []): SimState {
+export function step(state: SimState, commands: readonly CommandEntry[] = [], workspace: FlowWorkspace = SHARED_WORKSPACE): SimState {
   state.lastEvents = [];
   const outcomes: CommandOutcome[] = [];
   const due = commands.filter((entry) => entry.tick === state.tick).sort(compareEntries);
@@ -129,7 +143,7 @@ export function step(state: SimState, commands: readonly CommandEntry[] = []): S
   startScriptedIncidents(state);
   drawWorldIncidents(state);
   drawCrashes(state);
-  const flow = runFlow(state);
+  const flow = runFlow(state, workspace);
   settleTick(state, flow);
   recordRecoveries(state);
   runAutoscaling(state);
@@ -154,8 +168,9 @@ export function replay(
 ): SimState {
   const state = createSim(scenario, seed);
   const byTick = groupByTick(commandLog);
+  const workspace = new FlowWorkspace();
   for (let t = 0; t < ticks; t++) {
-    step(state, byTick.get(state.tick) ?? []);
+    step(state, byTick.get(state.tick) ?? [], workspace);
     onTick?.(state);
   }
   return state;

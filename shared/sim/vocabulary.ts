@@ -4,6 +4,10 @@
  * A leaf module (it imports nothing), so that anything may import it without a cycle.
  */
 
+/** Instance sizes, smallest first (catalogue.ts says what each has and costs). */
+export const SIZE_NAMES = ['small', 'medium', 'large', 'xlarge', 'xxlarge'] as const;
+export type SizeName = (typeof SIZE_NAMES)[number];
+
 /** How a sharded database spreads its rows (see flow/shards.ts). */
 export const SHARD_KEYS = ['userIdHash', 'userIdRange', 'region', 'celebrity'] as const;
 export type ShardKey = (typeof SHARD_KEYS)[number];

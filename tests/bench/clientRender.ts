@@ -1,6 +1,6 @@
 /**
  * Rendering benchmark (`npm run bench -- --only client`): the system diagram in Debian's headless
- * Chromium, on the dev page (client/view/dev.html) that runs the real sim in the page and feeds
+ * Chromium, on the diagram's dev page (client/dev/diagram.html) that runs the real sim in the page and feeds
  * the diagram through a stand-in client. The page shows 200 components of a busy system with
  * every monitoring feature bought (coloured traffic) and the pool of traffic dots full, the
  * whole diagram framed in the view, at 1280×720 and at 1920×1080; a blank scene gives the
@@ -30,7 +30,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser';
-import type { BenchCase, BenchOptions, CaseResult, Goal, GoalResult } from './run';
+import { DEV_PAGES, GAME_PAGE } from '../../vite.config';
+import type { BenchCase, BenchOptions, CaseResult, Goal, GoalResult } from './types';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const COMPONENTS = 200;
@@ -64,7 +65,7 @@ let shared: Promise<{ browser: Browser; server: PreviewServer; url: string; outD
 function setUp(): Promise<{ browser: Browser; server: PreviewServer; url: string; outDir: string }> {
   shared ??= (async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'scale-up-render-'));
-    const input = { main: join(REPO_ROOT, 'client/index.html'), dev: join(REPO_ROOT, 'client/view/dev.html') };
+    const input = { main: GAME_PAGE, dev: DEV_PAGES.diagram };
     await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, rollupOptions: { input } } });
     const server = await preview({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
     const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
@@ -165,7 +166,7 @@ function renderCase(id: string, viewport: Viewport, blank: boolean): BenchCase {
       page.on('pageerror', (error) => errors.push(error.message));
       try {
         const query = blank ? 'blank=1' : `n=${COMPONENTS}&calm=1`;
-        await page.goto(new URL(`view/dev.html?${query}`, url).href);
+        await page.goto(new URL(`dev/diagram.html?${query}`, url).href);
         await page.waitForFunction(() => (window as { __diagram?: unknown }).__diagram !== undefined, undefined, { timeout: 30_000 });
         await page.waitForTimeout(WARM_UP_MS);
         // tsx compiles with keepNames, which wraps named inner functions in a `__name` helper the page lacks.

@@ -38,7 +38,7 @@ import type { Client as SdkClient, Room as ClientRoom } from '@colyseus/sdk';
 import type { AckMessage, ErrorMessage, OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import { DEFAULT_TIMINGS } from '../../server/rooms/roomServices';
-import type { BenchCase, BenchOptions, CaseResult, Goal, GoalResult } from './run';
+import type { BenchCase, BenchOptions, CaseResult, Goal, GoalResult } from './types';
 
 const CHILD_FLAG = '--server-child';
 /** The server's warnings and errors, in the data folder. */

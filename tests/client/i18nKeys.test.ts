@@ -1,5 +1,6 @@
 /**
- * Every i18n key the DOM UI, the diagram and the network layer's notices use exists in both locales.
+ * Every i18n key the DOM UI, the diagram, the network layer's notices (and the dev pages' stand-in
+ * for it) use exists in both locales.
  * Literal keys are collected from the source (any string literal that starts with a top-level
  * group of the locale files, e.g. 'ui.build.buy' or `hud.clock`); keys built at run time
  * (`kinds.${kind}.name`…) are checked by enumerating every value they can take.
@@ -49,7 +50,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const FILES = [...sources(join(ROOT, 'client/ui')), ...sources(join(ROOT, 'client/net')), ...sources(join(ROOT, 'client/view'))];
+const FILES = ['ui', 'net', 'view', 'state', 'dev'].flatMap((dir) => sources(join(ROOT, 'client', dir)));
 const GROUPS = Object.keys(locales.en as Record<string, Json>);
 const LITERAL = new RegExp(`['"\`]((?:${GROUPS.join('|')})\\.[A-Za-z0-9_.-]+)['"\`]`, 'g');
 

@@ -8,7 +8,7 @@ import { teamView as fromWire } from '../../client/net/toModel';
 import { TeamState } from '../../shared/schema/gameState';
 import { loadPreset } from '../../shared/scenarios';
 import { createSim, executeCommand, step, teamView, type Feature } from '../../shared/sim';
-import { projectTeam, readable } from '../../server/sync/projectTeam';
+import { projectTeam } from '../../server/sync/projectTeam';
 
 function roundTrip(features: Feature[]) {
   const sim = createSim(loadPreset('sandbox'), 11);
@@ -28,12 +28,12 @@ describe('the availability loss on the wire', () => {
     const { view, back } = roundTrip(['hostMetrics', 'aggregatedMetrics', 'businessMetrics', 'logAggregation']);
     const sent = view.aggregated!.loss!;
     const got = back.aggregated!.loss!;
-    expect(got.errors).toBeCloseTo(readable(sent.errors), 6);
-    expect(got.distance).toBeCloseTo(readable(sent.distance), 6);
-    expect(got.system).toBeCloseTo(readable(sent.system), 6);
+    expect(got.errors).toBeCloseTo(sent.errors, 6);
+    expect(got.distance).toBeCloseTo(sent.distance, 6);
+    expect(got.system).toBeCloseTo(sent.system, 6);
     expect(got.regions!.map((r) => r.id)).toEqual(['ap', 'na', 'eu']);
     got.regions!.forEach((r, i) => {
-      expect(r.share).toBeCloseTo(readable(sent.regions![i]!.share), 6);
+      expect(r.share).toBeCloseTo(sent.regions![i]!.share, 6);
       expect(r.roundTripMs).toBeCloseTo(sent.regions![i]!.roundTripMs, 3);
     });
     expect(got.classes!.map((c) => c.cls)).toEqual(sent.classes!.map((c) => c.cls));
@@ -60,8 +60,8 @@ describe('the availability loss on the wire', () => {
     const db = fromWire(wire).components.find((c) => c.kind === 'db')!;
     const sent = view.components.find((c) => c.kind === 'db')!.metrics!.extra;
     expect(sent.storedGb).toBeGreaterThan(0);
-    expect(db.metrics!.extra.storedGb).toBe(readable(sent.storedGb!));
+    expect(db.metrics!.extra.storedGb).toBe(sent.storedGb!);
     expect(db.metrics!.extra.diskGb).toBe(sent.diskGb);
-    expect(db.metrics!.extra.diskUse).toBe(readable(sent.diskUse!));
+    expect(db.metrics!.extra.diskUse).toBe(sent.diskUse!);
   });
 });

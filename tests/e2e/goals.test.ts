@@ -4,14 +4,10 @@
  * one; the checklist tab lists the eight items; a concept card pauses the solo game and closing
  * it resumes. Screenshots at 1280×720 and 1920×1080, in English and Korean, go to test-results/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/app';
-import { freePort } from '../server/harness';
-import { buildClient, chromiumAvailable, launchChromium, SCREENSHOTS } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, SCREENSHOTS, startSandbox, useGame } from './browser';
 
 const enabled = chromiumAvailable();
 
@@ -25,37 +21,16 @@ interface Box {
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe.skipIf(!enabled)('a newcomer’s goals and hints in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let staticDir: string;
-  let dataDir: string;
+  const game = useGame();
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    staticDir = await buildClient();
-    dataDir = mkdtempSync(join(tmpdir(), 'scale-up-goals-'));
-    server = await startServer({ port: await freePort(), host: '127.0.0.1', dataDir, staticDir, timings: { tickMs: 250 } });
-    browser = await launchChromium();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    for (const dir of [staticDir, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function startSandbox(width: number, height: number, locale: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height }, locale });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url.replace('localhost', '127.0.0.1'));
-    await page.locator('.su-start button.su-btn-primary').first().click();
-    await page.locator('.su-goals').waitFor({ timeout: 30_000 });
+  async function sandboxAt(width: number, height: number, locale: string): Promise<Page> {
+    const page = await game.openGame({ viewport: { width, height }, locale, errors });
+    await startSandbox(page);
     return page;
   }
 
-  const clock = (page: Page) =>
-    page.evaluate(() => (window as unknown as { scaleUp: { client: { game: { get(): { clock: { tick: number; paused: boolean } } | null } } } }).scaleUp.client.game.get()?.clock ?? null);
+  const clock = (page: Page) => page.evaluate(() => window.scaleUp?.client.game.get()?.clock ?? null);
 
   /** The goals and the hint sit beside the diagram: nothing of them over the stage, no text under 11 px, nothing cut off. */
   async function checkLayout(page: Page): Promise<void> {
@@ -84,7 +59,7 @@ describe.skipIf(!enabled)('a newcomer’s goals and hints in Chromium', () => {
     [1280, 720, 'ko'],
     [1920, 1080, 'ko'],
   ] as const)('shows the goals and the first hint at %i×%i (%s), beside the diagram', { timeout: 120_000 }, async (width, height, lang) => {
-    const page = await startSandbox(width, height, lang === 'ko' ? 'ko-KR' : 'en-US');
+    const page = await sandboxAt(width, height, lang === 'ko' ? 'ko-KR' : 'en-US');
     if (lang === 'ko' && (await page.evaluate(() => document.documentElement.lang)) !== 'ko') await page.getByRole('button', { name: '한국어' }).first().click();
     const hint = page.locator('.su-hint[data-hint="separateDb"]');
     await hint.waitFor();
@@ -108,7 +83,7 @@ describe.skipIf(!enabled)('a newcomer’s goals and hints in Chromium', () => {
   });
 
   it('follows the first hint and sees the next one', { timeout: 120_000 }, async () => {
-    const page = await startSandbox(1280, 720, 'en-US');
+    const page = await sandboxAt(1280, 720, 'en-US');
     await page.locator('.su-hint[data-hint="separateDb"]').waitFor();
     await page.getByRole('button', { name: 'Buy Database' }).click();
     const next = page.locator('.su-hint[data-hint="connectDb"]');
@@ -133,7 +108,7 @@ describe.skipIf(!enabled)('a newcomer’s goals and hints in Chromium', () => {
   });
 
   it('pauses the solo game while a concept card is open, and resumes it on close', { timeout: 120_000 }, async () => {
-    const page = await startSandbox(1280, 720, 'en-US');
+    const page = await sandboxAt(1280, 720, 'en-US');
     await page.locator('.su-hint').waitFor();
     await expect.poll(async () => (await clock(page))?.paused, { timeout: 10_000 }).toBe(false);
     await page.locator('.su-hint .su-concept-link').click();

@@ -4,16 +4,11 @@
  * see the boxes and the money change, connect a cache by dragging on the diagram, switch to Korean (drawn with the bundled font), pause and
  * resume, lose the WebSocket and come back to the same seat. Screenshots go to test-results/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/app';
-import { freePort } from '../server/harness';
-import type { DiagramDescription } from '../../client/view/DiagramScene';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PALETTE } from '../../client/view/palette';
-import { buildClient, chromiumAvailable, launchChromium, SCREENSHOTS } from './browser';
+import { chromiumAvailable, SCREENSHOTS, startSandbox, useGame } from './browser';
 
 /**
  * The share of the pixels of a screenshot (PNG) within `tolerance` of `colour` per channel,
@@ -42,49 +37,28 @@ async function shareOfColour(page: Page, png: Buffer, colour: number, tolerance 
 const enabled = chromiumAvailable();
 
 describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const game = useGame();
   let page: Page;
-  let staticDir: string;
-  let dataDir: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    staticDir = await buildClient();
-    dataDir = mkdtempSync(join(tmpdir(), 'scale-up-e2e-'));
-    // Ticks every 250 ms: the clock visibly moves within a test.
-    server = await startServer({ port: await freePort(), host: '127.0.0.1', dataDir, staticDir, timings: { tickMs: 250 } });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
-    page.on('pageerror', (error) => errors.push(error.message));
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    for (const dir of [staticDir, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+    page = await game.openGame({ viewport: { width: 1280, height: 720 }, locale: 'en-US', errors });
+  }, 60_000);
 
   const money = () => page.locator('[data-figure="money"] .su-fig-value').innerText();
   /** What the Phaser diagram shows (DiagramScene.describe), or null before it exists. */
-  const diagram = () =>
-    page.evaluate(() => {
-      const game = (window as unknown as { scaleUp: { diagram?: { scene: { getScene(key: string): { describe(): DiagramDescription } | null } } } }).scaleUp.diagram;
-      return game?.scene.getScene('diagram')?.describe() ?? null;
-    });
+  const diagram = () => page.evaluate(() => window.scaleUp?.describeDiagram() ?? null);
   const cardOf = async (id: string) => (await diagram())?.cards.find((c) => c.id === id) ?? null;
-  const tickOf = () => page.evaluate(() => (window as unknown as { scaleUp: { client: { game: { get(): { clock: { tick: number } } | null } } } }).scaleUp.client.game.get()?.clock.tick ?? -1);
+  const tickOf = () => page.evaluate(() => window.scaleUp?.client.game.get()?.clock.tick ?? -1);
 
   it('loads the page with the Hangul font and WebGL, and starts a sandbox', { timeout: 60_000 }, async () => {
-    await page.goto(server.url.replace('localhost', '127.0.0.1'));
     await page.getByRole('button', { name: 'Play sandbox' }).waitFor();
     const font = await page.evaluate(async () => {
       await document.fonts.ready;
       return document.fonts.check('16px "Noto Sans KR"', '스케일 업');
     });
     expect(font).toBe(true);
-    await page.getByRole('button', { name: 'Play sandbox' }).click();
+    await startSandbox(page);
     await page.getByRole('status', { name: 'Connection to the game server' }).getByText('Connected').waitFor({ timeout: 15_000 });
     // Phaser draws into a WebGL canvas.
     const webgl = await page.evaluate(() => {
@@ -180,18 +154,16 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
   });
 
   it('comes back to the same seat when the WebSocket drops', { timeout: 60_000 }, async () => {
-    const seatBefore = await page.evaluate(() => {
-      const game = (window as unknown as { scaleUp: { client: { game: { get(): { code: string; me: { team: string } } } } } }).scaleUp.client.game.get();
-      return { code: game.code, team: game.me.team };
-    });
-    await page.evaluate(() => (window as unknown as { scaleUp: { client: { dropConnection(): void } } }).scaleUp.client.dropConnection());
+    const seat = () =>
+      page.evaluate(() => {
+        const model = window.scaleUp!.client.game.get()!;
+        return { code: model.code, team: model.me.team };
+      });
+    const seatBefore = await seat();
+    await page.evaluate(() => window.scaleUp!.client.dropConnection());
     await page.getByText(/Reconnecting/).first().waitFor({ timeout: 10_000 });
     await page.getByRole('status', { name: 'Connection to the game server' }).getByText('Connected').waitFor({ timeout: 30_000 });
-    const seatAfter = await page.evaluate(() => {
-      const game = (window as unknown as { scaleUp: { client: { game: { get(): { code: string; me: { team: string } } } } } }).scaleUp.client.game.get();
-      return { code: game.code, team: game.me.team };
-    });
-    expect(seatAfter).toEqual(seatBefore);
+    expect(await seat()).toEqual(seatBefore);
     await expect.poll(tickOf, { timeout: 10_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'e2e-reconnected.png') });
     expect(errors).toEqual([]);
@@ -201,11 +173,11 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
     type Probe = { code: string; team: string | null; points: number; firstTick: number; components: string[] };
     const probe = () =>
       page.evaluate((): Probe | null => {
-        const client = (window as unknown as { scaleUp?: { client: { game: { get(): { code: string; me: { team: string | null }; teams: Record<string, { components: Array<{ id: string }> }> } | null }; history: { get(): Record<string, Array<{ tick: number }>> } } } }).scaleUp?.client;
-        const game = client?.game.get() ?? null;
-        if (client === undefined || game === null || game.me.team === null) return null;
-        const points = client.history.get()[game.me.team] ?? [];
-        return { code: game.code, team: game.me.team, points: points.length, firstTick: points[0]?.tick ?? -1, components: (game.teams[game.me.team]?.components ?? []).map((c) => c.id).sort() };
+        const client = window.scaleUp?.client;
+        const model = client?.game.get() ?? null;
+        if (client === undefined || model === null || model.me.team === null) return null;
+        const points = client.history.get()[model.me.team] ?? [];
+        return { code: model.code, team: model.me.team, points: points.length, firstTick: points[0]?.tick ?? -1, components: (model.teams[model.me.team]?.components ?? []).map((c) => c.id).sort() };
       });
     const before = (await probe()) as Probe;
     expect(before.points).toBeGreaterThan(5);

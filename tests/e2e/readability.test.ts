@@ -15,16 +15,11 @@
  *
  * Each check fails with the list of its offenders. Screenshots go to test-results/readability-*.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/app';
-import { freePort } from '../server/harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/sim';
-import type { DiagramDescription } from '../../client/view/DiagramScene';
-import { buildClient, chromiumAvailable, launchChromium, SCREENSHOTS } from './browser';
+import { chromiumAvailable, SCREENSHOTS, startSandbox, useGame } from './browser';
 import en from '../../client/i18n/locales/en.json';
 import ko from '../../client/i18n/locales/ko.json';
 
@@ -68,14 +63,6 @@ function headerOverlaps(): string[] {
 const MIN_TEXT_PX = 11;
 
 const enabled = chromiumAvailable();
-
-interface PageClient {
-  startSolo(scenario?: string): Promise<void>;
-  send(command: Command): number;
-  game: { get(): { teams: Record<string, { components: Array<{ id: string; kind: string; status: string }> }>; me: { team: string | null } } | null };
-}
-
-type ScaleUpWindow = Window & { scaleUp: { client: PageClient; diagram?: { scene: { getScene(key: string): { describe(): DiagramDescription } | null } } } };
 
 /** What the page shows of the UI's text and panels (evaluated in the page). */
 interface DomFindings {
@@ -164,37 +151,20 @@ const LANGUAGES = [
 ] as const;
 
 describe.skipIf(!enabled)('readability at common screen sizes', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let staticDir: string;
-  let dataDir: string;
+  const game = useGame();
 
-  beforeAll(async () => {
-    staticDir = await buildClient();
-    dataDir = mkdtempSync(join(tmpdir(), 'scale-up-readability-'));
-    server = await startServer({ port: await freePort(), host: '127.0.0.1', dataDir, staticDir, timings: { tickMs: 250 } });
-    browser = await launchChromium();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    for (const dir of [staticDir, dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  const diagram = (page: Page) => page.evaluate(() => (window as unknown as ScaleUpWindow).scaleUp.diagram?.scene.getScene('diagram')?.describe() ?? null);
+  const diagram = (page: Page) => page.evaluate(() => window.scaleUp?.describeDiagram() ?? null);
   const components = (page: Page) =>
     page.evaluate(() => {
-      const game = (window as unknown as ScaleUpWindow).scaleUp.client.game.get();
-      const team = game?.me.team ?? null;
-      return game === null || team === null ? [] : (game.teams[team]?.components ?? []).map((c) => ({ id: c.id, kind: c.kind }));
+      const model = window.scaleUp?.client.game.get() ?? null;
+      const team = model?.me.team ?? null;
+      return model === null || team === null ? [] : (model.teams[team]?.components ?? []).map((c) => ({ id: c.id, kind: c.kind }));
     });
   /** Sends commands a player's pace apart (the room allows about ten a second). */
   const send = (page: Page, commands: Command[]) =>
     page.evaluate(async (list) => {
       for (const command of list) {
-        (window as unknown as ScaleUpWindow).scaleUp.client.send(command);
+        window.scaleUp!.client.send(command);
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
     }, commands);
@@ -210,15 +180,11 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
     for (const { lang, locale } of LANGUAGES) {
       const label = `${viewport.width}x${viewport.height}-${lang}`;
       it(`${label}: texts at least ${MIN_TEXT_PX} px, nothing clipped, cards drawn in full`, { timeout: 180_000 }, async () => {
-        const context = await browser.newContext({ viewport, locale });
-        const page = await context.newPage();
         const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
+        const page = await game.openGame({ viewport, locale, errors });
         try {
-          await page.goto(server.url.replace('localhost', '127.0.0.1'));
-          await page.waitForFunction(() => (window as unknown as Partial<ScaleUpWindow>).scaleUp?.diagram !== undefined, undefined, { timeout: 60_000 });
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-          await page.evaluate(() => (window as unknown as ScaleUpWindow).scaleUp.client.startSolo('sandbox'));
+          await startSandbox(page);
           await expect.poll(async () => (await components(page)).length, { timeout: 40_000 }).toBeGreaterThan(0);
           // About eight components in the first region, bought and wired as a player would.
           await send(page, [
@@ -306,7 +272,7 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
           });
           expect(errors).toEqual([]);
         } finally {
-          await context.close();
+          await page.close();
         }
       });
     }

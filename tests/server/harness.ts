@@ -14,6 +14,7 @@ import type { Room as ClientRoom } from '@colyseus/sdk';
 import type { GameState } from '../../shared/schema/gameState';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
 import type { GameRoom } from '../../server/rooms/GameRoom';
+import type { RoomParts } from '../../server/rooms/roomGame';
 import type { TeamSims } from '../../server/rooms/teamSims';
 
 export const FAST_TICK_MS = 20;
@@ -70,9 +71,14 @@ export function newPlayerId(): string {
   return `test-player-${process.pid}-${players}`;
 }
 
+/** The room's parts (white-box: the room keeps them private). */
+export function partsOf(room: GameRoom): RoomParts {
+  return (room as unknown as { parts: RoomParts }).parts;
+}
+
 /** The room's simulations (white-box, for hash checks). */
 export function simsOf(room: GameRoom): TeamSims {
-  return (room as unknown as { sims: TeamSims }).sims;
+  return partsOf(room).sims;
 }
 
 /** Resolves with the next message of `type` the client receives. */

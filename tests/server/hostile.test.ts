@@ -9,8 +9,7 @@ import type { Room as ClientRoom } from '@colyseus/sdk';
 import type { ErrorMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import type { GameRoom } from '../../server/rooms/GameRoom';
-import type { Seats } from '../../server/rooms/seats';
-import { collect, newPlayerId, nextMessage, simsOf, startHarness, until, type Harness } from './harness';
+import { collect, newPlayerId, nextMessage, partsOf, simsOf, startHarness, until, type Harness } from './harness';
 
 type Client = ClientRoom<unknown, GameState>;
 
@@ -33,7 +32,7 @@ afterAll(async () => {
 
 /** The highest sequence number the room has taken from the (only) seat. */
 function lastSeqOf(gameRoom: GameRoom): number {
-  return (gameRoom as unknown as { seats: Seats }).seats.all()[0]?.lastSeq ?? -1;
+  return partsOf(gameRoom).seats.all()[0]?.lastSeq ?? -1;
 }
 
 const long = 'x'.repeat(5000);

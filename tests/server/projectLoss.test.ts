@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { GameState, TeamState } from '../../shared/schema/gameState';
 import { loadPreset } from '../../shared/scenarios';
 import { createSim, step, teamView, type Feature } from '../../shared/sim';
-import { projectTeam, readable } from '../../server/sync/projectTeam';
+import { projectTeam } from '../../server/sync/projectTeam';
 
 function world(features: Feature[]) {
   const sim = createSim(loadPreset('sandbox'), 3);
@@ -27,9 +27,9 @@ describe('projecting the availability loss', () => {
     projectTeam(team, view);
     const a = team.aggregated!;
     const loss = view.aggregated!.loss!;
-    expect(a.lossErrors).toBeCloseTo(readable(loss.errors), 6);
-    expect(a.lossDistance).toBeCloseTo(readable(loss.distance), 6);
-    expect(a.lossSystem).toBeCloseTo(readable(loss.system), 6);
+    expect(a.lossErrors).toBe(loss.errors);
+    expect(a.lossDistance).toBe(loss.distance);
+    expect(a.lossSystem).toBe(loss.system);
     expect(a.lossRegionsShown).toBe(false);
     expect(a.lossDetailShown).toBe(false);
     expect(a.lossRegions.length).toBe(0);

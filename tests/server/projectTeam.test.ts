@@ -1,13 +1,14 @@
 /**
- * The projection of a team's view into the wire state: only what the team bought is there, and
- * projecting an unchanged view again changes nothing (so the next patch is empty).
+ * The projection of a team's view into the wire state: only what the team bought is there, the
+ * figures are the view's own (rounded once, by the view), and projecting an unchanged view again
+ * changes nothing (so the next patch is empty).
  */
-import { Encoder } from '@colyseus/schema';
+import { Decoder, Encoder } from '@colyseus/schema';
 import { describe, expect, it } from 'vitest';
 import { GameState, TeamState } from '../../shared/schema/gameState';
 import { loadPreset } from '../../shared/scenarios';
-import { createSim, executeCommand, step, teamView } from '../../shared/sim';
-import { projectTeam, readable } from '../../server/sync/projectTeam';
+import { FIGURE_DIGITS, createSim, executeCommand, significant, step, teamView } from '../../shared/sim';
+import { projectTeam } from '../../server/sync/projectTeam';
 
 function world(features: Array<'hostMetrics' | 'aggregatedMetrics' | 'businessMetrics' | 'alerts'>) {
   const sim = createSim(loadPreset('sandbox'), 3);
@@ -39,12 +40,12 @@ describe('projecting a team view', () => {
     projectTeam(team, teamView(sim));
     const web = team.components.get('web-1');
     expect(web?.metrics?.lambda).toBeGreaterThan(0);
-    expect(web?.metrics?.lambda).toBe(readable(sim.components[0]!.figures.lambda));
+    expect(web?.metrics?.lambda).toBe(significant(sim.components[0]!.figures.lambda, FIGURE_DIGITS));
     // Per-link rates: what web-1 sent to each component it reaches, and what users sent it.
     const view = teamView(sim).components.find((c) => c.id === 'web-1')!.metrics!;
     expect([...web!.metrics!.sent.keys()]).toEqual(Object.keys(view.sent));
-    for (const [to, rate] of Object.entries(view.sent)) expect(web!.metrics!.sent.get(to)).toBe(readable(rate));
-    expect(web!.metrics!.fromUsers.get('ap')).toBe(readable(view.fromUsers.ap!));
+    for (const [to, rate] of Object.entries(view.sent)) expect(web!.metrics!.sent.get(to)).toBe(rate);
+    expect(web!.metrics!.fromUsers.get('ap')).toBe(view.fromUsers.ap!);
     expect(web!.metrics!.fromUsers.get('ap')).toBeGreaterThan(0);
     expect(team.aggregated?.tiers.length).toBeGreaterThan(0);
     expect(team.business?.regions.length).toBe(3);
@@ -73,17 +74,18 @@ describe('projecting a team view', () => {
     projectTeam(team, view);
     encoder.encodeAll();
     encoder.discardChanges();
-    // A change below the rounding is not sent; one above it is.
+    // A change below the view's rounding leaves the view's figure as it was, so nothing is sent;
+    // one above it is.
     const web = view.components.find((c) => c.id === 'web-1')!;
     const rate = web.metrics!.fromUsers.ap!;
-    web.metrics!.fromUsers.ap = rate * (1 + 1e-6);
+    web.metrics!.fromUsers.ap = significant(rate * (1 + 1e-6), FIGURE_DIGITS);
     projectTeam(team, view);
     expect(encoder.hasChanges).toBe(false);
     web.metrics!.fromUsers.ap = rate * 2;
     web.metrics!.sent['db-9'] = 5;
     projectTeam(team, view);
     expect(encoder.hasChanges).toBe(true);
-    expect(team.components.get('web-1')!.metrics!.fromUsers.get('ap')).toBe(readable(rate * 2));
+    expect(team.components.get('web-1')!.metrics!.fromUsers.get('ap')).toBe(rate * 2);
     expect(team.components.get('web-1')!.metrics!.sent.get('db-9')).toBe(5);
     // A link that is gone is dropped.
     delete web.metrics!.sent['db-9'];
@@ -91,10 +93,27 @@ describe('projecting a team view', () => {
     expect(team.components.get('web-1')!.metrics!.sent.has('db-9')).toBe(false);
   });
 
-  it('rounds figures to three significant digits', () => {
-    expect(readable(123456)).toBe(123000);
-    expect(readable(0.0012345)).toBe(0.00123);
-    expect(readable(-98.76)).toBe(-98.8);
-    expect(readable(Number.NaN)).toBe(0);
+  it('copies the view’s figures as they are, and they cross the wire exactly: the view rounds, nothing rounds again', () => {
+    const { sim } = world(['hostMetrics', 'aggregatedMetrics', 'businessMetrics', 'alerts']);
+    const view = teamView(sim);
+    const metrics = view.components.find((c) => c.id === 'web-1')!.metrics!;
+    metrics.lambda = 123.4;
+    metrics.utilisation = 0.85;
+    metrics.extra.diskUse = 0.99996;
+    view.aggregated!.availability = 0.9999;
+    view.business!.revenuePerDay = 12_345.67;
+    const team = new TeamState();
+    projectTeam(team, view);
+    // Encoded and decoded as a client would (a team as the root: no StateView needed).
+    const back = new TeamState();
+    new Decoder(back).decode(new Encoder(team).encodeAll());
+    for (const wire of [team, back]) {
+      const web = wire.components.get('web-1')!.metrics!;
+      expect(web.lambda).toBe(123.4);
+      expect(web.utilisation).toBe(0.85);
+      expect(web.extra.get('diskUse')).toBe(0.99996);
+      expect(wire.aggregated!.availability).toBe(0.9999);
+      expect(wire.business!.revenuePerDay).toBe(12_345.67);
+    }
   });
 });

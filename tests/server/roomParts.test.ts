@@ -1,8 +1,18 @@
-/** The room's collaborators on their own: team simulations and snapshots, seats, join codes, the token bucket. */
+/**
+ * The room's collaborators on their own: team simulations and snapshots, seats, room setup and
+ * its refusals, join codes, the token bucket, and the one format of zod errors.
+ */
+import { LocalPresence } from '@colyseus/core';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { commandMessageSchema, controlMessageSchema } from '../../shared/protocol/messages';
+import { formatZodError } from '../../shared/protocol/zodErrors';
 import { loadPreset } from '../../shared/scenarios';
 import type { CommandEntry } from '../../shared/sim';
-import { CODE_ALPHABET, isCode, normaliseCode, randomCode } from '../../server/rooms/joinCode';
+import { newRoomRecord } from '../../server/rooms/gameSetup';
+import { randomCode, reserveCode } from '../../server/rooms/joinCode';
+import { CODE_ALPHABET, isJoinCode as isCode, normaliseCode } from '../../shared/protocol/joinCode';
+import { JoinRefused, parseJoinOptions } from '../../server/rooms/joining';
 import { Seats } from '../../server/rooms/seats';
 import { SnapshotMismatchError, TeamSims } from '../../server/rooms/teamSims';
 import { TokenBucket } from '../../server/rooms/tokenBucket';
@@ -93,6 +103,59 @@ describe('seats', () => {
     const seats = new Seats('solo', ['solo']);
     expect(seats.take({ playerId: 'player-001' }, 's1', true)).toMatchObject({ seat: { team: 'solo', role: 'captain' } });
     expect(seats.take({ playerId: 'player-002' }, 's2', false)).toEqual({ refused: 'room-full' });
+  });
+});
+
+/** The refusal `run` throws: its reason and detail. */
+function refusal(run: () => unknown): { reason: string; detail: string; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof JoinRefused) return { reason: error.reason, detail: error.detail, message: error.message };
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+describe('room setup', () => {
+  it('makes a record from a creator\'s options', () => {
+    const { record } = newRoomRecord({ mode: 'workshop', playerId: 'teacher-01', teams: ['a', 'b'], seed: 7 }, 'ACDEFG');
+    expect(record).toMatchObject({ code: 'ACDEFG', mode: 'workshop', scenarioId: 'sandbox', seed: 7, settings: { teams: ['a', 'b'], public: false, creator: 'teacher-01' } });
+  });
+
+  it('refuses options no room can be made from with a reason code as the message, the detail kept apart', () => {
+    expect(refusal(() => newRoomRecord({ mode: 'solo', playerId: 'player-001', scenario: 'atlantis' }, 'ACDEFG'))).toEqual({ reason: 'unknown-scenario', detail: 'atlantis', message: 'unknown-scenario' });
+    expect(refusal(() => newRoomRecord({ mode: 'match', playerId: 'player-001', teams: ['red', 'blue', 'red'] }, 'ACDEFG'))).toMatchObject({ reason: 'duplicate-team', message: 'duplicate-team' });
+    expect(refusal(() => newRoomRecord({ mode: 'arena', playerId: 'player-001' }, 'ACDEFG'))).toMatchObject({ reason: 'invalid-create', detail: expect.stringMatching(/^mode: /) });
+    expect(refusal(() => newRoomRecord(null, 'ACDEFG'))).toMatchObject({ reason: 'invalid-create', detail: expect.stringMatching(/^\(root\): /) });
+    expect(refusal(() => parseJoinOptions({ playerId: 'x' }))).toMatchObject({ reason: 'invalid-join', detail: expect.stringMatching(/^playerId: /) });
+  });
+
+  it('refuses with no-free-code when every code it draws is taken', async () => {
+    const presence = new LocalPresence();
+    presence.hincrby = () => Promise.resolve(2);
+    await expect(reserveCode(presence)).rejects.toMatchObject({ reason: 'no-free-code', message: 'no-free-code' });
+  });
+});
+
+describe('zod errors as text', () => {
+  it('are "path: message" per issue, the first three, then how many more', () => {
+    const parsed = commandMessageSchema.safeParse({ seq: -1, command: { type: 'scale', id: 'web-1', count: 'x' }, team: 'RED', extra: 1 });
+    expect(parsed.success).toBe(false);
+    const text = formatZodError(parsed.error!);
+    const parts = text.split('; ');
+    expect(parts).toHaveLength(4);
+    for (const part of parts.slice(0, 3)) expect(part).toMatch(/^[\w.()]+: \S/);
+    expect(parts[3]).toMatch(/^\d+ more$/);
+    expect(formatZodError(controlMessageSchema.safeParse('pause').error!)).toMatch(/^\(root\): /);
+  });
+
+  it('stay short whatever a client sends, and are the same for the same mistake', () => {
+    const schema = z.object({}).strict();
+    const huge = { ['k'.repeat(5000)]: 1 };
+    const text = formatZodError(schema.safeParse(huge).error!);
+    expect(text.length).toBeLessThanOrEqual(120);
+    expect(formatZodError(schema.safeParse(huge).error!)).toBe(text);
   });
 });
 

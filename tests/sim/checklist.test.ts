@@ -1,5 +1,5 @@
 /**
- * GAME.md row 13 (seed: note. 시스템 규모 확장 기법 정리): the debrief scores the system against
+ * Idea 13 of docs/design.md (seed: note. 시스템 규모 확장 기법 정리): the debrief scores the system against
  * the seed's closing checklist. Built step by step with commands, each step ticks its own item.
  */
 import { describe, expect, it } from 'vitest';

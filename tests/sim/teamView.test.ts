@@ -1,5 +1,5 @@
 /**
- * GAME.md row 11 (seed: 로그, 메트릭 그리고 자동화): the team sees only what its bought
+ * Idea 11 of docs/design.md (seed: 로그, 메트릭 그리고 자동화): the team sees only what its bought
  * observability reveals. Without it: components, money, rough users, complaints, and a feed that
  * says when service got worse. Each feature reveals its own part, nothing more.
  */
@@ -12,7 +12,7 @@ import {
   significant,
   teamView,
   type TeamView,
-} from '../../shared/sim/teamView';
+} from '../../shared/sim/view';
 import { Driver, constantScenario } from './mechanics/helpers';
 
 const USERS = 12_345;

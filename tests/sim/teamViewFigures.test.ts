@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DISK_GB_PER_MEMORY_GB, SIZES, type DatasetSpec, type Feature, type InitialComponent, type Scenario } from '../../shared/sim';
-import { ALERT_THRESHOLDS, teamView, type TeamView } from '../../shared/sim/teamView';
+import { ALERT_THRESHOLDS, teamView, type TeamView } from '../../shared/sim/view';
 import { Driver, constantScenario } from './mechanics/helpers';
 
 const MB_PER_USER = 10;

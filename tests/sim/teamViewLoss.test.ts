@@ -1,5 +1,5 @@
 /**
- * Why availability falls short, as the team view explains it (teamViewLoss.ts): the requests not
+ * Why availability falls short, as the team view explains it (view/loss.ts): the requests not
  * served well, 1 − availability, are the failed ones plus the slow ones (succeeded after the
  * latency objective), and the slow ones split into those the users' round trip made slow
  * (distance, by region) and those slow inside the system (by request class). The parts come from
@@ -12,8 +12,8 @@ import { runFlow } from '../../shared/sim/flow/index';
 import { drawCrashes, drawWorldIncidents, expireIncidents, startScriptedIncidents } from '../../shared/sim/incidents';
 import { streamTail } from '../../shared/sim/latencyMix';
 import { advanceLifecycles } from '../../shared/sim/lifecycle';
-import { SHARE_DECIMALS, teamView, type TeamView } from '../../shared/sim/teamView';
-import { lossFigures } from '../../shared/sim/teamViewLoss';
+import { SHARE_DECIMALS, teamView, type TeamView } from '../../shared/sim/view';
+import { lossFigures } from '../../shared/sim/view/loss';
 
 /** Each part is rounded to SHARE_DECIMALS on its own: three roundings, and the availability's. */
 const ROUNDING = 2.5 * 10 ** -SHARE_DECIMALS;

@@ -1,6 +1,6 @@
 /** The charts over time of the watched team: users, money, availability, latency, errors. */
 import { useMemo } from 'preact/hooks';
-import type { HistoryPoint } from '../../net/model';
+import type { HistoryPoint } from '../../state/model';
 import { useT } from '../hooks';
 import { Chart } from './Chart';
 import { CHARTS, chartData } from './series';

@@ -4,7 +4,7 @@
  * zero). Pure, so the chart's data can be tested without a canvas.
  */
 import type { Feature } from '../../../shared/sim';
-import type { HistoryPoint } from '../../net/model';
+import type { HistoryPoint } from '../../state/model';
 
 export type ChartUnit = 'count' | 'money' | 'availability' | 'latency' | 'errorRate';
 type NumericKey = 'money' | 'dau' | 'online' | 'availability' | 'p95LatencyMs' | 'errorRate';

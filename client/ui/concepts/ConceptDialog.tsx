@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { CONCEPT_IDS } from '../conceptLinks';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';
-import { uiState, type ConceptId } from '../uiState';
+import { uiState, type ConceptId } from '../../state/uiState';
 
 function close(): void {
   uiState.update((s) => ({ ...s, openConcept: null }));

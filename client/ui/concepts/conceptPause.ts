@@ -6,10 +6,10 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { ControlMessage, Mode } from '../../../shared/protocol/messages';
-import type { ClockModel, GameModel } from '../../net/model';
+import type { ClockModel, GameModel } from '../../state/model';
 import { useStore } from '../hooks';
 import type { UiClient } from '../uiClient';
-import { uiState } from '../uiState';
+import { uiState } from '../../state/uiState';
 
 /** idle: the card holds no pause; requested: it asked for one; holding: the clock stopped for it. */
 export type CardHold = 'idle' | 'requested' | 'holding';

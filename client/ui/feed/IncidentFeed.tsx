@@ -14,7 +14,7 @@ import { Icon } from '../Icon';
 import { labelForId } from '../names';
 import { regionName, type ScenarioInfo } from '../scenarioInfo';
 import type { UiClient } from '../uiClient';
-import { uiState } from '../uiState';
+import { uiState } from '../../state/uiState';
 import { alertKey, feedLine, notYoursReason, offersRollback, orderFeed, overloadLines, type FeedStatus } from './feedText';
 import './feed.css';
 import type { Tone } from '../header/headerFigures';

@@ -8,7 +8,7 @@
  */
 import type { Alert, ComponentKindName, FeedEntry, IncidentCause, IncidentType, TeamView } from '../../../shared/sim';
 import { INCIDENT_CONCEPT } from '../conceptLinks';
-import type { ConceptId } from '../uiState';
+import type { ConceptId } from '../../state/uiState';
 
 export type FeedStatus = 'open' | 'ending' | 'recovered';
 

@@ -7,7 +7,7 @@
  */
 import type { Feature, TeamView } from '../../../shared/sim';
 import { clockOf, formatCount, formatDuration, formatLatency, formatMoney, formatPercent } from '../../i18n';
-import type { HistoryPoint } from '../../net/model';
+import type { HistoryPoint } from '../../state/model';
 import { Badge } from '../common';
 import type { Tone } from '../header/headerFigures';
 import { useStore, useT } from '../hooks';

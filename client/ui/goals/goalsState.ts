@@ -4,7 +4,7 @@
  * tab it shows, and the hints set aside. A hint dismissed
  * stays away; the next one (another rule) shows as soon as the system moves on.
  */
-import { Store } from '../../net/store';
+import { Store } from '../../state/store';
 import type { HintId } from './hints';
 
 export interface GoalsUiState {

@@ -13,7 +13,7 @@
  * the key checks find them; `ids` are the components, region or feature the texts name.
  */
 import { MONITORING_FEATURES, type ComponentView, type Feature, type TeamView } from '../../../shared/sim';
-import type { ConceptId } from '../uiState';
+import type { ConceptId } from '../../state/uiState';
 import { byId, entryIds, isPrimary, isSharded, ofKind, planned, reach, replicasOf, servingRegions, splitsJobs } from './systemFacts';
 
 export const HINT_IDS = [

@@ -8,7 +8,7 @@
  * Availability and latency are the figures of the last minute: the view has no running total, so
  * the panel says "now". Pure, so the tests can check every objective with and without monitoring.
  */
-import type { Feature, Objectives, TeamView } from '../../../shared/sim';
+import { peakDailyUsers, type Feature, type Objectives, type TeamView } from '../../../shared/sim';
 
 export const OBJECTIVE_IDS = ['availability', 'latency', 'peakDau', 'profit', 'deadline'] as const;
 export type ObjectiveId = (typeof OBJECTIVE_IDS)[number];
@@ -74,7 +74,7 @@ export function objectiveRows(objectives: Objectives, team: TeamView, startMoney
   );
   if (objectives.peakDau !== undefined) {
     const exact = team.business !== null;
-    const peak = exact ? team.business!.peakDau : Math.max(peakSeen, team.users.dau);
+    const peak = peakDailyUsers(team, [{ dau: peakSeen }]);
     rows.push({
       id: 'peakDau',
       target: objectives.peakDau,

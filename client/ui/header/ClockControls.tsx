@@ -1,10 +1,12 @@
 /**
  * The simulated clock and, where the room allows it (solo, workshop host), pause/resume and the
- * speed buttons. The buttons name their keyboard shortcut, which mountUi listens for.
+ * speed buttons. The buttons name their keyboard shortcut, which mountUi listens for. Where the
+ * header is tight (header.css) the six buttons give way to one menu of the same speeds, so that
+ * the figures and the money warning keep their room.
  */
-import { SPEEDS } from '../../../shared/protocol/messages';
+import { SPEEDS, type Speed } from '../../../shared/protocol/messages';
 import { clockOf } from '../../i18n';
-import type { ClockModel } from '../../net/model';
+import type { ClockModel } from '../../state/model';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import type { UiClient } from '../uiClient';
@@ -46,6 +48,18 @@ export function ClockControls({ clock, client }: { clock: ClockModel; client: Ui
               </button>
             ))}
           </div>
+          <select
+            class="su-speed-select"
+            aria-label={t('ui.header.speedLabel')}
+            value={String(clock.speed)}
+            onChange={(event) => client.control({ action: 'speed', speed: Number((event.currentTarget as HTMLSelectElement).value) as Speed })}
+          >
+            {SPEEDS.map((speed, i) => (
+              <option key={speed} value={String(speed)}>
+                {t('ui.header.speedKey', { speed: t('hud.speed', { speed }), key: i + 1 })}
+              </option>
+            ))}
+          </select>
         </>
       )}
       {!clock.adjustable && running && <span class="su-clock-speed">{t('hud.speed', { speed: clock.speed })}</span>}

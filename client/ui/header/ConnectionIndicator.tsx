@@ -3,7 +3,7 @@
  * tight, a healthy link keeps only its icon (the words stay for screen readers and as a tooltip);
  * any other state keeps its words, because then it matters.
  */
-import type { ConnectionStatus } from '../../net/model';
+import type { ConnectionStatus } from '../../state/model';
 import { Badge } from '../common';
 import type { Tone } from './headerFigures';
 import { useT } from '../hooks';

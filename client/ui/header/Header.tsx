@@ -4,7 +4,7 @@
  * language.
  */
 import type { TeamView } from '../../../shared/sim';
-import type { ConnectionStatus, GameModel } from '../../net/model';
+import type { ConnectionStatus, GameModel } from '../../state/model';
 import { Badge, openConcept } from '../common';
 import { useStore, useT } from '../hooks';
 import { Icon } from '../Icon';

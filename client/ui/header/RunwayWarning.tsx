@@ -1,6 +1,6 @@
 /** In the header while the money is running out: how long it lasts at the recent rate (see runway.ts). */
 import { formatDuration } from '../../i18n';
-import type { HistoryPoint } from '../../net/model';
+import type { HistoryPoint } from '../../state/model';
 import { Badge } from '../common';
 import { useT } from '../hooks';
 import { runway } from './runway';

@@ -2,7 +2,7 @@
  * What the header's availability figure explains when opened: what availability counts (requests
  * answered without error within the latency objective) and, as far as the team's monitoring
  * reveals it, why the rest was not served well (the view's AvailabilityLoss, see
- * shared/sim/teamViewLoss.ts):
+ * shared/sim/view/loss.ts):
  *
  * - aggregated metrics: the causes — failed requests, too slow because the users are far from
  *   the data center, too slow inside the system — each a share of all requests;

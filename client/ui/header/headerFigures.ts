@@ -1,6 +1,6 @@
 /**
  * The headline figures of the header and what the team's monitoring reveals of each (fog of war,
- * GAME.md row 11): money and rough user counts are always known (the bank and the provider's
+ * idea 11 of docs/design.md): money and rough user counts are always known (the bank and the provider's
  * console say so); exact users, revenue and cost need business metrics; availability, latency and
  * error rate need aggregated metrics. A hidden figure is null and names the feature that reveals it,
  * so the header can say "?" and how to see it rather than show a made-up number.

@@ -3,7 +3,7 @@
  * without business metrics (which reveal revenue and cost), so the warning works from what the
  * charts already hold. Over the last WINDOW ticks, with money falling, runway = money / burn.
  */
-import type { HistoryPoint } from '../../net/model';
+import type { HistoryPoint } from '../../state/model';
 
 /** Ticks (simulated minutes) the burn rate is measured over: long enough to smooth a tick's noise. */
 export const RUNWAY_WINDOW = 60;

@@ -6,7 +6,7 @@ import { formatMoney } from '../../i18n';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import type { UiClient } from '../uiClient';
-import { uiState } from '../uiState';
+import { uiState } from '../../state/uiState';
 
 export function Actions({ component, client, label }: { component: ComponentView; client: UiClient; label: string }) {
   const { t, lang } = useT();

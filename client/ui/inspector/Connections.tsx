@@ -11,7 +11,7 @@ import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import { componentLabel } from '../names';
 import { regionName, type ScenarioInfo } from '../scenarioInfo';
-import { uiState } from '../uiState';
+import { uiState } from '../../state/uiState';
 import type { UiClient } from '../uiClient';
 
 function select(id: string): void {

@@ -11,7 +11,7 @@ import { ConceptLink } from '../common';
 import { useT } from '../hooks';
 import { componentLabel } from '../names';
 import { regionName, type ScenarioInfo } from '../scenarioInfo';
-import { uiState } from '../uiState';
+import { uiState } from '../../state/uiState';
 import type { UiClient } from '../uiClient';
 import { Choice, SettingRow, Stepper, Toggle } from './controls';
 import { plannedCount } from './figures';

@@ -10,7 +10,7 @@ import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import { componentLabel } from '../names';
 import { regionName, type ScenarioInfo } from '../scenarioInfo';
-import { uiState } from '../uiState';
+import { uiState } from '../../state/uiState';
 import type { UiClient } from '../uiClient';
 import { Actions } from './Actions';
 import { Connections } from './Connections';

@@ -7,7 +7,7 @@ import { Badge } from '../common';
 import { useT } from '../hooks';
 import { componentLabel } from '../names';
 import { regionName, type ScenarioInfo } from '../scenarioInfo';
-import { uiState } from '../uiState';
+import { uiState } from '../../state/uiState';
 import { healthLook } from './healthLook';
 
 export function SystemList({ team, info }: { team: TeamView; info: ScenarioInfo }) {

@@ -4,7 +4,7 @@
  * never pile up over the diagram. Errors are announced assertively, information politely.
  */
 import { useEffect } from 'preact/hooks';
-import type { Notice } from '../../net/model';
+import type { Notice } from '../../state/model';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import type { UiClient } from '../uiClient';

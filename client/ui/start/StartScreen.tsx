@@ -3,12 +3,12 @@
  * friend's or a workshop's game by its code, and the language.
  */
 import { useState } from 'preact/hooks';
-import type { ConnectionStatus } from '../../net/model';
+import { normaliseCode } from '../../../shared/protocol/joinCode';
+import type { ConnectionStatus } from '../../state/model';
 import { openConcept } from '../common';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import { LanguageSwitch } from '../LanguageSwitch';
-import { normaliseCode } from './joinCode';
 import type { UiClient } from '../uiClient';
 
 

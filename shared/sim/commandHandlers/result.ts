@@ -5,7 +5,8 @@ import type { PricedComponent } from './quotes';
 export type CommandResult = { ok: true; createdId: string | null } | { ok: false; reason: RejectReason };
 
 export const refuse = (reason: RejectReason): CommandResult => ({ ok: false, reason });
-export const accepted: CommandResult = { ok: true, createdId: null };
+/** The result of an accepted command that created nothing; shared by every handler, so frozen. */
+export const accepted: CommandResult = Object.freeze({ ok: true, createdId: null });
 
 export function findComponent(state: SimState, id: string): ComponentState | undefined {
   return state.components.find((c) => c.id === id);

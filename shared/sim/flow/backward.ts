@@ -6,25 +6,18 @@
  */
 import type { FlowContext } from './context';
 import { JOB, K, NO_DATABASE, ON_THIS_BOX, READ, SESSION, STATIC, WRITE } from './routing';
+import type { PathSums as Path } from './arrays';
 
 const LN_20_MINUS_1 = 2.995732273553991 - 1;
 
-/** Running sums of one path: mean, squared spread, fixed part, success. */
-class Path {
-  mean = 0;
-  ex2 = 0;
-  base = 0;
-  ok = 1;
-
-  /** Adds `calls` sequential calls to component `t` for class slot `k`, `share` of the time. */
-  call(ctx: FlowContext, from: number, t: number, k: number, share: number, calls: number): void {
-    const a = ctx.table.regionIndex[from] as number;
-    const b = ctx.table.regionIndex[t] as number;
-    const rtt = a === b ? 0 : (ctx.rttSeconds[a * ctx.regionCount + b] as number);
-    this.mean += share * calls * ((ctx.pathMean[t * K + k] as number) + rtt);
-    this.ex2 += share * calls * (ctx.pathEx2[t * K + k] as number);
-    this.base += share * calls * ((ctx.pathBase[t * K + k] as number) + rtt);
-  }
+/** Adds to `path` `calls` sequential calls from `from` to component `t` for class slot `k`, `share` of the time. */
+function call(ctx: FlowContext, path: Path, from: number, t: number, k: number, share: number, calls: number): void {
+  const a = ctx.table.regionIndex[from] as number;
+  const b = ctx.table.regionIndex[t] as number;
+  const rtt = a === b ? 0 : (ctx.rttSeconds[a * ctx.regionCount + b] as number);
+  path.mean += share * calls * ((ctx.pathMean[t * K + k] as number) + rtt);
+  path.ex2 += share * calls * (ctx.pathEx2[t * K + k] as number);
+  path.base += share * calls * ((ctx.pathBase[t * K + k] as number) + rtt);
 }
 
 function store(ctx: FlowContext, i: number, path: Path, k: number): void {
@@ -34,27 +27,9 @@ function store(ctx: FlowContext, i: number, path: Path, k: number): void {
   ctx.pathOk[i * K + k] = Math.max(0, Math.min(1, path.ok));
 }
 
-const scratchPath = new Path();
-const downstreamPath = new Path();
-
-/**
- * Web servers that call the same components the same way (same region, session store, queue,
- * cache, and per data set the same database, read split, foreign share, lookups and copies) have
- * the same downstream part of the path; large systems have many such groups side by side, so
- * the part is composed once per run of alike servers. Composing it apart from the server's own
- * part keeps the result the same whether it came from the memo or not.
- */
-const memo = {
-  web: -1,
-  mean: new Float64Array(K),
-  ex2: new Float64Array(K),
-  base: new Float64Array(K),
-  ok: new Float64Array(K),
-};
-
 /** Forgets the memo: the paths it was composed from change every tick. */
-export function startBackwardPass(): void {
-  memo.web = -1;
+export function startBackwardPass(ctx: FlowContext): void {
+  ctx.backwardScratch.memoWeb = -1;
 }
 
 function sameDownstream(ctx: FlowContext, a: number, b: number): boolean {
@@ -83,30 +58,37 @@ function sameDownstream(ctx: FlowContext, a: number, b: number): boolean {
   return true;
 }
 
-/** Fills the memo with web server i's downstream part for every class. */
+/**
+ * Fills the memo with web server i's downstream part for every class. Web servers that call the
+ * same components the same way (same region, session store, queue, cache, and per data set the
+ * same database, read split, foreign share, lookups and copies) have the same downstream part of
+ * the path; large systems have many such groups side by side, so the part is composed once per
+ * run of alike servers. Composing it apart from the server's own part keeps the result the same
+ * whether it came from the memo or not.
+ */
 function composeDownstream(ctx: FlowContext, i: number): void {
-  if (memo.web >= 0 && sameDownstream(ctx, memo.web, i)) return;
-  const down = downstreamPath;
+  const memo = ctx.backwardScratch;
+  if (memo.memoWeb >= 0 && sameDownstream(ctx, memo.memoWeb, i)) return;
+  const down = memo.downstream;
   for (let k = 0; k < K; k++) {
     down.mean = 0;
     down.ex2 = 0;
     down.base = 0;
     down.ok = 1;
     webPath(ctx, i, k, down);
-    memo.mean[k] = down.mean;
-    memo.ex2[k] = down.ex2;
-    memo.base[k] = down.base;
-    memo.ok[k] = down.ok;
+    memo.memoMean[k] = down.mean;
+    memo.memoEx2[k] = down.ex2;
+    memo.memoBase[k] = down.base;
+    memo.memoOk[k] = down.ok;
   }
-  memo.web = i;
+  memo.memoWeb = i;
 }
-/** A balancer's share per target, computed once for all classes. */
-let targetShares = new Float64Array(16);
 
 /** Composes component `i`'s paths for every class. */
 export function backward(ctx: FlowContext, i: number): void {
   const kind = ctx.state.components[i]!.kind;
-  const path = scratchPath;
+  const scratch = ctx.backwardScratch;
+  const path = scratch.path;
   // A component's own part of the path for each class: its wait, the work, its fixed delay.
   const isCdn = kind === 'cdn';
   const fixed = ctx.table.fixedDelay[i] as number;
@@ -119,7 +101,8 @@ export function backward(ctx: FlowContext, i: number): void {
   if (isLb && (ctx.rotation[i] as number) > 0) {
     targets = ctx.table.targetIndex[i]!;
     const total = ctx.rotation[i] as number;
-    if (targetShares.length < targets.length) targetShares = new Float64Array(targets.length * 2);
+    if (scratch.targetShares.length < targets.length) scratch.targetShares = new Float64Array(targets.length * 2);
+    const targetShares = scratch.targetShares;
     for (let j = 0; j < targets.length; j++) targetShares[j] = ctx.rotationWeight(i, targets[j] as number) / total;
   }
   if (isWeb) composeDownstream(ctx, i);
@@ -132,10 +115,10 @@ export function backward(ctx: FlowContext, i: number): void {
     path.ok = okShare;
     if (isLb) balancerPath(ctx, i, k, path, targets);
     else if (isWeb) {
-      path.mean += memo.mean[k] as number;
-      path.ex2 += memo.ex2[k] as number;
-      path.base += memo.base[k] as number;
-      path.ok *= memo.ok[k] as number;
+      path.mean += scratch.memoMean[k] as number;
+      path.ex2 += scratch.memoEx2[k] as number;
+      path.base += scratch.memoBase[k] as number;
+      path.ok *= scratch.memoOk[k] as number;
     }
     store(ctx, i, path, k);
   }
@@ -146,11 +129,12 @@ function balancerPath(ctx: FlowContext, i: number, k: number, path: Path, target
     path.ok = 0;
     return;
   }
+  const targetShares = ctx.backwardScratch.targetShares;
   let ok = 0;
   for (let j = 0; j < targets.length; j++) {
     const t = targets[j] as number;
     const share = targetShares[j] as number;
-    path.call(ctx, i, t, k, share, 1);
+    call(ctx, path, i, t, k, share, 1);
     ok += share * (ctx.reachable(i, t) ? (ctx.pathOk[t * K + k] as number) : 0);
   }
   path.ok *= ok;
@@ -166,7 +150,7 @@ function databaseRead(ctx: FlowContext, i: number, d: number, path: Path, share:
   for (let index = 0; index < split.targets.length; index++) {
     const db = split.targets[index] as number;
     const dbShare = split.shares[index] as number;
-    path.call(ctx, i, db, READ, share * dbShare, lookups);
+    call(ctx, path, i, db, READ, share * dbShare, lookups);
     ok += dbShare * powSmall(ctx.reachable(i, db) ? (ctx.pathOk[db * K + READ] as number) : 0, lookups);
   }
   return ok;
@@ -178,7 +162,7 @@ function webPath(ctx: FlowContext, i: number, k: number, path: Path): void {
   if (k !== STATIC) {
     const sessionStore = table.sessionStoreOf[i] as number;
     if (ctx.ready(sessionStore)) {
-      path.call(ctx, i, sessionStore, SESSION, 1, 1);
+      call(ctx, path, i, sessionStore, SESSION, 1, 1);
       path.ok *= ctx.reachable(i, sessionStore) ? (ctx.pathOk[sessionStore * K + SESSION] as number) : 0;
     }
   }
@@ -186,7 +170,7 @@ function webPath(ctx: FlowContext, i: number, k: number, path: Path): void {
     const queueIndex = table.queueOf[i] as number;
     if (queueIndex >= 0) {
       // The user waits for the hand-over only; the work itself happens later on a worker.
-      path.call(ctx, i, queueIndex, JOB, 1, 1);
+      call(ctx, path, i, queueIndex, JOB, 1, 1);
       path.ok *= ctx.reachable(i, queueIndex) ? (ctx.pathOk[queueIndex * K + JOB] as number) : 0;
     }
     return;
@@ -213,10 +197,10 @@ function webPath(ctx: FlowContext, i: number, k: number, path: Path): void {
       if (cached) {
         const miss = ctx.missShare[cacheIndex] as number;
         const hit = ctx.hitShare[cacheIndex] as number;
-        path.call(ctx, i, cacheIndex, READ, share, 1);
+        call(ctx, path, i, cacheIndex, READ, share, 1);
         const fromDb = databaseRead(ctx, i, d, path, share * miss);
         // A look-aside miss also stores the value it read.
-        if (lookAside) path.call(ctx, i, cacheIndex, WRITE, share * miss, 1);
+        if (lookAside) call(ctx, path, i, cacheIndex, WRITE, share * miss, 1);
         const cacheOk = ctx.pathOk[cacheIndex * K + READ] as number;
         dataOk += share * Math.min(1, cacheOk * hit + miss * fromDb);
       } else {
@@ -225,10 +209,10 @@ function webPath(ctx: FlowContext, i: number, k: number, path: Path): void {
     } else {
       const primary = (table.primaryOf[target] as number) >= 0 ? (table.primaryOf[target] as number) : target;
       const copies = table.writeCopies[i * D + d] as number;
-      path.call(ctx, i, primary, WRITE, share, copies);
+      call(ctx, path, i, primary, WRITE, share, copies);
       let ok = ctx.usable(i, primary) > 0 ? powSmall(ctx.pathOk[primary * K + WRITE] as number, copies) : 0;
       if (writeThrough) {
-        path.call(ctx, i, cacheIndex, WRITE, share, 1);
+        call(ctx, path, i, cacheIndex, WRITE, share, 1);
         ok *= ctx.pathOk[cacheIndex * K + WRITE] as number;
       }
       dataOk += share * ok;

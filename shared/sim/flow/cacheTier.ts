@@ -1,5 +1,5 @@
 /**
- * A cache tier's hit ratio this tick (GAME.md row 6, seed: 캐시). The ratio follows the
+ * A cache tier's hit ratio this tick (idea 6 of docs/design.md, seed: 캐시). The ratio follows the
  * characteristic-time models of cacheModel.ts over the scenario's Zipf working set, with the TTL
  * counted from when an entry was stored (Redis EX: a hit does not renew it). A new or emptied
  * cache starts cold: every miss stores a key, so the database takes a stampede that eases as the

@@ -1,5 +1,5 @@
 /**
- * The CDN (GAME.md row 7, seed: 콘텐츠 전송 네트워크): static files are answered from the edge
+ * The CDN (idea 7 of docs/design.md, seed: 콘텐츠 전송 네트워크): static files are answered from the edge
  * nearest the user when the edge holds them (Zipf-popular assets, kept for the CDN's TTL); misses
  * go on to the site. The provider bills every GB it delivers. After each day's deploy, assets
  * cached before it are outdated until they expire, unless URLs are versioned or the cache was
@@ -25,7 +25,8 @@ export interface CdnOutcome {
   gigabytes: number;
 }
 
-const NO_CDN: CdnOutcome = { active: false, edgeShare: 0, originShare: 1, hits: 0, gigabytes: 0 };
+/** The outcome when static files bypass the CDN (none, not ready, or down with a fallback); shared, so frozen. */
+const NO_CDN: CdnOutcome = Object.freeze({ active: false, edgeShare: 0, originShare: 1, hits: 0, gigabytes: 0 });
 
 /** Tick of the latest daily deploy at or before `tick`. */
 export function lastDeployTick(tick: number): number {

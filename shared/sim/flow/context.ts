@@ -1,240 +1,100 @@
 /**
- * Per-tick working memory of the flow: flat arrays indexed by component (and class), reused
- * between ticks, plus what the tick knows about the world (which instances serve, which regions
- * are cut off from each other, round-trip times).
+ * What one tick of the flow works with: the state, its routing table, flat arrays indexed by
+ * component (and class, region, data set) as fields of their own (each declared once, in
+ * FLOW_ARRAYS in arrays.ts), what the tick knows about the world (which instances serve, which
+ * regions are cut off from each other, round-trip times) and the small questions the passes ask
+ * about it (can this component reach that one, where do these reads go).
+ *
+ * A context is made with its arrays and kept by a FlowWorkspace from tick to tick; `begin` sets
+ * it up for the next tick of a state, resetting what that tick reads.
  */
 import { STICKY_RAMP_TICKS } from '../lifecycle';
 import type { SimState } from '../state';
 import { servingInstances } from '../topology';
+import {
+  arrayResets,
+  BackwardScratch,
+  ForwardScratch,
+  resetArrays,
+  type ArrayReset,
+  type FlowArrays,
+  type PendingMiss,
+  type ReadSplit,
+} from './arrays';
 import { LinkCounts } from './links';
-import { K, ON_THIS_BOX, routingTable, type RoutingTable } from './routing';
+import { ON_THIS_BOX, routingTable, type RoutingTable } from './routing';
 
-/** Where one web server's reads of one data set go: database indices and their shares. */
-export interface ReadSplit {
-  targets: number[];
-  shares: number[];
-}
-
-/** Reads waiting on a cache's answer: if they miss, they go to the database on behalf of `web`. */
-export interface PendingMiss {
-  web: number;
-  dataset: number;
-  /** Reads per second (before lookups). */
-  reads: number;
-}
-
-/**
- * Arrays reused from tick to tick (grown when the topology grows): allocating a dozen arrays
- * per tick would cost more than filling them. Every tick resets the part it uses.
- */
-class FlowBuffers {
-  private capacity = -1;
-  private datasets = -1;
-  inflow = new Float64Array(0);
-  deadIn = new Float64Array(0);
-  workIn = new Float64Array(0);
-  workIn2 = new Float64Array(0);
-  direct = new Uint8Array(0);
-  serving = new Int32Array(0);
-  rotation = new Float64Array(0);
-  waitMean = new Float64Array(0);
-  waitP95 = new Float64Array(0);
-  okShare = new Float64Array(0);
-  pathMean = new Float64Array(0);
-  pathEx2 = new Float64Array(0);
-  pathBase = new Float64Array(0);
-  pathOk = new Float64Array(0);
-  hitShare = new Float64Array(0);
-  missShare = new Float64Array(0);
-  /** Per web server and data set (i·D + d): index into `splits` of where its reads went, or −1. */
-  readSplit = new Int32Array(0);
-  pendingMisses: PendingMiss[][] = [];
-  /** Caches whose pendingMisses list was filled this tick (the only ones to empty next tick). */
-  pendingUsed: number[] = [];
-  regionMix = new Float64Array(0);
-  foreignShare = new Float64Array(0);
-  /** Per primary and region (p·R + r): index into `splits` of the tick's read split, or −1. */
-  splitSlot = new Int32Array(0);
-  /** Keys of splitSlot set this tick (the only ones to reset next tick). */
-  splitKeys: number[] = [];
-  splits: ReadSplit[] = [];
-  homePrimary = new Int32Array(0);
-  sharedHome = new Int32Array(0);
-  regionDown = new Uint8Array(0);
-  partitioned = new Uint8Array(0);
-  rttSeconds = new Float64Array(0);
-  private regions = -1;
-  readonly links = new LinkCounts();
-
-  prepare(n: number, D: number, R: number): this {
-    if (n > this.capacity || D !== this.datasets || R !== this.regions) {
-      const size = Math.max(16, n * 2);
-      this.inflow = new Float64Array(size * K);
-      this.deadIn = new Float64Array(size);
-      this.workIn = new Float64Array(size);
-      this.workIn2 = new Float64Array(size);
-      this.direct = new Uint8Array(size);
-      this.serving = new Int32Array(size);
-      this.rotation = new Float64Array(size);
-      this.waitMean = new Float64Array(size);
-      this.waitP95 = new Float64Array(size);
-      this.okShare = new Float64Array(size);
-      this.pathMean = new Float64Array(size * K);
-      this.pathEx2 = new Float64Array(size * K);
-      this.pathBase = new Float64Array(size * K);
-      this.pathOk = new Float64Array(size * K);
-      this.hitShare = new Float64Array(size);
-      this.missShare = new Float64Array(size);
-      this.readSplit = new Int32Array(size * D);
-      this.pendingMisses = Array.from({ length: size }, () => []);
-      this.pendingUsed = [];
-      this.regionMix = new Float64Array(size * R);
-      this.foreignShare = new Float64Array(size * D);
-      this.splitSlot = new Int32Array(size * R).fill(-1);
-      this.splitKeys = [];
-      this.homePrimary = new Int32Array(R * D);
-      this.sharedHome = new Int32Array(D);
-      this.regionDown = new Uint8Array(R);
-      this.partitioned = new Uint8Array(R * R);
-      this.rttSeconds = new Float64Array(R * R);
-      this.capacity = size;
-      this.datasets = D;
-      this.regions = R;
-    }
-    this.regionMix.fill(0, 0, n * R);
-    this.foreignShare.fill(0, 0, n * D);
-    this.inflow.fill(0, 0, n * K);
-    this.deadIn.fill(0, 0, n);
-    this.workIn.fill(0, 0, n);
-    this.workIn2.fill(0, 0, n);
-    this.direct.fill(0, 0, n);
-    this.rotation.fill(0, 0, n);
-    this.waitMean.fill(0, 0, n);
-    this.waitP95.fill(0, 0, n);
-    this.okShare.fill(1, 0, n);
-    this.hitShare.fill(0, 0, n);
-    this.missShare.fill(1, 0, n);
-    this.readSplit.fill(-1, 0, n * D);
-    for (const c of this.pendingUsed) this.pendingMisses[c]!.length = 0;
-    this.pendingUsed.length = 0;
-    for (const key of this.splitKeys) this.splitSlot[key] = -1;
-    this.splitKeys.length = 0;
-    this.splits.length = 0;
-    this.homePrimary.fill(-1);
-    this.sharedHome.fill(-1);
-    this.regionDown.fill(0);
-    this.partitioned.fill(0);
-    return this;
-  }
-}
-
-const buffers = new FlowBuffers();
+export type { PendingMiss, ReadSplit } from './arrays';
 
 function regionIndexOf(regions: readonly { id: string }[], id: string | null): number {
   for (let r = 0; r < regions.length; r++) if (regions[r]!.id === id) return r;
   return -1;
 }
 
-export class FlowContext {
-  readonly state: SimState;
-  readonly table: RoutingTable;
-  readonly n: number;
-  readonly D: number;
-  inflow: Float64Array;
-  deadIn: Float64Array;
-  /** Per component: CPU seconds per second offered (Σ rate × work), for the databases. */
-  workIn: Float64Array;
-  /**
-   * Per component: Σ rate × E[S²] over the same streams, each stream's service taken as exponential
-   * (E[S²] = 2·work²), for the variability of the mix (see serviceScv in forward.ts).
-   */
-  workIn2: Float64Array;
-  direct: Uint8Array;
-  serving: Int32Array;
-  rotation: Float64Array;
-  waitMean: Float64Array;
-  waitP95: Float64Array;
-  okShare: Float64Array;
-  pathMean: Float64Array;
-  pathEx2: Float64Array;
-  pathBase: Float64Array;
-  pathOk: Float64Array;
-  /** Per cache: share of gets answered by the cache, and share sent on to the database. */
-  hitShare: Float64Array;
-  missShare: Float64Array;
-  /** Per web server and data set (i·D + d): index into `splits` of where its reads went (−1: none). */
-  readSplit: Int32Array;
-  /** The read splits computed this tick (see readSplitFor). */
-  splits: ReadSplit[];
-  pendingMisses: PendingMiss[][];
-  private readonly pendingUsed: number[];
-  private readonly splitSlot: Int32Array;
-  private readonly splitKeys: number[];
+/**
+ * The base of FlowContext: an instance type with one field per FLOW_ARRAYS entry, so each array
+ * is declared only there. FlowContext's constructor assigns them all, once.
+ */
+const WithFlowArrays = class {} as unknown as new () => FlowArrays;
+
+export class FlowContext extends WithFlowArrays {
+  // Set by begin, every tick.
+  state!: SimState;
+  table!: RoutingTable;
+  n = 0;
+  D = 0;
+  regionCount = 0;
   /** Share of web requests a bad release fails. */
-  badDeployShare: number;
+  badDeployShare = 0;
   /** The strongest replication lag spike active (seconds), and the hot-key share of hotspots (before its cap). */
-  lagSpike: number;
-  hotspotShare: number;
+  lagSpike = 0;
+  hotspotShare = 0;
   /** GB replicated between regions this tick (billed per GB). */
   transferGigabytes = 0;
-  /** Regions' down flags and the partitioned region pairs (by region index). */
-  regionDown: Uint8Array;
-  partitioned: Uint8Array;
-  rttSeconds: Float64Array;
-  regionCount: number;
-  /** Per component and user region (i·R + r): requests per second that came from that region's users. */
-  regionMix: Float64Array;
-  /** Per web server and data set (i·D + d): share of its requests whose users' data lives elsewhere. */
-  foreignShare: Float64Array;
-  /** The tick's counts per link (see LinkCounts). */
-  links: LinkCounts;
-  /** Per user region and data set (r·D + d): the primary that holds that region's users' data, or −1. */
-  homePrimary: Int32Array;
-  /** Per data set: the one primary holding every region's data, −1 when homes differ (or none is known). */
-  sharedHome: Int32Array;
 
-  constructor(state: SimState) {
+  // Kept from tick to tick, emptied or reset by begin.
+  /** Components the arrays have room for. */
+  readonly capacity: number;
+  /** The read splits computed this tick (see readSplitFor). */
+  readonly splits: ReadSplit[] = [];
+  /** Per cache: reads waiting on its answer (see PendingMiss), undefined for a cache none has waited on yet. */
+  readonly pendingMisses: (PendingMiss[] | undefined)[];
+  /** Caches whose pendingMisses list was filled this tick (the only ones to empty next tick). */
+  private readonly pendingUsed: number[] = [];
+  private readonly resets: ArrayReset[];
+  /** The tick's counts per link (see LinkCounts). */
+  readonly links = new LinkCounts();
+  /** The passes' scratch objects (see arrays.ts). */
+  readonly forwardScratch = new ForwardScratch();
+  readonly backwardScratch = new BackwardScratch();
+
+  /** A context whose arrays have room for `capacity` components (see FlowWorkspace). */
+  constructor(arrays: FlowArrays, capacity: number) {
+    super();
+    // The arrays become fields once, here; a tick only resets their contents.
+    Object.assign(this, arrays);
+    this.capacity = capacity;
+    this.pendingMisses = new Array<PendingMiss[] | undefined>(capacity).fill(undefined);
+    this.resets = arrayResets(arrays);
+  }
+
+  /** Sets the context up for the current tick of `state` (at most `capacity` components, laid out as the arrays are). */
+  begin(state: SimState): this {
     this.state = state;
     this.table = routingTable(state);
     const n = state.components.length;
     const D = state.scenario.datasets.length;
     this.n = n;
     this.D = D;
-    const b = buffers.prepare(n, D, state.scenario.regions.length);
-    this.inflow = b.inflow;
-    this.deadIn = b.deadIn;
-    this.workIn = b.workIn;
-    this.workIn2 = b.workIn2;
-    this.direct = b.direct;
-    this.serving = b.serving;
-    this.rotation = b.rotation;
-    this.waitMean = b.waitMean;
-    this.waitP95 = b.waitP95;
-    this.okShare = b.okShare;
-    this.pathMean = b.pathMean;
-    this.pathEx2 = b.pathEx2;
-    this.pathBase = b.pathBase;
-    this.pathOk = b.pathOk;
-    this.hitShare = b.hitShare;
-    this.missShare = b.missShare;
-    this.readSplit = b.readSplit;
-    this.splits = b.splits;
-    this.pendingMisses = b.pendingMisses;
-    this.pendingUsed = b.pendingUsed;
-    this.splitSlot = b.splitSlot;
-    this.splitKeys = b.splitKeys;
-
     const regions = state.scenario.regions;
     const R = regions.length;
     this.regionCount = R;
-    this.regionMix = b.regionMix;
-    this.links = b.links.prepare(this.table.linkCount, this.table.userLinkToIds.length);
-    this.foreignShare = b.foreignShare;
-    this.homePrimary = b.homePrimary;
-    this.sharedHome = b.sharedHome;
-    this.regionDown = b.regionDown;
-    this.partitioned = b.partitioned;
-    this.rttSeconds = b.rttSeconds;
+    this.transferGigabytes = 0;
+    resetArrays(this.resets, { n, D, R });
+    for (const c of this.pendingUsed) this.pendingMisses[c]!.length = 0;
+    this.pendingUsed.length = 0;
+    this.splits.length = 0;
+    this.links.prepare(this.table.linkCount, this.table.userLinkToIds.length);
     // One pass over the incidents for everything the flow needs from the active ones.
     let badDeploy = 0;
     let lagSpike = 0;
@@ -285,6 +145,7 @@ export class FlowContext {
       this.serving[i] = down ? 0 : servingInstances(component);
     }
     this.findDataHomes();
+    return this;
   }
 
   /**
@@ -380,13 +241,13 @@ export class FlowContext {
     const slot = this.splits.length;
     this.splits.push(split);
     this.splitSlot[key] = slot;
-    this.splitKeys.push(key);
     return slot;
   }
 
   /** Queues reads waiting on cache `cache`'s answer (see PendingMiss). */
   addPendingMiss(cache: number, web: number, dataset: number, reads: number): void {
-    const list = this.pendingMisses[cache]!;
+    let list = this.pendingMisses[cache];
+    if (list === undefined) this.pendingMisses[cache] = list = [];
     if (list.length === 0) this.pendingUsed.push(cache);
     list.push({ web, dataset, reads });
   }

@@ -14,12 +14,15 @@ import type { LatencyStream } from '../latencyMix';
 import { regionDemands } from '../demand';
 import type { SimState } from '../state';
 import { backward, startBackwardPass } from './backward';
-import { FlowContext } from './context';
 import { recordLinks } from './links';
 import { forward } from './forward';
 import { updateReplication } from './replication';
 import { K, STATIC } from './routing';
 import { cdnStep } from './cdn';
+import type { FlowContext } from './context';
+import { FlowWorkspace } from './workspace';
+
+export { FlowWorkspace } from './workspace';
 
 export interface RegionFlow {
   /** Requests per second offered by the region's users (all classes). */
@@ -86,9 +89,13 @@ function routesFor(ctx: FlowContext, r: number): Route[] {
   return best === null ? [] : [best];
 }
 
-/** Runs the flow for the current tick, writing every component's figures and backlog. */
-export function runFlow(state: SimState): FlowResult {
-  const ctx = new FlowContext(state);
+/**
+ * Runs the flow for the current tick, writing every component's figures and backlog. The
+ * workspace holds the tick's arrays; pass the same one tick after tick to save allocating them
+ * (the results are the same with a fresh one).
+ */
+export function runFlow(state: SimState, workspace: FlowWorkspace = new FlowWorkspace()): FlowResult {
+  const ctx = workspace.contextFor(state);
   const { table } = ctx;
   // A balancer's rotation: all instances of its targets, or only usable ones with health checks.
   for (let i = 0; i < ctx.n; i++) {
@@ -129,9 +136,9 @@ export function runFlow(state: SimState): FlowResult {
   }
 
   for (const i of table.order) forward(ctx, i);
-  recordLinks(ctx);
+  recordLinks(state, table, ctx.links);
   updateReplication(ctx);
-  startBackwardPass();
+  startBackwardPass(ctx);
   for (let o = table.order.length - 1; o >= 0; o--) backward(ctx, table.order[o]!);
 
   const regions: RegionFlow[] = [];

@@ -1,5 +1,5 @@
 /**
- * Read replicas and failover (GAME.md row 5, seed: 데이터베이스 다중화). A replica applies its
+ * Read replicas and failover (idea 5 of docs/design.md, seed: 데이터베이스 다중화). A replica applies its
  * primary's write stream after the network delay and its own queue; it falls further behind
  * while the link to the primary is cut or a lag spike lasts, and catches up with its spare
  * capacity. Reads it answers about rows written within the lag are stale. When a primary with

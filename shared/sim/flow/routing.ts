@@ -10,7 +10,7 @@ import { CLASS_COUNT, REQUEST_CLASSES } from '../scenario';
 import type { DbEngine } from '../vocabulary';
 import type { ComponentState, SimState } from '../state';
 import { evaluationOrder, indexComponents } from '../topology';
-import { buildLinks, buildUserLinks } from './links';
+import { buildLinks, buildUserLinks, type LinkTable, type UserLinkTable } from './linkTable';
 
 export const K = CLASS_COUNT;
 export const STATIC = REQUEST_CLASSES.indexOf('static');
@@ -26,7 +26,8 @@ export const ON_THIS_BOX = -2;
 /** Web CPU for handing a job to a queue instead of doing it (serialise and send one message). */
 export const WEB_ENQUEUE_WORK = 0.002;
 
-export interface RoutingTable {
+/** The routing of one topology; its links are numbered as linkTable.ts says. */
+export interface RoutingTable extends LinkTable, UserLinkTable {
   revision: number;
   components: readonly ComponentState[];
   count: number;
@@ -71,41 +72,6 @@ export interface RoutingTable {
   writeThrough: Uint8Array;
   /** Per cache: 1 when it is look-aside. */
   lookAside: Uint8Array;
-  /**
-   * The links of state.links, numbered in its order: per component its targets in order, then for
-   * a web server the primaries and read replicas of the databases it is connected to, then for a
-   * primary its replicas. Component i's links are linkBase[i] … linkBase[i+1] − 1; linkTo is each
-   * link's target, linkFromIds and linkToIds the ids state.links lists.
-   */
-  linkBase: Int32Array;
-  linkTo: Int32Array;
-  linkFromIds: string[];
-  linkToIds: string[];
-  linkCount: number;
-  /**
-   * The users' links of state.links.users: per user region r, userLinkBase[r] … userLinkBase[r+1] − 1,
-   * to each DNS entry (scenario region order) and then the CDN; userLinkTo is each one's target.
-   */
-  userLinkBase: Int32Array;
-  userLinkTo: Int32Array;
-  userLinkRegionIds: string[];
-  userLinkToIds: string[];
-  /** Per web server: its link to its cache, session store and queue (−1: none). */
-  cacheLink: Int32Array;
-  sessionLink: Int32Array;
-  queueLink: Int32Array;
-  /** Per web server and data set (i·D + d): its link to the primary holding that data set (−1: none). */
-  primaryLink: Int32Array;
-  /**
-   * Per web server and data set (i·D + d): where its links to that primary's replicas start in
-   * replicaLinks (−1: none), one per replica in the order of `replicas`; replicaPos is each
-   * replica's place in its primary's list.
-   */
-  replicaLinkBase: Int32Array;
-  replicaLinks: Int32Array;
-  replicaPos: Int32Array;
-  /** Per read replica: its primary's link to it, which carries the write stream (−1: not a replica). */
-  streamLink: Int32Array;
 }
 
 /** Lookups one read needs: an RDBMS joins in one query, NoSQL (or a cross-shard join) looks up each table. */
@@ -127,6 +93,11 @@ export function workPerLookup(engine: DbEngine, joins: number, lookups: number):
   return spec.readWork + spec.joinWork * (joinedHere - 1);
 }
 
+/**
+ * The last table built for each state object: a memo of derived data (a table is a function of
+ * the state's topology, checked by revision and by the components themselves), so a rebuilt
+ * table is the same as a kept one. Weak, so a state that is dropped takes its table with it.
+ */
 const cache = new WeakMap<SimState, RoutingTable>();
 
 /** The routing table for the state's current topology. */

@@ -1,5 +1,5 @@
 /**
- * How a database's rows and requests spread over its instances (GAME.md row 12, seed:
+ * How a database's rows and requests spread over its instances (idea 12 of docs/design.md, seed:
  * 데이터베이스의 규모 확장). A hash of the user id spreads evenly; ranges of user ids put the newest
  * (and busiest) users on the last shards; a region key follows where users live; a celebrity-aware
  * key gives the hot keys a shard of their own. A hotspot (a celebrity's post going viral) adds
@@ -25,7 +25,11 @@ function shares(weights: number[]): number[] {
   return total > 0 ? weights.map((w) => w / total) : uniform(weights.length);
 }
 
-/** Layouts that depend only on their key, shard count and hot share, kept between ticks. */
+/**
+ * Layouts that depend only on their key, shard count and hot share, kept between ticks: a memo of
+ * a pure function of its key (the layout is the same whether it was kept or computed again).
+ * Callers share the arrays, so none may change them.
+ */
 const layouts = new Map<string, ShardLayout>();
 
 /** The layout of `shards` shards under `key`, with `hotShare` of the load on one hot key. */

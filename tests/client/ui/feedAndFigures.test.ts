@@ -4,7 +4,7 @@ import type { ComponentView, FeedEntry, HostMetrics } from '../../../shared/sim'
 import { feedLine } from '../../../client/ui/feed/feedText';
 import { componentFigures, plannedCount, utilisationTone } from '../../../client/ui/inspector/figures';
 import { CHARTS, chartData, hasData, latest } from '../../../client/ui/charts/series';
-import type { HistoryPoint } from '../../../client/net/model';
+import type { HistoryPoint } from '../../../client/state/model';
 import { yRange } from '../../../client/ui/charts/Chart';
 
 const name = (id: string) => `<${id}>`;

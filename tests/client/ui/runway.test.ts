@@ -1,7 +1,7 @@
 /** The money warning: how long the balance lasts at the rate it fell over the last hour of play. */
 import { describe, expect, it } from 'vitest';
 import { runway, RUNWAY_ALARM_TICKS, RUNWAY_WARN_TICKS, RUNWAY_WINDOW } from '../../../client/ui/header/runway';
-import type { HistoryPoint } from '../../../client/net/model';
+import type { HistoryPoint } from '../../../client/state/model';
 
 /** A history of `ticks` points whose money goes from `from` by `perTick` each tick. */
 function falling(ticks: number, from: number, perTick: number): HistoryPoint[] {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { teamView, type TeamView } from '../../../shared/sim';
 import { componentCard, dnsCard } from '../../../client/view/cardModel';
-import { buildDevSystem } from '../../../client/view/devSystem';
+import { buildDevSystem } from '../../../client/dev/devSystem';
 import { diagramEdges, routesOf } from '../../../client/view/edges';
 import { edgeTraffic } from '../../../client/view/edgeTraffic';
 import ko from '../../../client/i18n/locales/ko.json' with { type: 'json' };

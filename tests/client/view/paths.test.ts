@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { teamView, type ComponentKindName } from '../../../shared/sim';
-import { buildDevSystem } from '../../../client/view/devSystem';
+import { buildDevSystem } from '../../../client/dev/devSystem';
 import { diagramEdges, type DiagramEdge } from '../../../client/view/edges';
 import { dnsNodeId, layoutDiagram, usersNodeId, type Layout, type LayoutComponent, type NodeBox } from '../../../client/view/layout';
 import { PATH_STEP, STACK_PAD, edgePaths, edgeRoutes, pointAt } from '../../../client/view/paths';

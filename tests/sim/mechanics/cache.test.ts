@@ -1,5 +1,5 @@
 /**
- * GAME.md row 6 (seed: 캐시, 캐시 계층, 캐시 사용 시 유의할 점): a cache in front of the database
+ * Idea 6 of docs/design.md (seed: 캐시, 캐시 계층, 캐시 사용 시 유의할 점): a cache in front of the database
  * answers the popular keys from memory, so the database only sees the misses; its hit ratio
  * follows the cache size against a Zipf working set; a cold cache sends a stampede to the
  * database; a short TTL costs database load, a long one serves outdated data unless writes go

@@ -1,5 +1,5 @@
 /**
- * GAME.md row 7 (seed: 콘텐츠 전송 네트워크(CDN), CDN 사용 시 고려할 점): static files are served
+ * Idea 7 of docs/design.md (seed: 콘텐츠 전송 네트워크(CDN), CDN 사용 시 고려할 점): static files are served
  * from the CDN's edge, so they leave the origin; the provider bills the data it delivers; objects
  * live for their TTL, so after a deploy the edge serves outdated files unless they were
  * invalidated or their URLs versioned; when the CDN fails, clients reach the origin only if that

@@ -1,5 +1,5 @@
 /**
- * GAME.md row 2 (seed: 어떤 데이터베이스를 사용할 것인가?): a relational database joins in one
+ * Idea 2 of docs/design.md (seed: 어떤 데이터베이스를 사용할 것인가?): a relational database joins in one
  * query and keeps to one machine; a NoSQL store answers key lookups faster and partitions itself
  * over many machines, but cannot join, so a join becomes extra reads stitched in the web tier.
  */

@@ -1,5 +1,5 @@
 /**
- * GAME.md row 4 (seed: 로드밸런서): a balancer spreads traffic evenly over the web servers of its
+ * Idea 4 of docs/design.md (seed: 로드밸런서): a balancer spreads traffic evenly over the web servers of its
  * set; with health checks a dead server is taken out, without them it keeps its share and those
  * requests fail; web servers are reachable only through the balancer; autoscaling adds and removes
  * servers within its bounds, after a provisioning delay and a cool-down.

@@ -1,5 +1,5 @@
 /**
- * GAME.md row 10 (seed: 메시지 큐): slow work is handed to a message queue and done later by a
+ * Idea 10 of docs/design.md (seed: 메시지 큐): slow work is handed to a message queue and done later by a
  * worker pool, so producers and consumers scale on their own: the web tier only publishes, the
  * user no longer waits for the work, producers keep publishing while the workers are down (the
  * backlog grows, then drains), and a queue that keeps messages only in memory loses them when it

@@ -1,5 +1,5 @@
 /**
- * GAME.md row 9 (seed: 데이터 센터): users are sent to the nearest healthy data center by GeoDNS,
+ * Idea 9 of docs/design.md (seed: 데이터 센터): users are sent to the nearest healthy data center by GeoDNS,
  * or split between data centers by weight; users far from a data center, and calls from one
  * region to another, pay the round trip between them; when a data center fails, GeoDNS sends its
  * users to another one, which has their data only if it was replicated there; a partition between

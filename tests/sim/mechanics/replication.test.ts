@@ -1,5 +1,5 @@
 /**
- * GAME.md row 5 (seed: 데이터베이스 다중화): writes go to the primary (master) only, reads spread
+ * Idea 5 of docs/design.md (seed: 데이터베이스 다중화): writes go to the primary (master) only, reads spread
  * over the read replicas (slaves), which copy every write; replication lag makes some reads stale;
  * a dead replica sends its reads elsewhere; a dead primary means writes fail until a replica is
  * promoted, by hand or automatically, and writes it had not yet shipped are lost.

@@ -1,5 +1,5 @@
 /**
- * GAME.md row 8 (seed: 무상태(stateless) 웹 계층): while sessions live on the web servers, each
+ * Idea 8 of docs/design.md (seed: 무상태(stateless) 웹 계층): while sessions live on the web servers, each
  * user is tied to one server (sticky sessions): losing, removing or retiring a server logs its
  * users out, and new servers fill up only slowly. Moving sessions to a shared store makes the
  * web tier stateless: every request looks its session up there, any server serves anyone and

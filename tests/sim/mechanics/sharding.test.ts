@@ -1,5 +1,5 @@
 /**
- * GAME.md row 12 (seed: 데이터베이스의 규모 확장): sharding splits data and load by a key; each
+ * Idea 12 of docs/design.md (seed: 데이터베이스의 규모 확장): sharding splits data and load by a key; each
  * shard is its own machine (its own M/M/c queue); a poor key gives uneven shards and shard
  * exhaustion; a celebrity (hotspot) key overloads one shard unless it gets a shard of its own;
  * resharding takes time; joins across shards cost extra lookups unless the data is denormalised.

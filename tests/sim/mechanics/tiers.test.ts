@@ -1,5 +1,5 @@
 /**
- * GAME.md row 1 (seed: 데이터베이스) and row 3 (수직적 vs 수평적 규모 확장): one box shares its CPU
+ * Idea 1 of docs/design.md (seed: 데이터베이스) and idea 3 (수직적 vs 수평적 규모 확장): one box shares its CPU
  * between web and database; separating the tiers lets each scale; bigger instances cost more than
  * they give, stop at a top size, restart to resize, and one instance is a single point of failure.
  */

@@ -1,5 +1,5 @@
 /**
- * Every incident of GAME.md's list (server crash, database primary failure, replica failure,
+ * Every incident of docs/design.md's list (server crash, database primary failure, replica failure,
  * cache node loss, CDN outage, data-center outage, traffic spike, celebrity hotspot key, shard
  * running out of space, bad deploy, replication lag spike, network partition between regions)
  * can be scripted; each has a start, an effect the flow model shows, and an end; the debrief's

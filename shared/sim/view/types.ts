@@ -1,12 +1,36 @@
 /**
- * The shapes of a team's view of its game (see teamView.ts): plain JSON the server sends to that
- * team's clients, holding only what the team's bought features reveal.
+ * The shapes of a team's view of its game (teamView.ts): plain JSON the server sends to that
+ * team's clients, holding only what the team's bought features reveal. A leaf of the view: it
+ * imports nothing from the other view modules, so they can all depend on it. The closed sets
+ * whose members are sent by name (kind-specific figures, complaint levels) are listed here, next
+ * to the types they define.
  */
-import type { Feature, SizeName } from './catalogue';
-import type { ComponentKindName, IncidentType, RequestClass } from './scenario';
-import type { ComponentSettings } from './state';
-import type { ShardKey } from './vocabulary';
-import type { Complaints, ExtraFigure } from './teamView';
+import type { Feature, SizeName } from '../catalogue';
+import type { ComponentKindName, IncidentType, RequestClass } from '../scenario';
+import type { ComponentSettings } from '../state';
+import type { ShardKey } from '../vocabulary';
+
+/** Extra figures some kinds have, in the order they are sent; internal bookkeeping is left out. */
+export const EXTRA_FIGURES = [
+  'hitRatio', // cache, CDN: share of gets answered from memory or the edge
+  'originPerSecond', // CDN: requests per second it sent on to the site (misses)
+  'fill', // cache: share of its memory filled
+  'staleShare', // cache, CDN, replica: share of hits/reads that return outdated data
+  'replicationLag', // replica: seconds behind its primary
+  'shardSkew', // sharded database: busiest shard's load over the mean (1 = even)
+  'fullShards', // sharded database: shards whose disk is full
+  'storedGb', // database: data it holds (every instance a full copy, unless spread over shards)
+  'diskGb', // database: disk for that data (one instance's, or all shards' together)
+  'diskUse', // database: share of the disk used (the fullest shard's when spread over shards)
+  'messages', // queue: messages waiting for a worker
+  'drainPerSecond', // queue: messages per second the workers took this tick
+  'gigabytesPerDay', // CDN: delivery at this tick's rate, per day
+] as const;
+export type ExtraFigure = (typeof EXTRA_FIGURES)[number];
+
+/** What users say about the service, from nothing to outrage (complaints.ts decides the level). */
+export const COMPLAINT_LEVELS = ['none', 'some', 'many', 'outrage'] as const;
+export type Complaints = (typeof COMPLAINT_LEVELS)[number];
 
 /** A component as the provider's console shows it: what was bought, and whether it is up yet. */
 export interface ComponentView {
@@ -105,7 +129,7 @@ export interface AggregatedView {
   p95LatencyMs: number;
   tiers: TierFigures[];
   /** Why requests were not served well: 1 − availability broken down by cause (see
-   * teamViewLoss.ts). teamView always sets it; optional so that hand-made views may leave it out. */
+   * loss.ts). teamView always sets it; optional so that hand-made views may leave it out. */
   loss?: AvailabilityLoss;
 }
 
@@ -113,7 +137,7 @@ export interface AggregatedView {
  * The requests not served well (1 − availability), by cause, each as a share of all users'
  * requests: `errors + distance + system` is 1 − availability. Errors and the slow part as a whole
  * are the sim's own figures; how the slow part splits between distance and the system (and over
- * regions and request classes) is estimated from the last tick's figures (teamViewLoss.ts).
+ * regions and request classes) is estimated from the last tick's figures (loss.ts).
  */
 export interface AvailabilityLoss {
   /** Requests that failed (errors). */
@@ -132,7 +156,7 @@ export interface AvailabilityLoss {
    * `system`). null without log aggregation. */
   classes: Array<{ cls: RequestClass; share: number }> | null;
   /** Log aggregation: where requests spend their time: the components with the most time per
-   * user request (visits × mean latency, ms), most first, at most SLOWEST_LIMIT. null without it. */
+   * user request (visits × mean latency, ms), most first, at most SLOWEST_LIMIT (loss.ts). null without it. */
   slowest: Array<{ componentId: string; msPerRequest: number }> | null;
 }
 
@@ -178,7 +202,7 @@ export interface FeedEntry {
 
 export type AlertKind = 'errorRate' | 'latency' | 'utilisation' | 'instanceDown' | 'replicationLag' | 'queueBacklog' | 'shardFull' | 'diskSpace';
 
-/** A threshold alert that is firing: `value` is above `threshold` (see ALERT_THRESHOLDS). */
+/** A threshold alert that is firing: `value` is above `threshold` (see ALERT_THRESHOLDS in alerts.ts). */
 export interface Alert {
   kind: AlertKind;
   /** The component the rule watches, or null for the users' figures. */
@@ -201,7 +225,7 @@ export interface TeamView {
   /** Daily active users and users online: rounded to 2 significant figures, or exact (whole users)
    * with business metrics; `exact` says which. In a constant-load scenario, the users that rate implies. */
   users: { dau: number; online: number; exact: boolean };
-  /** What users say about the service (see COMPLAINT_*). */
+  /** What users say about the service (complaints.ts). */
   complaints: Complaints;
   feed: FeedEntry[];
   aggregated: AggregatedView | null;

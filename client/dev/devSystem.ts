@@ -1,12 +1,13 @@
 /**
- * A system to look at on the dev page (and in the fps measurement), built with the real sim
- * through commands as a player would: per region a "cell" of a balancer, web servers, a cache, a
- * session store, a queue with workers, an SQL primary with a read replica and a NoSQL store,
- * plus one CDN. Region cells are sized so that the whole system has about `target` components;
- * the scenario is the sandbox with a constant request rate that keeps the web tier busy.
+ * A system to look at on the diagram's dev page (and in the fps measurement and the diagram's
+ * route tests, tests/client/view), built with the real sim through commands as a player would:
+ * per region a "cell" of a balancer, web servers, a cache, a session store, a queue with workers,
+ * an SQL primary with a read replica and a NoSQL store, plus one CDN. Region cells are sized so
+ * that the whole system has about `target` components; the scenario is the sandbox with a
+ * constant request rate that keeps the web tier busy.
  */
-import { loadPreset } from '../../shared/scenarios';
 import { SIZES, WEB_WORK, createSim, step, type Command, type CommandEntry, type Scenario, type SimState } from '../../shared/sim';
+import { scenarioPreset } from '../state/scenarios';
 
 /** Components of a full cell besides its web servers. */
 const CELL_EXTRAS = 8;
@@ -22,6 +23,13 @@ export interface DevSystemOptions {
   seed?: number;
 }
 
+/** The shipped sandbox the dev systems start from (shared: copy it before changing it). */
+export function sandbox(): Scenario {
+  const scenario = scenarioPreset('sandbox');
+  if (scenario === null) throw new Error('the sandbox scenario is not bundled');
+  return scenario;
+}
+
 function send(state: SimState, commands: Command[]): string[] {
   const entries: CommandEntry[] = commands.map((command, seq) => ({ tick: state.tick, team: 'a', player: 'dev', seq, command }));
   step(state, entries);
@@ -33,7 +41,7 @@ function send(state: SimState, commands: Command[]): string[] {
 }
 
 function scenarioFor(webs: number, mix: Scenario['classMix']): Scenario {
-  const scenario = structuredClone(loadPreset('sandbox'));
+  const scenario = structuredClone(sandbox());
   scenario.startMoney = 1e9;
   scenario.initialTopology = [];
   scenario.regions = scenario.regions.map((r, i) => ({ ...r, initialUsers: [50, 30, 20][i] ?? 10 }));
@@ -52,7 +60,7 @@ export function websPerRegion(target: number): number[] {
 }
 
 export function buildDevSystem(options: DevSystemOptions): SimState {
-  const base = loadPreset('sandbox');
+  const base = sandbox();
   const perRegion = websPerRegion(options.target);
   const scenario = scenarioFor(perRegion.reduce((a, b) => a + b, 0), base.classMix);
   const state = createSim(scenario, options.seed ?? 7);

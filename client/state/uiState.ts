@@ -4,7 +4,7 @@
  * clicking a box in the diagram selects it; "connect" in the inspector, then a click on a target,
  * sends the connect command.
  */
-import { Store } from '../net/store';
+import { Store } from './store';
 
 /** The 13 scaling ideas: keys of `concepts` in the locale files. */
 export type ConceptId =

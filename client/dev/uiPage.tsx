@@ -1,5 +1,5 @@
 /**
- * The UI dev page (/ui/dev.html under `npx vite`): mounts the real UI over a local simulation.
+ * The UI dev page (/dev/ui.html under `npx vite`): mounts the real UI over a local simulation.
  * Query parameters set up what a screenshot needs:
  *   lang=en|ko     language            screen=start   stay on the start screen
  *   warm=N         run N ticks first, building a small system (load balancer, cache, replica…)
@@ -12,9 +12,9 @@
  */
 import type { Command } from '../../shared/sim';
 import { setLanguage, type Language } from '../i18n';
-import { DevClient } from './devClient';
-import { mountUi } from './mountUi';
-import { uiState, type ConceptId } from './uiState';
+import { uiState, type ConceptId } from '../state/uiState';
+import { mountUi } from '../ui/mountUi';
+import { LocalGame } from './localGame';
 
 const params = new URLSearchParams(location.search);
 const lang = params.get('lang');
@@ -49,7 +49,7 @@ const MONITOR_ONLY = new Map<number, Command[]>([
   ],
 ]);
 
-const client = new DevClient();
+const client = new LocalGame();
 const root = document.getElementById('ui');
 if (root !== null) mountUi(root, client);
 
@@ -57,9 +57,12 @@ if (params.get('screen') !== 'start') {
   void client.startSolo('sandbox').then(() => {
     const warm = Number(params.get('warm') ?? 0);
     const build = params.get('build');
-    if (warm > 0) client.warm(warm, build === '0' ? new Map() : build === 'monitor' ? MONITOR_ONLY : SCRIPT);
+    if (warm > 0) client.runTicks(warm, build === '0' ? new Map() : build === 'monitor' ? MONITOR_ONLY : SCRIPT);
     const crash = params.get('crash');
-    if (crash !== null) client.crash(crash, 20);
+    if (crash !== null) {
+      client.crash(crash);
+      client.runTicks(20);
+    }
     if (params.get('paused') === '1') client.control({ action: 'pause' });
     const select = params.get('select');
     if (select !== null) uiState.update((u) => ({ ...u, selected: select }));
@@ -74,4 +77,4 @@ if (params.get('screen') !== 'start') {
 }
 
 // For poking at it from the browser console.
-(window as unknown as { devClient: DevClient }).devClient = client;
+(window as unknown as { devClient: LocalGame }).devClient = client;

@@ -1,19 +1,7 @@
 /**
- * Why availability is below 100 %: the requests not served well, by cause, for the team view.
- *
- * Availability is the share of users' requests that succeed within the latency objective
- * (economy.ts). What is missing, 1 − availability, is exactly
- *
- *     errors (1 − success rate)  +  slow (succeeded, but after the objective)
- *
- * both the sim's own figures of the last tick (`state.summary`). The slow part is split by cause:
- *
- * - **distance**: the round trip between the users and the data center that served them. For each
- *   region's request stream (one per class, as the flow builds them) the share past the objective
- *   is compared with the share a user next to the data center would have had (the same stream
- *   without the users' round trip); the difference is the distance part of that region.
- * - **system**: the rest, what would be slow even next door: queueing, the work itself, calls
- *   between components.
+ * The last tick's request streams rebuilt from the state, for the availability loss (loss.ts):
+ * how many requests of each region and request class came back after the latency objective, with
+ * and without the users' round trip, and where requests spend their time.
  *
  * The sim does not keep its per-region streams in the state (they live only during the tick), so
  * they are rebuilt here from what the state does keep: the requests users sent each entry
@@ -22,34 +10,20 @@
  * flow composes paths (means add, spreads above the means add in quadrature, a shifted
  * exponential through the p95), from a component's wait (its measured latency less the service
  * time of the class mix it sees) plus the class's own service time, and the components it calls
- * with their measured latency. The rebuilt streams only decide the *split* of the slow part:
- * their shares are scaled to the sim's exact slow part, so the causes always add up to
- * 1 − availability. When the rebuilt streams see nothing slow, the whole slow part is put on the
- * system.
+ * with their measured latency. The rebuilt streams only decide how the slow part splits: loss.ts
+ * scales them to the sim's exact figures.
  */
-import { CDN_EDGE_RTT_MS } from './catalogue';
-import { JOB, K, READ, STATIC, WRITE, routingTable, type RoutingTable } from './flow/routing';
-import { streamTail } from './latencyMix';
-import { REQUEST_CLASSES, type RequestClass } from './scenario';
-import type { SimState } from './state';
+import { CDN_EDGE_RTT_MS } from '../catalogue';
+import { JOB, K, READ, STATIC, WRITE, routingTable, type RoutingTable } from '../flow/routing';
+import { streamTail } from '../latencyMix';
+import { REQUEST_CLASSES } from '../scenario';
+import type { SimState } from '../state';
 
+/** ln 20 − 1: how far an exponential's p95 lies above its mean, in means (a service time's spread). */
 const LN_20_MINUS_1 = 2.995732273553991 - 1;
 
 /** Most components listed as where requests spend their time. */
 export const SLOWEST_LIMIT = 3;
-
-/** The loss in full precision (the view rounds it). */
-export interface LossFigures {
-  errors: number;
-  distance: number;
-  system: number;
-  /** Per scenario region: its distance part and its users' mean round trip (seconds). */
-  regions: Array<{ id: string; share: number; roundTripSeconds: number }>;
-  /** Per request class (REQUEST_CLASSES order): its system part. */
-  classes: Array<{ cls: RequestClass; share: number }>;
-  /** Components by time per user request (ms), most first, at most SLOWEST_LIMIT. */
-  slowest: Array<{ componentId: string; msPerRequest: number }>;
-}
 
 /** One path's running sums: mean, squared spread, fixed part. */
 interface Path {
@@ -58,45 +32,12 @@ interface Path {
   base: number;
 }
 
-function clampShare(x: number): number {
+/** A share within 0–1 (non-finite as 0). */
+export function clampShare(x: number): number {
   return Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0;
 }
 
-/** The loss of the last tick: exact errors and slow part, the slow part split by estimate. */
-export function lossFigures(state: SimState): LossFigures {
-  const summary = state.summary;
-  const regionIds = state.scenario.regions.map((r) => r.id);
-  const missing = clampShare(1 - summary.availability);
-  const errors = Math.min(missing, clampShare(1 - summary.successRate));
-  const slow = Math.max(0, missing - errors);
-  const estimate = summary.requestsPerSecond > 0 ? estimateSlow(state) : null;
-  let total = 0;
-  if (estimate !== null) {
-    for (const d of estimate.distance) total += d;
-    for (const s of estimate.system) total += s;
-  }
-  const scale = total > 0 ? slow / total : 0;
-  const regions = regionIds.map((id, r) => ({
-    id,
-    share: (estimate?.distance[r] ?? 0) * scale,
-    roundTripSeconds: estimate?.roundTrip[r] ?? 0,
-  }));
-  const classes = REQUEST_CLASSES.map((cls, k) => ({ cls, share: (estimate?.system[k] ?? 0) * scale }));
-  if (total <= 0 && slow > 0) {
-    // Nothing slow in the rebuilt streams: what the sim counted slow is put on the system, over
-    // the classes by their share of the requests.
-    let sum = 0;
-    for (const c of classes) sum += summary.offered[c.cls];
-    for (const c of classes) c.share = sum > 0 ? (slow * summary.offered[c.cls]) / sum : slow / classes.length;
-  }
-  let distance = 0;
-  for (const region of regions) distance += region.share;
-  // The system part is what is left, so the three parts add up to the missing share exactly.
-  const system = Math.max(0, slow - distance);
-  return { errors, distance, system, regions, classes, slowest: estimate?.slowest ?? [] };
-}
-
-interface Estimate {
+export interface Estimate {
   /** Per region: requests per second past the objective because of the users' round trip. */
   distance: number[];
   /** Per class: requests per second past the objective even without it. */
@@ -107,7 +48,7 @@ interface Estimate {
 }
 
 /** The last tick's request streams rebuilt from the state, and their slow parts. */
-function estimateSlow(state: SimState): Estimate {
+export function estimateSlow(state: SimState): Estimate {
   const { scenario, components } = state;
   const table = routingTable(state);
   const n = components.length;

@@ -1,25 +1,33 @@
 /**
- * A stand-in for GameClient on the UI dev page: the real simulation (shared/sim) running in the
- * browser, one tick per second at 1× like the server, with the same stores the UI reads. Lets the
- * panels be looked at, clicked and screenshotted without a game server.
+ * A stand-in for GameClient on the dev pages: the real simulation (shared/sim) running in the
+ * browser, one tick per `tickMs` at 1× like the server, with the same stores the UI and the
+ * diagram read. Commands are applied at the next tick, as the server would. It lets the panels and
+ * the diagram be looked at, clicked, screenshotted and measured without a game server, so it also
+ * offers what a server would not: running ticks at once, crashing instances, going bankrupt and
+ * dropping the connection on demand.
  */
 import type { ControlMessage, Speed } from '../../shared/protocol/messages';
-import { loadPreset } from '../../shared/scenarios';
 import { createSim, step, teamView, type Command, type CommandEntry, type SimState } from '../../shared/sim';
 import { crashInstance } from '../../shared/sim/incidents';
-import type { ConnectionStatus, GameModel, HistoryPoint, Notice } from '../net/model';
-import { Store } from '../net/store';
+import type { ConnectionStatus, GameModel, HistoryPoint, Notice } from '../state/model';
 import { historyPoint } from '../net/toModel';
-import type { UiClient } from './uiClient';
+import { scenarioPreset } from '../state/scenarios';
+import { Store } from '../state/store';
+import type { UiClient } from '../ui/uiClient';
 
 const TEAM = 'solo';
-const TICK_MS = 1000;
+/** Chart points kept, as the charts would show a long game. */
+const HISTORY_KEPT = 1600;
+/** The seed of a game started from the start screen (a fixed one: screenshots repeat). */
+const SEED = 42;
 
-export class DevClient implements UiClient {
+export class LocalGame implements UiClient {
   readonly status = new Store<ConnectionStatus>('idle');
   readonly game = new Store<GameModel | null>(null);
   readonly history = new Store<Record<string, HistoryPoint[]>>({});
   readonly notices = new Store<Notice[]>([]);
+  /** Commands sent, for a look from the browser console. */
+  readonly sent: Command[] = [];
 
   private state: SimState | null = null;
   private scenario = 'sandbox';
@@ -28,19 +36,46 @@ export class DevClient implements UiClient {
   private noticeId = 0;
   private paused = false;
   private speed: Speed = 1;
+  private running = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  async startSolo(scenario = 'sandbox'): Promise<void> {
-    this.status.set('connecting');
+  /** `tickMs`: real milliseconds per tick at 1× (the server's is 1000). */
+  constructor(private readonly tickMs = 1000) {}
+
+  /**
+   * Plays `state` (a sandbox as created, or a system built beforehand) as a solo game of
+   * `scenario`: shown at once, stepped only after `run()`.
+   */
+  open(state: SimState, scenario = 'sandbox'): void {
+    this.stop();
+    this.state = state;
     this.scenario = scenario;
-    this.state = createSim(loadPreset(scenario), 42);
     this.history.set({});
     this.status.set('online');
     this.publish();
+  }
+
+  /** Steps the game on a timer (`tickMs` ÷ speed) until stopped or paused. */
+  run(): void {
+    this.running = true;
     this.schedule();
   }
 
-  /** The dev page has no server and no game to go back to. */
+  stop(): void {
+    this.running = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  async startSolo(scenario = 'sandbox'): Promise<void> {
+    const preset = scenarioPreset(scenario);
+    if (preset === null) throw new Error(`unknown scenario "${scenario}"`);
+    this.status.set('connecting');
+    this.open(createSim(preset, SEED), scenario);
+    this.run();
+  }
+
+  /** The dev pages have no server and no game to go back to. */
   async resumeLastGame(): Promise<boolean> {
     return false;
   }
@@ -55,7 +90,8 @@ export class DevClient implements UiClient {
 
   send(command: Command): number {
     this.queue.push(command);
-    return this.seq;
+    this.sent.push(command);
+    return this.seq + this.queue.length - 1;
   }
 
   control(message: ControlMessage): void {
@@ -73,8 +109,8 @@ export class DevClient implements UiClient {
     this.notices.update((list) => list.filter((n) => n.id !== id));
   }
 
-  /** Runs `ticks` ticks at once, applying `script` commands at their ticks (for a prepared screenshot). */
-  warm(ticks: number, script: Map<number, Command[]>): void {
+  /** Runs `ticks` ticks at once, applying `script`'s commands at their ticks (for a prepared screenshot). */
+  runTicks(ticks: number, script: ReadonlyMap<number, Command[]> = new Map()): void {
     for (let i = 0; i < ticks && this.state !== null; i++) {
       this.queue.push(...(script.get(this.state.tick) ?? []));
       this.advance(false);
@@ -82,13 +118,12 @@ export class DevClient implements UiClient {
     this.publish();
   }
 
-  /** Crashes one instance of a component, as an instructor's injected incident would, then runs `ticks` ticks. */
-  crash(id: string, ticks: number): void {
+  /** Crashes up to `instances` instances of a component, as an instructor's injected incident would. */
+  crash(id: string, instances = 1): void {
     const state = this.state;
     const component = state?.components.find((c) => c.id === id);
     if (state === null || component === undefined) return;
-    crashInstance(state, component, 'injected');
-    for (let i = 0; i < ticks; i++) this.advance(false);
+    for (let i = 0; i < instances && component.down < component.count; i++) crashInstance(state, component, 'injected');
     this.publish();
   }
 
@@ -100,7 +135,7 @@ export class DevClient implements UiClient {
     this.publish();
   }
 
-  /** Simulates a dropped connection for a few seconds (to see the indicator). */
+  /** Shows a dropped connection for `ms` milliseconds (to see the indicator). */
   simulateDrop(ms: number): void {
     this.status.set('reconnecting');
     setTimeout(() => {
@@ -111,14 +146,15 @@ export class DevClient implements UiClient {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    if (this.state === null || this.paused) return;
+    if (this.state === null || !this.running || this.paused) return;
     this.timer = setTimeout(() => {
       this.advance(true);
       this.publish();
       this.schedule();
-    }, TICK_MS / this.speed);
+    }, this.tickMs / this.speed);
   }
 
+  /** One tick with the queued commands; `report`: refusals become notices, as the server's outcomes do. */
   private advance(report: boolean): void {
     const state = this.state;
     if (state === null) return;
@@ -127,7 +163,7 @@ export class DevClient implements UiClient {
     step(state, entries);
     if (report) for (const o of state.lastOutcomes) if (!o.ok && o.reason !== null) this.notify('error', `reasons.${o.reason}`);
     const view = teamView(state);
-    this.history.update((h) => ({ ...h, [TEAM]: [...(h[TEAM] ?? []).slice(-1599), historyPoint(view)] }));
+    this.history.update((h) => ({ ...h, [TEAM]: [...(h[TEAM] ?? []).slice(1 - HISTORY_KEPT), historyPoint(view)] }));
   }
 
   private publish(): void {

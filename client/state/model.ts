@@ -1,7 +1,7 @@
 /**
  * What the client knows about its game, as plain data: the network layer (gameClient.ts) fills
  * it from the room's wire state, the DOM UI and the Phaser scene read it. A team is the sim's own
- * TeamView shape (shared/sim/teamViewTypes.ts), rebuilt from the schema, so the UI speaks the same
+ * TeamView shape (shared/sim/view/types.ts), rebuilt from the schema, so the UI speaks the same
  * language as the simulation and its tests.
  */
 import type { Mode, Phase, Role, Speed } from '../../shared/protocol/messages';

@@ -3,7 +3,7 @@
  * viewport. The Phaser scene (client/view) may subscribe to fit its layout into it instead of
  * drawing boxes under the panels; it changes when the window resizes or a dock is collapsed.
  */
-import { Store } from '../net/store';
+import { Store } from './store';
 
 export interface StageRect {
   x: number;

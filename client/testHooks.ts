@@ -1,0 +1,35 @@
+/**
+ * What the game page exposes as `window.scaleUp`, for the browser tests (tests/e2e) and the
+ * curious at the console: the page's GameClient, to read its stores, send commands or drop the
+ * connection, and the diagram, to ask what it draws. The type is the contract the tests compile
+ * against; only type imports here, so the page does not load Phaser any earlier for it.
+ */
+import type Phaser from 'phaser';
+import type { GameClient } from './net/gameClient';
+import type { DiagramDescription, DiagramScene } from './view/DiagramScene';
+
+export interface ScaleUpHooks {
+  client: GameClient;
+  /** The diagram's Phaser game. */
+  diagram: Phaser.Game;
+  /** What the diagram shows now (DiagramScene.describe), or null before its scene is up. */
+  describeDiagram(): DiagramDescription | null;
+}
+
+declare global {
+  interface Window {
+    /** Set once the page has its client and its diagram (see installTestHooks). */
+    scaleUp?: ScaleUpHooks;
+  }
+}
+
+export type { DiagramDescription };
+
+/** Exposes the page's client and diagram as `window.scaleUp`. */
+export function installTestHooks(client: GameClient, diagram: Phaser.Game): void {
+  window.scaleUp = {
+    client,
+    diagram,
+    describeDiagram: () => (diagram.scene.getScene('diagram') as DiagramScene | null)?.describe() ?? null,
+  };
+}

@@ -1,0 +1,69 @@
+// The game a room runs, over game time rather than connections: each tick (the due commands through
+// the simulations, each outcome to its sender, the projection, a snapshot every so often, the end
+// when every team is over), the end of the game (every team revealed, result and replay stored)
+// and snapshots. The room builds its parts once and hands them to these functions and to its
+// message handlers (roomMessages.ts).
+import type { Client } from '@colyseus/core';
+import { SERVER_MESSAGES, type OutcomeMessage } from '../../shared/protocol/messages';
+import type { Logger } from '../logger';
+import type { WireState } from '../sync/wireState';
+import type { CommandIntake } from './commandIntake';
+import { roomSnapshot, type RoomSetup } from './gameSetup';
+import type { RoomClock } from './roomClock';
+import type { RoomMetrics } from './roomMetrics';
+import type { RoomSaves } from './roomSaves';
+import type { RoomTimings } from './roomServices';
+import type { Seats } from './seats';
+import type { TeamSims } from './teamSims';
+
+export interface RoomParts {
+  readonly record: RoomSetup;
+  readonly sims: TeamSims;
+  readonly seats: Seats;
+  readonly intake: CommandIntake;
+  readonly clock: RoomClock;
+  readonly wire: WireState;
+  readonly saves: RoomSaves;
+  readonly metrics: RoomMetrics;
+  readonly logger: Logger;
+  readonly timings: RoomTimings;
+  /** The client connected under `sessionId`, while it is. */
+  clientOf(sessionId: string): Client | undefined;
+  /** Sends the state's changes to the clients now. */
+  broadcastPatch(): void;
+}
+
+/** One tick (the clock runs one at a time, in the command intake's chain). A failed tick is logged; the next one runs. */
+export function runTick(room: RoomParts): Promise<void> {
+  const { sims, seats, intake, record, logger } = room;
+  return room.metrics.tick(async () => {
+    const { due, stale } = intake.takeDue(sims.tick);
+    if (stale.length > 0) logger.error({ room: record.code, stale }, 'logged commands missed their tick');
+    for (const outcome of sims.step(due)) {
+      const sessionId = seats.bySeatId(outcome.player)?.sessionId;
+      const client = sessionId ? room.clientOf(sessionId) : undefined;
+      const message: OutcomeMessage = { seq: outcome.seq, tick: sims.tick - 1, ok: outcome.ok, reason: outcome.reason, createdId: outcome.createdId };
+      client?.send(SERVER_MESSAGES.outcome, message);
+    }
+    room.wire.project(sims);
+    if (sims.tick % room.timings.snapshotEveryTicks === 0) await saveSnapshot(room);
+    if (sims.allOver()) await endGame(room);
+    room.broadcastPatch();
+  }).catch((error: unknown) => logger.error({ room: record.code, err: error }, 'tick failed'));
+}
+
+/** Ends the game (once): the clock stops, every team is shown, and a stored room gets its result and replay. */
+export async function endGame(room: RoomParts): Promise<void> {
+  if (room.clock.finished) return;
+  room.clock.end();
+  room.wire.reveal();
+  if (!room.saves.persisted) return;
+  const ids = await room.saves.storeResult(room.sims, room.seats);
+  if (ids !== null) room.wire.setResult(ids);
+  room.broadcastPatch();
+}
+
+/** Stores a snapshot of every team with the room's clock and seats (a room not yet stored has none). */
+export function saveSnapshot(room: RoomParts): Promise<void> {
+  return room.saves.storeSnapshot(() => room.sims.snapshot(roomSnapshot(room.clock.saved, room.seats)));
+}

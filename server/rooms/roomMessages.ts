@@ -1,0 +1,63 @@
+// What a room does with each message a client sends, as one table the room registers: commands go
+// through the command intake, controls through the clock rules (controls.ts) to the room clock, and
+// any other type is refused. Every refusal is an `error` message with a reason code the client
+// translates; nothing a client sends throws here.
+import type { Client } from '@colyseus/core';
+import {
+  CLIENT_MESSAGES, CLOSE_SEAT_TAKEN_OVER, controlMessageSchema, MAX_MESSAGE_CHARS, SERVER_MESSAGES,
+  type ErrorMessage, type ErrorReason,
+} from '../../shared/protocol/messages';
+import { formatZodError } from '../../shared/protocol/zodErrors';
+import { jsonSize } from './commandIntake';
+import { controlAllowed } from './controls';
+import { endGame, type RoomParts } from './roomGame';
+
+export type MessageHandler = (client: Client, message: unknown) => void;
+
+export function sendError(client: Client, type: string, reason: ErrorReason, seq: number | null, detail: string): void {
+  const message: ErrorMessage = { reason, seq, type, detail };
+  client.send(SERVER_MESSAGES.error, message);
+}
+
+/** Tells a connection that no longer holds its seat why it is closed, and closes it. */
+export function sendAway(client: Client): void {
+  sendError(client, 'join', 'seat-taken-over', null, 'another connection took this seat');
+  client.leave(CLOSE_SEAT_TAKEN_OVER);
+}
+
+/** The handler of each client message type; `'*'` answers every type not in the table. */
+export function messageHandlers(room: RoomParts): Record<string, MessageHandler> {
+  return {
+    [CLIENT_MESSAGES.command]: (client, message) => void onCommand(room, client, message),
+    [CLIENT_MESSAGES.control]: (client, message) => onControl(room, client, message),
+    // Called as (client, type, payload) for unknown types, but as (client, payload) for a message
+    // whose type is '*' itself: never turn the argument into text, it may be any decoded value.
+    '*': (client, type) => sendError(client, typeof type === 'string' ? type.slice(0, 40) : '*', 'unknown-message', null, 'no such message type'),
+  };
+}
+
+async function onCommand(room: RoomParts, client: Client, message: unknown): Promise<void> {
+  if (!room.intake.allow(client.sessionId, performance.now())) return sendError(client, 'command', 'rate-limited', null, 'over the command rate');
+  const result = await room.intake.receive(room.seats.bySession(client.sessionId), message);
+  if (result.kind === 'refused') {
+    room.metrics.command('rejected', result.reason);
+    return sendError(client, 'command', result.reason, result.seq, result.detail);
+  }
+  room.metrics.command(result.kind);
+  client.send(SERVER_MESSAGES.ack, result.kind === 'accepted' ? { seq: result.entry.seq, tick: result.entry.tick } : { seq: result.seq, tick: result.tick });
+}
+
+function onControl(room: RoomParts, client: Client, message: unknown): void {
+  if (!room.intake.allow(client.sessionId, performance.now())) return sendError(client, 'control', 'rate-limited', null, 'over the message rate');
+  if (jsonSize(message) > MAX_MESSAGE_CHARS) return sendError(client, 'control', 'oversize', null, 'message too large');
+  const parsed = controlMessageSchema.safeParse(message);
+  if (!parsed.success) return sendError(client, 'control', 'malformed', null, formatZodError(parsed.error));
+  const seat = room.seats.bySession(client.sessionId);
+  const control = parsed.data;
+  if (seat === undefined || !controlAllowed(room.record.mode, seat, control.action, room.clock.phase)) {
+    return sendError(client, 'control', 'not-allowed', null, `${control.action} is not for a ${seat?.role ?? 'stranger'} in a ${room.record.mode}`);
+  }
+  if (control.action === 'end') void endGame(room);
+  else room.clock.apply(control);
+  room.broadcastPatch();
+}

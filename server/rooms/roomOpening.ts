@@ -1,0 +1,76 @@
+// How a room comes to be: new from its creator's options (a join code reserved in presence;
+// nothing is stored until its first player sits down), or, after a restart, restored from the
+// store under its old code with its seats and clock (see recovery.ts for how restores are asked for).
+import type { Presence } from '@colyseus/core';
+import { newRoomRecord, roomSettings, type RoomSetup } from './gameSetup';
+import { claimCode, releaseCode, reserveCode } from './joinCode';
+import { consumeRestoreToken, loadStoredRoom } from './recovery';
+import type { ClockSetting } from './roomClock';
+import type { RoomServices } from './roomServices';
+import { Seats } from './seats';
+import { TeamSims } from './teamSims';
+
+export interface OpenedRoom {
+  record: RoomSetup;
+  sims: TeamSims;
+  seats: Seats;
+  clock: ClockSetting;
+  /** Whether the room record is in the store already (a restored room). */
+  stored: boolean;
+}
+
+/** Opens a new room from `options`, or the stored room they carry a restore token for. */
+export async function openRoom(presence: Presence, services: RoomServices, options: Record<string, unknown>): Promise<OpenedRoom> {
+  const restoreId = await consumeRestoreToken(presence, options);
+  return restoreId === null ? createRoom(presence, services, options) : restoreRoom(presence, services, restoreId);
+}
+
+async function createRoom(presence: Presence, services: RoomServices, options: Record<string, unknown>): Promise<OpenedRoom> {
+  const code = await reserveCode(presence);
+  let record: RoomSetup;
+  try {
+    record = newRoomRecord(options, code).record;
+  } catch (error) {
+    await releaseCode(presence, code);
+    throw error;
+  }
+  const teams = roomSettings(record).teams;
+  return {
+    record,
+    sims: new TeamSims(record.scenario, record.seed, teams),
+    seats: new Seats(record.mode, teams, services.timings.seats),
+    clock: { phase: 'waiting', paused: false, speed: startSpeed(record, services), adjustable: record.mode !== 'match' },
+    stored: false,
+  };
+}
+
+async function restoreRoom(presence: Presence, services: RoomServices, id: string): Promise<OpenedRoom> {
+  const loaded = await loadStoredRoom(services.store, id, services.logger);
+  const { record, sims, room } = loaded;
+  await claimCode(presence, record.code);
+  const seats = new Seats(record.mode, sims.teamIds, services.timings.seats);
+  for (const seat of room?.seats ?? []) seats.restore(seat);
+  // Logs written before seats had public ids name the player by profile id.
+  for (const seat of seats.all()) {
+    seat.lastSeq = Math.max(seat.lastSeq, loaded.lastSeqs[seat.seatId] ?? -1, loaded.lastSeqs[seat.playerId] ?? -1);
+  }
+  services.logger.info({ room: record.code, tick: sims.tick, commands: loaded.commands, snapshotTick: loaded.snapshotTick }, 'room restored');
+  return {
+    record,
+    sims,
+    seats,
+    clock: {
+      // Without a snapshot's clock, a room whose log has commands was running (they are taken only then).
+      phase: room?.phase ?? (loaded.commands > 0 ? 'running' : 'waiting'),
+      paused: room?.paused ?? false,
+      speed: room?.speed ?? startSpeed(record, services),
+      adjustable: record.mode !== 'match',
+    },
+    stored: true,
+  };
+}
+
+/** A match runs at the server's fixed speed; other rooms open at their scenario's. */
+function startSpeed(record: RoomSetup, services: RoomServices): number {
+  return record.mode === 'match' ? services.timings.matchSpeed : (record.scenario.startSpeed ?? 1);
+}
