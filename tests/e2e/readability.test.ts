@@ -20,6 +20,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/sim';
 import { chromiumAvailable, SCREENSHOTS, startSandbox, useGame } from './browser';
+import { RUNWAY_WARN_TICKS } from '../../client/ui/header/runway';
 import en from '../../client/i18n/locales/en.json';
 import ko from '../../client/i18n/locales/ko.json';
 
@@ -47,6 +48,12 @@ function headerOverlaps(): string[] {
   );
   const edge = header.getBoundingClientRect();
   const found: string[] = [];
+  // One row: the header wraps only on screens narrower than the ones measured here.
+  const parts = [...header.querySelectorAll('.su-brand, .su-figures, .su-figures > *, .su-header-end')].map((el) => ({ name: el.className, rect: el.getBoundingClientRect() }));
+  for (const a of parts) {
+    const below = parts.find((b) => b.rect.top >= a.rect.bottom - 0.5);
+    if (below !== undefined) found.push(`${below.name} wraps below ${a.name}`);
+  }
   for (const [i, a] of leaves.entries()) {
     if (a.rect.left < edge.left - 0.5 || a.rect.right > edge.right + 0.5) found.push(`${a.name} past the header's edge`);
     for (const b of leaves.slice(i + 1)) {
@@ -246,6 +253,21 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
             const words = badge === null ? undefined : [...badge.childNodes].reverse().find((node) => node.nodeType === Node.TEXT_NODE);
             if (words !== undefined) words.textContent = text;
           }, LONGEST_COMPLAINT[lang]!);
+          // And the money warning with its longest time (just under two days): the game paused so
+          // that no new point replaces the falling money this history shows.
+          await page.evaluate(async (longest) => {
+            const { client } = window.scaleUp!;
+            client.control({ action: 'pause' });
+            await new Promise((resolve) => setTimeout(resolve, 500));
+            const team = client.game.get()?.me.team;
+            if (team === undefined || team === null) return;
+            const last = client.history.get()[team]?.at(-1);
+            const tick = last?.tick ?? 100;
+            const money = 100_000;
+            const points = Array.from({ length: 61 }, (_, i) => ({ tick: tick - 60 + i, money: money + ((60 - i) * money) / longest, dau: 0, online: 0, availability: null, p95LatencyMs: null, errorRate: null }));
+            client.history.set({ ...client.history.get(), [team]: points });
+          }, RUNWAY_WARN_TICKS - 1);
+          await page.locator('[data-figure="runway"]').waitFor({ timeout: 10_000 });
           const crowdedHeader = await page.evaluate(headerOverlaps);
           await page.screenshot({ path: join(SCREENSHOTS, `readability-${label}-header.png`), clip: { x: 0, y: 0, width: viewport.width, height: 60 } });
           const smallestCard = Math.min(...scene.cards.flatMap((c) => c.texts.map((t) => t.px)));

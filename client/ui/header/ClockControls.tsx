@@ -16,7 +16,7 @@ export function ClockControls({ clock, client }: { clock: ClockModel; client: Ui
   const { day, time } = clockOf(clock.tick);
   const running = clock.phase === 'running';
   return (
-    <div class="su-clock">
+    <div class="su-clock" data-paused={clock.paused && running ? 'true' : undefined}>
       <span class="su-clock-time" role="timer" aria-label={t('ui.header.clockLabel')} aria-live="off">
         {t('hud.clock', { day, time })}
       </span>
@@ -51,12 +51,14 @@ export function ClockControls({ clock, client }: { clock: ClockModel; client: Ui
           <select
             class="su-speed-select"
             aria-label={t('ui.header.speedLabel')}
+            title={t('ui.header.speedKeys', { last: SPEEDS.length })}
+            aria-keyshortcuts={SPEEDS.map((_, i) => String(i + 1)).join(' ')}
             value={String(clock.speed)}
             onChange={(event) => client.control({ action: 'speed', speed: Number((event.currentTarget as HTMLSelectElement).value) as Speed })}
           >
             {SPEEDS.map((speed, i) => (
-              <option key={speed} value={String(speed)}>
-                {t('ui.header.speedKey', { speed: t('hud.speed', { speed }), key: i + 1 })}
+              <option key={speed} value={String(speed)} title={t('ui.header.speedKey', { speed: t('hud.speed', { speed }), key: i + 1 })}>
+                {t('hud.speed', { speed })}
               </option>
             ))}
           </select>

@@ -27,7 +27,8 @@ export function formatFigure(lang: Language, format: FigureFormat, value: number
   }
 }
 
-export function FigureValue({ figure }: { figure: HeaderFigure }) {
+/** `after` goes beside the value (the money's runway warning); it is shown only with a known value. */
+export function FigureValue({ figure, after }: { figure: HeaderFigure; after?: ComponentChildren }) {
   const { t, lang } = useT();
   const label = t(`hud.${figure.id}`);
   const feature = figure.revealedBy === null ? '' : t(`features.${figure.revealedBy}.name`);
@@ -60,6 +61,7 @@ export function FigureValue({ figure }: { figure: HeaderFigure }) {
       <span class="su-fig-label">{label}</span>
       <span class="su-fig-value" title={tip}>
         {content}
+        {after}
       </span>
     </div>
   );

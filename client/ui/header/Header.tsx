@@ -35,9 +35,12 @@ export function Header({ client, game, team, goals, status }: { client: UiClient
       {team !== null && (
         <div class="su-figures" role="group" aria-label={t('ui.header.figuresLabel')}>
           {headerFigures(team, goals).map((figure) => (
-            <FigureValue key={figure.id} figure={figure} />
+            <FigureValue
+              key={figure.id}
+              figure={figure}
+              after={figure.id === 'money' ? <RunwayWarning points={(teamId === undefined ? undefined : history[teamId]) ?? []} /> : undefined}
+            />
           ))}
-          <RunwayWarning points={(teamId === undefined ? undefined : history[teamId]) ?? []} />
           <div class="su-fig" role="group" aria-label={t('complaints.label')} data-figure="complaints">
             <span class="su-fig-label">{t('complaints.label')}</span>
             <span class="su-fig-value su-fig-small">

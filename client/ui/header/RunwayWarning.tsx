@@ -1,4 +1,8 @@
-/** In the header while the money is running out: how long it lasts at the recent rate (see runway.ts). */
+/**
+ * Beside the money while it is running out: how long it lasts at the recent rate (see runway.ts).
+ * The badge says it in a few words (the header is tight at 1280 px); its title and the screen
+ * reader say the whole sentence.
+ */
 import { formatDuration } from '../../i18n';
 import type { HistoryPoint } from '../../state/model';
 import { Badge } from '../common';
@@ -10,12 +14,13 @@ export function RunwayWarning({ points }: { points: readonly HistoryPoint[] }) {
   const left = runway(points);
   if (left === null) return null;
   const time = formatDuration(lang, left.ticks);
+  const sentence = `${t('ui.header.runway', { time })}. ${t('ui.header.runwayHelp')}`;
   return (
-    <div class="su-fig su-runway" role="status" data-figure="runway" title={t('ui.header.runwayHelp')}>
-      <span class="su-fig-label">{t('ui.header.runwayLabel')}</span>
-      <span class="su-fig-value su-fig-small">
-        <Badge tone={left.level === 'alarm' ? 'bad' : 'warn'}>{t('ui.header.runway', { time })}</Badge>
-      </span>
-    </div>
+    <span class="su-runway" role="status" data-figure="runway" title={sentence}>
+      <Badge tone={left.level === 'alarm' ? 'bad' : 'warn'}>
+        <span aria-hidden="true">{t('ui.header.runwayShort', { time })}</span>
+        <span class="su-visually-hidden">{t('ui.header.runway', { time })}</span>
+      </Badge>
+    </span>
   );
 }
