@@ -99,8 +99,8 @@ const SIM_MATH = [
   property,
   message:
     property === 'random'
-      ? 'Use the seeded RNG carried in the sim state (shared/sim/rng.ts), never Math.random.'
-      : `Math.${property} may differ in the last bit between engines: use shared/sim/math.ts.`,
+      ? 'Use the seeded RNG carried in the sim state (shared/sim/core/rng.ts), never Math.random.'
+      : `Math.${property} may differ in the last bit between engines: use shared/sim/numerics/math.ts.`,
 }));
 
 const SIM_SYNTAX = [
@@ -110,11 +110,11 @@ const SIM_SYNTAX = [
   },
   {
     selector: "BinaryExpression[operator='**']",
-    message: '`**` may differ between engines: use shared/sim/math.ts.',
+    message: '`**` may differ between engines: use shared/sim/numerics/math.ts.',
   },
   {
     selector: "AssignmentExpression[operator='**=']",
-    message: '`**=` may differ between engines: use shared/sim/math.ts.',
+    message: '`**=` may differ between engines: use shared/sim/numerics/math.ts.',
   },
   {
     selector:

@@ -8,7 +8,7 @@
  */
 import type { ControlMessage, Speed } from '../../shared/protocol/messages';
 import { createSim, step, teamView, type Command, type CommandEntry, type SimState } from '../../shared/sim';
-import { crashInstance } from '../../shared/sim/incidents';
+import { crashInstance } from '../../shared/sim/rules/incidents';
 import type { ConnectionStatus, GameModel, HistoryPoint, Notice } from '../state/model';
 import { historyPoint } from '../net/toModel';
 import { scenarioPreset } from '../state/scenarios';

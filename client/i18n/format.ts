@@ -109,7 +109,7 @@ export function formatGigabytes(lang: Language, gb: number): string {
   return unit(lang, gb, 'gigabyte', gb < 10 ? 1 : 0);
 }
 
-/** Minutes in a simulated day: one tick is one simulated minute (shared/sim/state.ts TICK_SECONDS). */
+/** Minutes in a simulated day: one tick is one simulated minute (shared/sim/core/state.ts TICK_SECONDS). */
 export const MINUTES_PER_DAY = 1440;
 
 /**

@@ -10,7 +10,7 @@
  */
 import Phaser from 'phaser';
 import { USERS, type Command, type TeamView } from '../../shared/sim';
-import { ALLOWED_LINKS } from '../../shared/sim/topology';
+import { ALLOWED_LINKS } from '../../shared/sim/core/topology';
 import type { GameModel } from '../state/model';
 import type { Store } from '../state/store';
 import { stageRect, type StageRect } from '../state/stageRect';

@@ -4,9 +4,9 @@
  * (money, ids, rules). The compile-time check at the bottom keeps this and the sim's type equal.
  */
 import { z } from 'zod';
-import { FEATURE_NAMES, SIZE_NAMES, type Feature } from '../sim/catalogue';
-import { MAX_COUNT, type Command, type CommandEntry } from '../sim/commands';
-import { COMPONENT_KINDS } from '../sim/scenario';
+import { FEATURE_NAMES, SIZE_NAMES, type Feature } from '../sim/rules/catalogue';
+import { MAX_COUNT, type Command, type CommandEntry } from '../sim/commands/command';
+import { COMPONENT_KINDS } from '../sim/core/scenario';
 import { CACHE_POLICIES, CACHE_STRATEGIES, DB_ENGINES, FAILOVER_MODES, SHARD_KEYS } from '../sim/vocabulary';
 import { formatZodError } from './zodErrors';
 

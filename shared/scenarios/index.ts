@@ -1,5 +1,5 @@
 /** The scenarios that ship with the game, validated on load, by id. */
-import type { Scenario } from '../sim/scenario';
+import type { Scenario } from '../sim/core/scenario';
 import constantLoad from './presets/constant-load.json' with { type: 'json' };
 import sandbox from './presets/sandbox.json' with { type: 'json' };
 import { parseScenario } from './schema';

@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { SPEEDS } from '../protocol/messages';
-import { ALLOWED_LINKS } from '../sim/topology';
+import { ALLOWED_LINKS } from '../sim/core/topology';
 import { DB_ENGINES, SHARD_KEYS } from '../sim/vocabulary';
-import { COMPONENT_KINDS, INCIDENT_TYPES, WORLD_INCIDENTS, type IncidentType, type Scenario } from '../sim/scenario';
+import { COMPONENT_KINDS, INCIDENT_TYPES, WORLD_INCIDENTS, type IncidentType, type Scenario } from '../sim/core/scenario';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes');
 const localText = z.object({ en: z.string().min(1), ko: z.string().min(1) }).strict();

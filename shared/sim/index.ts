@@ -1,11 +1,11 @@
 /** The deterministic simulation core: everything the server, the client and the tests use. */
-export { createSim, step, replay, cloneState, groupByTick } from './sim';
-export { hashState, canonicalJson } from './hash';
-export { executeCommand, type CommandResult } from './commandHandlers/apply';
-export * from './commands';
-export * from './scenario';
-export * from './state';
+export { createSim, step, replay, cloneState, groupByTick } from './core/sim';
+export { hashState, canonicalJson } from './core/hash';
+export { executeCommand, type CommandResult } from './commands/apply';
+export * from './commands/command';
+export * from './core/scenario';
+export * from './core/state';
 export * from './vocabulary';
-export * from './catalogue';
+export * from './rules/catalogue';
 export * from './view';
-export * from './checklist';
+export * from './rules/checklist';

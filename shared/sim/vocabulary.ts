@@ -12,7 +12,7 @@ export type SizeName = (typeof SIZE_NAMES)[number];
 export const SHARD_KEYS = ['userIdHash', 'userIdRange', 'region', 'celebrity'] as const;
 export type ShardKey = (typeof SHARD_KEYS)[number];
 
-/** What a full cache evicts first (see cacheModel.ts). */
+/** What a full cache evicts first (see numerics/cache/). */
 export const CACHE_POLICIES = ['lru', 'lfu', 'fifo'] as const;
 export type CachePolicy = (typeof CACHE_POLICIES)[number];
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluatePool } from '../../shared/sim/boundedQueue';
+import { evaluatePool } from '../../shared/sim/numerics/boundedQueue';
 import { TICK_SECONDS } from '../../shared/sim';
 
 /** Erlang C by direct summation (textbook form), fine for the small c used here. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cacheHitRatio, zipfTopShare, type CacheQuery } from '../../shared/sim/cacheModel';
+import { cacheHitRatio, zipfTopShare, type CacheQuery } from '../../shared/sim/numerics/cache/hitRatio';
 import type { CachePolicy } from '../../shared/sim/vocabulary';
 
 // Every reference below is computed here with the host Math.* and a method

@@ -13,7 +13,7 @@
  * its capacity-only (Che) figure; that bounds the true figure from above, within 2 % here.
  */
 import { describe, expect, it } from 'vitest';
-import { cacheHitRatio, type CacheQuery } from '../../shared/sim/cacheModel';
+import { cacheHitRatio, type CacheQuery } from '../../shared/sim/numerics/cache/hitRatio';
 
 interface Run {
   keys: number;

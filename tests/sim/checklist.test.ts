@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KINDS, type Scenario } from '../../shared/sim';
-import { CACHE_HIT_RATIO_GOAL, CHECKLIST_IDS, checklistScore, type ChecklistId } from '../../shared/sim/checklist';
-import { RESHARD_BASE_TICKS } from '../../shared/sim/commandHandlers/operations';
+import { CACHE_HIT_RATIO_GOAL, CHECKLIST_IDS, checklistScore, type ChecklistId } from '../../shared/sim/rules/checklist';
+import { RESHARD_BASE_TICKS } from '../../shared/sim/commands/operations';
 import { Driver, constantScenario } from './mechanics/helpers';
 
 /** The constant-load system (balancer → 2 web servers → database in 'ap'), with users in two regions. */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadPreset } from '../../shared/scenarios';
 import { canonicalJson, cloneState, createSim, hashState, step } from '../../shared/sim';
-import { fnv1a64 } from '../../shared/sim/hash';
+import { fnv1a64 } from '../../shared/sim/core/hash';
 
 const FC = { seed: 0x5ca1e, numRuns: 200 } as const;
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mixtureQuantile, shareWithin, type LatencyStream } from '../../shared/sim/latencyMix';
+import { mixtureQuantile, shareWithin, type LatencyStream } from '../../shared/sim/numerics/latencyMix';
 
 /** P(T > x) of a shifted exponential through (base, p95), written out independently. */
 function tail(stream: LatencyStream, x: number): number {

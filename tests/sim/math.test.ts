@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { E, LN10, LN2, PI, TAU, cos, exp, expm1, ln, log10, log1p, pow, powInt, sin } from '../../shared/sim/math';
+import { E, LN10, LN2, PI, TAU, cos, exp, expm1, ln, log10, log1p, pow, powInt, sin } from '../../shared/sim/numerics/math';
 
 // The host Math.* is the oracle here (tests may use it; shared/sim may not).
 // V8's versions are fdlibm ports and within 1 ulp, so a few ulp of slack is
@@ -353,8 +353,8 @@ describe('shared/sim determinism lint', () => {
     const files = (readdirSync(SIM_DIR, { recursive: true }) as string[])
       .filter((f) => f.endsWith('.ts'))
       .map((f) => f.split('\\').join('/'));
-    expect(files).toContain('math.ts');
-    expect(files).toContain('queueing.ts');
+    expect(files).toContain('numerics/math.ts');
+    expect(files).toContain('numerics/queueing.ts');
     const problems = files.flatMap((f) => violations(readFileSync(join(SIM_DIR, f), 'utf8')).map((v) => `shared/sim/${f} ${v}`));
     expect(problems).toEqual([]);
   });

@@ -18,7 +18,7 @@
  *    figure and the model's, which is the conservative side.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePool } from '../../shared/sim/boundedQueue';
+import { evaluatePool } from '../../shared/sim/numerics/boundedQueue';
 import { REQUEST_CLASSES, WEB_WORK } from '../../shared/sim';
 import { loadPreset } from '../../shared/scenarios';
 import { Driver, constantScenario } from './mechanics/helpers';

@@ -20,7 +20,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadPreset, PRESET_IDS } from '../../shared/scenarios';
-import { isInstanceFailure } from '../../shared/sim/incidents';
+import { isInstanceFailure } from '../../shared/sim/rules/incidents';
 import {
   COMPONENT_KINDS,
   TICKS_PER_DAY,

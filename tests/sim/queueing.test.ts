@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { erlangB, erlangC, mmc } from '../../shared/sim/queueing';
+import { erlangB, erlangC, mmc } from '../../shared/sim/numerics/queueing';
 
 // Reference values below are textbook figures or closed forms worked out by
 // hand, and the numeric references are computed here with the host Math.* in

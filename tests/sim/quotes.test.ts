@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadPreset } from '../../shared/scenarios';
 import { createSim, executeCommand, KINDS, SIZE_NAMES, step, type Command, type ComponentKindName, type SimState, type SizeName } from '../../shared/sim';
-import { buyQuote, countQuote, featureQuote, resizeQuote, type Quote } from '../../shared/sim/commandHandlers/quotes';
-import { costPerDay } from '../../shared/sim/economy';
+import { buyQuote, countQuote, featureQuote, resizeQuote, type Quote } from '../../shared/sim/commands/quotes';
+import { costPerDay } from '../../shared/sim/rules/economy';
 
 const KIND_LIST: ComponentKindName[] = ['web', 'db', 'cache', 'queue', 'worker', 'sessionStore'];
 

@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { loadPreset } from '../../shared/scenarios';
 import { cloneState, createSim, step, type Command, type Feature, type InitialComponent, type Scenario, type SimState } from '../../shared/sim';
 import { runFlow } from '../../shared/sim/flow/index';
-import { drawCrashes, drawWorldIncidents, expireIncidents, startScriptedIncidents } from '../../shared/sim/incidents';
-import { streamTail } from '../../shared/sim/latencyMix';
-import { advanceLifecycles } from '../../shared/sim/lifecycle';
+import { drawCrashes, drawWorldIncidents, expireIncidents, startScriptedIncidents } from '../../shared/sim/rules/incidents';
+import { streamTail } from '../../shared/sim/numerics/latencyMix';
+import { advanceLifecycles } from '../../shared/sim/rules/lifecycle';
 import { SHARE_DECIMALS, teamView, type TeamView } from '../../shared/sim/view';
 import { lossFigures } from '../../shared/sim/view/loss';
 

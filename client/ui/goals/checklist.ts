@@ -2,7 +2,7 @@
  * The scaling checklist the game ends on (stateless web tier, redundancy at every tier, cache,
  * several data centers, static content on a CDN, sharded data, tiers split into services,
  * monitoring and automation), judged from the team's own view with the same rules the server's
- * debrief score uses (shared/sim/checklist.ts), and a one-line reason for each item.
+ * debrief score uses (shared/sim/rules/checklist.ts), and a one-line reason for each item.
  *
  * Only the part of the system users reach counts. Everything but the cache's hit ratio is on the
  * provider's console; the hit ratio needs host metrics, so without them a cache on the path makes

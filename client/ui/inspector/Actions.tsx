@@ -1,7 +1,7 @@
 /** Operations on a component: restart its dead instances, promote a replica, purge a CDN, remove it. */
 import { useState } from 'preact/hooks';
 import type { ComponentView } from '../../../shared/sim';
-import { INVALIDATION_PRICE } from '../../../shared/sim/commandHandlers/operations';
+import { INVALIDATION_PRICE } from '../../../shared/sim/commands/operations';
 import { formatMoney } from '../../i18n';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';

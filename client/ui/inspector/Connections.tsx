@@ -5,7 +5,7 @@
  * also be the DNS entry of their region: where that region's users arrive.
  */
 import { USERS, type ComponentView, type TeamView } from '../../../shared/sim';
-import { ALLOWED_LINKS } from '../../../shared/sim/topology';
+import { ALLOWED_LINKS } from '../../../shared/sim/core/topology';
 import { useState } from 'preact/hooks';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';

@@ -1,10 +1,10 @@
 /**
- * The settings a component's kind has (shared/sim/commandHandlers/configure.ts SETTING_KINDS),
+ * The settings a component's kind has (shared/sim/commands/configure.ts SETTING_KINDS),
  * each sending its command at once: size (resize), instance count (scale), and the kind's own
  * switches and choices. A database's settings live in DatabaseSettings.
  */
 import { CACHE_POLICIES, CACHE_STRATEGIES, KINDS, MAX_COUNT, type CachePolicy, type CacheStrategy, type ComponentView, type SettingsChange, type SizeName, type TeamView } from '../../../shared/sim';
-import { resizeQuote } from '../../../shared/sim/commandHandlers/quotes';
+import { resizeQuote } from '../../../shared/sim/commands/quotes';
 import { formatMoney, formatSeconds } from '../../i18n';
 import { kindPrice, sizeSpec } from '../build/prices';
 import { useT } from '../hooks';

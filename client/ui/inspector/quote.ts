@@ -1,9 +1,9 @@
 /**
  * Prices of the inspector's actions before they are taken, from the same quote functions the
- * simulation charges with (shared/sim/commandHandlers/quotes.ts), fed with what the team's view
+ * simulation charges with (shared/sim/commands/quotes.ts), fed with what the team's view
  * shows of its components.
  */
-import { countQuote, type PricedComponent, type Quote } from '../../../shared/sim/commandHandlers/quotes';
+import { countQuote, type PricedComponent, type Quote } from '../../../shared/sim/commands/quotes';
 import type { ComponentView, TeamView } from '../../../shared/sim';
 import { formatMoney, type Language, type t as translate } from '../../i18n';
 import { plannedCount } from './figures';

@@ -5,8 +5,8 @@
  * passes. FlowContext (context.ts) holds them, and a FlowWorkspace (workspace.ts) keeps a
  * context from one tick to the next.
  */
-import { newPoolResult } from '../boundedQueue';
-import { newBoundedQueueFigures } from '../queueing';
+import { newPoolResult } from '../numerics/boundedQueue';
+import { newBoundedQueueFigures } from '../numerics/queueing';
 import { K } from './routing';
 
 /** Where one web server's reads of one data set go: database indices and their shares. */

@@ -3,7 +3,7 @@
  * in proportion to the instances in its rotation (all of them, or only usable ones with health
  * checks), the share that reaches dead instances failing there, and nothing across a partition.
  */
-import type { ComponentState } from '../state';
+import type { ComponentState } from '../core/state';
 import type { FlowContext } from './context';
 import { ONE_WORK, aliveLambda, countFailure, failAfter, offeredWork, runPool } from './pool';
 import { K } from './routing';

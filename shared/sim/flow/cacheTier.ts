@@ -1,15 +1,15 @@
 /**
  * A cache tier's hit ratio this tick (idea 6 of docs/design.md, seed: 캐시). The ratio follows the
- * characteristic-time models of cacheModel.ts over the scenario's Zipf working set, with the TTL
+ * characteristic-time models of numerics/cache/ over the scenario's Zipf working set, with the TTL
  * counted from when an entry was stored (Redis EX: a hit does not renew it). A new or emptied
  * cache starts cold: every miss stores a key, so the database takes a stampede that eases as the
  * cache warms; it is warm once it holds as many entries as it keeps in steady state (all of its
  * memory, or fewer when the TTL empties entries first). A long TTL keeps entries long after the
  * data changed: without write-through, that share of hits is stale.
  */
-import { cacheHitRatio } from '../cacheModel';
-import { SIZES } from '../catalogue';
-import { TICK_SECONDS, type ComponentState } from '../state';
+import { cacheHitRatio } from '../numerics/cache/hitRatio';
+import { SIZES } from '../rules/catalogue';
+import { TICK_SECONDS, type ComponentState } from '../core/state';
 import type { FlowContext } from './context';
 
 /** Keys one cache instance holds: its memory over the size of one cached object. */
@@ -20,7 +20,7 @@ export function capacityKeys(component: ComponentState, instances: number, objec
 /**
  * Share of reads whose key was written in the last `ageSeconds`, when writes at `writeRate` follow
  * the same Zipf popularity as reads: Σ p_i (1 − e^(−W·p_i·age)). Such a read served from a copy
- * that old returns outdated data. The same sum as a TTL-limited cache, so cacheModel computes it.
+ * that old returns outdated data. The same sum as a TTL-limited cache, so numerics/cache computes it.
  */
 export function recentlyWrittenShare(keys: number, alpha: number, writeRate: number, ageSeconds: number): number {
   if (!(writeRate > 0) || !(ageSeconds > 0)) return 0;

@@ -5,9 +5,9 @@
  * cached before it are outdated until they expire, unless URLs are versioned or the cache was
  * invalidated. When the CDN fails, clients fetch from the site only if that fallback was built in.
  */
-import { cacheHitRatio } from '../cacheModel';
-import { TICKS_PER_DAY, TICK_SECONDS } from '../state';
-import type { RegionDemand } from '../demand';
+import { cacheHitRatio } from '../numerics/cache/hitRatio';
+import { TICKS_PER_DAY, TICK_SECONDS } from '../core/state';
+import type { RegionDemand } from '../rules/demand';
 import type { FlowContext } from './context';
 import { STATIC } from './routing';
 

@@ -8,9 +8,9 @@
  * A context is made with its arrays and kept by a FlowWorkspace from tick to tick; `begin` sets
  * it up for the next tick of a state, resetting what that tick reads.
  */
-import { STICKY_RAMP_TICKS } from '../lifecycle';
-import type { SimState } from '../state';
-import { servingInstances } from '../topology';
+import { STICKY_RAMP_TICKS } from '../rules/lifecycle';
+import type { SimState } from '../core/state';
+import { servingInstances } from '../core/topology';
 import {
   arrayResets,
   BackwardScratch,

@@ -4,12 +4,12 @@
  * outgrows its disk) or each shard of a partitioned database is its own queue with its share of
  * the load and of the data (shards.ts), a full shard refusing its writes.
  */
-import { evaluatePoolInto } from '../boundedQueue';
-import { DISK_GB_PER_MEMORY_GB, KINDS, SIZES } from '../catalogue';
-import { trackCondition } from '../incidents';
-import type { ComponentState } from '../state';
-import { storedGbOf } from '../storage';
-import { vcpuOf } from '../topology';
+import { evaluatePoolInto } from '../numerics/boundedQueue';
+import { DISK_GB_PER_MEMORY_GB, KINDS, SIZES } from '../rules/catalogue';
+import { trackCondition } from '../rules/incidents';
+import type { ComponentState } from '../core/state';
+import { storedGbOf } from '../rules/storage';
+import { vcpuOf } from '../core/topology';
 import type { FlowContext } from './context';
 import { aliveLambda, runPool, serviceScv } from './pool';
 import { K, READ, WRITE } from './routing';

@@ -9,10 +9,10 @@
  * Backward pass (reverse order): latency and success are composed down each path (backward.ts).
  * The result is one latency stream per region and class, for availability and the summary.
  */
-import { CDN_EDGE_RTT_MS } from '../catalogue';
-import type { LatencyStream } from '../latencyMix';
-import { regionDemands } from '../demand';
-import type { SimState } from '../state';
+import { CDN_EDGE_RTT_MS } from '../rules/catalogue';
+import type { LatencyStream } from '../numerics/latencyMix';
+import { regionDemands } from '../rules/demand';
+import type { SimState } from '../core/state';
 import { backward, startBackwardPass } from './backward';
 import { recordLinks } from './links';
 import { forward } from './forward';

@@ -4,7 +4,7 @@
  * topology for the routing table (routing.ts), with the links the forward pass sends on most
  * found ahead. The per-tick counts along them are in links.ts.
  */
-import type { ComponentState, SimState } from '../state';
+import type { ComponentState, SimState } from '../core/state';
 
 /** The links between components, numbered once per topology (part of RoutingTable). */
 export interface LinkTable {

@@ -3,7 +3,7 @@
  * forward pass keeps while it routes requests, and how they reach the state at the end of the
  * tick. Which links there are is found with the routing table (linkTable.ts).
  */
-import type { Links, SimState } from '../state';
+import type { Links, SimState } from '../core/state';
 import type { RoutingTable } from './routing';
 
 /**

@@ -4,9 +4,9 @@
  * instances as bounded queues (boundedQueue.ts) and recording the figures, and moving requests
  * it served to failed when something they need is gone.
  */
-import { evaluatePoolInto, type PoolResult } from '../boundedQueue';
-import type { ComponentState } from '../state';
-import { vcpuOf } from '../topology';
+import { evaluatePoolInto, type PoolResult } from '../numerics/boundedQueue';
+import type { ComponentState } from '../core/state';
+import { vcpuOf } from '../core/topology';
 import type { FlowContext } from './context';
 import { K } from './routing';
 import type { PoolOutcome } from './arrays';

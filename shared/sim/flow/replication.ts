@@ -5,8 +5,8 @@
  * capacity. Reads it answers about rows written within the lag are stale. When a primary with
  * automatic failover dies, its most up-to-date healthy replica is promoted after a short delay.
  */
-import { PROMOTION_TICKS } from '../commandHandlers/operations';
-import { TICK_SECONDS } from '../state';
+import { PROMOTION_TICKS } from '../commands/operations';
+import { TICK_SECONDS } from '../core/state';
 import { recentlyWrittenShare } from './cacheTier';
 import type { FlowContext } from './context';
 import { K, READ, WRITE } from './routing';

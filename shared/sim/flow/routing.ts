@@ -5,11 +5,11 @@
  * CPU each request class costs. Rebuilt when the state's revision moves, otherwise reused tick
  * after tick (the cache holds derived data only; the state stays the single source of truth).
  */
-import { COLOCATED_DB_SLOWDOWN, ENGINES, ENQUEUE_WORK, KINDS, LB_WORK, MEMORY_STORE_WORK, WEB_STITCH_WORK, WEB_WORK } from '../catalogue';
-import { CLASS_COUNT, REQUEST_CLASSES } from '../scenario';
+import { COLOCATED_DB_SLOWDOWN, ENGINES, ENQUEUE_WORK, KINDS, LB_WORK, MEMORY_STORE_WORK, WEB_STITCH_WORK, WEB_WORK } from '../rules/catalogue';
+import { CLASS_COUNT, REQUEST_CLASSES } from '../core/scenario';
 import type { DbEngine } from '../vocabulary';
-import type { ComponentState, SimState } from '../state';
-import { evaluationOrder, indexComponents } from '../topology';
+import type { ComponentState, SimState } from '../core/state';
+import { evaluationOrder, indexComponents } from '../core/topology';
 import { buildLinks, buildUserLinks, type LinkTable, type UserLinkTable } from './linkTable';
 
 export const K = CLASS_COUNT;

@@ -5,7 +5,7 @@
  * key gives the hot keys a shard of their own. A hotspot (a celebrity's post going viral) adds
  * reads to the one shard that holds the hot key.
  */
-import type { ComponentState, SimState } from '../state';
+import type { ComponentState, SimState } from '../core/state';
 import type { ShardKey } from '../vocabulary';
 
 export interface ShardLayout {

@@ -3,9 +3,9 @@
  * misses sent on to the databases for the web servers that asked), a session store, and a
  * message queue whose workers drain the accepted messages at their own pace.
  */
-import { WEB_WORK } from '../catalogue';
-import { TICK_SECONDS, type ComponentState } from '../state';
-import { vcpuOf } from '../topology';
+import { WEB_WORK } from '../rules/catalogue';
+import { TICK_SECONDS, type ComponentState } from '../core/state';
+import { vcpuOf } from '../core/topology';
 import { updateCache } from './cacheTier';
 import type { FlowContext } from './context';
 import { ONE_WORK, aliveLambda, failShare, offeredWork, runPool } from './pool';

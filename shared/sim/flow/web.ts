@@ -5,7 +5,7 @@
  * primary), failing the requests whose data is unreachable or lives in another region's database.
  * routeReads also sends on a cache's misses (stores.ts).
  */
-import type { ComponentState } from '../state';
+import type { ComponentState } from '../core/state';
 import type { FlowContext } from './context';
 import { aliveLambda, countFailure, failAfter, failShare, offeredWork, offeredWork2, runPool } from './pool';
 import { JOB, K, NO_DATABASE, ON_THIS_BOX, READ, SESSION, WRITE } from './routing';

@@ -9,7 +9,7 @@
  * per-tick field (FlowContext.begin), so a workspace that served other ticks, or other states,
  * gives the same result as a fresh one.
  */
-import type { SimState } from '../state';
+import type { SimState } from '../core/state';
 import { allocateFlowArrays } from './arrays';
 import { FlowContext } from './context';
 

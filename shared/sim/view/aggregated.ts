@@ -2,8 +2,8 @@
  * Aggregated metrics: the users' headline figures (requests, availability, error rate, latency),
  * why availability falls short (loss.ts), and each tier's figures summed over its components.
  */
-import type { ComponentKindName } from '../scenario';
-import type { SimState } from '../state';
+import type { ComponentKindName } from '../core/scenario';
+import type { SimState } from '../core/state';
 import { figure, finite, share } from './figures';
 import { availabilityLoss } from './loss';
 import type { AggregatedView, TierFigures } from './types';

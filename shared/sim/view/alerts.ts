@@ -3,8 +3,8 @@
  * now. The thresholds also mark a component degraded in its host metrics (components.ts) and
  * colour the client's figures, so they are defined here once.
  */
-import type { SimState } from '../state';
-import { restartingInstances } from '../topology';
+import type { SimState } from '../core/state';
+import { restartingInstances } from '../core/topology';
 import { diskFigures } from './disk';
 import { figure, finite, share } from './figures';
 import type { Alert, AlertKind } from './types';

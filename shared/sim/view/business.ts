@@ -2,7 +2,7 @@
  * Business metrics: money per day, users exactly, and where the users are going: satisfaction,
  * retention and growth, overall and by region.
  */
-import type { SimState } from '../state';
+import type { SimState } from '../core/state';
 import { money, share, whole } from './figures';
 import type { BusinessView } from './types';
 

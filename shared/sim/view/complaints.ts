@@ -3,7 +3,7 @@
  * team view (users complain whether or not the team watches), and the only sign of trouble a
  * team without monitoring gets besides the anonymous feed.
  */
-import type { SimState } from '../state';
+import type { SimState } from '../core/state';
 import { COMPLAINT_LEVELS, type Complaints } from './types';
 
 /**

@@ -3,9 +3,9 @@
  * whether it is up yet, its settings and connections), and with host metrics its figures and
  * health, the requests it sent along each connection and those users sent it.
  */
-import { activeIncidents } from '../incidents';
-import type { ComponentSettings, ComponentState, SimState } from '../state';
-import { restartingInstances, servingInstances } from '../topology';
+import { activeIncidents } from '../rules/incidents';
+import type { ComponentSettings, ComponentState, SimState } from '../core/state';
+import { restartingInstances, servingInstances } from '../core/topology';
 import { ALERT_THRESHOLDS } from './alerts';
 import { diskFigures } from './disk';
 import { figure, finite, share } from './figures';

@@ -2,10 +2,10 @@
  * A database's data and disk as the view shows them (its host metrics, the disk-space alert):
  * the data it holds, the disk for it, and the share used, in full precision (the callers round).
  */
-import { DISK_GB_PER_MEMORY_GB, SIZES } from '../catalogue';
+import { DISK_GB_PER_MEMORY_GB, SIZES } from '../rules/catalogue';
 import { isPartitioned, shardLayout } from '../flow/shards';
-import type { ComponentState, SimState } from '../state';
-import { storedGbOf } from '../storage';
+import type { ComponentState, SimState } from '../core/state';
+import { storedGbOf } from '../rules/storage';
 import { finite } from './figures';
 
 /**

@@ -3,7 +3,7 @@
  * only "service got worse at …" for the incidents users felt. Every open entry is sent, and the
  * newest closed ones up to FEED_LIMIT entries in all; the server's projection sends exactly these.
  */
-import type { IncidentRecord, SimState } from '../state';
+import type { IncidentRecord, SimState } from '../core/state';
 import type { FeedEntry } from './types';
 
 /**

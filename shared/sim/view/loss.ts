@@ -21,8 +21,8 @@
  * 1 − availability. When the rebuilt streams see nothing slow, the whole slow part is put on the
  * system.
  */
-import { REQUEST_CLASSES, type RequestClass } from '../scenario';
-import type { SimState } from '../state';
+import { REQUEST_CLASSES, type RequestClass } from '../core/scenario';
+import type { SimState } from '../core/state';
 import { figure, share } from './figures';
 import { clampShare, estimateSlow } from './lossEstimate';
 import type { AvailabilityLoss } from './types';

@@ -13,11 +13,11 @@
  * with their measured latency. The rebuilt streams only decide how the slow part splits: loss.ts
  * scales them to the sim's exact figures.
  */
-import { CDN_EDGE_RTT_MS } from '../catalogue';
+import { CDN_EDGE_RTT_MS } from '../rules/catalogue';
 import { JOB, K, READ, STATIC, WRITE, routingTable, type RoutingTable } from '../flow/routing';
-import { streamTail } from '../latencyMix';
-import { REQUEST_CLASSES } from '../scenario';
-import type { SimState } from '../state';
+import { streamTail } from '../numerics/latencyMix';
+import { REQUEST_CLASSES } from '../core/scenario';
+import type { SimState } from '../core/state';
 
 /** ln 20 − 1: how far an exponential's p95 lies above its mean, in means (a service time's spread). */
 const LN_20_MINUS_1 = 2.995732273553991 - 1;

@@ -4,8 +4,8 @@
  * state: results are not fogged), and the end-of-game summary and goals panel of the client
  * (peakDailyUsers, from what the team's view shows).
  */
-import { checklistScore } from '../checklist';
-import type { SimState } from '../state';
+import { checklistScore } from '../rules/checklist';
+import type { SimState } from '../core/state';
 import type { TeamView } from './types';
 
 /** One team's result, in full precision: a record to sort and compare, formatted where shown. */

@@ -20,8 +20,8 @@
  * figure is rounded once, to what the client's displays show (figures.ts). The same state always
  * gives the same JSON text.
  */
-import { FEATURE_NAMES, type Feature } from '../catalogue';
-import type { SimState } from '../state';
+import { FEATURE_NAMES, type Feature } from '../rules/catalogue';
+import type { SimState } from '../core/state';
 import { aggregatedView } from './aggregated';
 import { alertsOf } from './alerts';
 import { businessView } from './business';

@@ -5,9 +5,9 @@
  * whose members are sent by name (kind-specific figures, complaint levels) are listed here, next
  * to the types they define.
  */
-import type { Feature, SizeName } from '../catalogue';
-import type { ComponentKindName, IncidentType, RequestClass } from '../scenario';
-import type { ComponentSettings } from '../state';
+import type { Feature, SizeName } from '../rules/catalogue';
+import type { ComponentKindName, IncidentType, RequestClass } from '../core/scenario';
+import type { ComponentSettings } from '../core/state';
 import type { ShardKey } from '../vocabulary';
 
 /** Extra figures some kinds have, in the order they are sent; internal bookkeeping is left out. */

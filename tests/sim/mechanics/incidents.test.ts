@@ -4,7 +4,7 @@
  * and ends: by itself, or sooner by the player's command.
  */
 import { describe, expect, it } from 'vitest';
-import { AUTO_REPAIR_TICKS } from '../../../shared/sim/incidents';
+import { AUTO_REPAIR_TICKS } from '../../../shared/sim/rules/incidents';
 import { KINDS, TICKS_PER_DAY, createSim, step, type Scenario } from '../../../shared/sim';
 import { Driver, singleClassScenario } from './helpers';
 

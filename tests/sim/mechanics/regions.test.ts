@@ -7,8 +7,8 @@
  * data centers needs automation (CI/CD); copying data between regions is billed per GB.
  */
 import { describe, expect, it } from 'vitest';
-import { deployRiskFactor, drawWorldIncidents } from '../../../shared/sim/incidents';
-import { PROMOTION_TICKS, rollbackTicks } from '../../../shared/sim/commandHandlers/operations';
+import { deployRiskFactor, drawWorldIncidents } from '../../../shared/sim/rules/incidents';
+import { PROMOTION_TICKS, rollbackTicks } from '../../../shared/sim/commands/operations';
 import {
   KINDS,
   TICK_SECONDS,

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ENGINES, KINDS, SIZES, TICK_SECONDS, type Scenario, type ScriptedIncident } from '../../../shared/sim';
-import { PROMOTION_TICKS } from '../../../shared/sim/commandHandlers/operations';
+import { PROMOTION_TICKS } from '../../../shared/sim/commands/operations';
 import { purchasePrice } from '../../../shared/sim';
 import { Driver, constantScenario } from './helpers';
 

@@ -6,7 +6,7 @@
  * nothing is lost when a server goes; the store itself must then stay up.
  */
 import { describe, expect, it } from 'vitest';
-import { LOGOUT_PENALTY } from '../../../shared/sim/sessions';
+import { LOGOUT_PENALTY } from '../../../shared/sim/rules/sessions';
 import { KINDS, SIZES, WEB_WORK, type Scenario } from '../../../shared/sim';
 import { Driver, constantScenario } from './helpers';
 

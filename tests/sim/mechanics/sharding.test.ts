@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DISK_GB_PER_MEMORY_GB, ENGINES, KINDS, SIZES, WEB_STITCH_WORK, WEB_WORK, purchasePrice, type DbEngine, type Scenario } from '../../../shared/sim';
-import { RESHARD_BASE_TICKS, RESHARD_TICKS_PER_GB } from '../../../shared/sim/commandHandlers/operations';
+import { RESHARD_BASE_TICKS, RESHARD_TICKS_PER_GB } from '../../../shared/sim/commands/operations';
 import { RESHARD_EXTRA_WORK } from '../../../shared/sim/flow/forward';
 import { Driver, constantScenario } from './helpers';
 

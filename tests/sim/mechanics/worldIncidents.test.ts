@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadPreset, scenarioSchema } from '../../../shared/scenarios';
-import { AUTO_REPAIR_TICKS, drawWorldIncidents } from '../../../shared/sim/incidents';
+import { AUTO_REPAIR_TICKS, drawWorldIncidents } from '../../../shared/sim/rules/incidents';
 import {
   INCIDENT_TYPES,
   KINDS,

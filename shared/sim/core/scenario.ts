@@ -4,7 +4,7 @@
  * validates scenario files (shared/scenarios) produces exactly this type.
  */
 
-import type { DbEngine, ShardKey, SizeName } from './vocabulary';
+import type { DbEngine, ShardKey, SizeName } from '../vocabulary';
 
 /** The request classes of docs/design.md; every rate in the sim is kept per class in this order. */
 export const REQUEST_CLASSES = ['static', 'read', 'write', 'session', 'job'] as const;

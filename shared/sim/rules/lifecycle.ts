@@ -6,9 +6,9 @@
  */
 import { KINDS } from './catalogue';
 import { activeIncidents, endCrashesOf, retireDeadInstances } from './incidents';
-import type { ComponentState, SimState } from './state';
+import type { ComponentState, SimState } from '../core/state';
 import { keepsLocalSessions } from './sessions';
-import { servingInstances } from './topology';
+import { servingInstances } from '../core/topology';
 
 /** Ticks over which a sticky balancer moves sessions onto a new web server (new sessions only). */
 export const STICKY_RAMP_TICKS = 30;

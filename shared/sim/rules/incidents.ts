@@ -4,11 +4,11 @@
  * world stream), scripted ones from the scenario, and injected ones from an instructor. Every
  * incident has a start, an effect the flow model sees, an end, and the tick service recovered.
  */
-import { drawFrom } from './rng';
+import { drawFrom } from '../core/rng';
 import { logOutSessions } from './sessions';
-import { WORLD_INCIDENTS, type IncidentType, type ScriptedIncident, type WorldIncident } from './scenario';
-import { TICKS_PER_DAY, type ComponentState, type IncidentRecord, type SimState } from './state';
-import { servingInstances } from './topology';
+import { WORLD_INCIDENTS, type IncidentType, type ScriptedIncident, type WorldIncident } from '../core/scenario';
+import { TICKS_PER_DAY, type ComponentState, type IncidentRecord, type SimState } from '../core/state';
+import { servingInstances } from '../core/topology';
 
 /** Ticks after which the provider replaces a crashed instance if nobody restarts it (3 h). */
 export const AUTO_REPAIR_TICKS = 180;

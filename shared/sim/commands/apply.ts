@@ -3,13 +3,13 @@
  * or refused with a reason code; checking is the same code without the change, so a server can
  * answer a player at once and the sim still decides at the tick boundary.
  */
-import { KINDS, type SizeName } from '../catalogue';
-import { MAX_COUNT, USERS, type Command } from '../commands';
-import { retireDeadInstances } from '../incidents';
-import { defaultSettings, newComponent } from '../newComponent';
-import { logOutSessions } from '../sessions';
-import type { ComponentState, SimState } from '../state';
-import { ALLOWED_LINKS, canPartition } from '../topology';
+import { KINDS, type SizeName } from '../rules/catalogue';
+import { MAX_COUNT, USERS, type Command } from './command';
+import { retireDeadInstances } from '../rules/incidents';
+import { defaultSettings, newComponent } from '../core/newComponent';
+import { logOutSessions } from '../rules/sessions';
+import type { ComponentState, SimState } from '../core/state';
+import { ALLOWED_LINKS, canPartition } from '../core/topology';
 import { configure } from './configure';
 import { operate } from './operations';
 import { buyQuote, countQuote, resizeQuote } from './quotes';

@@ -3,9 +3,9 @@
  * online user sends requests of every class at the scenario's rates. A constant-load scenario
  * skips users and offers a fixed request rate, which is what tests and teaching demos want.
  */
-import { TAU, cos } from './math';
-import { CLASS_COUNT, REQUEST_CLASSES, type Scenario } from './scenario';
-import { TICKS_PER_DAY, type SimState } from './state';
+import { TAU, cos } from '../numerics/math';
+import { CLASS_COUNT, REQUEST_CLASSES, type Scenario } from '../core/scenario';
+import { TICKS_PER_DAY, type SimState } from '../core/state';
 
 /** Online users and per-class request rates (req/s) of one region for the current tick. */
 export interface RegionDemand {

@@ -4,10 +4,10 @@
  * server's door; the sim checks them against the state (money, ids, rules) and applies each
  * one completely or not at all.
  */
-import type { Feature, SizeName } from './catalogue';
-import type { ComponentKindName } from './scenario';
-import type { ComponentSettings } from './state';
-import type { DbEngine, ShardKey } from './vocabulary';
+import type { Feature, SizeName } from '../rules/catalogue';
+import type { ComponentKindName } from '../core/scenario';
+import type { ComponentSettings } from '../core/state';
+import type { DbEngine, ShardKey } from '../vocabulary';
 
 export type Command =
   | {

@@ -3,8 +3,8 @@
  * each user is tied to one server. Losing or retiring a server logs its users out, and a logout
  * costs their goodwill. With a shared session store any server can serve anyone and nothing is lost.
  */
-import type { ComponentState, SimState } from './state';
-import { servingInstances } from './topology';
+import type { ComponentState, SimState } from '../core/state';
+import { servingInstances } from '../core/topology';
 
 /** Satisfaction a logged-out user loses (a share of the 0–1 scale, weighted by how many were hit). */
 export const LOGOUT_PENALTY = 0.5;

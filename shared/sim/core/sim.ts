@@ -6,21 +6,21 @@
  * depends on is in the state and the commands: a workspace only lends the flow arrays to work in
  * (see flow/workspace.ts), and every tick resets what it reads.
  */
-import { executeCommand } from './commandHandlers/apply';
+import { executeCommand } from '../commands/apply';
 import { defaultSettings, newComponent } from './newComponent';
-import { runAutoscaling } from './autoscaling';
-import { KINDS, type SizeName } from './catalogue';
-import { compareEntries, USERS, type CommandEntry } from './commands';
-import { costPerDay, settleTick } from './economy';
-import { FlowWorkspace, runFlow } from './flow/index';
-import { drawCrashes, drawWorldIncidents, expireIncidents, recordRecoveries, startScriptedIncidents } from './incidents';
-import { advanceLifecycles } from './lifecycle';
+import { runAutoscaling } from '../rules/autoscaling';
+import { KINDS, type SizeName } from '../rules/catalogue';
+import { compareEntries, USERS, type CommandEntry } from '../commands/command';
+import { costPerDay, settleTick } from '../rules/economy';
+import { FlowWorkspace, runFlow } from '../flow/index';
+import { drawCrashes, drawWorldIncidents, expireIncidents, recordRecoveries, startScriptedIncidents } from '../rules/incidents';
+import { advanceLifecycles } from '../rules/lifecycle';
 import { seedStreams } from './rng';
 import { REQUEST_CLASSES, type PerClass, type Scenario } from './scenario';
 import { SIM_VERSION, type CommandOutcome, type SimState } from './state';
 import { ALLOWED_LINKS } from './topology';
 
-export { FlowWorkspace } from './flow/index';
+export { FlowWorkspace } from '../flow/index';
 
 function zeroPerClass(): PerClass {
   const result = {} as PerClass;

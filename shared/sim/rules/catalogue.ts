@@ -4,12 +4,12 @@
  * grows faster than capacity, there is a top size, NoSQL answers key lookups faster than an
  * RDBMS answers a join, and a database sharing a box with the web server runs slower.
  */
-import type { ComponentKindName, PerClass } from './scenario';
-import { SIZE_NAMES, type DbEngine, type SizeName } from './vocabulary';
+import type { ComponentKindName, PerClass } from '../core/scenario';
+import { SIZE_NAMES, type DbEngine, type SizeName } from '../vocabulary';
 
 // The size names live in the vocabulary (a leaf) so that scenario.ts can name them without
 // importing this file, which imports scenario.ts; they are still offered here beside SIZES.
-export { SIZE_NAMES, type SizeName } from './vocabulary';
+export { SIZE_NAMES, type SizeName } from '../vocabulary';
 
 export interface InstanceSize {
   name: SizeName;

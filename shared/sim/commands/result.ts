@@ -1,5 +1,5 @@
 /** What checking or applying a command yields, and small helpers every command handler shares. */
-import type { ComponentState, RejectReason, SimState } from '../state';
+import type { ComponentState, RejectReason, SimState } from '../core/state';
 import type { PricedComponent } from './quotes';
 
 export type CommandResult = { ok: true; createdId: string | null } | { ok: false; reason: RejectReason };

@@ -6,8 +6,8 @@
  * The inputs are what a team's own view shows of a component (kind, size, instances bought or
  * ordered), so the client can quote without the full simulation state.
  */
-import { FEATURES, purchasePrice, runningCostPerDay, type Feature, type SizeName } from '../catalogue';
-import type { ComponentKindName } from '../scenario';
+import { FEATURES, purchasePrice, runningCostPerDay, type Feature, type SizeName } from '../rules/catalogue';
+import type { ComponentKindName } from '../core/scenario';
 
 export interface PricedComponent {
   kind: ComponentKindName;

@@ -5,10 +5,10 @@
  * well; every instance, ready or still provisioning, costs its running price.
  */
 import { FEATURE_NAMES, FEATURES, runningCostPerDay } from './catalogue';
-import type { FlowResult } from './flow/index';
-import { mixtureQuantile, shareWithin, type LatencyStream } from './latencyMix';
-import { REQUEST_CLASSES } from './scenario';
-import { TICK_SECONDS, TICKS_PER_DAY, type SimState } from './state';
+import type { FlowResult } from '../flow/index';
+import { mixtureQuantile, shareWithin, type LatencyStream } from '../numerics/latencyMix';
+import { REQUEST_CLASSES } from '../core/scenario';
+import { TICK_SECONDS, TICKS_PER_DAY, type SimState } from '../core/state';
 
 /** Weight of the newest tick in the satisfaction average (about a 30-tick memory). */
 export const SATISFACTION_SMOOTHING = 1 / 30;

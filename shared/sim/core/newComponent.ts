@@ -1,7 +1,7 @@
 /** A fresh component of any kind, with the settings a new purchase starts with. */
-import { SIZES, type SizeName } from './catalogue';
+import { SIZES, type SizeName } from '../rules/catalogue';
 import type { ComponentKindName } from './scenario';
-import type { DbEngine } from './vocabulary';
+import type { DbEngine } from '../vocabulary';
 import type { ComponentSettings, ComponentState } from './state';
 
 /** Settings a newly bought component starts with: the plain, unprepared choice the seed warns about. */

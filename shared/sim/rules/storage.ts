@@ -1,5 +1,5 @@
 /** How much data a database holds: its data sets' size per user, times every user. */
-import type { ComponentState, SimState } from './state';
+import type { ComponentState, SimState } from '../core/state';
 
 /** GB of data `component` (a database) stores now. */
 export function storedGbOf(state: SimState, component: ComponentState): number {

@@ -2,10 +2,10 @@
  * Operating commands: restart, rollback, promote a replica, reshard, invalidate a CDN, buy or drop
  * a team feature, set GeoDNS weights. Each takes simulated time where the real thing does.
  */
-import { KINDS } from '../catalogue';
-import { MAX_COUNT, type Command } from '../commands';
-import type { SimState } from '../state';
-import { storedGbOf } from '../storage';
+import { KINDS } from '../rules/catalogue';
+import { MAX_COUNT, type Command } from './command';
+import type { SimState } from '../core/state';
+import { storedGbOf } from '../rules/storage';
 import { countQuote, featureQuote } from './quotes';
 import { accepted, findComponent, pay, priced, refuse, type CommandResult } from './result';
 

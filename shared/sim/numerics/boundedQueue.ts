@@ -17,7 +17,7 @@
  *   arrivals + backlog before = served + failed + backlog after.
  */
 import { boundedQueueInto, newBoundedQueueFigures, type BoundedQueueFigures } from './queueing';
-import { TICK_SECONDS } from './state';
+import { TICK_SECONDS } from '../core/state';
 
 export interface PoolInput {
   /** Requests per second reaching the serving instances (already excluding dead-instance shares). */

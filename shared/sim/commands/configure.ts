@@ -2,9 +2,9 @@
  * `configure`: change a component's settings. Each setting belongs to some kinds; a setting for
  * another kind, or a value the rules forbid, refuses the whole command.
  */
-import { MAX_COUNT, type Command, type SettingsChange } from '../commands';
-import type { ComponentKindName } from '../scenario';
-import type { ComponentSettings, ComponentState, SimState } from '../state';
+import { MAX_COUNT, type Command, type SettingsChange } from './command';
+import type { ComponentKindName } from '../core/scenario';
+import type { ComponentSettings, ComponentState, SimState } from '../core/state';
 import { accepted, findComponent, plannedInstances, refuse, type CommandResult } from './result';
 
 /** Which kinds each setting applies to. */

@@ -3,7 +3,7 @@
  * evaluated, and where each region's users enter. Kept apart from the flow so that commands and
  * the flow agree on the same rules.
  */
-import { ENGINES, SIZES } from './catalogue';
+import { ENGINES, SIZES } from '../rules/catalogue';
 import type { ComponentKindName } from './scenario';
 import type { ComponentState, SimState } from './state';
 

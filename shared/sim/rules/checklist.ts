@@ -13,8 +13,8 @@
  * rule. score = met items / 8.
  */
 import type { Feature } from './catalogue';
-import { isPartitioned, shardLayout } from './flow/shards';
-import type { ComponentState, SimState } from './state';
+import { isPartitioned, shardLayout } from '../flow/shards';
+import type { ComponentState, SimState } from '../core/state';
 
 export const CHECKLIST_IDS = [
   'statelessWeb',

@@ -2,9 +2,9 @@
  * The complete simulation state: plain JSON-able data, including the RNG state, so that a
  * snapshot resumes exactly and a hash of its canonical form proves two runs agree.
  */
-import type { Feature, SizeName } from './catalogue';
+import type { Feature, SizeName } from '../rules/catalogue';
 import type { ComponentKindName, IncidentType, PerClass, Scenario } from './scenario';
-import type { CachePolicy, CacheStrategy, DbEngine, FailoverMode, ShardKey } from './vocabulary';
+import type { CachePolicy, CacheStrategy, DbEngine, FailoverMode, ShardKey } from '../vocabulary';
 
 export const SIM_VERSION = 1;
 

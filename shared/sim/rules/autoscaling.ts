@@ -12,8 +12,8 @@
 import { KINDS, purchasePrice } from './catalogue';
 import { retireDeadInstances } from './incidents';
 import { logOutSessions } from './sessions';
-import type { ComponentState, SimState } from './state';
-import { servingInstances } from './topology';
+import type { ComponentState, SimState } from '../core/state';
+import { servingInstances } from '../core/topology';
 
 /** Whether some balancer with health checks sends traffic to this component. */
 function healthChecked(state: SimState, component: ComponentState): boolean {
