@@ -1,7 +1,7 @@
 /** The scenarios that ship with the game, validated on load, by id. */
 import type { Scenario } from '../sim/core/scenario';
-import constantLoad from './presets/constant-load.json' with { type: 'json' };
-import sandbox from './presets/sandbox.json' with { type: 'json' };
+import constantLoad from '../../assets/scenarios/constant-load.json' with { type: 'json' };
+import sandbox from '../../assets/scenarios/sandbox.json' with { type: 'json' };
 import { parseScenario } from './schema';
 
 export { parseScenario, scenarioSchema } from './schema';
