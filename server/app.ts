@@ -22,7 +22,7 @@ import type { GameStore } from './store/types';
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Where `vite build` puts the client (see vite.config.ts). */
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
+const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/client', import.meta.url));
 
 /** Largest WebSocket frame accepted: a hard ceiling against floods (the room refuses far smaller ones politely). */
 const MAX_PAYLOAD_BYTES = 64 * 1024;

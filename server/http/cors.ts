@@ -12,7 +12,7 @@ export type OriginVerdict =
   | { kind: 'refused'; origin: string };
 
 /** `scheme://host[:port]` in canonical form (lower case, no default port), or null. */
-export function normaliseOrigin(value: string): string | null {
+function normaliseOrigin(value: string): string | null {
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;

@@ -13,7 +13,7 @@ export interface RateLimit {
 }
 
 /** Addresses remembered per limiter: beyond it the least recently seen are forgotten. */
-export const MAX_TRACKED_ADDRESSES = 10_000;
+const MAX_TRACKED_ADDRESSES = 10_000;
 
 interface Bucket {
   tokens: number;

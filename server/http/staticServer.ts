@@ -32,7 +32,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** The MIME type sent for a file name; unknown kinds are sent as opaque bytes. */
-export function contentTypeFor(fileName: string): string {
+function contentTypeFor(fileName: string): string {
   return CONTENT_TYPES[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 }
 
@@ -107,7 +107,7 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /** Sends a short plain-text answer (errors and refusals). */
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
     'x-content-type-options': 'nosniff',

@@ -7,12 +7,12 @@ import type { RoomSetup } from './gameSetup';
 import type { Seats } from './seats';
 import type { TeamSims } from './teamSims';
 
-export function shortId(): string {
+function shortId(): string {
   return randomBytes(6).toString('base64url');
 }
 
 /** A team's result: who played, and the figures the sim's view derives for the debrief. */
-export interface TeamResult extends TeamResultFigures {
+interface TeamResult extends TeamResultFigures {
   team: string;
   players: string[];
 }
@@ -26,7 +26,7 @@ export interface GameResult {
   teams: TeamResult[];
 }
 
-export function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats): GameResult {
+function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats): GameResult {
   return {
     code: record.code,
     mode: record.mode,

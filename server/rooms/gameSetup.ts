@@ -1,7 +1,7 @@
 // Turning a creator's options (or a stored room, after a restart) into what a room runs: the
 // room record, its simulations and its seats.
 import { randomInt, randomBytes } from 'node:crypto';
-import { createOptionsSchema, type CreateOptions, type Mode, type Phase, type Role } from '../../shared/protocol/messages';
+import { createOptionsSchema, type CreateOptions, type Phase } from '../../shared/protocol/messages';
 import { formatZodError } from '../../shared/protocol/zodErrors';
 import { loadPreset, PRESET_IDS } from '../../shared/scenarios';
 import type { RoomRecord } from '../store/types';
@@ -64,12 +64,4 @@ export function roomSnapshot(clock: Omit<RoomSnapshot, 'seats'>, seats: Seats): 
 /** The tick a restored room resumes at: past every logged command and every snapshot it saved. */
 export function resumeTick(snapshotTick: number, lastLoggedTick: number): number {
   return Math.max(snapshotTick, lastLoggedTick + 1);
-}
-
-export function isRole(value: string): value is Role {
-  return value === 'player' || value === 'captain' || value === 'instructor' || value === 'spectator';
-}
-
-export function isMode(value: string): value is Mode {
-  return value === 'solo' || value === 'match' || value === 'workshop';
 }

@@ -14,7 +14,7 @@ import { endGame, type RoomParts } from './roomGame';
 
 export type MessageHandler = (client: Client, message: unknown) => void;
 
-export function sendError(client: Client, type: string, reason: ErrorReason, seq: number | null, detail: string): void {
+function sendError(client: Client, type: string, reason: ErrorReason, seq: number | null, detail: string): void {
   const message: ErrorMessage = { reason, seq, type, detail };
   client.send(SERVER_MESSAGES.error, message);
 }

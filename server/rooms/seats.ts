@@ -8,7 +8,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { JoinOptions, JoinReason, Mode, Role } from '../../shared/protocol/messages';
 
 /** Players per team in a match (teams of 1–4). */
-export const MATCH_TEAM_SIZE = 4;
+const MATCH_TEAM_SIZE = 4;
 
 /** How many seats a room gives out; seats are kept for returning players, so these are totals. */
 export interface SeatLimits {
@@ -50,7 +50,7 @@ export interface SeatTaken {
 
 export type SeatResult = SeatTaken | { refused: JoinReason };
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

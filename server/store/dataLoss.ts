@@ -14,13 +14,13 @@ import { DatabaseSync } from 'node:sqlite';
 import { DATABASE_FILE } from './sqlite';
 
 /** Beside the database; not one of SQLite's own files (-wal, -shm, -journal). */
-export const MARKER_FILE = 'scale-up.db.marker';
+const MARKER_FILE = 'scale-up.db.marker';
 /** The environment variable that accepts a loss (see server/config.ts). */
-export const ACCEPT_VARIABLE = 'SCALE_UP_ACCEPT_DATA_LOSS';
+const ACCEPT_VARIABLE = 'SCALE_UP_ACCEPT_DATA_LOSS';
 /** One row: the database's id. Created here, outside the store's migrations. */
 const IDENTITY_TABLE = 'scale_up_database_identity';
 
-export type DataProblem = 'empty' | 'replaced' | 'wal-missing';
+type DataProblem = 'empty' | 'replaced' | 'wal-missing';
 
 interface Marker {
   database: string;
@@ -48,7 +48,7 @@ export interface DataGuard {
 /** The guard for stores this module does not watch (PostgreSQL). */
 export const NO_DATA_GUARD: DataGuard = { accepted: null, markRunning: () => {}, markStopped: () => {} };
 
-export class DataLossError extends Error {
+class DataLossError extends Error {
   readonly code = 'SCALE_UP_DATA_LOSS';
   constructor(
     readonly problem: DataProblem,

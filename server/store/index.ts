@@ -4,8 +4,6 @@ import { inspectDataFiles, NO_DATA_GUARD, verifyDatabase, type DataGuard } from 
 import { SqliteGameStore } from './sqliteGameStore';
 import type { GameStore } from './types';
 
-export type { GameStore } from './types';
-export type { DataGuard } from './dataLoss';
 
 export interface StoreOptions {
   dataDir: string;

@@ -14,7 +14,7 @@ import { SNAPSHOTS_KEPT, type ChapterProgress, type GameStore, type Profile, typ
  * gives back exactly the string that was stored, as SQLite does. Counters are bigint because
  * SQLite's INTEGER is 64-bit (pg returns int8 as a string; rows go through Number()).
  */
-export const PG_MIGRATIONS: readonly Migration[] = [
+const PG_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `

@@ -6,8 +6,8 @@ import type { ChapterProgress, GameMode, Profile, ReplayRecord, ResultRecord, Ro
 
 export type Row = Record<string, unknown>;
 
-export const isoTime = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
-export const fromJson = <T>(value: unknown): T => JSON.parse(String(value)) as T;
+const isoTime = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
+const fromJson = <T>(value: unknown): T => JSON.parse(String(value)) as T;
 
 export function profileFromRow(row: Row): Profile {
   return { id: String(row.id), name: String(row.name), createdAt: isoTime(row.created_at), updatedAt: isoTime(row.updated_at) };

@@ -17,7 +17,7 @@ export interface HistoryPoint {
 }
 
 /** Points kept per team: a simulated day and a bit, at one point a tick. */
-export const HISTORY_LIMIT = 1600;
+const HISTORY_LIMIT = 1600;
 
 /** The room → client message with a team's history so far. */
 export interface HistoryMessage {

@@ -13,15 +13,13 @@ export const PROTOCOL_VERSION = 1;
 
 export const ROOM_NAME = 'game';
 
-export const MODES = ['solo', 'match', 'workshop'] as const;
+const MODES = ['solo', 'match', 'workshop'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** A room's phase: waiting for its start, running, or over (kept to look at and replay). */
-export const PHASES = ['waiting', 'running', 'finished'] as const;
-export type Phase = (typeof PHASES)[number];
+export type Phase = 'waiting' | 'running' | 'finished';
 
-export const ROLES = ['player', 'captain', 'instructor', 'spectator'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = 'player' | 'captain' | 'instructor' | 'spectator';
 
 /** Clock speeds; at 1× a tick (a simulated minute) takes a second, at 32× a simulated day takes 45 s. */
 export const SPEEDS = [1, 2, 4, 8, 16, 32] as const;
@@ -52,7 +50,6 @@ const teamId = z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'a team id such as red
  * refused as not-your-team.
  */
 export const commandMessageSchema = z.object({ seq: sequence, command: commandSchema, team: teamId.optional() }).strict();
-export type CommandMessage = z.infer<typeof commandMessageSchema>;
 
 /** Clock and room control: who may send which depends on the mode and the role. */
 export const controlMessageSchema = z.discriminatedUnion('action', [
@@ -69,9 +66,9 @@ export type ControlMessage = z.infer<typeof controlMessageSchema>;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const displayName = z.string().trim().min(1).max(32).refine((name) => !LONE_SURROGATE.test(name), 'a name of whole characters');
 /** The anonymous id a browser keeps for its player (a random UUID or similar). */
-export const playerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an anonymous player id of 8–64 letters, digits, - or _');
+const playerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an anonymous player id of 8–64 letters, digits, - or _');
 /** The secret a room issued with a seat (welcome.seatToken); needed with the player id to sit there again. */
-export const seatTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a seat token as the room issued it');
+const seatTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a seat token as the room issued it');
 
 /** What a client sends when it creates or joins a room. */
 export const joinOptionsSchema = z
@@ -104,7 +101,7 @@ export const createOptionsSchema = joinOptionsSchema.extend({
 export type CreateOptions = z.infer<typeof createOptionsSchema>;
 
 /** Reasons the room itself gives, beside the sim's own (REJECT_REASONS). */
-export const ROOM_REASONS = [
+const ROOM_REASONS = [
   'malformed',
   'unknown-message',
   'oversize',
@@ -116,14 +113,14 @@ export const ROOM_REASONS = [
   'out-of-sequence',
   'seat-taken-over',
 ] as const;
-export type RoomReason = (typeof ROOM_REASONS)[number];
+type RoomReason = (typeof ROOM_REASONS)[number];
 export type ErrorReason = RoomReason | RejectReason;
 
 /**
  * Why a room could not be created (the message of the error the SDK's create rejects with). The
  * matchmaking route answers them with HTTP status 400 (503 for `no-free-code`).
  */
-export const CREATE_REASONS = [
+const CREATE_REASONS = [
   /** The creator's options are not a room's (wrong mode, a field too long, an unknown field…). */
   'invalid-create',
   /** The creator asked for a scenario the server does not have. */
@@ -158,8 +155,7 @@ export type JoinRefusal = JoinReason | Extract<RoomReason, 'storage-failed'>;
  * What the server's HTTP side answers matchmaking requests with before they reach a room (the
  * `error` of a `{ code, error }` body, which the SDK rejects with as the error's message).
  */
-export const MATCHMAKING_REFUSALS = ['rate-limited', 'origin-not-allowed', 'body-too-large'] as const;
-export type MatchmakingRefusal = (typeof MATCHMAKING_REFUSALS)[number];
+export type MatchmakingRefusal = 'rate-limited' | 'origin-not-allowed' | 'body-too-large';
 
 export const ERROR_REASONS: readonly (ErrorReason | JoinReason)[] = [...ROOM_REASONS, ...REJECT_REASONS, ...JOIN_REASONS];
 

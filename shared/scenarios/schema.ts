@@ -21,7 +21,7 @@ const perClass = z
 // Running out of space follows from data and disks; every other incident can be scripted.
 const incidentType = z.enum(INCIDENT_TYPES.filter((type) => type !== 'shardFull') as [IncidentType, ...IncidentType[]]);
 
-export const scriptedIncidentSchema = z
+const scriptedIncidentSchema = z
   .object({
     tick: z.number().int().min(0),
     type: incidentType,

@@ -32,8 +32,3 @@ export function drawFrom<T>(stream: number[], use: (uniform: Uniform) => T): T {
   for (let i = 0; i < 4; i++) stream[i] = next[i] as number;
   return result;
 }
-
-/** Draws one uniform number in [0, 1) and advances the stream in place. */
-export function nextUniform(stream: number[]): number {
-  return drawFrom(stream, (uniform) => uniform());
-}

@@ -5,13 +5,13 @@
  */
 import { ENGINES, SIZES } from '../rules/catalogue';
 import type { ComponentKindName } from './scenario';
-import type { ComponentState, SimState } from './state';
+import type { ComponentState } from './state';
 
 /**
  * Evaluation order: traffic flows from the CDN's edge to balancers, web servers, then the stores
  * they call (cache, sessions, queue), then databases and the workers that drain the queue.
  */
-export const TIER: Record<ComponentKindName, number> = {
+const TIER: Record<ComponentKindName, number> = {
   cdn: 0,
   lb: 1,
   web: 2,
@@ -58,35 +58,6 @@ export function evaluationOrder(components: readonly ComponentState[]): number[]
     }
   }
   return order;
-}
-
-/**
- * The component users of `regionIndex` reach: their own region's entry, else the entry with the
- * lowest round-trip time (scenario order breaks ties). -1 when no region has one.
- */
-export function entryFor(state: SimState, regionIndex: number, indexById: Map<string, number>): { index: number; rttMs: number } {
-  const { scenario } = state;
-  const home = scenario.regions[regionIndex]!.id;
-  let best = -1;
-  let bestRtt = Infinity;
-  for (const region of scenario.regions) {
-    const id = state.entries[region.id];
-    if (id === undefined) continue;
-    const index = indexById.get(id);
-    if (index === undefined) continue;
-    const rtt = scenario.latencyMs[home]?.[region.id] ?? Infinity;
-    if (rtt < bestRtt) {
-      best = index;
-      bestRtt = rtt;
-    }
-  }
-  return { index: best, rttMs: best < 0 ? 0 : bestRtt };
-}
-
-/** Whether the component is some region's DNS entry (reached without a balancer). */
-export function isEntry(state: SimState, id: string): boolean {
-  for (const region of state.scenario.regions) if (state.entries[region.id] === id) return true;
-  return false;
 }
 
 /** vCPUs of one instance (the c of its M/G/c). */

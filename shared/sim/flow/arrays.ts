@@ -30,7 +30,7 @@ export interface FlowSizes {
   R: number;
 }
 
-export interface ArraySpec {
+interface ArraySpec {
   type: new (length: number) => Float64Array | Int32Array | Uint8Array;
   /** Slots for these sizes; arrays per component are allocated for more components than there are, so they grow rarely. */
   length: (sizes: FlowSizes) => number;
@@ -42,7 +42,7 @@ export interface ArraySpec {
  * Every array of a tick, declared once: its element type, its length from the tick's sizes and
  * its starting value. FlowContext gets one field per entry (FlowArrays), typed from here.
  */
-export const FLOW_ARRAYS = {
+const FLOW_ARRAYS = {
   /** Per component and class (i·K + k): requests per second reaching its live instances. */
   inflow: { type: Float64Array, length: ({ n }) => n * K, start: 0 },
   /** Per component: requests per second sent to its dead (or unreachable) instances, which fail. */

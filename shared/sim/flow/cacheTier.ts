@@ -13,7 +13,7 @@ import { TICK_SECONDS, type ComponentState } from '../core/state';
 import type { FlowContext } from './context';
 
 /** Keys one cache instance holds: its memory over the size of one cached object. */
-export function capacityKeys(component: ComponentState, instances: number, objectKb: number): number {
+function capacityKeys(component: ComponentState, instances: number, objectKb: number): number {
   return (SIZES[component.size].memoryGb * 1_000_000 * instances) / objectKb;
 }
 

@@ -29,7 +29,7 @@ export interface CdnOutcome {
 const NO_CDN: CdnOutcome = Object.freeze({ active: false, edgeShare: 0, originShare: 1, hits: 0, gigabytes: 0 });
 
 /** Tick of the latest daily deploy at or before `tick`. */
-export function lastDeployTick(tick: number): number {
+function lastDeployTick(tick: number): number {
   const deployOffset = (DEPLOY_HOUR * TICKS_PER_DAY) / 24;
   const day = Math.floor((tick - deployOffset) / TICKS_PER_DAY);
   return day * TICKS_PER_DAY + deployOffset;

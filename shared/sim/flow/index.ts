@@ -24,7 +24,7 @@ import { FlowWorkspace } from './workspace';
 
 export { FlowWorkspace } from './workspace';
 
-export interface RegionFlow {
+interface RegionFlow {
   /** Requests per second offered by the region's users (all classes). */
   offered: number;
   /** Share that succeeded. */

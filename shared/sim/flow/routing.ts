@@ -75,7 +75,7 @@ export interface RoutingTable extends LinkTable, UserLinkTable {
 }
 
 /** Lookups one read needs: an RDBMS joins in one query, NoSQL (or a cross-shard join) looks up each table. */
-export function lookupsPerRead(db: ComponentState, joins: number): number {
+function lookupsPerRead(db: ComponentState, joins: number): number {
   const engine = db.settings.engine ?? 'rdbms';
   if (engine === 'nosql') return joins;
   const shards = Math.max(1, db.count + db.provisioning.length);
@@ -85,7 +85,7 @@ export function lookupsPerRead(db: ComponentState, joins: number): number {
 }
 
 /** Database CPU seconds of one lookup of a data set with `joins` tables, `lookups` per read. */
-export function workPerLookup(engine: DbEngine, joins: number, lookups: number): number {
+function workPerLookup(engine: DbEngine, joins: number, lookups: number): number {
   const spec = ENGINES[engine];
   if (engine === 'nosql') return spec.readWork;
   // The joins left inside one query (all of them unless the read was split across shards).

@@ -15,14 +15,14 @@ export interface RegionDemand {
 }
 
 /** Share of a region's daily active users online at `tick`: a cosine day peaking at peakHour. */
-export function onlineFraction(scenario: Scenario, peakHour: number, tick: number): number {
+function onlineFraction(scenario: Scenario, peakHour: number, tick: number): number {
   const hour = ((tick % TICKS_PER_DAY) / TICKS_PER_DAY) * 24;
   const phase = ((hour - peakHour) / 24) * TAU;
   return scenario.onlineShare * (1 + scenario.dailySwing * cos(phase));
 }
 
 /** Traffic multiplier of the spikes active now (they stack multiplicatively). */
-export function spikeMultiplier(state: SimState): number {
+function spikeMultiplier(state: SimState): number {
   let factor = 1;
   for (const incident of state.incidents) {
     if (incident.type === 'trafficSpike' && incident.endTick === null) factor *= incident.magnitude;

@@ -11,7 +11,7 @@ import { REQUEST_CLASSES } from '../core/scenario';
 import { TICK_SECONDS, TICKS_PER_DAY, type SimState } from '../core/state';
 
 /** Weight of the newest tick in the satisfaction average (about a 30-tick memory). */
-export const SATISFACTION_SMOOTHING = 1 / 30;
+const SATISFACTION_SMOOTHING = 1 / 30;
 
 /** Running cost per simulated day of everything the team owns (instances and team features). */
 export function costPerDay(state: SimState): number {

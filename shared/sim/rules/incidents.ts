@@ -14,7 +14,7 @@ import { servingInstances } from '../core/topology';
 export const AUTO_REPAIR_TICKS = 180;
 
 /** Incidents that are one dead instance each: they end when that instance is back or gone. */
-export const INSTANCE_FAILURES: readonly IncidentType[] = ['serverCrash', 'dbPrimaryFailure', 'replicaFailure', 'cacheNodeLoss'];
+const INSTANCE_FAILURES: readonly IncidentType[] = ['serverCrash', 'dbPrimaryFailure', 'replicaFailure', 'cacheNodeLoss'];
 
 export function isInstanceFailure(type: IncidentType): boolean {
   return INSTANCE_FAILURES.includes(type);
@@ -49,13 +49,13 @@ function record(state: SimState, type: IncidentType, origin: IncidentRecord['ori
 }
 
 /** Ends an incident now and records it. */
-export function endIncident(state: SimState, incident: IncidentRecord): void {
+function endIncident(state: SimState, incident: IncidentRecord): void {
   incident.endTick = state.tick;
   state.lastEvents.push({ tick: state.tick, kind: 'incidentEnded', componentId: incident.target, incidentId: incident.id, detail: state.tick - incident.startTick });
 }
 
 /** What losing one instance of this component is called: a primary, a replica, a cache node … */
-export function failureType(component: ComponentState): IncidentType {
+function failureType(component: ComponentState): IncidentType {
   if (component.kind === 'db') return component.settings.replicaOf === undefined ? 'dbPrimaryFailure' : 'replicaFailure';
   if (component.kind === 'cache') return 'cacheNodeLoss';
   return 'serverCrash';
@@ -94,7 +94,7 @@ const DEFAULT_MAGNITUDE: Record<WorldIncident, number> = {
 };
 
 /** Starts one incident described like a scenario script (also used for injected incidents). */
-export function startIncident(state: SimState, spec: ScriptedIncident, origin: IncidentRecord['origin']): void {
+function startIncident(state: SimState, spec: ScriptedIncident, origin: IncidentRecord['origin']): void {
   // Running out of space follows from the data and the disks; a script cannot make it happen.
   if (spec.type === 'shardFull') return;
   if (isInstanceFailure(spec.type)) {

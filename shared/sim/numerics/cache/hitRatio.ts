@@ -81,7 +81,7 @@
  * grid in u and the capacity columns) and the queries that read them only make
  * sense together.
  */
-import { KERNEL_EXP, KERNEL_RAT, MAX_ALPHA, MAX_KEYS, OFF_FIFO, OFF_LRU, newScratch, tableFor } from './zipfTable';
+import { KERNEL_EXP, KERNEL_RAT, MAX_ALPHA, MAX_KEYS, newScratch, tableFor } from './zipfTable';
 import { evalAtY, lruBothLimit, partialSums, solveCapacity, topShare } from './tableQueries';
 import type { CachePolicy } from '../../vocabulary';
 
@@ -227,7 +227,7 @@ export function cacheHitRatio(q: CacheQuery): CacheResult {
     return result(out.hit, lambda, out.occ, cap, Infinity, ttl);
   }
 
-  const off = policy === 'lru' ? OFF_LRU : OFF_FIFO;
+  const off = policy === 'lru' ? KERNEL_EXP : KERNEL_RAT;
   let yC = Infinity;
   let hit = 1;
   let occ = keys;

@@ -28,8 +28,8 @@ export const MAX_ALPHA = 4;
 const GL2 = 0.5773502691896257;
 /** Per row in the main table: occupancy, d/du, hit, d/du for LRU (exp kernel), then the same for FIFO. */
 export const STRIDE = 8;
-export const OFF_LRU = 0;
-export const OFF_FIFO = 4;
+const OFF_LRU = 0;
+const OFF_FIFO = 4;
 /** Kernel offsets, in both tables: 1 − e^(−s) (LRU, an idle timeout) and s/(1 + s) (FIFO, a TTL from insertion). */
 export const KERNEL_EXP = OFF_LRU;
 export const KERNEL_RAT = OFF_FIFO;
