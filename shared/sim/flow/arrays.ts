@@ -6,7 +6,7 @@
  * context from one tick to the next.
  */
 import { newPoolResult } from '../numerics/boundedQueue';
-import { newBoundedQueueFigures } from '../numerics/queueing';
+import { newBoundedQueueFigures } from '../numerics/mgck';
 import { K } from './routing';
 
 /** Where one web server's reads of one data set go: database indices and their shares. */

@@ -4,7 +4,7 @@
  * throughput cμ), service with the mean and the variability (squared coefficient of variation
  * c_s²) of the mix of requests that reach it.
  *
- * The stationary figures come from boundedQueueInto (queueing.ts): the M/M/c/K birth–death
+ * The stationary figures come from boundedQueueInto (mgck.ts): the M/M/c/K birth–death
  * chain for exponential service, with Allen–Cunneen's factor (1 + c_s²)/2 on the queue for a
  * more variable mix, for every load, through and above saturation, with no case split at ρ = 1.
  * The share of arrivals that find the queue full fails; the rest is served.
@@ -16,7 +16,7 @@
  * whatever exceeds the queues' bound is turned away. Every request is accounted for:
  *   arrivals + backlog before = served + failed + backlog after.
  */
-import { boundedQueueInto, newBoundedQueueFigures, type BoundedQueueFigures } from './queueing';
+import { boundedQueueInto, newBoundedQueueFigures, type BoundedQueueFigures } from './mgck';
 import { TICK_SECONDS } from '../core/state';
 
 export interface PoolInput {
