@@ -31,7 +31,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/browser';
 import { DEV_PAGES, GAME_PAGE } from '../../vite.config';
-import type { BenchCase, BenchOptions, CaseResult, Goal, GoalResult } from './types';
+import { checkGoal } from './goals';
+import type { BenchCase, BenchOptions, CaseResult } from './types';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const COMPONENTS = 200;
@@ -141,11 +142,6 @@ function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-}
-
-function checkGoal(goal: Goal, metrics: Record<string, number>): GoalResult {
-  const value = metrics[goal.metric] ?? NaN;
-  return { ...goal, value, met: goal.op === '>=' ? value >= goal.target : value < goal.target };
 }
 
 /** The diagram with `COMPONENTS` components (or a blank scene) at one viewport size. */

@@ -4,21 +4,11 @@
  * read replica for each RDBMS, and one CDN for everyone. Built with commands after the standard
  * build, then settled again, so the step measured is the one a late-game system costs.
  */
-import { ENQUEUE_WORK, MEMORY_STORE_WORK, MAX_COUNT, REQUEST_CLASSES, SIZES, WEB_WORK, step, type Command, type CommandEntry, type SimState } from '../../shared/sim';
-import { buildTopology, SETTLE_TICKS, type BuiltTopology, type TopologySpec } from './topologies';
+import { ENQUEUE_WORK, MEMORY_STORE_WORK, MAX_COUNT, SIZES, WEB_WORK, type Command } from '../../shared/sim';
+import { buildTopology, classShares, created, send, settle, type BuiltTopology, type TopologySpec } from './topologies';
 
 const STORE_UTILISATION = 0.5;
 const WORKER_UTILISATION = 0.6;
-
-function send(state: SimState, commands: Command[]): string[] {
-  const entries: CommandEntry[] = commands.map((command, seq) => ({ tick: state.tick, team: 'a', player: 'p', seq, command }));
-  step(state, entries);
-  return commands.map((command, i) => {
-    const outcome = state.lastOutcomes[i];
-    if (outcome === undefined || !outcome.ok) throw new Error(`bench setup: ${JSON.stringify(command)} refused (${outcome?.reason ?? 'no outcome'})`);
-    return outcome.createdId ?? '';
-  });
-}
 
 /** Instances of `size` needed to carry `cpu` CPU-seconds per second at `utilisation`. */
 function countFor(cpu: number, size: 'medium' | 'large', utilisation: number): number {
@@ -29,12 +19,11 @@ export function buildEveryKindTopology(spec: TopologySpec, seed = 1): BuiltTopol
   const built = buildTopology(spec, seed);
   const { state } = built;
   const scenario = state.scenario;
-  const mixTotal = REQUEST_CLASSES.reduce((sum, cls) => sum + scenario.classMix[cls], 0);
-  const share = (cls: (typeof REQUEST_CLASSES)[number]) => scenario.classMix[cls] / mixTotal;
+  const share = classShares(scenario);
   const cellRps = built.requestsPerSecond / spec.cells;
-  const sessionOps = cellRps * (1 - share('static'));
-  const cacheOps = cellRps * share('read') * 2 + cellRps * share('write');
-  const jobs = cellRps * share('job');
+  const sessionOps = cellRps * (1 - share.static);
+  const cacheOps = cellRps * share.read * 2 + cellRps * share.write;
+  const jobs = cellRps * share.job;
 
   const buys: Command[] = [{ type: 'buy', kind: 'cdn', region: scenario.regions[0]!.id }];
   const perCell: Array<{ region: string; webs: string[]; rdbmses: string[] }> = [];
@@ -55,7 +44,7 @@ export function buildEveryKindTopology(spec: TopologySpec, seed = 1): BuiltTopol
   const ids = send(state, buys);
   const wiring: Command[] = [];
   perCell.forEach((cell, c) => {
-    const [cache, store, queue, worker] = ids.slice(1 + c * 4, 5 + c * 4) as [string, string, string, string];
+    const [cache, store, queue, worker] = [1, 2, 3, 4].map((k) => created(ids, c * 4 + k)) as [string, string, string, string];
     wiring.push({ type: 'connect', from: queue, to: worker });
     for (const web of cell.webs) {
       wiring.push({ type: 'connect', from: web, to: cache }, { type: 'connect', from: web, to: store }, { type: 'connect', from: web, to: queue });
@@ -63,12 +52,5 @@ export function buildEveryKindTopology(spec: TopologySpec, seed = 1): BuiltTopol
     for (const rdbms of cell.rdbmses) wiring.push({ type: 'buy', kind: 'db', region: cell.region, replicaOf: rdbms, size: 'medium' });
   });
   send(state, wiring);
-  for (let t = 0; t < SETTLE_TICKS; t++) step(state, []);
-  return {
-    state,
-    spec,
-    components: state.components.length,
-    instances: state.components.reduce((sum, c) => sum + c.count, 0),
-    requestsPerSecond: built.requestsPerSecond,
-  };
+  return settle(state, spec, built.requestsPerSecond);
 }

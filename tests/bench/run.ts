@@ -21,8 +21,8 @@ import { clientRenderCases, closeClientRender } from './clientRender';
 import { buildEveryKindTopology } from './everyKind';
 import { serverLoadCase, serverNotes } from './serverLoad';
 import { buildTopology, specFor, type BuiltTopology, type TopologySpec } from './topologies';
-import type { BenchCase, BenchOptions, CaseResult, Goal, GoalResult } from './types';
-
+import { checkGoal } from './goals';
+import type { BenchCase, BenchOptions, CaseResult } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // The extension point: cases, groups and their columns.
@@ -117,12 +117,6 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-function checkGoal(goal: Goal, metrics: Record<string, number>): GoalResult {
-  const value = metrics[goal.metric] ?? NaN;
-  const met = goal.op === '>=' ? value >= goal.target : value < goal.target;
-  return { ...goal, value, met };
 }
 
 /** Steps `state` in batches until at least `minMs` have passed; returns steps and milliseconds. */

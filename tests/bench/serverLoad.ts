@@ -38,7 +38,8 @@ import type { Client as SdkClient, Room as ClientRoom } from '@colyseus/sdk';
 import type { AckMessage, ErrorMessage, OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import { DEFAULT_TIMINGS } from '../../server/rooms/roomServices';
-import type { BenchCase, BenchOptions, CaseResult, Goal, GoalResult } from './types';
+import { checkGoal } from './goals';
+import type { BenchCase, BenchOptions, CaseResult } from './types';
 
 const CHILD_FLAG = '--server-child';
 /** The server's warnings and errors, in the data folder. */
@@ -128,12 +129,6 @@ function summarise(values: readonly number[]): Summary {
 
 function median(values: readonly number[]): number {
   return quantile([...values].sort((a, b) => a - b), 0.5);
-}
-
-function checkGoal(goal: Goal, metrics: Record<string, number>): GoalResult {
-  const value = metrics[goal.metric] ?? NaN;
-  const met = goal.op === '>=' ? value >= goal.target : value < goal.target;
-  return { ...goal, value, met };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -89,7 +89,7 @@ export function specFor(target: number, cells: number): TopologySpec {
 const webCount = (w: number): number => 2 + (w % 3);
 
 /** Request-class weights of the scenario's mix, normalised to sum to 1. */
-function classShares(scenario: Scenario): Record<(typeof REQUEST_CLASSES)[number], number> {
+export function classShares(scenario: Scenario): Record<(typeof REQUEST_CLASSES)[number], number> {
   const total = REQUEST_CLASSES.reduce((sum, cls) => sum + scenario.classMix[cls], 0);
   const shares = {} as Record<(typeof REQUEST_CLASSES)[number], number>;
   for (const cls of REQUEST_CLASSES) shares[cls] = scenario.classMix[cls] / total;
@@ -158,8 +158,8 @@ export function benchScenario(spec: TopologySpec): Scenario {
   return scenario;
 }
 
-/** Steps once with `commands` as this tick's entries; throws when any is refused. */
-function send(state: SimState, commands: Command[]): (string | null)[] {
+/** Steps once with `commands` as this tick's entries; throws when any is refused. Returns the ids they created (null: none). */
+export function send(state: SimState, commands: Command[]): (string | null)[] {
   const entries: CommandEntry[] = commands.map((command, seq) => ({ tick: state.tick, team: 'a', player: 'p', seq, command }));
   step(state, entries);
   return commands.map((command, i) => {
@@ -171,7 +171,8 @@ function send(state: SimState, commands: Command[]): (string | null)[] {
   });
 }
 
-function created(ids: (string | null)[], index: number): string {
+/** The id command `index` of a `send` created (throws when it created none). */
+export function created(ids: (string | null)[], index: number): string {
   const id = ids[index];
   if (id === undefined || id === null) throw new Error(`bench setup: no id for command ${index}`);
   return id;
@@ -218,7 +219,14 @@ export function buildTopology(spec: TopologySpec, seed = 1): BuiltTopology {
     for (const web of webs) wiring.push({ type: 'connect', from: web, to: rdbms }, { type: 'connect', from: web, to: nosql });
   }
   send(state, wiring);
+  return settle(state, spec, cellRps * spec.cells);
+}
 
+/**
+ * Steps SETTLE_TICKS so that everything ordered serves (throws if anything is still being
+ * provisioned: the step measured would not be the built system's), and describes the result.
+ */
+export function settle(state: SimState, spec: TopologySpec, requestsPerSecond: number): BuiltTopology {
   for (let t = 0; t < SETTLE_TICKS; t++) step(state, []);
   const waiting = state.components.filter((c) => c.provisioning.length > 0).length;
   if (waiting > 0) throw new Error(`bench setup: ${waiting} components still provisioning after ${SETTLE_TICKS} ticks`);
@@ -227,6 +235,6 @@ export function buildTopology(spec: TopologySpec, seed = 1): BuiltTopology {
     spec,
     components: state.components.length,
     instances: state.components.reduce((sum, c) => sum + c.count, 0),
-    requestsPerSecond: cellRps * spec.cells,
+    requestsPerSecond,
   };
 }

@@ -3,21 +3,16 @@
  * metrics its regions, with log aggregation its request classes and slowest components; flags say
  * when a list is empty because it is hidden. A steady loss sends nothing again.
  */
-import { Encoder } from '@colyseus/schema';
 import { describe, expect, it } from 'vitest';
-import { GameState, TeamState } from '../../shared/schema/gameState';
-import { loadPreset } from '../../shared/scenarios';
-import { createSim, step, teamView, type Feature } from '../../shared/sim';
+import { teamView, type Feature } from '../../shared/sim';
 import { projectTeam } from '../../server/sync/projectTeam';
+import { projectTwice, sandboxWithTeam } from './teamWire';
 
+/** The sandbox an hour in, with `features` switched on (not bought: no money moves). */
 function world(features: Feature[]) {
-  const sim = createSim(loadPreset('sandbox'), 3);
-  for (const feature of features) sim.features[feature] = true;
-  for (let i = 0; i < 60; i++) step(sim);
-  const state = new GameState();
-  const team = new TeamState();
-  state.teams.set('a', team);
-  return { sim, state, team };
+  return sandboxWithTeam(60, (sim) => {
+    for (const feature of features) sim.features[feature] = true;
+  });
 }
 
 describe('projecting the availability loss', () => {
@@ -57,11 +52,6 @@ describe('projecting the availability loss', () => {
 
   it('projecting the same loss twice leaves nothing to send', () => {
     const { sim, state, team } = world(['aggregatedMetrics', 'businessMetrics', 'logAggregation']);
-    const encoder = new Encoder(state);
-    projectTeam(team, teamView(sim));
-    encoder.encodeAll();
-    encoder.discardChanges();
-    projectTeam(team, teamView(sim));
-    expect(encoder.hasChanges).toBe(false);
+    expect(projectTwice(sim, state, team).hasChanges).toBe(false);
   });
 });

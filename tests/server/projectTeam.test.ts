@@ -5,22 +5,19 @@
  */
 import { Decoder, Encoder } from '@colyseus/schema';
 import { describe, expect, it } from 'vitest';
-import { GameState, TeamState } from '../../shared/schema/gameState';
-import { loadPreset } from '../../shared/scenarios';
-import { FIGURE_DIGITS, createSim, executeCommand, significant, step, teamView } from '../../shared/sim';
+import { TeamState } from '../../shared/schema/gameState';
+import { FIGURE_DIGITS, executeCommand, significant, step, teamView } from '../../shared/sim';
 import { projectTeam } from '../../server/sync/projectTeam';
+import { projectTwice, sandboxWithTeam } from './teamWire';
 
+/** The sandbox five ticks in, with `features` bought at the start. */
 function world(features: Array<'hostMetrics' | 'aggregatedMetrics' | 'businessMetrics' | 'alerts'>) {
-  const sim = createSim(loadPreset('sandbox'), 3);
-  for (const feature of features) {
-    const result = executeCommand(sim, { type: 'buyFeature', feature }, true);
-    if (!result.ok) throw new Error(result.reason);
-  }
-  for (let i = 0; i < 5; i++) step(sim);
-  const state = new GameState();
-  const team = new TeamState();
-  state.teams.set('a', team);
-  return { sim, state, team };
+  return sandboxWithTeam(5, (sim) => {
+    for (const feature of features) {
+      const result = executeCommand(sim, { type: 'buyFeature', feature }, true);
+      if (!result.ok) throw new Error(result.reason);
+    }
+  });
 }
 
 describe('projecting a team view', () => {
@@ -55,11 +52,7 @@ describe('projecting a team view', () => {
 
   it('projecting the same view twice leaves nothing to send', () => {
     const { sim, state, team } = world(['hostMetrics', 'aggregatedMetrics', 'businessMetrics', 'alerts']);
-    const encoder = new Encoder(state);
-    projectTeam(team, teamView(sim));
-    encoder.encodeAll();
-    encoder.discardChanges();
-    projectTeam(team, teamView(sim));
+    const encoder = projectTwice(sim, state, team);
     expect(encoder.hasChanges).toBe(false);
     // …while a tick that moves the figures does.
     step(sim);

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../shared/sim';
-import { constantScenario, Driver } from './mechanics/helpers';
+import { Driver } from '../helpers/driver';
+import { constantScenario, mix, posts } from '../helpers/scenarios';
 
 type Spec = Scenario['initialTopology'][number];
 
@@ -15,8 +16,8 @@ function system(order: ('cached' | 'plain')[]): Scenario {
   const cachedWebs = order.flatMap((kind, index) => (kind === 'cached' ? [1 + index] : []));
   return constantScenario({
     traffic: { mode: 'constant', requestsPerSecond: 600 },
-    classMix: { static: 0, read: 1, write: 0, session: 0, job: 0 },
-    datasets: [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins: 1 }],
+    classMix: mix({ read: 1 }),
+    datasets: [posts()],
     initialTopology: [
       { kind: 'lb', region: 'ap', connectFrom: ['users'] },
       ...webs,

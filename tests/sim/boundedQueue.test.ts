@@ -7,18 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluatePool } from '../../shared/sim/numerics/boundedQueue';
 import { TICK_SECONDS } from '../../shared/sim';
-
-/** Erlang C by direct summation (textbook form), fine for the small c used here. */
-function erlangCDirect(c: number, a: number): number {
-  let sum = 0;
-  let term = 1;
-  for (let k = 0; k < c; k++) {
-    if (k > 0) term *= a / k;
-    sum += term;
-  }
-  const top = ((term * a) / c) * (c / (c - a));
-  return top / (sum + top);
-}
+import { erlangC } from '../helpers/reference';
 
 /** Exact M/M/c/K state probabilities by direct construction; returns P(N = K) and E[Nq]. */
 function mmcK(lambda: number, mu: number, c: number, K: number): { block: number; meanQueue: number } {
@@ -39,7 +28,7 @@ describe('below saturation: M/M/c', () => {
       const mu = 1 / service;
       const lambda = rho * c * mu;
       const result = evaluatePool({ ...base, vcpu: c, lambda, serviceSeconds: service });
-      const wq = erlangCDirect(c, lambda / mu) / (c * mu - lambda);
+      const wq = erlangC(c, lambda / mu) / (c * mu - lambda);
       expect(result.meanSeconds).toBeCloseTo(wq + service, 12);
       expect(result.utilisation).toBeCloseTo(rho, 12);
     }
@@ -61,7 +50,7 @@ describe('below saturation: M/M/c', () => {
     for (const c of [2, 4, 8, 16]) {
       for (const rho of [0.3, 0.55, 0.8, 0.9, 0.97]) {
         const lambda = rho * c * mu;
-        const C = erlangCDirect(c, lambda / mu);
+        const C = erlangC(c, lambda / mu);
         const theta = c * mu - lambda;
         // P(T > t) = e^(−μt)·[1 + C·μ·(1 − e^(−(θ−μ)t))/(θ − μ)]: wait (Erlang C, rate θ) plus Exp(μ) service.
         const tail = (t: number) =>
@@ -130,13 +119,8 @@ describe('through saturation: the exact M/M/c/K chain', () => {
    * E[N_q]/(λ(1 − p_K)).
    */
   function chain(lambda: number, mu: number, c: number, K: number): { loss: number; wait: number } {
-    const p: number[] = [1];
-    for (let n = 1; n <= K; n++) p.push((p[n - 1]! * lambda) / (Math.min(n, c) * mu));
-    const total = p.reduce((sum, x) => sum + x, 0);
-    let queue = 0;
-    for (let n = c; n <= K; n++) queue += ((n - c) * p[n]!) / total;
-    const loss = p[K]! / total;
-    return { loss, wait: queue / (lambda * (1 - loss)) };
+    const { block: loss, meanQueue } = mmcK(lambda, mu, c, K);
+    return { loss, wait: meanQueue / (lambda * (1 - loss)) };
   }
 
   // (c, service seconds, queue seconds) with an integer bound K = queueSeconds·c/service.
@@ -199,7 +183,7 @@ describe('through saturation: the exact M/M/c/K chain', () => {
       // With a bound long enough not to matter the wait is (1 + c_s²)/2 × M/M/c's.
       for (const rho of [0.3, 0.5, 0.8]) {
         const light = evaluatePool({ lambda: rho * c * mu, serviceSeconds: service, serviceScv: 11, vcpu: c, instances: 1, queueSeconds: 600, backlog: 0 });
-        const mmcWait = erlangCDirect(c, rho * c) / (c * mu * (1 - rho));
+        const mmcWait = erlangC(c, rho * c) / (c * mu * (1 - rho));
         expect(light.waitMeanSeconds / mmcWait).toBeCloseTo(6, 9);
       }
     }

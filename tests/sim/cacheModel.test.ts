@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cacheHitRatio, zipfTopShare, type CacheQuery } from '../../shared/sim/numerics/cache/hitRatio';
 import type { CachePolicy } from '../../shared/sim/vocabulary';
+import { zipf } from '../helpers/reference';
 
 // Every reference below is computed here with the host Math.* and a method
 // unrelated to the code under test: exact sums over every key for small N,
@@ -16,18 +17,6 @@ const SEED = process.env['FC_SEED'] ? Number(process.env['FC_SEED']) : 0xcac4e;
 const TOL = 1e-4;
 
 type Kernel = 'exp' | 'rational';
-
-/** Per-key probabilities p_i = i^−α / H_{N,α}, i = 1…N, summed exactly. */
-function zipf(n: number, alpha: number): Float64Array {
-  const p = new Float64Array(n);
-  let z = 0;
-  for (let i = 0; i < n; i++) {
-    p[i] = Math.pow(i + 1, -alpha);
-    z += p[i]!;
-  }
-  for (let i = 0; i < n; i++) p[i]! /= z;
-  return p;
-}
 
 /** Per-key occupancy: 1 − e^(−s) (LRU/Che) or s/(1 + s) (FIFO), s = λ·p·T. */
 function kern(kind: Kernel, s: number): number {

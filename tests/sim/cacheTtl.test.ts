@@ -14,6 +14,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cacheHitRatio, type CacheQuery } from '../../shared/sim/numerics/cache/hitRatio';
+import { xorshift32 } from '../helpers/reference';
 
 interface Run {
   keys: number;
@@ -28,15 +29,7 @@ interface Run {
 /** Hit ratio of an LRU cache whose entries expire `ttl` after they were stored, by simulation. */
 function simulate(run: Run): number {
   const { keys, alpha, capacity, lambda, ttl, requests } = run;
-  let state = run.seed >>> 0 || 1;
-  const uniform = () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return (state + 0.5) / 4294967296;
-  };
+  const uniform = xorshift32(run.seed);
   const cumulative = new Float64Array(keys);
   let total = 0;
   for (let i = 0; i < keys; i++) total += Math.pow(i + 1, -alpha);

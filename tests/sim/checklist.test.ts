@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { KINDS, type Scenario } from '../../shared/sim';
 import { CACHE_HIT_RATIO_GOAL, CHECKLIST_IDS, checklistScore, type ChecklistId } from '../../shared/sim/rules/checklist';
 import { RESHARD_BASE_TICKS } from '../../shared/sim/commands/operations';
-import { Driver, constantScenario } from './mechanics/helpers';
+import { Driver } from '../helpers/driver';
+import { constantScenario, twoRegionLatency } from '../helpers/scenarios';
 
 /** The constant-load system (balancer → 2 web servers → database in 'ap'), with users in two regions. */
 function twoRegions(overrides: Partial<Scenario> = {}): Scenario {
@@ -14,7 +15,7 @@ function twoRegions(overrides: Partial<Scenario> = {}): Scenario {
   const ap = base.regions[0]!;
   return constantScenario({
     regions: [ap, { ...ap, id: 'eu', name: { en: 'Europe', ko: '유럽' } }],
-    latencyMs: { ap: { ap: 20, eu: 150 }, eu: { ap: 150, eu: 20 } },
+    latencyMs: twoRegionLatency('ap', 'eu', 150),
     ...overrides,
   });
 }

@@ -13,6 +13,7 @@ import { loadPreset, PRESET_IDS } from '../../shared/scenarios';
 import { createSim, hashState, replay, step, type CommandEntry, type SimState } from '../../shared/sim';
 import { constantLoadBuildLog, sandboxBuildLog } from '../fixtures/buildLogs';
 import { computeCheckpoints, GOLDEN_CASES, GOLDEN_FORMAT, type GoldenFixture } from '../fixtures/golden';
+import { nonJsonNumbers } from '../helpers/json';
 
 const TICKS = 1500;
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'golden');
@@ -49,18 +50,6 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
     [result[i], result[j]] = [result[j]!, result[i]!];
   }
   return result;
-}
-
-/** Every path in `value` that holds a number JSON cannot carry (NaN, ±Infinity) or undefined in an array. */
-function nonJsonNumbers(value: unknown, path = '$', found: string[] = []): string[] {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) found.push(`${path} = ${value}`);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => nonJsonNumbers(item, `${path}[${i}]`, found));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, member] of Object.entries(value)) nonJsonNumbers(member, `${path}.${key}`, found);
-  }
-  return found;
 }
 
 /** The first tick at which two hash series differ, or -1: a readable failure instead of a 1,500-line diff. */

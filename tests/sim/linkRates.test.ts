@@ -19,13 +19,11 @@ import {
   type SimState,
 } from '../../shared/sim';
 import { constantLoadBuildLog, sandboxBuildLog } from '../fixtures/buildLogs';
-import { Driver, constantScenario } from './mechanics/helpers';
+import { Driver } from '../helpers/driver';
+import { constantScenario, posts, readWriteScenario, region, singleClassScenario, twoRegionLatency } from '../helpers/scenarios';
 
 const READS = 120;
 const WRITES = 30;
-
-const POSTS = [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins: 1 }];
-const region = (id: string, users: number) => ({ id, name: { en: id, ko: id }, initialUsers: users, marketSize: Math.max(1, users), peakHour: 12 });
 
 /** Requests per second `from` sent to `to` in the last tick (undefined: no such link). */
 function sent(state: SimState, from: string, to: string): number | undefined {
@@ -66,10 +64,7 @@ function sum(values: readonly number[]): number {
 
 /** users → one xlarge web server → `extra` (built by commands), reads and writes of one data set. */
 function readsAndWrites(overrides: Partial<Scenario> = {}): Scenario {
-  return constantScenario({
-    traffic: { mode: 'constant', requestsPerSecond: READS + WRITES },
-    classMix: { static: 0, read: READS, write: WRITES, session: 0, job: 0 },
-    datasets: POSTS,
+  return readWriteScenario(READS, WRITES, {
     workingSet: { keys: 5000, alpha: 0.9, objectKb: 2000 },
     initialTopology: [
       { kind: 'web', region: 'ap', size: 'xlarge', connectFrom: ['users'] },
@@ -108,9 +103,7 @@ describe('what each component sends', () => {
   });
 
   it('a balancer splits what it served equally over its targets', () => {
-    const scenario = constantScenario({
-      classMix: { static: 1, read: 0, write: 0, session: 0, job: 0 },
-      traffic: { mode: 'constant', requestsPerSecond: 400 },
+    const scenario = singleClassScenario('static', 400, {
       initialTopology: [
         { kind: 'lb', region: 'ap', connectFrom: ['users'] },
         { kind: 'web', region: 'ap', size: 'medium', connectFrom: [0] },
@@ -127,9 +120,7 @@ describe('what each component sends', () => {
 
   it('a balancer without health checks still sends a dead server its share (it fails there); with them, none', () => {
     const scenario = () =>
-      constantScenario({
-        classMix: { static: 1, read: 0, write: 0, session: 0, job: 0 },
-        traffic: { mode: 'constant', requestsPerSecond: 400 },
+      singleClassScenario('static', 400, {
         incidents: [{ tick: 2, type: 'serverCrash', target: 'web-2' }],
         initialTopology: [
           { kind: 'lb', region: 'ap', connectFrom: ['users'] },
@@ -155,7 +146,7 @@ describe('what each component sends', () => {
     const scenario = constantScenario({
       classMix: { static: 40, read: 30, write: 10, session: 15, job: 5 },
       traffic: { mode: 'constant', requestsPerSecond: 100 },
-      datasets: POSTS,
+      datasets: [posts()],
       initialTopology: [
         { kind: 'web', region: 'ap', size: 'xlarge', connectFrom: ['users'] },
         { kind: 'db', region: 'ap', size: 'xlarge', engine: 'rdbms', connectFrom: [0] },
@@ -284,7 +275,7 @@ describe('failures', () => {
   it('requests that cannot cross a partition fail at the caller: nothing is on the link', () => {
     const scenario = readsAndWrites({
       regions: [region('a', 1000), region('b', 1000)],
-      latencyMs: { a: { a: 20, b: 150 }, b: { a: 150, b: 20 } },
+      latencyMs: twoRegionLatency('a', 'b', 150),
       incidents: [{ tick: 3, type: 'regionPartition', region: 'a', peer: 'b', durationTicks: 5 }],
       initialTopology: [
         { kind: 'web', region: 'a', size: 'xlarge', connectFrom: ['users'] },

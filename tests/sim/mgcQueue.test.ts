@@ -21,7 +21,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluatePool } from '../../shared/sim/numerics/boundedQueue';
 import { REQUEST_CLASSES, WEB_WORK } from '../../shared/sim';
 import { loadPreset } from '../../shared/scenarios';
-import { Driver, constantScenario } from './mechanics/helpers';
+import { Driver } from '../helpers/driver';
+import { erlangC, xorshift32 } from '../helpers/reference';
+import { constantScenario, posts } from '../helpers/scenarios';
 
 /** The constant-load preset's class mix, each class with its web work: shares and mean seconds. */
 const MIX = (() => {
@@ -33,18 +35,6 @@ const MEAN = MIX.reduce((sum, k) => sum + k.share * k.seconds, 0);
 /** E[S²] of the mixture, each class exponential: Σ w_k·2·s_k². */
 const SECOND = MIX.reduce((sum, k) => sum + k.share * 2 * k.seconds * k.seconds, 0);
 const SCV = SECOND / (MEAN * MEAN) - 1;
-
-/** Erlang C by direct summation (textbook form). */
-function erlangC(c: number, a: number): number {
-  let sum = 0;
-  let term = 1;
-  for (let k = 0; k < c; k++) {
-    if (k > 0) term *= a / k;
-    sum += term;
-  }
-  const top = ((term * a) / c) * (c / (c - a));
-  return top / (sum + top);
-}
 
 /** M/M/c mean wait with the mix's mean service. */
 function mmcWait(c: number, rho: number): number {
@@ -58,15 +48,7 @@ function mmcWait(c: number, rho: number): number {
  * time exponential with the class's mean. The first tenth is discarded as warm-up.
  */
 function simulatedWait(c: number, rho: number, n: number, seed: number): number {
-  let state = seed >>> 0 || 1;
-  const uniform = () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return (state + 0.5) / 4294967296;
-  };
+  const uniform = xorshift32(seed);
   const lambda = (rho * c) / MEAN;
   const free = new Float64Array(c);
   const warm = Math.floor(n / 10);
@@ -138,7 +120,7 @@ describe('the flow gives each server the variability of the mix that reaches it'
     const lambda = rho / MEAN;
     const scenario = constantScenario({
       traffic: { mode: 'constant', requestsPerSecond: lambda },
-      datasets: [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins: 1 }],
+      datasets: [posts()],
       initialTopology: [
         { kind: 'web', region: 'ap', size: 'small', connectFrom: ['users'] },
         { kind: 'db', region: 'ap', size: 'xlarge', engine: 'rdbms', connectFrom: [0] },

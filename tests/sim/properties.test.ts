@@ -42,6 +42,8 @@ import {
   type Scenario,
   type SimState,
 } from '../../shared/sim';
+import { nonJsonNumbers } from '../helpers/json';
+import { twoRegionLatency } from '../helpers/scenarios';
 
 const KIND_NAMES: readonly ComponentKindName[] = COMPONENT_KINDS;
 const REGIONS = ['ap', 'na', 'eu', 'mars'];
@@ -196,7 +198,7 @@ function worldScenario(): Scenario {
     { ...scenario.regions[0]!, initialUsers: 8_000 },
     { ...scenario.regions[1]!, initialUsers: 3_000 },
   ];
-  scenario.latencyMs = { ap: { ap: 20, na: 140 }, na: { ap: 140, na: 20 } };
+  scenario.latencyMs = twoRegionLatency('ap', 'na', 140);
   scenario.datasets = scenario.datasets.map((d) => (d.id === 'posts' ? { ...d, mbPerUser: 8 } : d));
   scenario.initialTopology = [
     { kind: 'lb', region: 'ap', connectFrom: ['users'] },
@@ -405,16 +407,6 @@ const worldPlan: fc.Arbitrary<Plan> = fc
 // ---------------------------------------------------------------------------------------------
 // Invariants
 
-/** Paths of numbers JSON cannot carry. */
-function nonFinite(value: unknown, path: string, found: string[]): void {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) found.push(`${path} = ${value}`);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => nonFinite(item, `${path}[${i}]`, found));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, member] of Object.entries(value)) nonFinite(member, `${path}.${key}`, found);
-  }
-}
 
 /** Rounding may leave −1e-15 where the model means 0: allow that much below zero, relative to the scale. */
 function atLeastZero(value: number, scale = 1): boolean {
@@ -433,7 +425,7 @@ const flowViolations: Check = (before, after) => {
   const problems: string[] = [];
   const at = `tick ${before.tick}→${after.tick}`;
   const finite: string[] = [];
-  nonFinite(after, '$', finite);
+  nonJsonNumbers(after, '$', finite);
   if (finite.length > 0) problems.push(`${at}: not finite: ${finite.slice(0, 4).join(', ')}`);
 
   const ids = new Set(after.components.map((c) => c.id));
@@ -536,7 +528,7 @@ const bookViolations: Check = (before, after) => {
 function firstViolations(p: Plan, check: Check = flowViolations, scenario: Scenario = scenarioFor(p.scenario)): string[] {
   const state = createSim(scenario, p.seed);
   const initial: string[] = [];
-  nonFinite(state, '$', initial);
+  nonJsonNumbers(state, '$', initial);
   if (initial.length > 0) return [`createSim: not finite: ${initial.join(', ')}`];
   const byTick = groupByTick(p.log);
   for (let t = 0; t < p.ticks; t++) {

@@ -6,16 +6,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadPreset } from '../../shared/scenarios';
 import { createSim, executeCommand, KINDS, SIZE_NAMES, step, type Command, type ComponentKindName, type SimState, type SizeName } from '../../shared/sim';
 import { buyQuote, countQuote, featureQuote, resizeQuote, type Quote } from '../../shared/sim/commands/quotes';
 import { costPerDay } from '../../shared/sim/rules/economy';
+import { sandboxScenario } from '../helpers/scenarios';
 
 const KIND_LIST: ComponentKindName[] = ['web', 'db', 'cache', 'queue', 'worker', 'sessionStore'];
 
 /** A sandbox with plenty of money and a few components bought, so that prices matter and nothing is refused for funds. */
 function richSystem(purchases: Array<[ComponentKindName, SizeName]>, priceFactor: number): SimState {
-  const scenario = { ...loadPreset('sandbox'), startMoney: 1_000_000, priceFactor };
+  const scenario = sandboxScenario({ startMoney: 1_000_000, priceFactor });
   const state = createSim(scenario, 3);
   for (const [kind, size] of purchases) {
     if (KINDS[kind].sizes.includes(size)) executeCommand(state, { type: 'buy', kind, region: 'ap', size } as Command, true);

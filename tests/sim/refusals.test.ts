@@ -10,7 +10,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadPreset } from '../../shared/scenarios';
 import {
   cloneState,
   createSim,
@@ -25,6 +24,7 @@ import {
   type Scenario,
   type SimState,
 } from '../../shared/sim';
+import { sandboxScenario } from '../helpers/scenarios';
 
 /** The state's hash leaving out the revision, which every accepted command moves whatever it does. */
 const content = (state: SimState) => hashState({ ...state, revision: 0 });
@@ -36,9 +36,7 @@ const content = (state: SimState) => hashState({ ...state, revision: 0 });
  * A bad deploy runs from tick 20 for 200 ticks; nothing happens at random.
  */
 function scenario(overrides: Partial<Scenario> = {}): Scenario {
-  const base = loadPreset('sandbox');
-  return {
-    ...base,
+  return sandboxScenario({
     startMoney: 100_000,
     mtbfTicks: {},
     randomIncidentsPerDay: {},
@@ -56,7 +54,7 @@ function scenario(overrides: Partial<Scenario> = {}): Scenario {
       { kind: 'web', region: 'na', size: 'small', connectFrom: ['users'] },
     ],
     ...overrides,
-  };
+  });
 }
 
 /** The game above at tick 12, with the replica db-11 of db-3 (bought at tick 0) in service. */

@@ -13,7 +13,8 @@ import {
   teamView,
   type TeamView,
 } from '../../shared/sim/view';
-import { Driver, constantScenario } from './mechanics/helpers';
+import { Driver } from '../helpers/driver';
+import { constantScenario, constantScenarioWithUsers } from '../helpers/scenarios';
 
 const USERS = 12_345;
 const CRASH_TICK = 3;
@@ -23,12 +24,7 @@ const ONLINE = (base.traffic.mode === 'constant' ? base.traffic.requestsPerSecon
 
 /** The constant-load system (balancer without health checks → 2 web servers → database); one web server crashes. */
 function crashScenario(overrides: Partial<Scenario> = {}): Scenario {
-  const base = constantScenario();
-  return constantScenario({
-    regions: base.regions.map((r) => ({ ...r, initialUsers: USERS, marketSize: USERS })),
-    incidents: [{ tick: CRASH_TICK, type: 'serverCrash', target: 'web-2' }],
-    ...overrides,
-  });
+  return constantScenarioWithUsers(USERS, { incidents: [{ tick: CRASH_TICK, type: 'serverCrash', target: 'web-2' }], ...overrides });
 }
 
 /** Runs the crash scenario with `features` bought at tick 0, to a few ticks after the crash. */

@@ -6,21 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { DISK_GB_PER_MEMORY_GB, SIZES, type DatasetSpec, type Feature, type InitialComponent, type Scenario } from '../../shared/sim';
 import { ALERT_THRESHOLDS, teamView, type TeamView } from '../../shared/sim/view';
-import { Driver, constantScenario } from './mechanics/helpers';
+import { Driver } from '../helpers/driver';
+import { constantScenario, constantScenarioWithUsers, posts } from '../helpers/scenarios';
 
 const MB_PER_USER = 10;
-const DATA: DatasetSpec[] = [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins: 1, mbPerUser: MB_PER_USER }];
+const DATA: DatasetSpec[] = [posts({ mbPerUser: MB_PER_USER })];
 /** Disk of one medium database instance: 4 GB of memory × 25. */
 const MEDIUM_DISK = SIZES.medium.memoryGb * DISK_GB_PER_MEMORY_GB;
 
 /** The constant-load system (balancer → web → medium database) with `users` users of 10 MB each. */
 function world(users: number, topology?: InitialComponent[]): Scenario {
-  const base = constantScenario();
-  return constantScenario({
-    regions: base.regions.map((r) => ({ ...r, initialUsers: users, marketSize: users })),
-    datasets: DATA,
-    ...(topology === undefined ? {} : { initialTopology: topology }),
-  });
+  return constantScenarioWithUsers(users, { datasets: DATA, ...(topology === undefined ? {} : { initialTopology: topology }) });
 }
 
 function viewOf(scenario: Scenario, features: Feature[] = ['hostMetrics', 'alerts'], setup?: (sim: Driver) => void): { sim: Driver; view: TeamView } {

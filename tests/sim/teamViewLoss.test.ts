@@ -6,7 +6,6 @@
  * the same numbers as availability (economy.ts) and add up to 1 − availability.
  */
 import { describe, expect, it } from 'vitest';
-import { loadPreset } from '../../shared/scenarios';
 import { cloneState, createSim, step, type Command, type Feature, type InitialComponent, type Scenario, type SimState } from '../../shared/sim';
 import { runFlow } from '../../shared/sim/flow/index';
 import { drawCrashes, drawWorldIncidents, expireIncidents, startScriptedIncidents } from '../../shared/sim/rules/incidents';
@@ -14,6 +13,7 @@ import { streamTail } from '../../shared/sim/numerics/latencyMix';
 import { advanceLifecycles } from '../../shared/sim/rules/lifecycle';
 import { SHARE_DECIMALS, teamView, type TeamView } from '../../shared/sim/view';
 import { lossFigures } from '../../shared/sim/view/loss';
+import { sandboxScenario } from '../helpers/scenarios';
 
 /** Each part is rounded to SHARE_DECIMALS on its own: three roundings, and the availability's. */
 const ROUNDING = 2.5 * 10 ** -SHARE_DECIMALS;
@@ -23,11 +23,11 @@ const ALL: Feature[] = ['aggregatedMetrics', 'businessMetrics', 'logAggregation'
  * The sandbox's regions with a light first day (200, 50 and 30 users), so that these worlds keep
  * describing their situation whatever pace the sandbox preset is tuned to.
  */
-const LIGHT_REGIONS = loadPreset('sandbox').regions.map((r, i) => ({ ...r, initialUsers: [200, 50, 30][i]! }));
+const LIGHT_REGIONS = sandboxScenario().regions.map((r, i) => ({ ...r, initialUsers: [200, 50, 30][i]! }));
 
 /** The sandbox (one server in Asia; users in Asia, North America and Europe) at `hour` of day one. */
 function sandboxAt(hour: number, overrides: Partial<Scenario> = {}, features: Feature[] = ALL, commands: Command[] = []): SimState {
-  const state = createSim({ ...loadPreset('sandbox'), regions: LIGHT_REGIONS, startMoney: 1e6, ...overrides }, 5);
+  const state = createSim(sandboxScenario({ regions: LIGHT_REGIONS, startMoney: 1e6, ...overrides }), 5);
   for (const feature of features) state.features[feature] = true;
   step(state, commands.map((command, seq) => ({ tick: 0, team: 'a', player: 'p', seq, command })));
   for (let i = 1; i < hour * 60; i++) step(state);

@@ -8,7 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KINDS, SIZES, type CacheStrategy, type Scenario } from '../../../shared/sim';
-import { Driver, constantScenario } from './helpers';
+import { Driver } from '../../helpers/driver';
+import { zipf } from '../../helpers/reference';
+import { readWriteScenario } from '../../helpers/scenarios';
 
 const KEYS = 5_000;
 const ALPHA = 0.9;
@@ -18,11 +20,7 @@ const NODE_KEYS = (SIZES.small.memoryGb * 1e6) / OBJECT_KB;
 const LONG_TTL = 86_400;
 
 /** Zipf(α) popularity of every key, by rank. */
-const P: number[] = (() => {
-  const w = Array.from({ length: KEYS }, (_, i) => Math.pow(i + 1, -ALPHA));
-  const total = w.reduce((a, b) => a + b, 0);
-  return w.map((x) => x / total);
-})();
+const P = zipf(KEYS, ALPHA);
 
 /** Solves f(y) = target for y = λ·t by bisection (f grows with y). */
 function solve(f: (y: number) => number, target: number): number {
@@ -75,10 +73,7 @@ function lfu(capacity: number, lambda: number, ttl: number): number {
 
 /** users → web → cache (look-aside) and an RDBMS, one data set without joins, reads and writes per second. */
 function cached(reads: number, writes = 0, overrides: Partial<Scenario> = {}): Scenario {
-  return constantScenario({
-    traffic: { mode: 'constant', requestsPerSecond: reads + writes },
-    classMix: { static: 0, read: reads, write: writes, session: 0, job: 0 },
-    datasets: [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins: 1 }],
+  return readWriteScenario(reads, writes, {
     workingSet: { keys: KEYS, alpha: ALPHA, objectKb: OBJECT_KB },
     initialTopology: [
       { kind: 'web', region: 'ap', size: 'xlarge', connectFrom: ['users'] },

@@ -8,7 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEPLOY_HOUR } from '../../../shared/sim/flow/cdn';
 import { KINDS, TICKS_PER_DAY, type Scenario } from '../../../shared/sim';
-import { Driver, constantScenario, singleClassScenario } from './helpers';
+import { Driver } from '../../helpers/driver';
+import { zipf } from '../../helpers/reference';
+import { constantScenario, staticPool } from '../../helpers/scenarios';
 
 const ASSETS = 5_000;
 const ALPHA = 1;
@@ -17,11 +19,7 @@ const STATIC_RPS = 200;
 /** Deploys happen every day at DEPLOY_HOUR: tick 600 on day 0. */
 const DEPLOY_TICK = (DEPLOY_HOUR * TICKS_PER_DAY) / 24;
 
-const P: number[] = (() => {
-  const w = Array.from({ length: ASSETS }, (_, i) => Math.pow(i + 1, -ALPHA));
-  const total = w.reduce((a, b) => a + b, 0);
-  return w.map((x) => x / total);
-})();
+const P = zipf(ASSETS, ALPHA);
 
 /**
  * An edge that keeps each copy `ttl` seconds from when it fetched it (HTTP max-age: a hit does not
@@ -32,14 +30,7 @@ const edgeHitRatio = (lambda: number, ttl: number) => P.reduce((sum, p) => sum +
 
 /** users → lb → two medium web servers, static files only. */
 function site(overrides: Partial<Scenario> = {}): Scenario {
-  return singleClassScenario('static', STATIC_RPS, {
-    staticAssets: { count: ASSETS, alpha: ALPHA, sizeKb: SIZE_KB },
-    initialTopology: [
-      { kind: 'lb', region: 'ap', connectFrom: ['users'] },
-      { kind: 'web', region: 'ap', size: 'medium', count: 2, connectFrom: [0] },
-    ],
-    ...overrides,
-  });
+  return staticPool(2, STATIC_RPS, { staticAssets: { count: ASSETS, alpha: ALPHA, sizeKb: SIZE_KB }, ...overrides });
 }
 
 /** Buys the CDN at once (no connection needed) and sets its TTL. */

@@ -5,14 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ENGINES, WEB_STITCH_WORK, WEB_WORK, type DbEngine } from '../../../shared/sim';
-import { Driver, singleClassScenario } from './helpers';
+import { Driver } from '../../helpers/driver';
+import { posts, singleClassScenario } from '../../helpers/scenarios';
 
 const READS = 100;
 
 /** Users → web (medium) → one database of `engine` holding a single data set with `joins` tables. */
 function readsThrough(engine: DbEngine, joins: number) {
   const scenario = singleClassScenario('read', READS, {
-    datasets: [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins }],
+    datasets: [posts({ joins })],
     initialTopology: [
       { kind: 'web', region: 'ap', size: 'large', connectFrom: ['users'] },
       { kind: 'db', region: 'ap', size: 'large', engine, connectFrom: [0] },

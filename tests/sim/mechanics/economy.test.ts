@@ -4,16 +4,14 @@
  * running out of money ends the game.
  */
 import { describe, expect, it } from 'vitest';
-import { loadPreset } from '../../../shared/scenarios';
 import { KINDS, TICKS_PER_DAY, purchasePrice, runningCostPerDay, type Scenario } from '../../../shared/sim';
-import { Driver, constantScenario } from './helpers';
+import { Driver } from '../../helpers/driver';
+import { constantScenario, sandboxScenario } from '../../helpers/scenarios';
 
 /** The sandbox with no randomness and a fixed world: one region, one healthy server. */
 function calmGrowth(overrides: Partial<Scenario> = {}): Scenario {
-  const sandbox = loadPreset('sandbox');
-  return {
-    ...sandbox,
-    regions: [sandbox.regions[0]!],
+  return sandboxScenario({
+    regions: [sandboxScenario().regions[0]!],
     latencyMs: { ap: { ap: 20 } },
     mtbfTicks: { web: 0, db: 0, lb: 0 },
     randomIncidentsPerDay: { trafficSpike: 0, badDeploy: 0 },
@@ -22,7 +20,7 @@ function calmGrowth(overrides: Partial<Scenario> = {}): Scenario {
       { kind: 'db', region: 'ap', size: 'xxlarge', connectFrom: [0] },
     ],
     ...overrides,
-  };
+  });
 }
 
 describe('users', () => {

@@ -5,24 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AUTO_REPAIR_TICKS } from '../../../shared/sim/rules/incidents';
-import { KINDS, TICKS_PER_DAY, createSim, step, type Scenario } from '../../../shared/sim';
-import { Driver, singleClassScenario } from './helpers';
+import { KINDS, TICKS_PER_DAY, createSim, step } from '../../../shared/sim';
+import { Driver } from '../../helpers/driver';
+import { staticPool } from '../../helpers/scenarios';
 
 const RPS = 100;
 
-function staticPool(count: number, overrides: Partial<Scenario> = {}): Scenario {
-  return singleClassScenario('static', RPS, {
-    initialTopology: [
-      { kind: 'lb', region: 'ap', connectFrom: ['users'] },
-      { kind: 'web', region: 'ap', size: 'medium', count, connectFrom: [0] },
-    ],
-    ...overrides,
-  });
-}
-
 describe('server crash', () => {
   it('a crashed instance stays down until the provider replaces it, and the incident records both ends', () => {
-    const sim = new Driver(staticPool(1, { incidents: [{ tick: 5, type: 'serverCrash', target: 'web-2' }] }));
+    const sim = new Driver(staticPool(1, RPS, { incidents: [{ tick: 5, type: 'serverCrash', target: 'web-2' }] }));
     sim.run(6);
     const incident = sim.state.incidents[0]!;
     expect(incident).toMatchObject({ type: 'serverCrash', target: 'web-2', startTick: 5, endTick: null, origin: 'scripted' });
@@ -34,7 +25,7 @@ describe('server crash', () => {
   });
 
   it('a restart command brings it back after the restart time', () => {
-    const sim = new Driver(staticPool(1, { incidents: [{ tick: 2, type: 'serverCrash', target: 'web-2' }] }));
+    const sim = new Driver(staticPool(1, RPS, { incidents: [{ tick: 2, type: 'serverCrash', target: 'web-2' }] }));
     sim.run(3);
     expect(sim.send({ type: 'restart', id: 'web-2' })[0]?.ok).toBe(true);
     expect(sim.send({ type: 'restart', id: 'web-2' })[0]).toMatchObject({ ok: false, reason: 'nothing-to-restart' });
@@ -47,7 +38,7 @@ describe('server crash', () => {
     const mtbf = 2000;
     const instances = 8;
     const ticks = 20000;
-    const scenario = staticPool(instances, { mtbfTicks: { web: mtbf, db: 0, lb: 0 } });
+    const scenario = staticPool(instances, RPS, { mtbfTicks: { web: mtbf, db: 0, lb: 0 } });
     let crashes = 0;
     for (const seed of [1, 2, 3]) {
       const state = createSim(scenario, seed);
@@ -71,7 +62,7 @@ describe('server crash', () => {
 
 describe('traffic spike', () => {
   it('multiplies the offered load by its magnitude for its duration', () => {
-    const sim = new Driver(staticPool(4, { incidents: [{ tick: 3, type: 'trafficSpike', magnitude: 2.5, durationTicks: 10 }] }));
+    const sim = new Driver(staticPool(4, RPS, { incidents: [{ tick: 3, type: 'trafficSpike', magnitude: 2.5, durationTicks: 10 }] }));
     sim.run(3);
     expect(sim.state.summary.requestsPerSecond).toBeCloseTo(RPS, 9);
     sim.run(1);
@@ -84,7 +75,7 @@ describe('traffic spike', () => {
 
 describe('bad deploy', () => {
   it('fails its share of web requests until it ends, sooner with a rollback', () => {
-    const scenario = staticPool(2, { incidents: [{ tick: 2, type: 'badDeploy', magnitude: 0.3, durationTicks: 200 }] });
+    const scenario = staticPool(2, RPS, { incidents: [{ tick: 2, type: 'badDeploy', magnitude: 0.3, durationTicks: 200 }] });
     const sim = new Driver(scenario).run(3);
     expect(sim.state.summary.errorRate).toBeCloseTo(0.3, 9);
     expect(sim.send({ type: 'rollback' })[0]?.ok).toBe(true);
@@ -95,7 +86,7 @@ describe('bad deploy', () => {
   });
 
   it('random world incidents are the same for every team with the same seed, whatever they build', () => {
-    const scenario = staticPool(2, { randomIncidentsPerDay: { trafficSpike: 6, badDeploy: 6 } });
+    const scenario = staticPool(2, RPS, { randomIncidentsPerDay: { trafficSpike: 6, badDeploy: 6 } });
     const quiet = new Driver(scenario, 7);
     const busy = new Driver(scenario, 7);
     busy.send({ type: 'buy', kind: 'web', region: 'ap', count: 3 }, { type: 'configure', id: 'lb-1', healthChecks: true });

@@ -5,25 +5,15 @@
  * servers within its bounds, after a provisioning delay and a cool-down.
  */
 import { describe, expect, it } from 'vitest';
-import { KINDS, purchasePrice, SIZES, WEB_WORK, type Scenario } from '../../../shared/sim';
-import { Driver, singleClassScenario } from './helpers';
+import { KINDS, purchasePrice, SIZES, WEB_WORK } from '../../../shared/sim';
+import { Driver } from '../../helpers/driver';
+import { singleClassScenario, staticPool } from '../../helpers/scenarios';
 
 const RPS = 400;
 
-/** users → lb → web group of `count` medium servers, static traffic only (no database needed). */
-function pool(count: number, overrides: Partial<Scenario> = {}): Scenario {
-  return singleClassScenario('static', RPS, {
-    initialTopology: [
-      { kind: 'lb', region: 'ap', connectFrom: ['users'] },
-      { kind: 'web', region: 'ap', size: 'medium', count, connectFrom: [0] },
-    ],
-    ...overrides,
-  });
-}
-
 describe('load balancer and health checks', () => {
   it('spreads the load evenly over the servers of the set', () => {
-    const sim = new Driver(pool(4)).run(2);
+    const sim = new Driver(staticPool(4, RPS)).run(2);
     const web = sim.component('web-2');
     const perServerCapacity = SIZES.medium.vcpu / WEB_WORK.static;
     expect(web.figures.capacity).toBeCloseTo(4 * perServerCapacity, 6);
@@ -32,14 +22,14 @@ describe('load balancer and health checks', () => {
   });
 
   it('without health checks a dead web server still gets its share of traffic, and those requests fail', () => {
-    const scenario = pool(4, { incidents: [{ tick: 2, type: 'serverCrash', target: 'web-2' }] });
+    const scenario = staticPool(4, RPS, { incidents: [{ tick: 2, type: 'serverCrash', target: 'web-2' }] });
     const sim = new Driver(scenario).run(4);
     expect(sim.component('web-2').down).toBe(1);
     expect(sim.state.summary.errorRate).toBeCloseTo(1 / 4, 6);
   });
 
   it('with health checks the dead server is taken out of rotation and the rest serve everyone', () => {
-    const scenario = pool(4, { incidents: [{ tick: 2, type: 'serverCrash', target: 'web-2' }] });
+    const scenario = staticPool(4, RPS, { incidents: [{ tick: 2, type: 'serverCrash', target: 'web-2' }] });
     const sim = new Driver(scenario);
     sim.send({ type: 'configure', id: 'lb-1', healthChecks: true });
     sim.run(4);
@@ -58,7 +48,7 @@ describe('load balancer and health checks', () => {
   });
 
   it('a resize behind a health-checked balancer rolls through the servers without failed requests', () => {
-    const sim = new Driver(pool(3));
+    const sim = new Driver(staticPool(3, RPS));
     sim.send({ type: 'configure', id: 'lb-1', healthChecks: true });
     const [outcome] = sim.send({ type: 'resize', id: 'web-2', size: 'large' });
     expect(outcome?.ok).toBe(true);
@@ -76,7 +66,7 @@ describe('autoscaling', () => {
   const rule = { enabled: true, min: 2, max: 6, targetUtilisation: 0.5, cooldownTicks: 5 };
 
   it('adds servers when a spike raises utilisation, only after provisioning, and never above max', () => {
-    const scenario = pool(2, { incidents: [{ tick: 10, type: 'trafficSpike', magnitude: 4, durationTicks: 200 }] });
+    const scenario = staticPool(2, RPS, { incidents: [{ tick: 10, type: 'trafficSpike', magnitude: 4, durationTicks: 200 }] });
     const sim = new Driver(scenario);
     sim.send({ type: 'configure', id: 'lb-1', healthChecks: true }, { type: 'configure', id: 'web-2', autoscaling: rule });
     sim.run(9);
@@ -94,14 +84,14 @@ describe('autoscaling', () => {
   });
 
   it('removes servers when the load falls, but not below min', () => {
-    const sim = new Driver(pool(6));
+    const sim = new Driver(staticPool(6, RPS));
     sim.send({ type: 'configure', id: 'web-2', autoscaling: rule });
     sim.run(30);
     expect(sim.component('web-2').count).toBe(rule.min);
   });
 
   it('waits for the cool-down between actions', () => {
-    const sim = new Driver(pool(6));
+    const sim = new Driver(staticPool(6, RPS));
     sim.send({ type: 'configure', id: 'web-2', autoscaling: { ...rule, min: 1, cooldownTicks: 50 } });
     const web = sim.component('web-2');
     const first = web.lastScaleTick;
@@ -112,7 +102,7 @@ describe('autoscaling', () => {
   it('rents the servers it adds above its minimum (running cost only) and buys those up to it', () => {
     // Two twins, the same until a rule orders servers at the end of tick 10: the money spent in
     // that tick differs only by what the order cost up front.
-    const scenario = pool(2, { incidents: [{ tick: 10, type: 'trafficSpike', magnitude: 4, durationTicks: 200 }] });
+    const scenario = staticPool(2, RPS, { incidents: [{ tick: 10, type: 'trafficSpike', magnitude: 4, durationTicks: 200 }] });
     const spentThrough = (autoscaling: typeof rule) => {
       const sim = new Driver(scenario);
       sim.send({ type: 'configure', id: 'web-2', autoscaling });
@@ -126,7 +116,7 @@ describe('autoscaling', () => {
     expect(riding.spent).toBe(fixed.spent);
 
     // A minimum above the group's size: the servers that bring it up to the minimum are bought.
-    const buying = new Driver(pool(2));
+    const buying = new Driver(staticPool(2, RPS));
     const before = buying.state.totals.spent;
     buying.send({ type: 'configure', id: 'web-2', autoscaling: { ...rule, min: 4, max: 4 } });
     expect(buying.component('web-2').provisioning).toHaveLength(2);
@@ -134,7 +124,7 @@ describe('autoscaling', () => {
   });
 
   it('with health checks replaces a server that died', () => {
-    const scenario = pool(3, { incidents: [{ tick: 4, type: 'serverCrash', target: 'web-2' }] });
+    const scenario = staticPool(3, RPS, { incidents: [{ tick: 4, type: 'serverCrash', target: 'web-2' }] });
     const sim = new Driver(scenario);
     sim.send({ type: 'configure', id: 'lb-1', healthChecks: true }, { type: 'configure', id: 'web-2', autoscaling: { ...rule, min: 3 } });
     sim.run(4);

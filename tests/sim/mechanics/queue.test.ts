@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { WEB_ENQUEUE_WORK } from '../../../shared/sim/flow/routing';
 import { KINDS, SIZES, WEB_WORK, type Scenario, type ScriptedIncident } from '../../../shared/sim';
-import { Driver, constantScenario } from './helpers';
+import { Driver } from '../../helpers/driver';
+import { balancedPool, constantScenario, mix } from '../../helpers/scenarios';
 
 const JOBS = 10;
 const WEB_SERVERS = 2;
@@ -19,11 +20,10 @@ const WORKER_RATE = SIZES.medium.vcpu / WEB_WORK.job;
 function jobs(withQueue: boolean, incidents: ScriptedIncident[] = []): Scenario {
   return constantScenario({
     traffic: { mode: 'constant', requestsPerSecond: JOBS },
-    classMix: { static: 0, read: 0, write: 0, session: 0, job: 1 },
+    classMix: mix({ job: 1 }),
     incidents,
     initialTopology: [
-      { kind: 'lb', region: 'ap', connectFrom: ['users'] },
-      { kind: 'web', region: 'ap', size: 'medium', count: WEB_SERVERS, connectFrom: [0] },
+      ...balancedPool(WEB_SERVERS),
       ...(withQueue
         ? [
             { kind: 'queue' as const, region: 'ap', connectFrom: [1] },

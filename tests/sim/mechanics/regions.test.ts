@@ -12,85 +12,29 @@ import { PROMOTION_TICKS, rollbackTicks } from '../../../shared/sim/commands/ope
 import {
   KINDS,
   TICK_SECONDS,
-  type DatasetSpec,
   type InitialComponent,
-  type PerClass,
   type Scenario,
-  type ScenarioRegion,
   type ScriptedIncident,
 } from '../../../shared/sim';
-import { Driver, constantScenario } from './helpers';
-
-/** Round trips: inside a region, between a and b, and from c to a and b (c is nearer b). */
-const LOCAL_MS = 20;
-const AB_MS = 150;
-const CA_MS = 200;
-const CB_MS = 80;
-const LATENCY = {
-  a: { a: LOCAL_MS, b: AB_MS, c: CA_MS },
-  b: { a: AB_MS, b: LOCAL_MS, c: CB_MS },
-  c: { a: CA_MS, b: CB_MS, c: LOCAL_MS },
-};
+import { Driver } from '../../helpers/driver';
+import { AB_MS, LOCAL_MS, largeDb, mix, posts, regionsScenario, webEntry, type RegionsSetup } from '../../helpers/scenarios';
 
 const RPS = 100;
-const STATIC_ONLY: PerClass = { static: 1, read: 0, write: 0, session: 0, job: 0 };
-const READ_ONLY: PerClass = { static: 0, read: 1, write: 0, session: 0, job: 0 };
-const WRITE_ONLY: PerClass = { static: 0, read: 0, write: 1, session: 0, job: 0 };
+const STATIC_ONLY = mix({ static: 1 });
+const READ_ONLY = mix({ read: 1 });
+const WRITE_ONLY = mix({ write: 1 });
 /** Reads and writes only: 80 % reads, 20 % writes. */
-const READ_WRITE: PerClass = { static: 0, read: 0.8, write: 0.2, session: 0, job: 0 };
+const READ_WRITE = mix({ read: 0.8, write: 0.2 });
 const READ_SHARE = 0.8;
 const WRITE_SHARE = 0.2;
 
-/** One data set, one table: a read is one query on either engine. */
-const POSTS: DatasetSpec[] = [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins: 1 }];
-
-function region(id: string, users: number): ScenarioRegion {
-  return { id, name: { en: id, ko: id }, initialUsers: users, marketSize: 1_000_000, peakHour: 12 };
-}
-
-interface World {
-  /** Users per region (the constant load is split by these). */
-  users: Record<string, number>;
-  classMix: PerClass;
-  topology: InitialComponent[];
-  incidents?: ScriptedIncident[];
-  overrides?: Partial<Scenario>;
-}
-
 /** A constant load of RPS requests per second over regions a, b (and c when it has users). */
-function world({ users, classMix, topology, incidents = [], overrides = {} }: World): Scenario {
-  const ids = Object.keys(users);
-  const latencyMs: Record<string, Record<string, number>> = {};
-  for (const from of ids) {
-    latencyMs[from] = {};
-    for (const to of ids) latencyMs[from]![to] = LATENCY[from as keyof typeof LATENCY][to as keyof typeof LATENCY];
-  }
-  return constantScenario({
-    regions: ids.map((id) => region(id, users[id]!)),
-    latencyMs,
-    classMix,
-    traffic: { mode: 'constant', requestsPerSecond: RPS },
-    datasets: POSTS,
-    initialTopology: topology,
-    incidents,
-    ...overrides,
-  });
-}
+const world = (setup: RegionsSetup): Scenario => regionsScenario(RPS, setup);
 
 describe('GeoDNS: users go to the nearest healthy data center', () => {
-  /** Users in a, b and c; a web server as the DNS entry of a and of b; c has none. */
-  const webInAAndB = (incidents: ScriptedIncident[] = []) =>
-    new Driver(
-      world({
-        users: { a: 1000, b: 1000, c: 1000 },
-        classMix: STATIC_ONLY,
-        topology: [
-          { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-          { kind: 'web', region: 'b', size: 'large', connectFrom: ['users'] },
-        ],
-        incidents,
-      }),
-    );
+  /** Users in a, b and c (unless `users` says otherwise); a web server as the DNS entry of a and of b; c has none. */
+  const webInAAndB = (incidents: ScriptedIncident[] = [], users: RegionsSetup['users'] = { a: 1000, b: 1000, c: 1000 }) =>
+    new Driver(world({ users, classMix: STATIC_ONLY, topology: [webEntry('a'), webEntry('b')], incidents }));
 
   it('each region with a data center uses its own; a region without one goes to the lowest round trip', () => {
     // a and b each have a web server as their DNS entry; c has none and is nearer b than a.
@@ -112,8 +56,7 @@ describe('GeoDNS: users go to the nearest healthy data center', () => {
   it('users far from the data center see their latency rise by the round trip to it', () => {
     // The same one-server system in a, used by users of a (20 ms away) or of b (150 ms away).
     const run = (users: Record<string, number>) =>
-      new Driver(world({ users, classMix: STATIC_ONLY, topology: [{ kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] }] })).run(3).state
-        .summary;
+      new Driver(world({ users, classMix: STATIC_ONLY, topology: [webEntry('a')] })).run(3).state.summary;
     const near = run({ a: 1000, b: 0 });
     const far = run({ a: 0, b: 1000 });
     expect(far.requestsPerSecond).toBeCloseTo(near.requestsPerSecond, 9);
@@ -124,16 +67,7 @@ describe('GeoDNS: users go to the nearest healthy data center', () => {
   });
 
   it('geoRoute splits a region\'s users between data centers by weight (weights are normalised)', () => {
-    const sim = new Driver(
-      world({
-        users: { a: 1000, b: 1000 },
-        classMix: STATIC_ONLY,
-        topology: [
-          { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-          { kind: 'web', region: 'b', size: 'large', connectFrom: ['users'] },
-        ],
-      }),
-    );
+    const sim = webInAAndB([], { a: 1000, b: 1000 });
     expect(sim.send({ type: 'geoRoute', region: 'b', weights: { a: 1, b: 3 } })[0]?.ok).toBe(true);
     expect(sim.state.geoWeights).toEqual({ b: { a: 0.25, b: 0.75 } });
     sim.run(1);
@@ -148,17 +82,7 @@ describe('GeoDNS: users go to the nearest healthy data center', () => {
   });
 
   it('geoRoute weights on a data center that is down go to the healthy ones', () => {
-    const sim = new Driver(
-      world({
-        users: { a: 1000, b: 1000 },
-        classMix: STATIC_ONLY,
-        topology: [
-          { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-          { kind: 'web', region: 'b', size: 'large', connectFrom: ['users'] },
-        ],
-        incidents: [{ tick: 3, type: 'dataCenterOutage', region: 'b', durationTicks: 4 }],
-      }),
-    );
+    const sim = webInAAndB([{ tick: 3, type: 'dataCenterOutage', region: 'b', durationTicks: 4 }], { a: 1000, b: 1000 });
     sim.send({ type: 'geoRoute', region: 'b', weights: { a: 1, b: 3 } });
     sim.run(3); // through the outage's first tick
     expect(sim.component('web-1').figures.lambda).toBeCloseTo(RPS, 9);
@@ -176,9 +100,7 @@ describe('GeoDNS: users go to the nearest healthy data center', () => {
   });
 
   it('geoRoute refuses unknown regions, negative or non-finite weights and all-zero weights, changing nothing', () => {
-    const sim = new Driver(
-      world({ users: { a: 1000, b: 1000 }, classMix: STATIC_ONLY, topology: [{ kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] }] }),
-    );
+    const sim = new Driver(world({ users: { a: 1000, b: 1000 }, classMix: STATIC_ONLY, topology: [webEntry('a')] }));
     const outcomes = sim.send(
       { type: 'geoRoute', region: 'mars', weights: { a: 1 } },
       { type: 'geoRoute', region: 'a', weights: { mars: 1 } },
@@ -199,14 +121,14 @@ describe('data-center outage', () => {
   const twoDataCenters = (incidents: ScriptedIncident[]) =>
     world({
       users: { a: 1000, b: 1000 },
-      classMix: { static: 0.5, read: 0.5, write: 0, session: 0, job: 0 },
+      classMix: mix({ static: 0.5, read: 0.5 }),
       topology: [
         { kind: 'lb', region: 'a', connectFrom: ['users'] },
         { kind: 'web', region: 'a', size: 'large', count: 2, connectFrom: [0] },
-        { kind: 'db', region: 'a', size: 'large', connectFrom: [1] },
+        largeDb('a', 1),
         { kind: 'lb', region: 'b', connectFrom: ['users'] },
         { kind: 'web', region: 'b', size: 'large', count: 2, connectFrom: [3] },
-        { kind: 'db', region: 'b', size: 'large', connectFrom: [4] },
+        largeDb('b', 4),
       ],
       incidents,
     });
@@ -239,11 +161,7 @@ describe('data-center outage', () => {
       world({
         users: { a: 1000, b: 1000 },
         classMix: READ_WRITE,
-        topology: [
-          { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-          { kind: 'web', region: 'b', size: 'large', connectFrom: ['users'] },
-          { kind: 'db', region: 'a', size: 'large', connectFrom: [0, 1] },
-        ],
+        topology: [webEntry('a'), webEntry('b'), largeDb('a', 0, 1)],
         incidents: [{ tick: 15, type: 'dataCenterOutage', region: 'a', durationTicks: 30 }],
       }),
     );
@@ -313,12 +231,7 @@ describe('data-center outage', () => {
       world({
         users: { a: 1000, b: 1000 },
         classMix: READ_WRITE,
-        topology: [
-          { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-          { kind: 'web', region: 'b', size: 'large', connectFrom: ['users'] },
-          { kind: 'db', region: 'a', size: 'large', connectFrom: [0] },
-          { kind: 'db', region: 'b', size: 'large', connectFrom: [1] },
-        ],
+        topology: [webEntry('a'), webEntry('b'), largeDb('a', 0), largeDb('b', 1)],
         incidents: [{ tick: 3, type: 'dataCenterOutage', region: 'a', durationTicks: 30 }],
       }),
     ).run(4);
@@ -333,7 +246,7 @@ describe('data-center outage', () => {
         users: { a: 1000, b: 1000 },
         classMix: STATIC_ONLY,
         topology: [
-          { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
+          webEntry('a'),
           { kind: 'cdn', region: 'b' },
         ],
         incidents: [{ tick: 5, type: 'dataCenterOutage', region: 'b', durationTicks: 5 }],
@@ -353,10 +266,7 @@ describe('data-center outage', () => {
         world({
           users: { a: 1000, b: 0 },
           classMix: READ_ONLY,
-          topology: [
-            { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-            { kind: 'db', region: 'a', size: 'large', connectFrom: [0] },
-          ],
+          topology: [webEntry('a'), largeDb('a', 0)],
         }),
       );
       if (replica) sim.buy({ type: 'buy', kind: 'db', region: 'b', size: 'large', replicaOf: 'db-2' });
@@ -374,10 +284,10 @@ describe('calls between regions', () => {
           users: { a: 0, b: 1000 },
           classMix: READ_ONLY,
           topology: [
-            { kind: 'web', region: 'b', size: 'large', connectFrom: ['users'] },
+            webEntry('b'),
             { kind: 'db', region: dbRegion, size: 'large', engine, connectFrom: [0] },
           ],
-          overrides: { datasets: [{ ...POSTS[0]!, joins: 2 }] },
+          overrides: { datasets: [posts({ joins: 2 })] },
         }),
       )
         .run(3)
@@ -393,11 +303,7 @@ describe('calls between regions', () => {
       world({
         users: { a: 1000, b: 1000 },
         classMix: READ_WRITE,
-        topology: [
-          { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-          { kind: 'web', region: 'b', size: 'large', connectFrom: ['users'] },
-          { kind: 'db', region: 'a', size: 'large', connectFrom: [0, 1] },
-        ],
+        topology: [webEntry('a'), webEntry('b'), largeDb('a', 0, 1)],
         incidents: [{ tick: 3, type: 'regionPartition', region: 'a', peer: 'b', durationTicks: 5 }],
       }),
     ).run(3);
@@ -428,10 +334,7 @@ describe('calls between regions', () => {
       world({
         users: { a: 1000, b: 0 },
         classMix,
-        topology: [
-          { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-          { kind: 'db', region: 'a', size: 'large', connectFrom: [0] },
-        ],
+        topology: [webEntry('a'), largeDb('a', 0)],
         incidents: [{ tick: 15, type: 'regionPartition', region: 'a', peer: 'b', durationTicks: 5 }],
       }),
     );
@@ -558,10 +461,7 @@ describe('replication between regions is billed', () => {
         world({
           users: { a: 1000, b: 0 },
           classMix: WRITE_ONLY,
-          topology: [
-            { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-            { kind: 'db', region: 'a', size: 'large', connectFrom: [0] },
-          ],
+          topology: [webEntry('a'), largeDb('a', 0)],
           overrides: { transferCostPerGb, revenuePerUserDay: 0 },
         }),
       );

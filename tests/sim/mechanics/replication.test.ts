@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES, KINDS, SIZES, TICK_SECONDS, type Scenario, type ScriptedIncident } from '../../../shared/sim';
 import { PROMOTION_TICKS } from '../../../shared/sim/commands/operations';
 import { purchasePrice } from '../../../shared/sim';
-import { Driver, constantScenario } from './helpers';
+import { Driver } from '../../helpers/driver';
+import { readWriteScenario, region, twoRegionLatency } from '../../helpers/scenarios';
 
 const READS = 150;
 const WRITES = 15;
@@ -19,19 +20,14 @@ const ALPHA = 0.9;
 const RTT = 0.24;
 const PRIMARY = 'db-2';
 
-const region = (id: string, users: number) => ({ id, name: { en: id, ko: id }, initialUsers: users, marketSize: Math.max(1, users), peakHour: 12 });
-
 /**
  * Users (all in `usersIn`) → one web server there → an RDBMS primary in 'ap'; a second region 'eu'
  * 240 ms away.
  */
 function scenario(incidents: ScriptedIncident[] = [], usersIn: 'ap' | 'eu' = 'ap'): Scenario {
-  return constantScenario({
-    classMix: { static: 0, read: READS, write: WRITES, session: 0, job: 0 },
-    traffic: { mode: 'constant', requestsPerSecond: READS + WRITES },
+  return readWriteScenario(READS, WRITES, {
     regions: [region('ap', usersIn === 'ap' ? 10_000 : 0), region('eu', usersIn === 'eu' ? 10_000 : 0)],
-    latencyMs: { ap: { ap: 20, eu: RTT * 1000 }, eu: { ap: RTT * 1000, eu: 20 } },
-    datasets: [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins: 1 }],
+    latencyMs: twoRegionLatency('ap', 'eu', RTT * 1000),
     workingSet: { keys: KEYS, alpha: ALPHA, objectKb: 4 },
     incidents,
     initialTopology: [
@@ -48,11 +44,6 @@ function withReplicas(regions: string[], incidents: ScriptedIncident[] = [], use
   const replicas = outcomes.map((o) => o.createdId!);
   sim.run(KINDS.db.provisionTicks);
   return { sim, replicas };
-}
-
-/** Runs until the state's tick is `tick` (the next step evaluates that tick). */
-function runTo(sim: Driver, tick: number): Driver {
-  return sim.run(tick - sim.state.tick);
 }
 
 /**
@@ -150,7 +141,7 @@ describe('a dead replica', () => {
     'slave가 여러 개인 상황에서는 장애가 발생하지 않은 다른 slave로 읽기 연산이 전달된다 (%s)',
     (type) => {
       const { sim, replicas } = withReplicas(['ap', 'ap', 'ap'], [{ tick: 15, type, target: 'db-3' }]);
-      runTo(sim, 16);
+      sim.runTo(16);
       expect(sim.component('db-3').down).toBe(1);
       for (const id of replicas.slice(1)) {
         expect(sim.component(id).figures.lambda).toBeCloseTo(READS / 2 + WRITES, 9);
@@ -163,7 +154,7 @@ describe('a dead replica', () => {
 
   it('a near replica down, the reads stay in the region: the primary there takes them, not a replica an ocean away', () => {
     const { sim, replicas } = withReplicas(['ap', 'eu'], [{ tick: 15, type: 'replicaFailure', target: 'db-3' }]);
-    runTo(sim, 16);
+    sim.runTo(16);
     expect(sim.component(PRIMARY).figures.lambda).toBeCloseTo(READS + WRITES, 9);
     expect(sim.component(replicas[1]!).figures.lambda).toBeCloseTo(WRITES, 9);
     expect(sim.state.summary.successRate).toBeCloseTo(1, 9);
@@ -178,7 +169,7 @@ describe('a dead replica', () => {
   it('slave가 하나인 상태에서 해당 slave가 다운된 경우, 읽기 연산은 한시적으로 모두 master로 전달된다', () => {
     const { sim } = withReplicas(['ap'], [{ tick: 15, type: 'replicaFailure', target: 'db-3' }]);
     expect(sim.component(PRIMARY).figures.lambda).toBeCloseTo(WRITES, 9);
-    runTo(sim, 16);
+    sim.runTo(16);
     const primary = sim.component(PRIMARY);
     expect(primary.figures.lambda).toBeCloseTo(READS + WRITES, 9);
     expect(primary.figures.utilisation).toBeCloseTo((READS * readWork + WRITES * writeWork) / SIZES.large.vcpu, 9);
@@ -203,13 +194,13 @@ describe('replication lag and stale reads', () => {
 
   it('a replication lag spike adds its seconds to the lag while it lasts', () => {
     const { sim, replicas } = withReplicas(['ap'], [{ tick: 15, type: 'replicationLagSpike', magnitude: 90, durationTicks: 3 }]);
-    runTo(sim, 15);
+    sim.runTo(15);
     const base = sim.component(replicas[0]!).extra.replicationLag!;
     sim.run(1);
     const lag = sim.component(replicas[0]!).extra.replicationLag!;
     expect(lag).toBeCloseTo(base + 90, 9);
     expect(sim.component(replicas[0]!).extra.staleShare).toBeCloseTo(staleShareExact(KEYS, ALPHA, WRITES, lag), 4);
-    runTo(sim, 19);
+    sim.runTo(19);
     expect(sim.component(replicas[0]!).extra.replicationLag).toBeCloseTo(base, 9);
   });
 
@@ -217,7 +208,7 @@ describe('replication lag and stale reads', () => {
     const cut = 5;
     const { sim, replicas } = withReplicas(['eu'], [{ tick: 15, type: 'regionPartition', region: 'ap', peer: 'eu', durationTicks: cut }]);
     const id = replicas[0]!;
-    runTo(sim, 15 + cut);
+    sim.runTo(15 + cut);
     const replica = sim.component(id);
     expect(replica.lagSeconds).toBeCloseTo(cut * TICK_SECONDS, 9);
     // Cut off, it receives nothing; the users in 'ap' read from their own primary all along.
@@ -239,7 +230,7 @@ describe('a dead primary', () => {
   it('master가 다운된 경우: writes fail, reads go on, until a replica is promoted by hand; the old master becomes its slave', () => {
     const { sim, replicas } = withReplicas(['ap', 'ap'], [{ tick: 15, type: 'dbPrimaryFailure', target: PRIMARY }]);
     const [chosen, other] = replicas as [string, string];
-    runTo(sim, 16);
+    sim.runTo(16);
     const web = sim.component('web-1');
     expect(web.figures.failed).toBeCloseTo(WRITES, 9);
     // Manual failover (the default): nothing changes by itself.
@@ -270,10 +261,10 @@ describe('a dead primary', () => {
     const { sim, replicas } = withReplicas(['eu', 'ap'], [{ tick: 15, type: 'dbPrimaryFailure', target: PRIMARY }]);
     const [far, near] = replicas as [string, string];
     expect(sim.send({ type: 'configure', id: PRIMARY, failover: 'automatic' })[0]?.ok).toBe(true);
-    runTo(sim, 15);
+    sim.runTo(15);
     // The near replica trails by its queue wait only; the far one by half the round trip more.
     expect(sim.component(near).extra.replicationLag!).toBeLessThan(sim.component(far).extra.replicationLag!);
-    runTo(sim, 15 + PROMOTION_TICKS);
+    sim.runTo(15 + PROMOTION_TICKS);
     expect(sim.component('web-1').figures.failed).toBeCloseTo(WRITES, 9);
     sim.run(1);
     expect(sim.component(near).settings.replicaOf).toBeUndefined();
@@ -291,7 +282,7 @@ describe('a dead primary', () => {
       { tick: 12, type: 'replicationLagSpike', magnitude: spike, durationTicks: 100 },
       { tick: 15, type: 'dbPrimaryFailure', target: PRIMARY },
     ]);
-    runTo(sim, 15);
+    sim.runTo(15);
     const lagAtFailure = sim.component(replicas[0]!).extra.replicationLag!;
     expect(lagAtFailure).toBeGreaterThan(spike);
     sim.run(1);

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { LOGOUT_PENALTY } from '../../../shared/sim/rules/sessions';
 import { KINDS, SIZES, WEB_WORK, type Scenario } from '../../../shared/sim';
-import { Driver, constantScenario } from './helpers';
+import { Driver } from '../../helpers/driver';
+import { balancedPool, constantScenario } from '../../helpers/scenarios';
 
 const USERS = 10_000;
 const ONLINE_SHARE = 0.05;
@@ -24,8 +25,7 @@ function sticky(withStore: boolean, overrides: Partial<Scenario> = {}): Scenario
     dailySwing: 0,
     classMix: { static: 0.1, read: 0, write: 0, session: 0.1, job: 0 },
     initialTopology: [
-      { kind: 'lb', region: 'ap', connectFrom: ['users'] },
-      { kind: 'web', region: 'ap', size: 'medium', count: SERVERS, connectFrom: [0] },
+      ...balancedPool(SERVERS),
       ...(withStore ? [{ kind: 'sessionStore' as const, region: 'ap', connectFrom: [1] }] : []),
     ],
     ...overrides,

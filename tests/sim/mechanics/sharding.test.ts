@@ -8,15 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { DISK_GB_PER_MEMORY_GB, ENGINES, KINDS, SIZES, WEB_STITCH_WORK, WEB_WORK, purchasePrice, type DbEngine, type Scenario } from '../../../shared/sim';
 import { RESHARD_BASE_TICKS, RESHARD_TICKS_PER_GB } from '../../../shared/sim/commands/operations';
 import { RESHARD_EXTRA_WORK } from '../../../shared/sim/flow/forward';
-import { Driver, constantScenario } from './helpers';
+import { Driver } from '../../helpers/driver';
+import { mix, posts, readWriteScenario, region, twoRegionLatency } from '../../helpers/scenarios';
 
 const READS = 1500;
 const WRITES = 100;
 const LAMBDA = READS + WRITES;
 const USERS = 10_000;
 const DB = 'db-2';
-
-const region = (id: string, users: number) => ({ id, name: { en: id, ko: id }, initialUsers: users, marketSize: users, peakHour: 12 });
 
 interface Setup {
   engine?: DbEngine;
@@ -29,11 +28,9 @@ interface Setup {
 
 /** Users → one web server → one database of small (one-vCPU) instances holding one data set. */
 function scenario({ engine = 'nosql', count = 4, joins = 1, mbPerUser, shardKey, overrides = {} }: Setup): Scenario {
-  return constantScenario({
-    classMix: { static: 0, read: READS, write: WRITES, session: 0, job: 0 },
-    traffic: { mode: 'constant', requestsPerSecond: LAMBDA },
+  return readWriteScenario(READS, WRITES, {
     regions: [region('ap', USERS)],
-    datasets: [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins, ...(mbPerUser === undefined ? {} : { mbPerUser }) }],
+    datasets: [posts({ joins, ...(mbPerUser === undefined ? {} : { mbPerUser }) })],
     initialTopology: [
       { kind: 'web', region: 'ap', size: 'xxlarge', connectFrom: ['users'] },
       { kind: 'db', region: 'ap', size: 'small', engine, count, ...(shardKey === undefined ? {} : { shardKey }), connectFrom: [0] },
@@ -54,7 +51,7 @@ function sharded(key: 'userIdHash' | 'userIdRange' | 'region' | 'celebrity', set
 const SMALL_READS = 150;
 const SMALL_WRITES = 10;
 const smaller: Partial<Scenario> = {
-  classMix: { static: 0, read: SMALL_READS, write: SMALL_WRITES, session: 0, job: 0 },
+  classMix: mix({ read: SMALL_READS, write: SMALL_WRITES }),
   traffic: { mode: 'constant', requestsPerSecond: SMALL_READS + SMALL_WRITES },
 };
 
@@ -84,7 +81,7 @@ describe('sharding keys', () => {
 
   it('a region key follows where the users live', () => {
     const regions = [region('ap', 30_000), region('eu', 10_000)];
-    const latencyMs = { ap: { ap: 20, eu: 200 }, eu: { ap: 200, eu: 20 } };
+    const latencyMs = twoRegionLatency('ap', 'eu', 200);
     const db = sharded('region', { count: 2, overrides: { regions, latencyMs } }).component(DB);
     expect(db.figures.utilisation).toBeCloseTo(hottest([0.75, 0.25]), 9);
     expect(db.extra.shardSkew).toBeCloseTo(0.75 / 0.5, 9);

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { COLOCATED_DB_SLOWDOWN, ENGINES, KINDS, SIZES, SIZE_NAMES, TOP_SIZE, WEB_WORK, purchasePrice, runningCostPerDay } from '../../../shared/sim';
-import { Driver, constantScenario } from './helpers';
+import { Driver } from '../../helpers/driver';
+import { constantScenario } from '../../helpers/scenarios';
 
 const RPS = 40;
 /** The constant-load preset's mix, normalised to shares of all requests. */

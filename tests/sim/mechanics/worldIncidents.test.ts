@@ -23,35 +23,23 @@ import {
   type ScriptedIncident,
   type SimState,
 } from '../../../shared/sim';
-import { Driver, constantScenario } from './helpers';
+import { Driver } from '../../helpers/driver';
+import { largeDb, mix, posts, regionsScenario, webEntry, type RegionsSetup } from '../../helpers/scenarios';
 
 const RPS = 100;
 /** Scripted incidents start here: late enough for replicas (10 ticks) to be ready and caches warm. */
 const START = 12;
 const DURATION = 5;
 
-const STATIC_ONLY: PerClass = { static: 1, read: 0, write: 0, session: 0, job: 0 };
-const READ_WRITE: PerClass = { static: 0, read: 0.8, write: 0.2, session: 0, job: 0 };
+const STATIC_ONLY = mix({ static: 1 });
+const READ_WRITE = mix({ read: 0.8, write: 0.2 });
 
-/** Two regions, a and b, 150 ms apart; a constant load of RPS from the regions with users. */
-function scenario(options: {
-  topology: InitialComponent[];
-  incidents?: ScriptedIncident[];
-  classMix?: PerClass;
-  users?: { a: number; b: number };
-  overrides?: Partial<Scenario>;
-}): Scenario {
-  const users = options.users ?? { a: 1000, b: 0 };
-  return constantScenario({
-    regions: (['a', 'b'] as const).map((id) => ({ id, name: { en: id, ko: id }, initialUsers: users[id], marketSize: 1_000_000, peakHour: 12 })),
-    latencyMs: { a: { a: 20, b: 150 }, b: { a: 150, b: 20 } },
-    traffic: { mode: 'constant', requestsPerSecond: RPS },
-    classMix: options.classMix ?? STATIC_ONLY,
-    datasets: [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins: 1 }],
-    initialTopology: options.topology,
-    incidents: options.incidents ?? [],
-    ...options.overrides,
-  });
+/**
+ * Two regions, a and b, 150 ms apart; a constant load of RPS from the regions with users (all in
+ * a unless `users` says otherwise), static files only unless `classMix` says otherwise.
+ */
+function scenario(options: Omit<RegionsSetup, 'users' | 'classMix'> & { users?: { a: number; b: number }; classMix?: PerClass }): Scenario {
+  return regionsScenario(RPS, { ...options, users: options.users ?? { a: 1000, b: 0 }, classMix: options.classMix ?? STATIC_ONLY });
 }
 
 /** users → lb → web ×2 (a). */
@@ -61,8 +49,8 @@ const WEB_POOL: InitialComponent[] = [
 ];
 /** users → web → database (a): web-1, db-2. */
 const WEB_DB: InitialComponent[] = [
-  { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-  { kind: 'db', region: 'a', size: 'large', connectFrom: [0] },
+  webEntry('a'),
+  largeDb('a', 0),
 ];
 
 /** Runs to just before START, then through START; returns the incident scripted there. */
@@ -71,11 +59,6 @@ function startIt(sim: Driver): IncidentRecord {
   const started = sim.state.incidents.filter((i) => i.startTick === START);
   expect(started).toHaveLength(1);
   return started[0]!;
-}
-
-/** Runs until the state's tick is `tick` (the steps before it have run). */
-function runTo(sim: Driver, tick: number): void {
-  sim.run(tick - sim.state.tick);
 }
 
 /** Every incident type: how it is scripted, what the flow shows, how it ends. */
@@ -90,7 +73,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       expect(sim.component('web-2').down).toBe(1);
       expect(sim.state.summary.errorRate).toBeCloseTo(0.5, 9);
       expect(sim.send({ type: 'restart', id: 'web-2' })[0]?.ok).toBe(true);
-      runTo(sim, START + 1 + KINDS.web.restartTicks + 1);
+      sim.runTo(START + 1 + KINDS.web.restartTicks + 1);
       expect(incident.endTick).toBe(START + 1 + KINDS.web.restartTicks);
       expect(sim.state.summary.errorRate).toBe(0);
     },
@@ -102,7 +85,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       const incident = startIt(sim);
       expect(sim.state.summary.requestsPerSecond).toBeCloseTo(2.5 * RPS, 9);
       expect(sim.component('web-2').figures.lambda).toBeCloseTo(2.5 * RPS, 9);
-      runTo(sim, START + DURATION + 1);
+      sim.runTo(START + DURATION + 1);
       expect(incident.endTick).toBe(incident.expiresTick);
       expect(incident.expiresTick).toBe(START + DURATION);
       expect(sim.state.summary.requestsPerSecond).toBeCloseTo(RPS, 9);
@@ -115,7 +98,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       const incident = startIt(sim);
       expect(sim.state.summary.errorRate).toBeCloseTo(0.3, 9);
       expect(sim.component('web-2').figures.failed).toBeCloseTo(0.3 * RPS, 9);
-      runTo(sim, START + DURATION + 1);
+      sim.runTo(START + DURATION + 1);
       expect(incident.endTick).toBe(START + DURATION);
       expect(sim.state.summary.errorRate).toBe(0);
     },
@@ -132,7 +115,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       expect(sim.component('web-1').figures.failed).toBeCloseTo(0.2 * RPS, 9);
       expect(sim.component(replica).figures.served).toBeCloseTo(0.8 * RPS, 9);
       sim.send({ type: 'restart', id: 'db-2' });
-      runTo(sim, START + 1 + KINDS.db.restartTicks + 1);
+      sim.runTo(START + 1 + KINDS.db.restartTicks + 1);
       expect(incident.endTick).toBe(START + 1 + KINDS.db.restartTicks);
       expect(sim.component('web-1').figures.failed).toBe(0);
       expect(sim.state.summary.successRate).toBe(1);
@@ -150,7 +133,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       expect(sim.component('db-2').figures.lambda).toBeCloseTo(RPS, 9); // reads and writes
       expect(sim.state.summary.successRate).toBe(1);
       sim.send({ type: 'restart', id: 'db-3' });
-      runTo(sim, START + 1 + KINDS.db.restartTicks + 1);
+      sim.runTo(START + 1 + KINDS.db.restartTicks + 1);
       expect(incident.endTick).toBe(START + 1 + KINDS.db.restartTicks);
       expect(sim.component('db-2').figures.lambda).toBeCloseTo(0.2 * RPS, 9);
     },
@@ -161,7 +144,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       const sim = new Driver(
         scenario({
           topology: [...WEB_DB, { kind: 'cache', region: 'a', size: 'small', count: 2, connectFrom: [0] }],
-          classMix: { static: 0, read: 1, write: 0, session: 0, job: 0 },
+          classMix: mix({ read: 1 }),
           incidents: [{ tick: START, type: 'cacheNodeLoss', target: 'cache-3' }],
           overrides: { workingSet: { keys: 2_000_000, alpha: 0.9, objectKb: 4 } },
         }),
@@ -177,7 +160,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       expect(cache.fill).toBeLessThan(fill);
       expect(sim.component('db-2').figures.lambda).toBeGreaterThan(dbLoad);
       sim.send({ type: 'restart', id: 'cache-3' });
-      runTo(sim, START + 1 + KINDS.cache.restartTicks + 1);
+      sim.runTo(START + 1 + KINDS.cache.restartTicks + 1);
       expect(incident.endTick).toBe(START + 1 + KINDS.cache.restartTicks);
       expect(cache.down).toBe(0);
     },
@@ -195,7 +178,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       const incident = startIt(sim);
       expect(sim.component('cdn-3').figures.failed).toBeCloseTo(RPS, 9);
       expect(sim.state.summary.successRate).toBe(0);
-      runTo(sim, START + DURATION + 1);
+      sim.runTo(START + DURATION + 1);
       expect(incident.endTick).toBe(START + DURATION);
       expect(sim.state.summary.successRate).toBe(1);
     },
@@ -206,10 +189,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       const sim = new Driver(
         scenario({
           users: { a: 1000, b: 1000 },
-          topology: [
-            { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
-            { kind: 'web', region: 'b', size: 'large', connectFrom: ['users'] },
-          ],
+          topology: [webEntry('a'), webEntry('b')],
           incidents: [{ tick: START, type: 'dataCenterOutage', region: 'b', durationTicks: DURATION }],
         }),
       );
@@ -217,7 +197,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       expect(incident).toMatchObject({ region: 'b' });
       expect(sim.component('web-2').figures.capacity).toBe(0);
       expect(sim.component('web-1').figures.lambda).toBeCloseTo(RPS, 9);
-      runTo(sim, START + DURATION + 1);
+      sim.runTo(START + DURATION + 1);
       expect(incident.endTick).toBe(START + DURATION);
       expect(sim.component('web-2').figures.lambda).toBeCloseTo(RPS / 2, 9);
     },
@@ -230,7 +210,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       const sim = new Driver(
         scenario({
           topology: [
-            { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
+            webEntry('a'),
             { kind: 'db', region: 'a', size: 'large', engine: 'nosql', count: shards, connectFrom: [0] },
           ],
           classMix: READ_WRITE,
@@ -240,7 +220,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       expect(sim.run(START).component('db-2').extra.shardSkew).toBeCloseTo(1, 9);
       const incident = startIt(sim);
       expect(sim.component('db-2').extra.shardSkew).toBeCloseTo(1 - h + shards * h, 9);
-      runTo(sim, START + DURATION + 1);
+      sim.runTo(START + DURATION + 1);
       expect(incident.endTick).toBe(START + DURATION);
       expect(sim.component('db-2').extra.shardSkew).toBeCloseTo(1, 9);
     },
@@ -254,11 +234,11 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       const sim = new Driver(
         scenario({
           topology: [
-            { kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] },
+            webEntry('a'),
             { kind: 'db', region: 'a', size: 'medium', engine: 'nosql', count: 2, shardKey: 'userIdRange', connectFrom: [0] },
           ],
           classMix: READ_WRITE,
-          overrides: { datasets: [{ id: 'posts', name: { en: 'Posts', ko: '게시물' }, readShare: 1, writeShare: 1, joins: 1, mbPerUser: 160 }] },
+          overrides: { datasets: [posts({ mbPerUser: 160 })] },
         }),
       );
       sim.run(START);
@@ -270,7 +250,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       expect(db.figures.failed).toBeCloseTo(0.2 * RPS * (2 / 3), 9); // the writes of the full shard
       // A resize restarts the shards one at a time onto large machines (200 GB of disk).
       expect(sim.send({ type: 'resize', id: 'db-2', size: 'large' })[0]?.ok).toBe(true);
-      runTo(sim, START + 1 + 2 * KINDS.db.restartTicks);
+      sim.runTo(START + 1 + 2 * KINDS.db.restartTicks);
       expect(db.size).toBe('large');
       expect(incident.endTick).toBe(START + 2 * KINDS.db.restartTicks);
       expect(db.extra.fullShards).toBe(0);
@@ -291,7 +271,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       const incident = startIt(sim);
       expect(sim.component(replica).extra.replicationLag! - lag).toBeCloseTo(spike, 9);
       expect(sim.component(replica).extra.staleShare!).toBeGreaterThan(stale);
-      runTo(sim, START + DURATION + 1);
+      sim.runTo(START + DURATION + 1);
       expect(incident.endTick).toBe(START + DURATION);
       expect(sim.component(replica).extra.replicationLag!).toBeCloseTo(lag, 9);
     },
@@ -303,10 +283,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
         scenario({
           users: { a: 0, b: 1000 },
           classMix: READ_WRITE,
-          topology: [
-            { kind: 'web', region: 'b', size: 'large', connectFrom: ['users'] },
-            { kind: 'db', region: 'a', size: 'large', connectFrom: [0] },
-          ],
+          topology: [webEntry('b'), largeDb('a', 0)],
           incidents: [{ tick: START, type: 'regionPartition', region: 'a', peer: 'b', durationTicks: DURATION }],
         }),
       );
@@ -314,7 +291,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       const incident = startIt(sim);
       expect(incident).toMatchObject({ region: 'a', peer: 'b' });
       expect(sim.state.summary.successRate).toBe(0);
-      runTo(sim, START + DURATION + 1);
+      sim.runTo(START + DURATION + 1);
       expect(incident.endTick).toBe(START + DURATION);
       expect(sim.state.summary.successRate).toBe(1);
     },
@@ -338,7 +315,7 @@ describe('every incident type can be scripted, shows in the flow, and ends', () 
       new Driver(scenario({ topology: WEB_POOL, incidents: [{ tick: START, type: 'serverCrash', target: 'web-2' }, ...extra] }));
     const repaired = crash();
     const first = startIt(repaired);
-    runTo(repaired, START + AUTO_REPAIR_TICKS + 1);
+    repaired.runTo(START + AUTO_REPAIR_TICKS + 1);
     expect(first.endTick).toBe(START + AUTO_REPAIR_TICKS);
     expect(repaired.component('web-2').down).toBe(0);
 
@@ -391,7 +368,7 @@ function expectRecoveries(state: SimState, availability: number[]): void {
 describe('time to recover', () => {
   it('is the first tick after the start at which availability is back: a lone server\'s crash recovers when its restart completes', () => {
     const sim = new Driver(
-      scenario({ topology: [{ kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] }], incidents: [{ tick: START, type: 'serverCrash', target: 'web-1' }] }),
+      scenario({ topology: [webEntry('a')], incidents: [{ tick: START, type: 'serverCrash', target: 'web-1' }] }),
     );
     const availability = runRecording(sim, START + 12, { [START + 1]: [{ type: 'restart', id: 'web-1' }] });
     expect(availability[START]).toBe(0);
@@ -435,7 +412,7 @@ describe('time to recover', () => {
 function worldScenario(rate: number): Scenario {
   return scenario({
     users: { a: 1000, b: 1000 },
-    topology: [{ kind: 'web', region: 'a', size: 'large', connectFrom: ['users'] }],
+    topology: [webEntry('a')],
     overrides: { randomIncidentsPerDay: Object.fromEntries(WORLD_INCIDENTS.map((type) => [type, rate])) },
   });
 }

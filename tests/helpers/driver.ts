@@ -1,17 +1,5 @@
-/** Small builders for mechanic tests: a scenario to order, and a way to drive a sim with commands. */
-import { loadPreset } from '../../../shared/scenarios';
-import { createSim, step, type Command, type Scenario, type SimState } from '../../../shared/sim';
-
-/** The constant-load preset with overrides: one region, fixed request rate, no randomness. */
-export function constantScenario(overrides: Partial<Scenario> = {}): Scenario {
-  return { ...loadPreset('constant-load'), ...overrides };
-}
-
-/** A scenario whose only traffic is one request class at `rps` requests per second. */
-export function singleClassScenario(cls: 'static' | 'read' | 'write', rps: number, overrides: Partial<Scenario> = {}): Scenario {
-  const classMix = { static: 0, read: 0, write: 0, session: 0, job: 0, [cls]: 1 };
-  return constantScenario({ classMix, traffic: { mode: 'constant', requestsPerSecond: rps }, ...overrides });
-}
+/** A sim driven the way a player drives it: commands at the current tick, then time passing. */
+import { createSim, step, type Command, type Scenario, type SimState } from '../../shared/sim';
 
 /** Wraps a sim with helpers that issue commands at the current tick and advance time. */
 export class Driver {
@@ -39,6 +27,11 @@ export class Driver {
   run(ticks: number): this {
     for (let i = 0; i < ticks; i++) step(this.state, []);
     return this;
+  }
+
+  /** Runs until the state's tick is `tick` (the steps before it have run; the next evaluates it). */
+  runTo(tick: number): this {
+    return this.run(tick - this.state.tick);
   }
 
   component(id: string) {
