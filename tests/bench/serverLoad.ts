@@ -27,6 +27,9 @@
  * Colyseus's own per-room clock (it runs every 16.7 ms in every room), WebSocket I/O after the
  * patch is queued, and garbage collection outside ticks. The server's CPU share, event-loop
  * utilisation and event-loop delay cover those, which is why they are reported beside it.
+ *
+ * One file on purpose: the parent and the child are the same file (`fork` of itself), so the
+ * measuring side and the measured side cannot drift apart.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -2,6 +2,7 @@
  * The GameStore contract (server/store/types.ts), run against every implementation: SQLite
  * always, PostgreSQL when TEST_DATABASE_URL is set (`bash .ci/run` starts one). Each test gets
  * an empty database: a fresh temp dir for SQLite, a fresh schema for PostgreSQL.
+ * One file on purpose: the one contract, run against both implementations.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -9,6 +9,8 @@ import { zipf } from '../helpers/reference';
 // and for large N an exact head plus an Euler–Maclaurin tail integrated by
 // composite Simpson (itself cross-checked against a full 10^6-key loop).
 // Characteristic times are found by bisection/Newton on those sums.
+// One file on purpose: every policy (LRU, FIFO, LFU, with and without a TTL) against the
+// same references, which would otherwise be repeated per file.
 
 // Fixed seed so CI runs are reproducible; FC_SEED=<n> explores other inputs.
 const SEED = process.env['FC_SEED'] ? Number(process.env['FC_SEED']) : 0xcac4e;

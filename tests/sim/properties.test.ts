@@ -16,6 +16,8 @@
  *    commands handed over in another order, gives the same state hash tick for tick.
  *
  * fast-check runs with fixed seeds, so failures reproduce; a failure prints the shrunk plan.
+ * One file on purpose: the properties share one random-plan generator and one runner, and read
+ * best as a list; split, each part would repeat them.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

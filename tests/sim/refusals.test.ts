@@ -7,6 +7,8 @@
  * Each no-op is refused with the state's hash untouched; the same command with one value changed is
  * accepted and changes the state. A property drives random games with commands that echo the
  * current state between commands that change it.
+ * One file on purpose: one table row per command kind and setting, so a new command without a
+ * no-change case shows as a gap in the table.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -5,6 +5,7 @@
  * users to another one, which has their data only if it was replicated there; a partition between
  * two regions cuts the calls between them and lets replication fall behind; deploying to several
  * data centers needs automation (CI/CD); copying data between regions is billed per GB.
+ * One file on purpose: every rule of the data-center idea, in the order the idea is taught.
  */
 import { describe, expect, it } from 'vitest';
 import { deployRiskFactor, drawWorldIncidents } from '../../../shared/sim/rules/incidents';

@@ -5,6 +5,8 @@
  * can be scripted; each has a start, an effect the flow model shows, and an end; the debrief's
  * "time to recover" is the first tick after the start at which availability is back. World
  * incidents come from the seed alone, so every team with the same seed meets the same ones.
+ * One file on purpose: one section per incident of the list, each the same shape (start,
+ * effect, end), so a missing or differing incident shows at a glance.
  */
 import { describe, expect, it } from 'vitest';
 import { loadPreset, scenarioSchema } from '../../../shared/scenarios';
