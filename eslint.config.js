@@ -144,6 +144,20 @@ const SIM_SYNTAX = [
   })),
 ];
 
+/**
+ * The data files in assets/ (theme colours, scenarios) are JSON edited by hand. ESLint reads each
+ * as a module exporting that value, so a syntax error or a key written twice (JSON.parse quietly
+ * keeps the last one) fails the lint.
+ */
+const jsonAsModule = {
+  meta: { name: 'scale-up/json-as-module' },
+  /** @param {string} text */
+  preprocess: (text) => [{ text: `export default ${text.trimEnd()};\n`, filename: 'data.js' }],
+  /** @param {import('eslint').Linter.LintMessage[][]} messages */
+  postprocess: (messages) => messages.flat(),
+  supportsAutofix: false,
+};
+
 export default defineConfig(
   {
     ignores: [
@@ -182,4 +196,9 @@ export default defineConfig(
     files: [`shared/sim/${'*/'.repeat(depth)}*.ts`],
     rules: { 'no-restricted-imports': simImportRule(depth) },
   })),
+  {
+    name: 'scale-up/asset-data',
+    files: ['assets/**/*.json'],
+    processor: jsonAsModule,
+  },
 );

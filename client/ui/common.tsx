@@ -1,7 +1,8 @@
 /** Small pieces every panel uses: the "?" that opens a concept card, state badges, headings. */
 import type { ComponentChildren } from 'preact';
 import { useT } from './hooks';
-import { Icon, type IconName } from './Icon';
+import type { IconName } from '../theme/icons';
+import { Icon } from './Icon';
 import type { Tone } from './header/headerFigures';
 import { uiState, type ConceptId } from '../state/uiState';
 

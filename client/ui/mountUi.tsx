@@ -10,6 +10,7 @@ import { App } from './App';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import type { UiClient } from './uiClient';
 import { uiState } from '../state/uiState';
+import { applyUiColours } from '../theme/colours';
 import './ui.css';
 import './header.css';
 import './controls.css';
@@ -19,6 +20,8 @@ import './overlays.css';
 import './seatMoved.css';
 
 export function mountUi(root: HTMLElement, client: UiClient): () => void {
+  // The CSS's var(--su-…) colours come from the theme file, before the first render.
+  applyUiColours(document.documentElement);
   root.classList.add('su-root');
   render(<App client={client} />, root);
 

@@ -1,30 +1,29 @@
 /**
  * The system diagram: a Phaser 4 scene that draws the watched team's components by region and
  * tier, the edges between them, and the traffic flowing along the edges. It reads the game store
- * of a GameClient and the shared uiState, and writes back only through them: a click selects a
- * component, and a connection is drawn by a click on a second box (after the inspector's "pick on
- * the diagram") or by dragging from the selected box to its target; either sends `connect`.
+ * of a GameClient and the shared uiState, and writes back only through them (its pointer and
+ * keys are DiagramInput's: selection, drawing a connection, panning and zooming).
  * `createDiagram` (mountDiagram.ts) mounts it in a page element: WebGL, following its size, drawn at
  * device resolution (the canvas is devicePixelRatio times larger and shown at CSS size, so text
  * and lines stay sharp on HiDPI screens), on the page's dark background.
  */
 import Phaser from 'phaser';
-import { USERS, type Command, type TeamView } from '../../shared/sim';
-import { ALLOWED_LINKS } from '../../shared/sim/core/topology';
+import type { Command, TeamView } from '../../shared/sim';
 import type { GameModel } from '../state/model';
 import type { Store } from '../state/store';
 import { stageRect, type StageRect } from '../state/stageRect';
 import { uiState as sharedUiState, type UiState } from '../state/uiState';
 import { Backdrop } from './Backdrop';
 import { Captions, type ScreenRect } from './Captions';
-import { CameraRig, DRAG_THRESHOLD } from './CameraRig';
+import { CameraRig } from './CameraRig';
 import { componentCard, dnsCard, usersCard } from './cardModel';
 import { pixelRatio } from './display';
+import { DiagramInput, connectTargets } from './DiagramInput';
 import { diagramEdges, routesOf, type DiagramEdge } from './edges';
 import { edgeTraffic } from './edgeTraffic';
 import { GlyphLoader } from './glyphs';
 import { englishLabels, type DiagramLabels } from './labels';
-import { dnsNodeId, layoutDiagram, nodeAt, usersNodeId, type Layout, type LayoutState } from './layout';
+import { dnsNodeId, layoutDiagram, usersNodeId, type Layout, type LayoutState } from './layout';
 import { NodeCard, PRIMARY_TEXT, SECONDARY_TEXT, type CardLayers, type Highlight } from './NodeCard';
 import { PALETTE } from './palette';
 import { edgePaths } from './paths';
@@ -80,7 +79,7 @@ export class DiagramScene extends Phaser.Scene {
   private backdrop!: Backdrop;
   private captions!: Captions;
   private rig!: CameraRig;
-  private rubberBand!: Phaser.GameObjects.Graphics;
+  private interaction!: DiagramInput;
   private readonly cards = new Map<string, NodeCard>();
   private readonly layoutStates = new Map<string, LayoutState>();
   private layout: Layout | null = null;
@@ -92,11 +91,6 @@ export class DiagramScene extends Phaser.Scene {
   /** Camera pixels per CSS pixel, and the stage (the part of the canvas the panels leave free) in camera pixels. */
   private ratio = pixelRatio();
   private stageView: ScreenRect | null = null;
-  private hovered: string | null = null;
-  private pointerWorld = { x: 0, y: 0 };
-  private lastClick = 0;
-  /** A press on the selected box, which becomes a connection when dragged (else a click). */
-  private connectDrag: { from: string; x: number; y: number; active: boolean } | null = null;
   private readonly unsubscribe: Array<() => void> = [];
   /** Redraws every text once the font files for new characters (Hangul) have arrived. */
   private readonly glyphs = new GlyphLoader(() => this.redrawTexts());
@@ -157,11 +151,20 @@ export class DiagramScene extends Phaser.Scene {
     this.backdrop = new Backdrop(this, this.layers.back);
     this.captions = new Captions(this, this.layers.overlay);
     this.traffic = new TrafficLayer(this, this.layers.lines, this.layers.dots);
-    this.rubberBand = this.add.graphics();
-    this.layers.overlay.add(this.rubberBand);
     this.rig = new CameraRig(this.cameras.main);
     this.cameras.main.setBackgroundColor(PALETTE.background);
-    this.bindInput();
+    this.interaction = new DiagramInput(
+      this,
+      {
+        ui: this.ui,
+        rig: this.rig,
+        layout: () => this.layout,
+        view: () => this.view,
+        connect: (from, to) => this.client.send({ type: 'connect', from, to }),
+        hoverChanged: () => this.updateHighlights(),
+      },
+      this.layers.overlay,
+    );
     this.unsubscribe.push(
       this.client.game.subscribe(() => this.refresh()),
       this.ui.subscribe(() => {
@@ -198,7 +201,7 @@ export class DiagramScene extends Phaser.Scene {
     this.layers.detail.setVisible(details);
     this.layers.text.setVisible(names);
     this.captions.update(cam, this.stageView ?? { x: 0, y: 0, w: cam.width, h: cam.height });
-    this.drawRubberBand();
+    this.interaction.update();
   }
 
   /** Frames into the stage: the page area the panels leave free, in camera pixels. */
@@ -320,129 +323,24 @@ export class DiagramScene extends Phaser.Scene {
     return texts;
   }
 
-  /** Ids of the boxes a connection from `from` may go to (the sim's ALLOWED_LINKS), not yet connected. */
-  private connectTargets(from: string): Set<string> {
-    const view = this.view;
-    const targets = new Set<string>();
-    if (view === null) return targets;
-    const source = view.components.find((c) => c.id === from);
-    const kinds = from === USERS ? ALLOWED_LINKS.users : source !== undefined ? ALLOWED_LINKS[source.kind] : [];
-    for (const c of view.components) {
-      if (c.id === from || !kinds.includes(c.kind)) continue;
-      if (source?.targets.includes(c.id)) continue;
-      if (from === USERS && view.entries[c.region] === c.id) continue;
-      targets.add(c.id);
-    }
-    return targets;
-  }
-
   private updateHighlights(): void {
     const ui = this.ui.get();
     const connecting = ui.connectingFrom;
-    const targets = connecting === null ? new Set<string>() : this.connectTargets(connecting);
+    const targets = connecting === null ? new Set<string>() : connectTargets(this.view, connecting);
     for (const [id, card] of this.cards) {
       let h: Highlight = 'none';
       if (connecting !== null && id === connecting) h = 'source';
       else if (targets.has(id)) h = 'target';
       else if (connecting === null && id === ui.selected) h = 'selected';
-      else if (id === this.hovered && !id.includes(':')) h = 'hover';
+      else if (id === this.interaction.hovered) h = 'hover';
       card.setHighlight(h, connecting !== null && h === 'none');
     }
     this.traffic.setFocus(ui.selected);
   }
 
-  private bindInput(): void {
-    const input = this.input;
-    input.on(Phaser.Input.Events.POINTER_DOWN, (p: Phaser.Input.Pointer) => {
-      // Dragging from the selected box draws a connection; dragging anywhere else pans.
-      const id = this.componentAt(p.x, p.y);
-      const ui = this.ui.get();
-      if (id !== null && id === ui.selected && ui.connectingFrom === null && this.connectTargets(id).size > 0) this.connectDrag = { from: id, x: p.x, y: p.y, active: false };
-      else this.rig.pointerDown(p.x, p.y);
-    });
-    input.on(Phaser.Input.Events.POINTER_MOVE, (p: Phaser.Input.Pointer) => {
-      const drag = this.connectDrag;
-      if (drag !== null && !drag.active && p.isDown && Math.hypot(p.x - drag.x, p.y - drag.y) >= DRAG_THRESHOLD) {
-        drag.active = true;
-        this.ui.update((s) => ({ ...s, connectingFrom: drag.from }));
-      }
-      this.rig.pointerMove(p.x, p.y, p.isDown);
-      this.pointerWorld = this.toWorld(p.x, p.y);
-      const node = this.layout === null ? null : nodeAt(this.layout.nodes, this.pointerWorld.x, this.pointerWorld.y);
-      const hovered = node !== null && !node.id.includes(':') ? node.id : null;
-      if (hovered !== this.hovered) {
-        this.hovered = hovered;
-        this.updateHighlights();
-      }
-      this.game.canvas.style.cursor = this.rig.dragging ? 'grabbing' : hovered !== null ? 'pointer' : 'default';
-    });
-    input.on(Phaser.Input.Events.POINTER_UP, (p: Phaser.Input.Pointer) => {
-      const drag = this.connectDrag;
-      this.connectDrag = null;
-      // A drag from the selected box ends like the second click of click-to-connect; let go
-      // over the box it started from, it is called off.
-      if (drag?.active === true && this.componentAt(p.x, p.y) === drag.from) this.ui.update((s) => ({ ...s, connectingFrom: null }));
-      else if (drag !== null || this.rig.pointerUp()) this.click(p.x, p.y);
-      this.game.canvas.style.cursor = 'default';
-    });
-    input.on(Phaser.Input.Events.POINTER_WHEEL, (p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => this.rig.wheel(p.x, p.y, dy));
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-      if (event.key === 'Escape' && this.ui.get().connectingFrom !== null) this.ui.update((s) => ({ ...s, connectingFrom: null }));
-      if (event.key === 'f' || event.key === 'F') this.rig.reset();
-    };
-    window.addEventListener('keydown', onKey);
-    this.unsubscribe.push(() => window.removeEventListener('keydown', onKey));
-  }
-
-  /** World point under a screen point (the camera zooms about the view's centre). */
-  private toWorld(x: number, y: number): { x: number; y: number } {
-    const cam = this.cameras.main;
-    return { x: (x - cam.width / 2) / cam.zoom + cam.width / 2 + cam.scrollX, y: (y - cam.height / 2) / cam.zoom + cam.height / 2 + cam.scrollY };
-  }
-
-  /** The component box under a screen point (not the users' and DNS boxes), if any. */
-  private componentAt(x: number, y: number): string | null {
-    const world = this.toWorld(x, y);
-    const node = this.layout === null ? null : nodeAt(this.layout.nodes, world.x, world.y);
-    return node !== null && !node.id.includes(':') ? node.id : null;
-  }
-
-  private click(x: number, y: number): void {
-    const world = this.toWorld(x, y);
-    const node = this.layout === null ? null : nodeAt(this.layout.nodes, world.x, world.y);
-    const componentId = this.componentAt(x, y);
-    const ui = this.ui.get();
-    if (ui.connectingFrom !== null) {
-      if (componentId !== null && componentId !== ui.connectingFrom) {
-        this.client.send({ type: 'connect', from: ui.connectingFrom, to: componentId });
-        this.ui.update((s) => ({ ...s, connectingFrom: null }));
-      } else if (componentId === null) this.ui.update((s) => ({ ...s, connectingFrom: null }));
-      return;
-    }
-    const now = this.time.now;
-    if (componentId === null && node === null && now - this.lastClick < 350) this.rig.reset();
-    this.lastClick = now;
-    if (ui.selected !== componentId) this.ui.update((s) => ({ ...s, selected: componentId }));
-  }
-
-  private drawRubberBand(): void {
-    const g = this.rubberBand;
-    g.clear();
-    const from = this.ui.get().connectingFrom;
-    const box = from === null || this.layout === null ? undefined : this.layout.byId.get(from);
-    if (box === undefined) return;
-    const x0 = box.x + box.w / 2;
-    const y0 = box.y + box.h;
-    g.lineStyle(2.5 / this.cameras.main.zoom, PALETTE.connectTarget, 0.9);
-    g.lineBetween(x0, y0, this.pointerWorld.x, this.pointerWorld.y);
-    g.fillStyle(PALETTE.connectTarget, 1);
-    g.fillCircle(this.pointerWorld.x, this.pointerWorld.y, 4 / this.cameras.main.zoom);
-  }
-
   private teardown(): void {
     for (const stop of this.unsubscribe.splice(0)) stop();
+    this.interaction.destroy();
     this.captions.destroy();
     for (const card of this.cards.values()) card.destroy();
     this.cards.clear();

@@ -132,7 +132,7 @@ export class NodeCard {
     };
     // The cards behind are only the slivers that show at the right end: a full card under each
     // would be drawn for nothing, and a software renderer pays for every pixel.
-    this.stack = this.portal ? [] : [0x1c2631, 0x243040].map((colour) => fill(colour).setSize(STACK_W, box.h).setRounded(0).setVisible(false));
+    this.stack = this.portal ? [] : [PALETTE.cardBehind, PALETTE.cardBehindFar].map((colour) => fill(colour).setSize(STACK_W, box.h).setRounded(0).setVisible(false));
     this.edge = fill(PALETTE.cardBorder);
     this.bg = fill(this.portal ? PALETTE.lane : PALETTE.card, BORDER);
     this.hatch = this.portal ? null : image(layers.body, TEX.cardHatch).setVisible(false).setTint(PALETTE.dead).setAlpha(0.22);
@@ -142,7 +142,7 @@ export class NodeCard {
     this.icon.setDisplaySize(ICON, ICON);
     this.barBg = this.portal ? null : image(layers.marks, TEX.pixel).setTint(PALETTE.cardRaised);
     this.barFill = this.portal ? null : image(layers.marks, TEX.pixel).setTint(PALETTE.healthy);
-    this.badge = image(layers.badges, badgeFrame('warning')).setOrigin(0.5, 0.5).setVisible(false);
+    this.badge = image(layers.badges, badgeFrame('warn')).setOrigin(0.5, 0.5).setVisible(false);
     this.badge.setDisplaySize(BADGE_SIZE, BADGE_SIZE);
     this.title = text(scene, PRIMARY_TEXT, true, PALETTE.text).setOrigin(0, 0.5);
     this.count = text(scene, SECONDARY_TEXT, true, PALETTE.text).setOrigin(0, 0.5);
@@ -285,7 +285,7 @@ export class NodeCard {
     const style = STATE_STYLES[content.state];
     this.glow?.setTint(style.colour);
     this.dashed?.setTint(style.colour);
-    const base = content.state === 'dead' ? 0x2a1a2a : this.portal ? PALETTE.lane : PALETTE.card;
+    const base = content.state === 'dead' ? PALETTE.deadCard : this.portal ? PALETTE.lane : PALETTE.card;
     // Far away a 2 px border is under a pixel wide: the whole tile takes the state's colour.
     this.edge.setFillStyle(this.far ? mixColour(base, style.colour, FAR_TINT[content.state]) : style.colour).setAlpha(this.fade);
     this.bg.setFillStyle(base);

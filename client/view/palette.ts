@@ -1,40 +1,50 @@
 /**
- * The diagram's colours, as 0xRRGGBB numbers (what Phaser's tints take). A calm dark
- * operations-centre look: neutral greys for structure, and one accent per state chosen so that
- * players with any common colour-vision deficiency still tell them apart (blue / yellow / orange /
- * magenta, never red against green; tests/client/view/trafficStyle.test.ts checks the distances
- * under simulated protanopia, deuteranopia and tritanopia). Colour is never the only cue: states
- * also get an icon, a pattern or motion (see trafficStyle.ts).
+ * The diagram's colours, as 0xRRGGBB numbers (what Phaser's tints take), read from the game's one
+ * colour file (assets/theme/colours.json, through theme/colours.ts; the DOM's tones are the same
+ * accents). A calm dark operations-centre look: neutral greys for structure, and one accent per
+ * state chosen so that players with any common colour-vision deficiency still tell them apart
+ * (blue / yellow / orange / magenta, never red against green; tests/client/view/trafficStyle.test.ts
+ * checks the distances under simulated protanopia, deuteranopia and tritanopia). Colour is never
+ * the only cue: states also get an icon, a pattern or motion (see trafficStyle.ts).
  */
+import { THEME, hexNumber } from '../theme/colours';
+
+const diagram = THEME.diagram;
+const states = THEME.states;
 
 export const PALETTE = {
-  /** The page background (`--bg` in index.html). */
-  background: 0x0f1419,
+  /** The page background (index.html's too). */
+  background: hexNumber(diagram.background),
   /** Region columns and tier lanes. */
-  lane: 0x131a21,
-  laneAlt: 0x111820,
-  laneLine: 0x1f2a35,
+  lane: hexNumber(diagram.lane),
+  laneAlt: hexNumber(diagram.laneAlt),
+  laneLine: hexNumber(diagram.laneLine),
   /** A component card and its raised parts. */
-  card: 0x18212b,
-  cardRaised: 0x212c38,
-  cardBorder: 0x33414f,
+  card: hexNumber(diagram.card),
+  cardRaised: hexNumber(diagram.cardRaised),
+  cardBorder: hexNumber(diagram.cardBorder),
+  /** The slivers of the cards stacked behind one with several instances, nearest first. */
+  cardBehind: hexNumber(diagram.cardBehind),
+  cardBehindFar: hexNumber(diagram.cardBehindFar),
+  /** A dead component's card, tinged with the dead accent. */
+  deadCard: hexNumber(diagram.deadCard),
   /** Text. */
-  text: 0xe6edf3,
-  muted: 0x8b98a5,
-  faint: 0x5b6875,
+  text: hexNumber(diagram.text),
+  muted: hexNumber(diagram.muted),
+  faint: hexNumber(diagram.faint),
   /** Edges at rest. */
-  edge: 0x3a4a5a,
+  edge: hexNumber(diagram.edge),
   /** Selection and the connection being drawn. */
-  selected: 0xffffff,
-  connectTarget: 0x7fd1ff,
+  selected: hexNumber(diagram.selected),
+  connectTarget: hexNumber(diagram.connectTarget),
 
   /** States: healthy blue, busy yellow, degraded orange, down magenta; grey when unknown. */
-  healthy: 0x4da3ff,
-  busy: 0xf0e442,
-  degraded: 0xf07a28,
-  dead: 0xb82e9e,
-  unknown: 0x8b98a5,
-  provisioning: 0x6f7d8b,
+  healthy: hexNumber(states.healthy),
+  busy: hexNumber(states.busy),
+  degraded: hexNumber(states.degraded),
+  dead: hexNumber(states.dead),
+  unknown: hexNumber(states.unknown),
+  provisioning: hexNumber(states.provisioning),
 } as const;
 
 /** The four state accents, in order of alarm. */

@@ -1,12 +1,15 @@
 /**
  * The diagram's textures, drawn once at start-up on one canvas atlas (no image files to load):
  * card patterns (dashed border, hatch, glow, selection ring) at twice their world size so they
- * stay crisp when zoomed in, line icons for every component kind, and state badges. Shapes are white where they get tinted. The atlas is a power
- * of two with padding between frames so the GPU can mipmap it: a zoomed-out diagram then samples
- * small mip levels, which looks smoother and is much cheaper (notably on software renderers).
+ * stay crisp when zoomed in, and the icons of assets/icons (bundled as text, theme/icons.ts): one
+ * for every kind of box, and the state badges, drawn from the same path data as the DOM's icons.
+ * Shapes are white where they get tinted. The atlas is a power of two with padding between frames
+ * so the GPU can mipmap it: a zoomed-out diagram then samples small mip levels, which looks
+ * smoother and is much cheaper (notably on software renderers).
  */
 import type Phaser from 'phaser';
-import { CARD_H, CARD_W, PORTAL_H } from './layout';
+import { ICON_VIEWBOX, ICONS, type IconArt, type IconName } from '../theme/icons';
+import { CARD_H, CARD_W, PORTAL_H, type NodeKind } from './layout';
 import { PALETTE, cssColour } from './palette';
 
 /** Texture resolution relative to world pixels. */
@@ -37,10 +40,13 @@ export const TEX = {
   pixel: 'pixel',
 } as const;
 
-export const ICON_NAMES = ['lb', 'web', 'db', 'cache', 'cdn', 'sessionStore', 'queue', 'worker', 'users', 'dns'] as const;
-export const BADGE_NAMES = ['warning', 'down', 'clock', 'restart'] as const;
-export const iconFrame = (name: string): string => `icon:${name}`;
-export const badgeFrame = (name: string): string => `badge:${name}`;
+/** The icon on each kind of box (users and DNS included): the same files as the shop's. */
+const KIND_ICONS = ['lb', 'web', 'db', 'cache', 'cdn', 'sessionStore', 'queue', 'worker', 'users', 'dns'] as const satisfies readonly NodeKind[];
+/** The badges a card's state can show (trafficStyle's STATE_STYLES picks one). */
+const STATE_BADGES = ['warn', 'down', 'clock', 'restarting'] as const satisfies readonly IconName[];
+export type StateBadge = (typeof STATE_BADGES)[number];
+export const iconFrame = (kind: NodeKind): string => `icon:${kind}`;
+export const badgeFrame = (badge: StateBadge): string => `badge:${badge}`;
 
 type Ctx = CanvasRenderingContext2D;
 
@@ -106,195 +112,68 @@ function cardShapes(w: number, h: number, keys: { dashed?: string; hatch?: strin
   return entries;
 }
 
-/** A line icon for a kind, drawn white in a box of `size` pixels. */
-function drawIcon(ctx: Ctx, name: (typeof ICON_NAMES)[number], size: number): void {
-  const u = size / 24;
+/** The colours an icon is drawn in on the atlas: its strokes and fills, and a badge's plate with its outline. */
+interface Ink {
+  mark: string;
+  plate: string;
+  plateOutline: string;
+}
+
+/** A badge plate's outline, viewBox units: a thin dark rim that keeps it apart from any card. */
+const PLATE_OUTLINE = 1.5;
+
+/**
+ * One icon of assets/icons drawn from its path data (the DOM's <Icon> renders the same data), scaled
+ * from its viewBox to a box of `size` pixels, with the stroke width the file asks for.
+ */
+function drawIcon(ctx: Ctx, icon: IconArt, size: number, ink: Ink): void {
+  const unit = size / ICON_VIEWBOX;
   ctx.save();
-  ctx.scale(u, u);
-  ctx.strokeStyle = '#fff';
-  ctx.fillStyle = '#fff';
-  ctx.lineWidth = 2;
+  ctx.scale(unit, unit);
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
-  const line = (...pts: number[]) => {
-    ctx.beginPath();
-    ctx.moveTo(pts[0]!, pts[1]!);
-    for (let i = 2; i < pts.length; i += 2) ctx.lineTo(pts[i]!, pts[i + 1]!);
-    ctx.stroke();
-  };
-  const circle = (x: number, y: number, r: number, fill = false) => {
-    ctx.beginPath();
-    ctx.arc(x, y, r, 0, Math.PI * 2);
-    if (fill) ctx.fill();
-    else ctx.stroke();
-  };
-  switch (name) {
-    case 'lb':
-      circle(12, 5, 2.6, true);
-      line(12, 7.5, 12, 12, 4, 18);
-      line(12, 12, 12, 19);
-      line(12, 12, 20, 18);
-      for (const x of [4, 12, 20]) circle(x, 20, 1.8, true);
-      break;
-    case 'web':
-      roundRect(ctx, 2.5, 4, 19, 16, 2.5);
-      ctx.stroke();
-      line(2.5, 8.5, 21.5, 8.5);
-      line(6, 12.5, 14, 12.5);
-      line(6, 16, 11, 16);
-      break;
-    case 'db':
-      ctx.beginPath();
-      ctx.ellipse(12, 5.5, 8, 3, 0, 0, Math.PI * 2);
-      ctx.stroke();
-      line(4, 5.5, 4, 18.5);
-      line(20, 5.5, 20, 18.5);
-      ctx.beginPath();
-      ctx.ellipse(12, 12, 8, 3, 0, 0, Math.PI);
-      ctx.stroke();
-      ctx.beginPath();
-      ctx.ellipse(12, 18.5, 8, 3, 0, 0, Math.PI);
-      ctx.stroke();
-      break;
-    case 'cache':
-      ctx.beginPath();
-      ctx.moveTo(13.5, 2);
-      ctx.lineTo(5, 13.5);
-      ctx.lineTo(11.5, 13.5);
-      ctx.lineTo(10, 22);
-      ctx.lineTo(19, 10);
-      ctx.lineTo(12.5, 10);
-      ctx.closePath();
-      ctx.stroke();
-      break;
-    case 'cdn':
-      ctx.beginPath();
-      ctx.moveTo(6.5, 18);
-      ctx.arc(6.5, 14, 4, Math.PI / 2, Math.PI * 1.5);
-      ctx.arc(11.5, 9.5, 5.5, Math.PI * 1.1, Math.PI * 1.85);
-      ctx.arc(17, 13, 5, Math.PI * 1.4, Math.PI / 2);
-      ctx.closePath();
-      ctx.stroke();
-      break;
-    case 'sessionStore':
-      circle(7.5, 12, 4.5);
-      line(12, 12, 21.5, 12);
-      line(18, 12, 18, 16);
-      line(21, 12, 21, 15);
-      break;
-    case 'queue':
-      for (const y of [5, 11, 17]) {
-        roundRect(ctx, 2.5, y, 13, 3.5, 1.5);
-        ctx.stroke();
-      }
-      line(18, 7, 21.5, 12, 18, 17);
-      break;
-    case 'worker': {
-      ctx.beginPath();
-      for (let i = 0; i < 16; i++) {
-        const a = (i / 16) * Math.PI * 2;
-        const r = i % 2 === 0 ? 9.5 : 7;
-        const a2 = ((i + 1) / 16) * Math.PI * 2;
-        ctx.lineTo(12 + r * Math.cos(a), 12 + r * Math.sin(a));
-        ctx.lineTo(12 + r * Math.cos(a2), 12 + r * Math.sin(a2));
-      }
-      ctx.closePath();
-      ctx.stroke();
-      circle(12, 12, 3);
-      break;
+  for (const path of icon.paths) {
+    const shape = new Path2D(path.d);
+    if (path.plate) {
+      ctx.fillStyle = ink.plate;
+      ctx.fill(shape);
+      ctx.lineWidth = PLATE_OUTLINE;
+      ctx.strokeStyle = ink.plateOutline;
+      ctx.stroke(shape);
+      continue;
     }
-    case 'users':
-      circle(9, 8, 3.5);
-      ctx.beginPath();
-      ctx.arc(9, 20, 6.5, Math.PI, 0);
-      ctx.stroke();
-      circle(17, 7, 2.8);
-      ctx.beginPath();
-      ctx.arc(17.5, 17, 5, Math.PI * 1.15, 0);
-      ctx.stroke();
-      break;
-    case 'dns':
-      circle(12, 12, 9);
-      ctx.beginPath();
-      ctx.ellipse(12, 12, 4, 9, 0, 0, Math.PI * 2);
-      ctx.stroke();
-      line(3, 12, 21, 12);
-      line(4.5, 7.5, 19.5, 7.5);
-      line(4.5, 16.5, 19.5, 16.5);
-      break;
+    if (path.fill) {
+      ctx.fillStyle = ink.mark;
+      ctx.fill(shape);
+    }
+    if (path.stroke) {
+      ctx.lineWidth = icon.strokeWidth;
+      ctx.strokeStyle = ink.mark;
+      ctx.stroke(shape);
+    }
   }
   ctx.restore();
 }
 
-/** A state badge in full colour: it must read on any card, with or without colour vision. */
-function drawBadge(ctx: Ctx, name: (typeof BADGE_NAMES)[number], size: number): void {
-  const u = size / 24;
-  ctx.save();
-  ctx.scale(u, u);
-  ctx.lineCap = 'round';
-  ctx.lineJoin = 'round';
+/** Kind icons are white, tinted per card. */
+const WHITE: Ink = { mark: '#fff', plate: '#fff', plateOutline: '#fff' };
+
+/**
+ * State badges are in full colour: they must read on any card, with or without colour vision. A
+ * failure's plate takes its state's accent with a dark mark; a waiting state's is a quiet grey disc.
+ */
+function badgeInk(name: StateBadge): Ink {
   const dark = cssColour(PALETTE.background);
+  const waiting: Ink = { mark: cssColour(PALETTE.text), plate: cssColour(PALETTE.cardRaised), plateOutline: cssColour(PALETTE.muted) };
   switch (name) {
-    case 'warning':
-      ctx.beginPath();
-      ctx.moveTo(12, 1.5);
-      ctx.lineTo(23, 21.5);
-      ctx.lineTo(1, 21.5);
-      ctx.closePath();
-      ctx.fillStyle = cssColour(PALETTE.degraded);
-      ctx.strokeStyle = dark;
-      ctx.lineWidth = 1.5;
-      ctx.fill();
-      ctx.stroke();
-      ctx.fillStyle = dark;
-      ctx.fillRect(10.6, 8, 2.8, 7.5);
-      ctx.fillRect(10.6, 17, 2.8, 2.6);
-      break;
+    case 'warn':
+      return { mark: dark, plate: cssColour(PALETTE.degraded), plateOutline: dark };
     case 'down':
-      ctx.beginPath();
-      ctx.arc(12, 12, 10.5, 0, Math.PI * 2);
-      ctx.fillStyle = cssColour(PALETTE.dead);
-      ctx.strokeStyle = dark;
-      ctx.lineWidth = 1.5;
-      ctx.fill();
-      ctx.stroke();
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 3;
-      ctx.beginPath();
-      ctx.moveTo(7.5, 7.5);
-      ctx.lineTo(16.5, 16.5);
-      ctx.moveTo(16.5, 7.5);
-      ctx.lineTo(7.5, 16.5);
-      ctx.stroke();
-      break;
+      return { mark: dark, plate: cssColour(PALETTE.dead), plateOutline: dark };
     case 'clock':
-    case 'restart':
-      ctx.beginPath();
-      ctx.arc(12, 12, 10.5, 0, Math.PI * 2);
-      ctx.fillStyle = cssColour(PALETTE.cardRaised);
-      ctx.strokeStyle = cssColour(PALETTE.muted);
-      ctx.lineWidth = 1.5;
-      ctx.fill();
-      ctx.stroke();
-      ctx.strokeStyle = cssColour(PALETTE.text);
-      ctx.lineWidth = 2.2;
-      ctx.beginPath();
-      if (name === 'clock') {
-        ctx.moveTo(12, 6);
-        ctx.lineTo(12, 12);
-        ctx.lineTo(16, 14);
-      } else {
-        ctx.arc(12, 12, 5.5, Math.PI * 1.7, Math.PI * 1.2);
-        ctx.stroke();
-        ctx.beginPath();
-        ctx.moveTo(5.2, 7);
-        ctx.lineTo(7.4, 9.6);
-        ctx.lineTo(10.2, 7.6);
-      }
-      ctx.stroke();
-      break;
+    case 'restarting':
+      return waiting;
   }
-  ctx.restore();
 }
 
 /** Draws every diagram texture into one atlas in the scene's texture manager. */
@@ -304,9 +183,9 @@ export function createTextures(scene: Phaser.Scene): void {
     ...cardShapes(CARD_W, PORTAL_H, { ring: TEX.portalRing }),
   ];
   const icon = ICON_SIZE * TEX_SCALE;
-  for (const name of ICON_NAMES) entries.push([iconFrame(name), icon, icon, (ctx) => drawIcon(ctx, name, icon)]);
+  for (const name of KIND_ICONS) entries.push([iconFrame(name), icon, icon, (ctx) => drawIcon(ctx, ICONS[name], icon, WHITE)]);
   const badge = BADGE_SIZE * TEX_SCALE;
-  for (const name of BADGE_NAMES) entries.push([badgeFrame(name), badge, badge, (ctx) => drawBadge(ctx, name, badge)]);
+  for (const name of STATE_BADGES) entries.push([badgeFrame(name), badge, badge, (ctx) => drawIcon(ctx, ICONS[name], badge, badgeInk(name))]);
   entries.push([TEX.pixel, 16, 16, (ctx) => {
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, 16, 16);

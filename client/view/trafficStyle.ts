@@ -8,6 +8,7 @@
  */
 import type { HostMetrics } from '../../shared/sim';
 import { PALETTE, mixColour } from './palette';
+import type { StateBadge } from './textures';
 
 /** Requests per second below which an edge shows no dots at all. */
 export const MIN_VISIBLE_RATE = 0.01;
@@ -125,7 +126,7 @@ export function utilisationColour(utilisation: number): number {
 
 /** What a component looks like: its state decides the colour, icon, pattern and motion. */
 export type VisualState = 'healthy' | 'busy' | 'degraded' | 'dead' | 'unknown' | 'provisioning' | 'restarting';
-export type StateIcon = 'none' | 'warning' | 'down' | 'clock' | 'restart';
+export type StateIcon = 'none' | StateBadge;
 export type StatePattern = 'none' | 'hatch' | 'dashed';
 
 export interface StateStyle {
@@ -143,11 +144,11 @@ export interface StateStyle {
 export const STATE_STYLES: Record<VisualState, StateStyle> = {
   healthy: { colour: PALETTE.healthy, icon: 'none', pattern: 'none', pulseSeconds: 0, shake: false, labelKey: null },
   busy: { colour: PALETTE.busy, icon: 'none', pattern: 'none', pulseSeconds: 0, shake: false, labelKey: null },
-  degraded: { colour: PALETTE.degraded, icon: 'warning', pattern: 'none', pulseSeconds: 1.6, shake: false, labelKey: 'health.degraded' },
+  degraded: { colour: PALETTE.degraded, icon: 'warn', pattern: 'none', pulseSeconds: 1.6, shake: false, labelKey: 'health.degraded' },
   dead: { colour: PALETTE.dead, icon: 'down', pattern: 'hatch', pulseSeconds: 0.8, shake: true, labelKey: 'health.dead' },
   unknown: { colour: PALETTE.cardBorder, icon: 'none', pattern: 'none', pulseSeconds: 0, shake: false, labelKey: null },
   provisioning: { colour: PALETTE.provisioning, icon: 'clock', pattern: 'dashed', pulseSeconds: 0, shake: false, labelKey: 'health.provisioning' },
-  restarting: { colour: PALETTE.provisioning, icon: 'restart', pattern: 'dashed', pulseSeconds: 2.4, shake: false, labelKey: 'health.restarting' },
+  restarting: { colour: PALETTE.provisioning, icon: 'restarting', pattern: 'dashed', pulseSeconds: 2.4, shake: false, labelKey: 'health.restarting' },
 };
 
 /** Utilisation from which a healthy component shows as busy. */

@@ -2,11 +2,16 @@
  * The game in a real browser (Debian's Chromium through playwright-core, WebGL by SwiftShader)
  * against the real server: start a solo sandbox, buy and connect a web server and a database,
  * see the boxes and the money change, connect a cache by dragging on the diagram, switch to Korean (drawn with the bundled font), pause and
- * resume, lose the WebSocket and come back to the same seat. Screenshots go to test-results/.
+ * resume, lose the WebSocket and come back to the same seat. Also: the shop shows each kind's icon
+ * from the same file as the diagram, and the page's colours come from the theme file. Screenshots go
+ * to test-results/.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COMPONENT_KINDS } from '../../shared/sim';
+import { TONE_NAMES, toneColour } from '../../client/theme/colours';
+import { ICONS } from '../../client/theme/icons';
 import { PALETTE } from '../../client/view/palette';
 import { chromiumAvailable, SCREENSHOTS, startSandbox, useGame } from './browser';
 
@@ -67,6 +72,28 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
     });
     expect(webgl).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'e2e-started.png') });
+  });
+
+  it("shows each kind's icon in the shop (the diagram's picture) and the theme's tones", async () => {
+    const shop = await page.evaluate(() =>
+      [...document.querySelectorAll('.su-build li[data-kind]')].map((card) => {
+        const icon = card.querySelector('svg.su-kind-icon');
+        return {
+          kind: card.getAttribute('data-kind'),
+          hidden: icon?.getAttribute('aria-hidden') ?? null,
+          paths: [...(icon?.querySelectorAll('path') ?? [])].map((p) => p.getAttribute('d')),
+          name: card.querySelector('.su-card-name')?.textContent ?? '',
+        };
+      }),
+    );
+    expect(shop.map((c) => c.kind)).toEqual([...COMPONENT_KINDS]);
+    for (const card of shop) {
+      expect(card.hidden, card.kind!).toBe('true');
+      expect(card.paths, card.kind!).toEqual(ICONS[card.kind as (typeof COMPONENT_KINDS)[number]].paths.map((p) => p.d));
+      expect(card.name, card.kind!).not.toBe('');
+    }
+    const tones = await page.evaluate((names) => names.map((name) => getComputedStyle(document.documentElement).getPropertyValue(`--su-${name}`).trim()), [...TONE_NAMES]);
+    expect(tones).toEqual(TONE_NAMES.map((name) => toneColour(name)));
   });
 
   it('buys a web server and a database, connects them, and the money goes down', { timeout: 60_000 }, async () => {

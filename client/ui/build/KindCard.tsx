@@ -1,8 +1,9 @@
-/** One kind in the shop: name, "?", blurb, price and running cost, and Buy (a database also picks its engine). */
+/** One kind in the shop: its icon (the picture on its card in the diagram), name, "?", blurb, price and running cost, and Buy (a database also picks its engine). */
 import { useState } from 'preact/hooks';
 import type { ComponentKindName, DbEngine } from '../../../shared/sim';
 import { ConceptLink } from '../common';
 import { KIND_CONCEPT } from '../conceptLinks';
+import { Icon } from '../Icon';
 import { useT } from '../hooks';
 import type { UiClient } from '../uiClient';
 import { PriceAndBuy } from './PriceAndBuy';
@@ -19,7 +20,7 @@ export function KindCard({ kind, region, money, priceFactor, client }: { kind: C
   return (
     <li class="su-card" data-kind={kind}>
       <div class="su-card-top">
-        <span class={`su-kind-dot su-kind-${kind}`} aria-hidden="true" />
+        <Icon name={kind} size={18} class="su-kind-icon" />
         <span class="su-card-name">{name}</span>
         <ConceptLink concept={KIND_CONCEPT[kind]} about={name} />
       </div>

@@ -8,6 +8,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { clockOf, formatCount, formatLatency, formatMoney, formatPercent, MINUTES_PER_DAY, type Language } from '../../i18n';
 import { useT } from '../hooks';
+import { THEME, withAlpha } from '../../theme/colours';
 import { hasData, latest, type Aligned, type ChartSpec, type ChartUnit } from './series';
 
 export function formatUnit(lang: Language, unit: ChartUnit, value: number): string {
@@ -49,7 +50,7 @@ const MINUTE_STEPS = [1, 5, 10, 15, 30, 60, 120, 180, 240, 360, 720, 1440, 2880,
 /** Share-axis steps: 0.5 %, 1 %, 2 %… rather than uPlot's 0.25 % (which one decimal shows as 0.3 %). */
 const SHARE_STEPS = [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1];
 
-const AXIS = { stroke: '#9aa7b4', grid: { stroke: 'rgba(154,167,180,0.12)', width: 1 }, ticks: { stroke: 'rgba(154,167,180,0.25)', width: 1, size: 4 }, font: '11px "Noto Sans KR", sans-serif' };
+const AXIS = { stroke: THEME.ui.muted, grid: { stroke: withAlpha(THEME.ui.muted, 0.12), width: 1 }, ticks: { stroke: withAlpha(THEME.ui.muted, 0.25), width: 1, size: 4 }, font: '11px "Noto Sans KR", sans-serif' };
 
 function options(spec: ChartSpec, lang: Language, width: number, height: number, label: (key: string, params?: Record<string, string | number>) => string): uPlot.Options {
   return {
@@ -73,7 +74,7 @@ function options(spec: ChartSpec, lang: Language, width: number, height: number,
         values: (_u, ticks) => ticks.map((v) => formatUnit(lang, spec.unit, v)),
       },
     ],
-    series: [{}, ...spec.series.map((s) => ({ label: label(s.label), stroke: s.color, width: 1.75, fill: `${s.color}1f`, spanGaps: false, points: { show: false } }))],
+    series: [{}, ...spec.series.map((s) => ({ label: label(s.label), stroke: s.color, width: 1.75, fill: withAlpha(s.color, 0.12), spanGaps: false, points: { show: false } }))],
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Feature } from '../../../shared/sim';
 import type { HistoryPoint } from '../../state/model';
+import { THEME, toneColour } from '../../theme/colours';
 
 export type ChartUnit = 'count' | 'money' | 'availability' | 'latency' | 'errorRate';
 type NumericKey = 'money' | 'dau' | 'online' | 'availability' | 'p95LatencyMs' | 'errorRate';
@@ -13,7 +14,7 @@ export interface ChartSeries {
   key: NumericKey;
   /** i18n key of the series name. */
   label: string;
-  /** CSS colour: chosen from a colour-blind-safe set, and each chart also names its series. */
+  /** CSS colour: the theme's state accents (colour-blind-checked), and each chart also names its series. */
   color: string;
 }
 
@@ -33,15 +34,15 @@ export const CHARTS: readonly ChartSpec[] = [
     title: 'ui.charts.users',
     unit: 'count',
     series: [
-      { key: 'dau', label: 'hud.dau', color: '#5aa9ff' },
-      { key: 'online', label: 'hud.usersOnline', color: '#f5a524' },
+      { key: 'dau', label: 'hud.dau', color: toneColour('good') },
+      { key: 'online', label: 'hud.usersOnline', color: toneColour('warn') },
     ],
     revealedBy: null,
   },
-  { id: 'money', title: 'hud.money', unit: 'money', series: [{ key: 'money', label: 'hud.money', color: '#a3d977' }], revealedBy: null },
-  { id: 'availability', title: 'hud.availability', unit: 'availability', series: [{ key: 'availability', label: 'hud.availability', color: '#5aa9ff' }], revealedBy: 'aggregatedMetrics' },
-  { id: 'latency', title: 'hud.latencyP95', unit: 'latency', series: [{ key: 'p95LatencyMs', label: 'hud.latencyP95', color: '#f5a524' }], revealedBy: 'aggregatedMetrics' },
-  { id: 'errors', title: 'hud.errorRate', unit: 'errorRate', series: [{ key: 'errorRate', label: 'hud.errorRate', color: '#e05fd0' }], revealedBy: 'aggregatedMetrics' },
+  { id: 'money', title: 'hud.money', unit: 'money', series: [{ key: 'money', label: 'hud.money', color: THEME.charts.money }], revealedBy: null },
+  { id: 'availability', title: 'hud.availability', unit: 'availability', series: [{ key: 'availability', label: 'hud.availability', color: toneColour('good') }], revealedBy: 'aggregatedMetrics' },
+  { id: 'latency', title: 'hud.latencyP95', unit: 'latency', series: [{ key: 'p95LatencyMs', label: 'hud.latencyP95', color: toneColour('warn') }], revealedBy: 'aggregatedMetrics' },
+  { id: 'errors', title: 'hud.errorRate', unit: 'errorRate', series: [{ key: 'errorRate', label: 'hud.errorRate', color: toneColour('bad') }], revealedBy: 'aggregatedMetrics' },
 ];
 
 /** uPlot's aligned data: x values (ticks), then one array per series. */

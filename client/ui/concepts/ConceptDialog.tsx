@@ -82,7 +82,7 @@ export function ConceptDialog({ concept }: { concept: ConceptId }) {
           <div class="su-concept-head">
             <p class="su-concept-kicker">{t('ui.concepts.kicker', { n: index + 1, total: CONCEPT_IDS.length })}</p>
             <button type="button" class="su-btn su-btn-icon" aria-label={t('ui.concepts.close')} title={t('ui.concepts.close')} onClick={close}>
-              <Icon name="close" />
+              <Icon name="cross" />
             </button>
           </div>
           <h2 id="su-concept-title" ref={heading} tabIndex={-1}>

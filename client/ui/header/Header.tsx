@@ -27,9 +27,7 @@ export function Header({ client, game, team, goals, status }: { client: UiClient
   return (
     <header class="su-header" role="banner">
       <div class="su-brand" aria-label={t('app.title')}>
-        <svg class="su-brand-mark" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
-          <path d="M3 20h4v-5H3Z M10 20h4V10h-4Z M17 20h4V4h-4Z" fill="currentColor" />
-        </svg>
+        <Icon name="brand" size={22} class="su-brand-mark" />
         <span class="su-brand-name">{t('app.title')}</span>
       </div>
       {team !== null && (

@@ -7,13 +7,17 @@
  */
 import type { Feature, TeamView } from '../../../shared/sim';
 import { availabilityExplanation, type AvailabilityExplanation } from './availabilityExplain';
+import type { ToneName } from '../../theme/colours';
 
 export const HEADER_FIGURE_IDS = ['money', 'usersOnline', 'dau', 'revenuePerDay', 'costPerDay', 'availability', 'latencyP95', 'errorRate'] as const;
 export type HeaderFigureId = (typeof HEADER_FIGURE_IDS)[number];
 
 export type FigureFormat = 'money' | 'count' | 'availability' | 'errorRate' | 'latency';
-/** How a figure stands against the game's goals; drawn with an icon and a word, not colour alone. */
-export type Tone = 'neutral' | 'good' | 'warn' | 'bad';
+/**
+ * How a figure stands against the game's goals; drawn with an icon and a word, not colour alone,
+ * in the theme's colour for the tone (theme/colours.ts).
+ */
+export type Tone = ToneName;
 
 export interface HeaderFigure {
   id: HeaderFigureId;

@@ -33,10 +33,10 @@ export function Inspector({ component, team, client, info, connectingFrom }: { c
     <section class="su-panel su-inspector" aria-labelledby="su-inspector-title" data-component={c.id}>
       <div class="su-panel-head">
         <button type="button" class="su-btn su-btn-icon" aria-label={t('ui.inspector.back')} aria-keyshortcuts="Escape" title={t('ui.inspector.backKey')} onClick={() => uiState.update((u) => ({ ...u, selected: null, connectingFrom: null }))}>
-          <Icon name="back" />
+          <Icon name="chevronLeft" />
         </button>
         <h2 class="su-heading" id="su-inspector-title">
-          <span class={`su-kind-dot su-kind-${c.kind}`} aria-hidden="true" />
+          <Icon name={c.kind} size={16} class="su-kind-icon" />
           {label}
         </h2>
         <ConceptLink concept={KIND_CONCEPT[c.kind]} about={kindName} />

@@ -5,6 +5,7 @@
 import type { TeamView } from '../../../shared/sim';
 import { Badge } from '../common';
 import { useT } from '../hooks';
+import { Icon } from '../Icon';
 import { componentLabel } from '../names';
 import { regionName, type ScenarioInfo } from '../scenarioInfo';
 import { uiState } from '../../state/uiState';
@@ -37,7 +38,7 @@ export function SystemList({ team, info }: { team: TeamView; info: ScenarioInfo 
                     return (
                       <li key={c.id}>
                         <button type="button" class="su-system-item" onClick={() => uiState.update((u) => ({ ...u, selected: c.id }))}>
-                          <span class={`su-kind-dot su-kind-${c.kind}`} aria-hidden="true" />
+                          <Icon name={c.kind} size={16} class="su-kind-icon" />
                           <span class="su-system-name">
                             {componentLabel(c.id, c.kind)}
                             {entry === c.id && <span class="su-entry-tag">{t('ui.system.entry')}</span>}

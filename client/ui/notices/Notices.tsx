@@ -22,7 +22,7 @@ function Toast({ notice, client }: { notice: Notice; client: UiClient }) {
       <Icon name={notice.kind === 'error' ? 'warn' : 'check'} size={16} />
       <span class="su-toast-text">{t(notice.key, notice.params)}</span>
       <button type="button" class="su-btn su-btn-icon su-btn-small" aria-label={t('ui.notices.dismiss')} title={t('ui.notices.dismiss')} onClick={() => client.dismiss(notice.id)}>
-        <Icon name="close" />
+        <Icon name="cross" />
       </button>
     </li>
   );

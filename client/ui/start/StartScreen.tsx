@@ -30,9 +30,7 @@ export function StartScreen({ client, status }: { client: UiClient; status: Conn
           <LanguageSwitch />
         </div>
         <h1 class="su-start-title">
-          <svg class="su-brand-mark" viewBox="0 0 24 24" width="44" height="44" aria-hidden="true">
-            <path d="M3 20h4v-5H3Z M10 20h4V10h-4Z M17 20h4V4h-4Z" fill="currentColor" />
-          </svg>
+          <Icon name="brand" size={44} class="su-brand-mark" />
           {t('app.title')}
         </h1>
         <p class="su-start-tagline">{t('ui.start.tagline')}</p>

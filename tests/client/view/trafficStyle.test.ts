@@ -2,7 +2,8 @@
  * How traffic and health look: density grows with the request rate on a log scale and is capped,
  * slower requests move slower, and the state colours stay apart for colour-blind players (checked
  * by simulating protanopia, deuteranopia and tritanopia, Machado et al. 2009, and measuring CIELAB
- * distances), with an icon or pattern on every failure state besides the colour.
+ * distances: ../colourVision.ts), with an icon or pattern on every failure state besides the
+ * colour. The DOM's tones are the same accents: ui/themeColours.test.ts checks them as text.
  */
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '../../../client/view/palette';
@@ -22,38 +23,7 @@ import {
   utilisationColour,
   visualState,
 } from '../../../client/view/trafficStyle';
-
-type Vec3 = [number, number, number];
-const CVD: Record<string, [Vec3, Vec3, Vec3]> = {
-  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
-  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
-  normal: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-};
-
-const toLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-function linearRgb(colour: number): Vec3 {
-  return [(colour >> 16) & 255, (colour >> 8) & 255, colour & 255].map((c) => toLinear(c / 255)) as Vec3;
-}
-function lab([r, g, b]: Vec3): Vec3 {
-  const clamp = (v: number) => Math.min(1, Math.max(0, v));
-  [r, g, b] = [clamp(r), clamp(g), clamp(b)];
-  const x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
-  const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  const z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
-  const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
-  return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
-}
-function seenAs(colour: number, vision: string): Vec3 {
-  const c = linearRgb(colour);
-  const m = CVD[vision]!;
-  return lab(m.map((row) => row[0] * c[0] + row[1] * c[1] + row[2] * c[2]) as Vec3);
-}
-function distance(a: number, b: number, vision: string): number {
-  const p = seenAs(a, vision);
-  const q = seenAs(b, vision);
-  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
-}
+import { VISION_NAMES, distance, hue } from '../colourVision';
 
 describe('dot density', () => {
   const rates = [0, 0.005, 0.02, 0.1, 1, 3, 10, 50, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e9];
@@ -140,7 +110,7 @@ describe('dot speed and colour', () => {
 describe('colour-blind safe palette', () => {
   const states = { healthy: PALETTE.healthy, busy: PALETTE.busy, degraded: PALETTE.degraded, dead: PALETTE.dead };
 
-  it.each(Object.keys(CVD))('keeps the four state colours apart with %s', (vision) => {
+  it.each(VISION_NAMES)('keeps the four state colours apart with %s', (vision) => {
     const entries = Object.entries(states);
     for (let i = 0; i < entries.length; i++) {
       for (let j = i + 1; j < entries.length; j++) {
@@ -153,19 +123,11 @@ describe('colour-blind safe palette', () => {
     expect(distance(PALETTE.dead, PALETTE.unknown, vision)).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(Object.keys(CVD))('tells failed-request dots from every latency colour with %s', (vision) => {
+  it.each(VISION_NAMES)('tells failed-request dots from every latency colour with %s', (vision) => {
     for (let ms = 1; ms <= 5000; ms *= 1.2) expect(distance(ERROR_DOT_COLOUR, dotColour(ms), vision)).toBeGreaterThanOrEqual(15);
   });
 
   it('does not rest on red against green: the accents are blue, yellow, orange and magenta', () => {
-    const hue = (c: number) => {
-      const [r, g, b] = [(c >> 16) & 255, (c >> 8) & 255, c & 255].map((v) => v / 255) as Vec3;
-      const max = Math.max(r, g, b);
-      const min = Math.min(r, g, b);
-      const d = max - min;
-      const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-      return (h * 60 + 360) % 360;
-    };
     // No pure green accent (90°–160°) and no pure red (345°–15°).
     for (const colour of Object.values(states)) {
       const h = hue(colour);
