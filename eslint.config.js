@@ -4,6 +4,7 @@
 // float functions, and no imports from outside shared/sim except `pure-rand`.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 const SIM_FILES = ['shared/sim/**/*.ts'];
@@ -171,6 +172,8 @@ export default defineConfig(
   },
   js.configs.recommended,
   tseslint.configs.recommended,
+  // Layout is Prettier's (npm run format); ESLint keeps to correctness.
+  prettier,
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {

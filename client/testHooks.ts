@@ -8,7 +8,7 @@ import type Phaser from 'phaser';
 import type { GameClient } from './net/gameClient';
 import type { DiagramDescription, DiagramScene } from './view/DiagramScene';
 
-export interface ScaleUpHooks {
+interface ScaleUpHooks {
   client: GameClient;
   /** The diagram's Phaser game. */
   diagram: Phaser.Game;
@@ -23,7 +23,6 @@ declare global {
   }
 }
 
-export type { DiagramDescription };
 
 /** Exposes the page's client and diagram as `window.scaleUp`. */
 export function installTestHooks(client: GameClient, diagram: Phaser.Game): void {

@@ -14,7 +14,7 @@ export { LANGUAGES, type Language } from './format';
 export * from './format';
 
 /** Where the player's choice is remembered (per browser, like the player id). */
-export const LANGUAGE_KEY = 'scale-up:lang';
+const LANGUAGE_KEY = 'scale-up:lang';
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -46,7 +46,7 @@ function browserLanguages(): string[] {
 
 const initial = detectLanguage(storage()?.getItem(LANGUAGE_KEY), browserLanguages());
 
-export const i18n = i18next.createInstance();
+const i18n = i18next.createInstance();
 void i18n.init({
   resources: { en: { translation: en }, ko: { translation: ko } },
   lng: initial,
@@ -91,7 +91,3 @@ export function tList(key: string): string[] {
   return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : [];
 }
 
-/** Whether `key` has a text (for optional keys such as a kind-specific help line). */
-export function hasKey(key: string): boolean {
-  return i18n.exists(key);
-}

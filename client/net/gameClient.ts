@@ -28,7 +28,7 @@ const LAST_GAME_KEY = 'scale-up:last-game';
 const REJOIN_ATTEMPTS = 30;
 
 /** The anonymous id this browser keeps for its player (its seat key in every room). */
-export function playerIdFrom(storage: Storage): string {
+function playerIdFrom(storage: Storage): string {
   let id = storage.getItem(PLAYER_ID_KEY);
   if (id === null || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
     id = crypto.randomUUID();
@@ -37,7 +37,7 @@ export function playerIdFrom(storage: Storage): string {
   return id;
 }
 
-export function savedName(storage: Storage): string | undefined {
+function savedName(storage: Storage): string | undefined {
   return storage.getItem(NAME_KEY) ?? undefined;
 }
 
@@ -53,11 +53,11 @@ function readSeatTokens(storage: Storage): SeatTokens {
 }
 
 /** The seat token a room issued this browser, by join code (needed with the player id to sit there again). */
-export function seatTokenFor(storage: Storage, code: string): string | undefined {
+function seatTokenFor(storage: Storage, code: string): string | undefined {
   return readSeatTokens(storage).find(([known]) => known === code)?.[1];
 }
 
-export function keepSeatToken(storage: Storage, code: string, token: string): void {
+function keepSeatToken(storage: Storage, code: string, token: string): void {
   const others = readSeatTokens(storage).filter(([known]) => known !== code);
   storage.setItem(SEAT_TOKENS_KEY, JSON.stringify([[code, token], ...others].slice(0, SEAT_TOKENS_KEPT)));
 }
@@ -73,7 +73,7 @@ const HTTP_REFUSAL_KEYS: Readonly<Record<string, string>> = {
  * The locale key that explains why a create or join was refused, when the server said why (the
  * error's message is then a reason code); null for anything else (the network, a crash).
  */
-export function joinRefusal(error: unknown): string | null {
+function joinRefusal(error: unknown): string | null {
   const message = error instanceof Error ? error.message : '';
   if (message === 'storage-failed' || (JOIN_REASONS as readonly string[]).includes(message)) return `reasons.${message}`;
   return HTTP_REFUSAL_KEYS[message] ?? null;

@@ -19,7 +19,7 @@ export interface ClockModel {
   adjustable: boolean;
 }
 
-export interface SeatModel {
+interface SeatModel {
   seatId: string;
   name: string;
   team: string | null;

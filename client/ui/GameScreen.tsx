@@ -28,7 +28,7 @@ import { uiState } from '../state/uiState';
 const NO_POINTS: HistoryPoint[] = [];
 
 /** The team this screen shows: the one picked (instructors, spectators), else the player's own, else the first. */
-export function watchedTeamId(game: GameModel, watched: string | null): string | null {
+function watchedTeamId(game: GameModel, watched: string | null): string | null {
   if (watched !== null && game.teams[watched] !== undefined) return watched;
   if (game.me.team !== null && game.teams[game.me.team] !== undefined) return game.me.team;
   return game.teamIds.find((id) => game.teams[id] !== undefined) ?? Object.keys(game.teams)[0] ?? null;

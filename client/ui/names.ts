@@ -3,7 +3,7 @@ import type { ComponentKindName } from '../../shared/sim';
 import { t } from '../i18n';
 
 /** The number in an id such as web-3; the id itself when it has none. */
-export function idNumber(id: string): string {
+function idNumber(id: string): string {
   const match = /-(\d+)$/.exec(id);
   return match?.[1] ?? id;
 }

@@ -7,7 +7,7 @@ import type { ClockModel } from '../state/model';
 import { SPEEDS, type ControlMessage, type Speed } from '../../shared/protocol/messages';
 
 /** Key '1' for the first speed, '2' for the second, … */
-export const SPEED_KEYS: Readonly<Record<string, Speed>> = Object.fromEntries(SPEEDS.map((speed, i) => [String(i + 1), speed]));
+const SPEED_KEYS: Readonly<Record<string, Speed>> = Object.fromEntries(SPEEDS.map((speed, i) => [String(i + 1), speed]));
 
 /** What the shortcut handler needs of the element that has focus. */
 export interface FocusTarget {

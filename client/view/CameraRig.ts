@@ -6,12 +6,12 @@
 import type Phaser from 'phaser';
 
 /** Zoom limits of the wheel, CSS pixels per world pixel. */
-export const MIN_ZOOM = 0.12;
-export const MAX_ZOOM = 2.5;
+const MIN_ZOOM = 0.12;
+const MAX_ZOOM = 2.5;
 /** The framing never zooms in beyond this (CSS pixels per world pixel): a small system stays at a natural size. */
-export const MAX_FIT_ZOOM = 1.35;
+const MAX_FIT_ZOOM = 1.35;
 /** CSS pixels left around the framed diagram: a fixed few, whatever the zoom. */
-export const FIT_MARGIN = 6;
+const FIT_MARGIN = 6;
 /** Pointer travel (screen px) that turns a press into a drag rather than a click. */
 export const DRAG_THRESHOLD = 5;
 
@@ -34,7 +34,7 @@ const NO_RESERVE: Reserve = { left: 0, top: 0 };
  * Zoom and centre that fit `content` into a `width`×`height` view (camera pixels, `ratio` of
  * them per CSS pixel), leaving `reserve` free on the left and top. Pure.
  */
-export function fitView(content: Rect, width: number, height: number, reserve: Reserve = NO_RESERVE, ratio = 1): { zoom: number; cx: number; cy: number } {
+function fitView(content: Rect, width: number, height: number, reserve: Reserve = NO_RESERVE, ratio = 1): { zoom: number; cx: number; cy: number } {
   const w = Math.max(1, content.w);
   const h = Math.max(1, content.h);
   const room = (size: number, taken: number) => Math.max(1, size - (2 * FIT_MARGIN + taken) * ratio);

@@ -15,8 +15,8 @@ import { FONT_FAMILY } from './NodeCard';
 import { PALETTE, cssColour } from './palette';
 
 /** Font sizes of the lane and region names, CSS pixels (the page's small labels' sizes). */
-export const LANE_CAPTION_PX = 12;
-export const REGION_CAPTION_PX = 13;
+const LANE_CAPTION_PX = 12;
+const REGION_CAPTION_PX = 13;
 /** On a large screen the page's text is a step larger (ui.css), and so are the names. */
 const LARGE_SCREEN = '(min-width: 1600px) and (min-height: 900px)';
 const LARGE_SCALE = 16 / 14;

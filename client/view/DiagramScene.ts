@@ -68,7 +68,7 @@ export interface DiagramOptions {
  * lines are shown while they are at least this size on screen, names and figures likewise, and
  * below that cards become plain tiles in their state's colour (see NodeCard.setFar).
  */
-export const MIN_TEXT_PX = 11;
+const MIN_TEXT_PX = 11;
 
 export class DiagramScene extends Phaser.Scene {
   private readonly labels: DiagramLabels;
@@ -175,7 +175,6 @@ export class DiagramScene extends Phaser.Scene {
     );
     this.unsubscribe.push(this.stage.subscribe(() => this.fitStage()));
     this.scale.on(Phaser.Scale.Events.RESIZE, () => this.fitStage());
-    this.game.events.on('diagram:fit', () => this.rig.reset());
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
     this.events.once(Phaser.Scenes.Events.DESTROY, () => this.teardown());
   }

@@ -367,7 +367,7 @@ export class NodeCard {
  * Sets a text, in its one size, to fit `room` world pixels: as it is, else as `short`, else
  * shortened with an ellipsis (before a closing number, which names the component: "Message qu… 12").
  */
-export function fitText(target: Phaser.GameObjects.Text, value: string, room: number, short?: string): void {
+function fitText(target: Phaser.GameObjects.Text, value: string, room: number, short?: string): void {
   target.setText(value);
   if (target.width <= room) return;
   if (short !== undefined && short !== value) {

@@ -27,7 +27,7 @@ import {
 /** Zoom below which edges are drawn as one-pixel lines. */
 const THIN_LINE_ZOOM = 0.6;
 /** Slots in the pool: the most dots drawn at once. */
-export const DOT_POOL = 9000;
+const DOT_POOL = 9000;
 const PHI = 0.6180339887498949;
 const PHI2 = 0.7548776662466927;
 /** Seconds for displayed figures to close most of the gap to new server values. */

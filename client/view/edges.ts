@@ -11,7 +11,7 @@
 import type { TeamView } from '../../shared/sim';
 import { dnsNodeId, usersNodeId } from './layout';
 
-export type EdgeKind = 'users' | 'dns' | 'static' | 'call' | 'read' | 'replication';
+type EdgeKind = 'users' | 'dns' | 'static' | 'call' | 'read' | 'replication';
 
 export interface DiagramEdge {
   /** `from>to`: stable while both ends exist. */

@@ -33,11 +33,11 @@ export const PORTAL_H = 28;
 /** Width of a region that has never had a component: just its users' and DNS boxes, icon and figure. */
 export const NARROW_W = 100;
 /** Gaps between the columns and rows of a cell, and between regions: the channels edges run in. */
-export const COL_GAP = 16;
-export const ROW_GAP = 12;
+const COL_GAP = 16;
+const ROW_GAP = 12;
 export const REGION_GAP = 32;
 /** Room above and below the boxes of a lane (two of them between the boxes of adjacent lanes). */
-export const LANE_GAP = 7;
+const LANE_GAP = 7;
 /** Height of a lane with nothing in it yet. */
 export const EMPTY_LANE_H = 16;
 /** The region panels reach this far beyond their boxes (see Backdrop); part of the bounds. */
@@ -50,7 +50,7 @@ export const MAX_COLUMNS = 10;
  * columns first, then one more column per three rows (cards are about three times as wide as they
  * are high), so a big system stays not much wider than a screen is instead of becoming a long strip.
  */
-export function prefersWider(columns: number, rows: number): boolean {
+function prefersWider(columns: number, rows: number): boolean {
   return columns < MAX_COLUMNS && columns < 3 + Math.floor((rows - 1) / 3);
 }
 
@@ -62,7 +62,7 @@ export interface LayoutComponent {
   settings: { replicaOf?: string };
 }
 
-export interface Slot {
+interface Slot {
   region: string;
   tier: TierId;
   col: number;
@@ -91,13 +91,13 @@ export interface NodeBox {
   h: number;
 }
 
-export interface RegionColumn {
+interface RegionColumn {
   region: string;
   x: number;
   w: number;
 }
 
-export interface Lane {
+interface Lane {
   tier: TierId;
   y: number;
   h: number;
@@ -137,7 +137,7 @@ export function tierOf(component: Pick<LayoutComponent, 'kind' | 'settings'>): T
   }
 }
 
-export function emptyLayoutState(regions: readonly string[]): LayoutState {
+function emptyLayoutState(regions: readonly string[]): LayoutState {
   const rows = {} as Record<TierId, number>;
   for (const tier of TIERS) rows[tier] = tier === 'users' || tier === 'dns' ? 1 : 0;
   const columns: Record<string, number> = {};
@@ -149,7 +149,7 @@ export function emptyLayoutState(regions: readonly string[]): LayoutState {
  * Slots for `components` (in their given, creation order): kept for those already placed, freed
  * for those gone, the first free one of their cell for new ones. Returns a new state.
  */
-export function assignSlots(previous: LayoutState, regions: readonly string[], components: readonly LayoutComponent[]): LayoutState {
+function assignSlots(previous: LayoutState, regions: readonly string[], components: readonly LayoutComponent[]): LayoutState {
   const state: LayoutState = {
     regions: [...previous.regions],
     slots: {},
@@ -213,7 +213,7 @@ function rowHeight(tier: TierId): number {
 }
 
 /** World geometry of a state: region columns, lanes, and a box for every component and portal. */
-export function geometry(state: LayoutState): Omit<Layout, 'state'> {
+function geometry(state: LayoutState): Omit<Layout, 'state'> {
   const columns: RegionColumn[] = [];
   let x = 0;
   for (const region of state.regions) {

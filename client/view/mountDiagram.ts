@@ -41,7 +41,3 @@ export function createDiagram(parent: HTMLElement, client: DiagramClient, option
   return game;
 }
 
-/** Frames the whole diagram again (for a "fit" button in the page). */
-export function fitDiagram(game: Phaser.Game): void {
-  game.events.emit('diagram:fit');
-}

@@ -47,9 +47,6 @@ export const PALETTE = {
   provisioning: hexNumber(states.provisioning),
 } as const;
 
-/** The four state accents, in order of alarm. */
-export const STATE_COLOURS = [PALETTE.healthy, PALETTE.busy, PALETTE.degraded, PALETTE.dead] as const;
-
 /** Linear mix of two 0xRRGGBB colours (t = 0 → a, t = 1 → b), channel by channel. */
 export function mixColour(a: number, b: number, t: number): number {
   const k = t <= 0 ? 0 : t >= 1 ? 1 : t;

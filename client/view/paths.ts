@@ -111,7 +111,7 @@ function attachments(edges: readonly DiagramEdge[], nodes: Map<string, NodeBox>)
 }
 
 /** Points every `step` pixels along a polyline given as flat x,y pairs. */
-export function resample(flat: readonly number[], step: number): { points: Float32Array; length: number } {
+function resample(flat: readonly number[], step: number): { points: Float32Array; length: number } {
   const n = flat.length / 2;
   const cumulative = [0];
   for (let i = 1; i < n; i++) {

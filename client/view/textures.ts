@@ -18,7 +18,7 @@ export const CARD_RADIUS = 10;
 /** Extra world pixels around a card for its glow and selection ring. */
 export const GLOW_PAD = 16;
 export const RING_PAD = 5;
-export const ICON_SIZE = 22;
+const ICON_SIZE = 22;
 export const BADGE_SIZE = 24;
 /** Traffic dot diameters, world pixels. */
 export const DOT_SIZE = 10;

@@ -11,10 +11,10 @@ import { PALETTE, mixColour } from './palette';
 import type { StateBadge } from './textures';
 
 /** Requests per second below which an edge shows no dots at all. */
-export const MIN_VISIBLE_RATE = 0.01;
+const MIN_VISIBLE_RATE = 0.01;
 /** Dots per 100 px of edge: a floor for any traffic, a step per decade of rate, and a ceiling. */
-export const DOTS_PER_100PX_FLOOR = 0.6;
-export const DOTS_PER_100PX_PER_DECADE = 0.75;
+const DOTS_PER_100PX_FLOOR = 0.6;
+const DOTS_PER_100PX_PER_DECADE = 0.75;
 export const MAX_DOTS_PER_100PX = 5.5;
 /** Most dots on one edge, however long and busy. */
 export const MAX_DOTS_PER_EDGE = 40;
@@ -24,12 +24,12 @@ export const MAX_DOT_SPEED = 170;
 export const MIN_DOT_SPEED = 38;
 
 /** Latency (ms) that looks fast (pure blue) and the one that looks bad (pure orange). */
-export const FAST_LATENCY_MS = 25;
-export const SLOW_LATENCY_MS = 600;
+const FAST_LATENCY_MS = 25;
+const SLOW_LATENCY_MS = 600;
 
 /** Error share above which the edge's error dots pulse, and the minimum share of dots that show errors. */
 export const ERROR_PULSE_SHARE = 0.01;
-export const MIN_VISIBLE_ERROR_SHARE = 0.001;
+const MIN_VISIBLE_ERROR_SHARE = 0.001;
 
 /** Dots per 100 px for a request rate: log-scaled, monotone, capped; 0 without traffic. */
 export function dotsPer100px(rate: number): number {
@@ -67,7 +67,7 @@ export function allocateDots(wanted: readonly number[], pool: number): number[] 
 }
 
 /** 0 for fast, 1 for slow: where a latency sits between FAST and SLOW, on a log scale. */
-export function latencyLevel(latencyMs: number): number {
+function latencyLevel(latencyMs: number): number {
   if (!(latencyMs > FAST_LATENCY_MS)) return 0;
   if (latencyMs >= SLOW_LATENCY_MS) return 1;
   return Math.log(latencyMs / FAST_LATENCY_MS) / Math.log(SLOW_LATENCY_MS / FAST_LATENCY_MS);
@@ -126,8 +126,8 @@ export function utilisationColour(utilisation: number): number {
 
 /** What a component looks like: its state decides the colour, icon, pattern and motion. */
 export type VisualState = 'healthy' | 'busy' | 'degraded' | 'dead' | 'unknown' | 'provisioning' | 'restarting';
-export type StateIcon = 'none' | StateBadge;
-export type StatePattern = 'none' | 'hatch' | 'dashed';
+type StateIcon = 'none' | StateBadge;
+type StatePattern = 'none' | 'hatch' | 'dashed';
 
 export interface StateStyle {
   colour: number;
@@ -152,7 +152,7 @@ export const STATE_STYLES: Record<VisualState, StateStyle> = {
 };
 
 /** Utilisation from which a healthy component shows as busy. */
-export const BUSY_UTILISATION = 0.7;
+const BUSY_UTILISATION = 0.7;
 
 /**
  * A component's visual state. Failures first (they must be impossible to miss), then what the

@@ -51,7 +51,7 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Default number of solo rooms (one bot each); `--rooms` overrides it. */
-export const DEFAULT_ROOMS = 500;
+const DEFAULT_ROOMS = 500;
 /** The speed every bot sets its room to. */
 const SPEED = 4;
 /** Mean time between two commands of one bot; each gap is drawn from 0.5–1.5× this. */

@@ -36,15 +36,15 @@ import {
 } from '../../shared/sim';
 
 /** Web groups per RDBMS shard. */
-export const WEBS_PER_SHARD = 4;
-export const WEB_SIZE: SizeName = 'medium';
-export const NOSQL_SIZE: SizeName = 'small';
+const WEBS_PER_SHARD = 4;
+const WEB_SIZE: SizeName = 'medium';
+const NOSQL_SIZE: SizeName = 'small';
 /** Target utilisations: real load, nothing saturated. */
-export const WEB_UTILISATION = 0.55;
-export const LB_UTILISATION = 0.5;
-export const DB_UTILISATION = 0.6;
+const WEB_UTILISATION = 0.55;
+const LB_UTILISATION = 0.5;
+const DB_UTILISATION = 0.6;
 /** Ticks stepped after building so every order (databases take longest) is serving. */
-export const SETTLE_TICKS = 20;
+const SETTLE_TICKS = 20;
 
 const ACCOUNTS = 'accounts';
 const ACTIVITY = 'activity';
@@ -67,7 +67,7 @@ export interface BuiltTopology {
 }
 
 /** Components one cell of `webs` web groups has: balancer, web groups, sharded RDBMS, NoSQL. */
-export function cellComponents(webs: number): number {
+function cellComponents(webs: number): number {
   return 1 + webs + 1 + 1;
 }
 
@@ -136,7 +136,7 @@ function webRps(scenario: Scenario, count: number): number {
 }
 
 /** The bench scenario: constant-load, one region per cell, rich, with a request rate to match. */
-export function benchScenario(spec: TopologySpec): Scenario {
+function benchScenario(spec: TopologySpec): Scenario {
   const base = loadPreset('constant-load');
   const scenario = structuredClone(base);
   const home = base.regions[0];

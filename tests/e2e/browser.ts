@@ -15,8 +15,6 @@ import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { freePort } from '../server/harness';
 
-export type { DiagramDescription, ScaleUpHooks } from '../../client/testHooks';
-
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
@@ -38,12 +36,12 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
 /** Builds the client (as `npm run build` does) into a fresh folder; returns it. */
-export async function buildClient(): Promise<string> {
+async function buildClient(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'scale-up-client-'));
   await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   return outDir;
@@ -52,7 +50,7 @@ export async function buildClient(): Promise<string> {
 /** Screenshots go to test-results/ (git-ignored). */
 export const SCREENSHOTS = 'test-results';
 
-export interface GamePageOptions {
+interface GamePageOptions {
   viewport: { width: number; height: number };
   locale: string;
   /** Where the page's uncaught errors go (a test expects none). */

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 // files (and /etc/environment) into the test process.
 import { ColyseusTestServer } from '@colyseus/testing/TestServer';
 import type { Room as ClientRoom } from '@colyseus/sdk';
-import type { GameState } from '../../shared/schema/gameState';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
 import type { GameRoom } from '../../server/rooms/GameRoom';
 import type { RoomParts } from '../../server/rooms/roomGame';
@@ -109,4 +108,3 @@ export async function until(predicate: () => boolean, timeoutMs = 3000, what = '
   }
 }
 
-export type ClientState = GameState;

@@ -9,7 +9,7 @@ export interface Price {
 }
 
 /** The smallest size a kind is sold in: what the Buy button orders. */
-export function firstSize(kind: ComponentKindName): SizeName {
+function firstSize(kind: ComponentKindName): SizeName {
   return KINDS[kind].sizes[0] as SizeName;
 }
 

@@ -11,7 +11,7 @@ import { useT } from '../hooks';
 import { THEME, withAlpha } from '../../theme/colours';
 import { hasData, latest, type Aligned, type ChartSpec, type ChartUnit } from './series';
 
-export function formatUnit(lang: Language, unit: ChartUnit, value: number): string {
+function formatUnit(lang: Language, unit: ChartUnit, value: number): string {
   switch (unit) {
     case 'count':
       return formatCount(lang, value);
@@ -39,7 +39,7 @@ export function yRange(unit: ChartUnit, min: number | null, max: number | null):
 }
 
 /** A time-axis label: the clock time, or the day at midnight (a chart may span several days). */
-export function timeLabel(tick: number, label: (key: string, params?: Record<string, string | number>) => string): string {
+function timeLabel(tick: number, label: (key: string, params?: Record<string, string | number>) => string): string {
   const { day, time } = clockOf(tick);
   return tick % MINUTES_PER_DAY === 0 ? label('ui.charts.day', { day }) : time;
 }

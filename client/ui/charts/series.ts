@@ -10,7 +10,7 @@ import { THEME, toneColour } from '../../theme/colours';
 export type ChartUnit = 'count' | 'money' | 'availability' | 'latency' | 'errorRate';
 type NumericKey = 'money' | 'dau' | 'online' | 'availability' | 'p95LatencyMs' | 'errorRate';
 
-export interface ChartSeries {
+interface ChartSeries {
   key: NumericKey;
   /** i18n key of the series name. */
   label: string;

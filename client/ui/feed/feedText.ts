@@ -126,7 +126,7 @@ export interface OverloadLine {
 }
 
 /** Utilisation above which a component or tier is overloaded: more offered than it can complete. */
-export const OVERLOAD_UTILISATION = 1;
+const OVERLOAD_UTILISATION = 1;
 
 const TIER_ADVICE: Partial<Record<ComponentKindName, { key: string; concept: ConceptId }>> = {
   web: { key: 'ui.feed.overloadWeb', concept: 'verticalVsHorizontal' },

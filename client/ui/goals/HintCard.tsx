@@ -12,7 +12,7 @@ import { dismissHint, goalsState } from './goalsState';
 import type { Hint } from './hints';
 
 /** The parameters a hint's texts use, as the player reads them. */
-export function useHintParams(hint: Hint, info: ScenarioInfo): Record<string, string> {
+function useHintParams(hint: Hint, info: ScenarioInfo): Record<string, string> {
   const { t, lang } = useT();
   const params: Record<string, string> = {};
   for (const [name, id] of Object.entries(hint.ids)) {

@@ -42,7 +42,7 @@ export const HINT_IDS = [
 export type HintId = (typeof HINT_IDS)[number];
 
 /** What a hint's texts name: component ids (web, db, lb, cache, store), a region id, a feature. */
-export interface HintIds {
+interface HintIds {
   web?: string;
   db?: string;
   lb?: string;

@@ -10,8 +10,7 @@
  */
 import { peakDailyUsers, type Feature, type Objectives, type TeamView } from '../../../shared/sim';
 
-export const OBJECTIVE_IDS = ['availability', 'latency', 'peakDau', 'profit', 'deadline'] as const;
-export type ObjectiveId = (typeof OBJECTIVE_IDS)[number];
+type ObjectiveId = 'availability' | 'latency' | 'peakDau' | 'profit' | 'deadline';
 
 /**
  * met: the figure is at its goal now; short: known and not there yet; unknown: the team's

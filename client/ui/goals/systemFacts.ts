@@ -5,8 +5,6 @@
  */
 import type { ComponentKindName, ComponentView, TeamView } from '../../../shared/sim';
 
-export type Components = readonly ComponentView[];
-
 export function byId(team: Pick<TeamView, 'components'>): Map<string, ComponentView> {
   return new Map(team.components.map((c) => [c.id, c]));
 }

@@ -12,7 +12,7 @@ import { explanationLines, type AvailabilityExplanation } from './availabilityEx
 import type { FigureFormat, HeaderFigure } from './headerFigures';
 import './availability.css';
 
-export function formatFigure(lang: Language, format: FigureFormat, value: number): string {
+function formatFigure(lang: Language, format: FigureFormat, value: number): string {
   switch (format) {
     case 'money':
       return formatMoney(lang, value);

@@ -17,9 +17,9 @@ import type { AvailabilityLoss, Feature, LocalText, RequestClass, TeamView } fro
 import { formatLatency, formatPercent, t as translate, type Language } from '../../i18n';
 import { labelForId } from '../names';
 
-export type LossCause = 'errors' | 'distance' | 'system';
+type LossCause = 'errors' | 'distance' | 'system';
 
-export interface LossPart {
+interface LossPart {
   cause: LossCause;
   share: number;
   /** Distance: by users' region; system: by request type. Empty when hidden or not split. */

@@ -10,7 +10,7 @@ import { availabilityExplanation, type AvailabilityExplanation } from './availab
 import type { ToneName } from '../../theme/colours';
 
 export const HEADER_FIGURE_IDS = ['money', 'usersOnline', 'dau', 'revenuePerDay', 'costPerDay', 'availability', 'latencyP95', 'errorRate'] as const;
-export type HeaderFigureId = (typeof HEADER_FIGURE_IDS)[number];
+type HeaderFigureId = (typeof HEADER_FIGURE_IDS)[number];
 
 export type FigureFormat = 'money' | 'count' | 'availability' | 'errorRate' | 'latency';
 /**

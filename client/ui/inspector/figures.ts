@@ -13,7 +13,7 @@ import { formatGigabytes, formatPercent, t as translate, type Language } from '.
 import { ALERT_THRESHOLDS, DISK_GB_PER_MEMORY_GB, EXTRA_FIGURES, SIZES, type ComponentKindName, type ComponentView, type ExtraFigure, type SizeName } from '../../../shared/sim';
 
 /** 'rate' is a plain number whose label says "/s"; 'perSecond' carries the unit itself. */
-export type FigureKind = 'rate' | 'perSecond' | 'percent' | 'latency' | 'count' | 'seconds' | 'ratio' | 'gigabytes' | 'gigabytesPerDay' | 'disk';
+type FigureKind = 'rate' | 'perSecond' | 'percent' | 'latency' | 'count' | 'seconds' | 'ratio' | 'gigabytes' | 'gigabytesPerDay' | 'disk';
 
 export interface FigureLine {
   /** i18n key of the label. */

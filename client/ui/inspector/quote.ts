@@ -13,7 +13,7 @@ export function priced(component: ComponentView): PricedComponent {
 }
 
 /** A database and the replicas that follow its instance count (scaling and resharding buy for all of them). */
-export function countGroup(team: TeamView, component: ComponentView): PricedComponent[] {
+function countGroup(team: TeamView, component: ComponentView): PricedComponent[] {
   return [component, ...team.components.filter((c) => c.settings.replicaOf === component.id)].map(priced);
 }
 
