@@ -37,8 +37,7 @@ function simImportRule(depth) {
         {
           regex: simImportRegex(depth),
           caseSensitive: true,
-          message:
-            'shared/sim is the pure core: import only files inside shared/sim (and pure-rand).',
+          message: 'shared/sim is the pure core: import only files inside shared/sim (and pure-rand).',
         },
       ],
     },
@@ -118,8 +117,7 @@ const SIM_SYNTAX = [
     message: '`**=` may differ between engines: use shared/sim/numerics/math.ts.',
   },
   {
-    selector:
-      'CallExpression > MemberExpression.callee[property.name=/^(localeCompare|toLocale[A-Za-z]*)$/]',
+    selector: 'CallExpression > MemberExpression.callee[property.name=/^(localeCompare|toLocale[A-Za-z]*)$/]',
     message: 'Locale functions differ between machines: compare with < and > (code units).',
   },
   {
@@ -161,14 +159,7 @@ const jsonAsModule = {
 
 export default defineConfig(
   {
-    ignores: [
-      '**/node_modules/',
-      'dist/',
-      'data/',
-      'test-results/',
-      'coverage/',
-      '.vite/',
-    ],
+    ignores: ['**/node_modules/', 'dist/', 'data/', 'test-results/', 'coverage/', '.vite/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -177,10 +168,7 @@ export default defineConfig(
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
   },
   {

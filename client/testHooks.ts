@@ -23,7 +23,6 @@ declare global {
   }
 }
 
-
 /** Exposes the page's client and diagram as `window.scaleUp`. */
 export function installTestHooks(client: GameClient, diagram: Phaser.Game): void {
   window.scaleUp = {

@@ -73,13 +73,20 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '0.0.0.0';
   const logger = options.logger ?? createLogger();
-  const allowedOrigins = new Set((options.allowedOrigins ?? []).map((origin) => {
-    const normal = parseOriginSetting(origin);
-    if (normal === null) throw new Error(`not an http(s) origin: ${origin}`);
-    return normal;
-  }));
-  const { store, dataGuard } = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, acceptDataLoss: options.acceptDataLoss });
-  if (dataGuard.accepted !== null) logger.warn({ problem: dataGuard.accepted }, 'the database lost data; starting with it as it is (SCALE_UP_ACCEPT_DATA_LOSS)');
+  const allowedOrigins = new Set(
+    (options.allowedOrigins ?? []).map((origin) => {
+      const normal = parseOriginSetting(origin);
+      if (normal === null) throw new Error(`not an http(s) origin: ${origin}`);
+      return normal;
+    }),
+  );
+  const { store, dataGuard } = await openStore({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    acceptDataLoss: options.acceptDataLoss,
+  });
+  if (dataGuard.accepted !== null)
+    logger.warn({ problem: dataGuard.accepted }, 'the database lost data; starting with it as it is (SCALE_UP_ACCEPT_DATA_LOSS)');
   const metrics = new GameMetrics();
   const services: RoomServices = { store, logger, metrics, timings: { ...DEFAULT_TIMINGS, ...options.timings } };
 
@@ -110,7 +117,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     gracefullyShutdown: false,
     logger: logger.child({ component: 'colyseus' }),
     express: (app) => {
-      mountRoutes(app, { store, metrics, staticDir: options.staticDir ?? DEFAULT_STATIC_DIR, version: readVersion(), startedAt: performance.now() });
+      mountRoutes(app, {
+        store,
+        metrics,
+        staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
+        version: readVersion(),
+        startedAt: performance.now(),
+      });
     },
   });
 
@@ -168,10 +181,13 @@ function listenError(error: unknown, host: string, port: number): Error {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const where = `${displayHost(host)}:${port}`;
   const message =
-    code === 'EADDRINUSE' ? `port ${port} is in use (another process listens on ${where})`
-    : code === 'EACCES' ? `no permission to listen on port ${port}`
-    : code === 'EADDRNOTAVAIL' ? `address ${host} is not available on this machine`
-    : `cannot listen on ${where}: ${(error as Error | undefined)?.message ?? String(error)}`;
+    code === 'EADDRINUSE'
+      ? `port ${port} is in use (another process listens on ${where})`
+      : code === 'EACCES'
+        ? `no permission to listen on port ${port}`
+        : code === 'EADDRNOTAVAIL'
+          ? `address ${host} is not available on this machine`
+          : `cannot listen on ${where}: ${(error as Error | undefined)?.message ?? String(error)}`;
   return Object.assign(new Error(message, { cause: error }), { code });
 }
 

@@ -11,27 +11,40 @@ import { DEFAULT_SEAT_LIMITS } from './rooms/seats';
 const optionalInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
 
 /** A comma-separated list of http(s) origins, e.g. `https://game.example.com,https://example.org`. */
-const originList = z
-  .string()
-  .transform((value, context) => {
-    const origins: string[] = [];
-    for (const part of value.split(',').map((item) => item.trim()).filter((item) => item !== '')) {
-      const origin = parseOriginSetting(part);
-      if (origin === null) {
-        context.addIssue({ code: 'custom', message: `"${part}" is not an origin like https://example.com (scheme, host, optional port, nothing else)` });
-      } else origins.push(origin);
-    }
-    return origins;
-  });
+const originList = z.string().transform((value, context) => {
+  const origins: string[] = [];
+  for (const part of value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')) {
+    const origin = parseOriginSetting(part);
+    if (origin === null) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${part}" is not an origin like https://example.com (scheme, host, optional port, nothing else)`,
+      });
+    } else origins.push(origin);
+  }
+  return origins;
+});
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(2567),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// URL')
+    .optional(),
   /** host[:port][/path] where browsers reach this process directly (several processes behind Redis). */
-  PUBLIC_ADDRESS: z.string().regex(/^[A-Za-z0-9.[\]:-]+(\/[\w./-]*)?$/, 'host[:port][/path], without a scheme').optional(),
+  PUBLIC_ADDRESS: z
+    .string()
+    .regex(/^[A-Za-z0-9.[\]:-]+(\/[\w./-]*)?$/, 'host[:port][/path], without a scheme')
+    .optional(),
   /** Real milliseconds per tick at 1× (default 1000: one simulated minute per second). */
   SCALE_UP_TICK_MS: optionalInt(5, 60_000),
   SCALE_UP_MATCH_SPEED: z.enum(['1', '2', '4', '8']).optional(),
@@ -80,8 +93,14 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   };
   const httpLimits: HttpLimits = {
     maxBodyBytes: e.SCALE_UP_MAX_BODY_BYTES ?? DEFAULT_HTTP_LIMITS.maxBodyBytes,
-    create: { perMinute: e.SCALE_UP_CREATE_PER_MINUTE ?? DEFAULT_HTTP_LIMITS.create.perMinute, burst: e.SCALE_UP_CREATE_BURST ?? DEFAULT_HTTP_LIMITS.create.burst },
-    join: { perMinute: e.SCALE_UP_JOIN_PER_MINUTE ?? DEFAULT_HTTP_LIMITS.join.perMinute, burst: e.SCALE_UP_JOIN_BURST ?? DEFAULT_HTTP_LIMITS.join.burst },
+    create: {
+      perMinute: e.SCALE_UP_CREATE_PER_MINUTE ?? DEFAULT_HTTP_LIMITS.create.perMinute,
+      burst: e.SCALE_UP_CREATE_BURST ?? DEFAULT_HTTP_LIMITS.create.burst,
+    },
+    join: {
+      perMinute: e.SCALE_UP_JOIN_PER_MINUTE ?? DEFAULT_HTTP_LIMITS.join.perMinute,
+      burst: e.SCALE_UP_JOIN_BURST ?? DEFAULT_HTTP_LIMITS.join.burst,
+    },
   };
   return {
     port: e.PORT,

@@ -17,7 +17,9 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    console.error(`Scale Up! cannot start: port ${options.port} is in use. Stop the other server or choose another port, e.g. PORT=3000 npm start.`);
+    console.error(
+      `Scale Up! cannot start: port ${options.port} is in use. Stop the other server or choose another port, e.g. PORT=3000 npm start.`,
+    );
   } else if (code === 'SCALE_UP_DATA_LOSS') {
     // What happened and what to do, already in full (server/store/dataLoss.ts).
     console.error((error as Error).message);

@@ -4,7 +4,12 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 export class GameMetrics {
   readonly registry = new Registry();
-  readonly rooms = new Gauge({ name: 'scaleup_rooms', help: 'Game rooms open in this process, by mode', labelNames: ['mode'], registers: [this.registry] });
+  readonly rooms = new Gauge({
+    name: 'scaleup_rooms',
+    help: 'Game rooms open in this process, by mode',
+    labelNames: ['mode'],
+    registers: [this.registry],
+  });
   /** Counted when scraped, from the rooms themselves: a running count kept by hand drifts when a seat changes hands. */
   private readonly clientCounts = new Set<() => number>();
   readonly clients = new Gauge({
@@ -17,10 +22,15 @@ export class GameMetrics {
       this.clients.set(total);
     },
   });
-  readonly ticks = new Counter({ name: 'scaleup_ticks_total', help: 'Simulation ticks run', labelNames: ['mode'], registers: [this.registry] });
+  readonly ticks = new Counter({
+    name: 'scaleup_ticks_total',
+    help: 'Simulation ticks run',
+    labelNames: ['mode'],
+    registers: [this.registry],
+  });
   readonly tickSeconds = new Histogram({
     name: 'scaleup_tick_duration_seconds',
-    help: 'Time to run one room tick: every team\'s step, the views and the patch',
+    help: "Time to run one room tick: every team's step, the views and the patch",
     buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25],
     registers: [this.registry],
   });
@@ -30,8 +40,16 @@ export class GameMetrics {
     labelNames: ['result', 'reason'],
     registers: [this.registry],
   });
-  readonly patchBytes = new Counter({ name: 'scaleup_patch_bytes_total', help: 'Bytes of state patches sent to clients', registers: [this.registry] });
-  readonly reconnections = new Counter({ name: 'scaleup_reconnections_total', help: 'Clients that came back to their seat after a drop', registers: [this.registry] });
+  readonly patchBytes = new Counter({
+    name: 'scaleup_patch_bytes_total',
+    help: 'Bytes of state patches sent to clients',
+    registers: [this.registry],
+  });
+  readonly reconnections = new Counter({
+    name: 'scaleup_reconnections_total',
+    help: 'Clients that came back to their seat after a drop',
+    registers: [this.registry],
+  });
   readonly persistenceErrors = new Counter({
     name: 'scaleup_persistence_errors_total',
     help: 'Failed writes to the store outside the command log (snapshots, results, profiles); a failed command write is a rejected command (reason storage-failed)',

@@ -35,7 +35,8 @@ function send(state: SimState, commands: Command[]): string[] {
   step(state, entries);
   return commands.map((command, i) => {
     const outcome = state.lastOutcomes[i];
-    if (outcome === undefined || !outcome.ok) throw new Error(`dev system: ${JSON.stringify(command)} refused (${outcome?.reason ?? 'no outcome'})`);
+    if (outcome === undefined || !outcome.ok)
+      throw new Error(`dev system: ${JSON.stringify(command)} refused (${outcome?.reason ?? 'no outcome'})`);
     return outcome.createdId ?? '';
   });
 }
@@ -46,7 +47,13 @@ function scenarioFor(webs: number, mix: Scenario['classMix']): Scenario {
   scenario.initialTopology = [];
   scenario.regions = scenario.regions.map((r, i) => ({ ...r, initialUsers: [50, 30, 20][i] ?? 10 }));
   const perUser = mix.static + mix.read + mix.write + mix.session + mix.job;
-  const webWork = (mix.static * WEB_WORK.static * 0.3 + mix.read * WEB_WORK.read + mix.write * WEB_WORK.write + mix.session * WEB_WORK.session + mix.job * WEB_WORK.job) / perUser;
+  const webWork =
+    (mix.static * WEB_WORK.static * 0.3 +
+      mix.read * WEB_WORK.read +
+      mix.write * WEB_WORK.write +
+      mix.session * WEB_WORK.session +
+      mix.job * WEB_WORK.job) /
+    perUser;
   const rps = (webs * 2.5 * SIZES[WEB_SIZE].vcpu * WEB_LOAD) / webWork;
   scenario.traffic = { mode: 'constant', requestsPerSecond: Math.round(rps) };
   return scenario;
@@ -62,10 +69,19 @@ export function websPerRegion(target: number): number[] {
 export function buildDevSystem(options: DevSystemOptions): SimState {
   const base = sandbox();
   const perRegion = websPerRegion(options.target);
-  const scenario = scenarioFor(perRegion.reduce((a, b) => a + b, 0), base.classMix);
+  const scenario = scenarioFor(
+    perRegion.reduce((a, b) => a + b, 0),
+    base.classMix,
+  );
   const state = createSim(scenario, options.seed ?? 7);
   if (options.metrics) {
-    send(state, (['hostMetrics', 'aggregatedMetrics', 'businessMetrics', 'logAggregation', 'alerts'] as const).map((feature) => ({ type: 'buyFeature', feature })));
+    send(
+      state,
+      (['hostMetrics', 'aggregatedMetrics', 'businessMetrics', 'logAggregation', 'alerts'] as const).map((feature) => ({
+        type: 'buyFeature',
+        feature,
+      })),
+    );
   }
   const regions = scenario.regions.map((r) => r.id);
   const buys: Command[] = [{ type: 'buy', kind: 'cdn', region: regions[0]! }];

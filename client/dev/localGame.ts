@@ -158,7 +158,13 @@ export class LocalGame implements UiClient {
   private advance(report: boolean): void {
     const state = this.state;
     if (state === null) return;
-    const entries: CommandEntry[] = this.queue.map((command) => ({ tick: state.tick, team: TEAM, player: 'dev', seq: this.seq++, command }));
+    const entries: CommandEntry[] = this.queue.map((command) => ({
+      tick: state.tick,
+      team: TEAM,
+      player: 'dev',
+      seq: this.seq++,
+      command,
+    }));
     this.queue = [];
     step(state, entries);
     if (report) for (const o of state.lastOutcomes) if (!o.ok && o.reason !== null) this.notify('error', `reasons.${o.reason}`);
@@ -173,7 +179,13 @@ export class LocalGame implements UiClient {
       code: 'DEV123',
       mode: 'solo',
       scenario: this.scenario,
-      clock: { tick: state.tick, phase: state.gameOver === null ? 'running' : 'finished', paused: this.paused, speed: this.speed, adjustable: true },
+      clock: {
+        tick: state.tick,
+        phase: state.gameOver === null ? 'running' : 'finished',
+        paused: this.paused,
+        speed: this.speed,
+        adjustable: true,
+      },
       me: { team: TEAM, role: 'player' },
       seats: [{ seatId: 'dev', name: 'Dev', team: TEAM, role: 'player', connected: true }],
       teamIds: [TEAM],

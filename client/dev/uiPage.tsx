@@ -32,9 +32,28 @@ const SCRIPT = new Map<number, Command[]>([
       { type: 'buy', kind: 'db', region: 'ap', engine: 'rdbms' },
     ],
   ],
-  [15, [{ type: 'connect', from: 'web-1', to: 'db-2' }, { type: 'configure', id: 'web-1', colocatedDb: false }]],
-  [240, [{ type: 'buy', kind: 'lb', region: 'ap' }, { type: 'scale', id: 'web-1', count: 2 }]],
-  [250, [{ type: 'connect', from: 'lb-3', to: 'web-1' }, { type: 'connect', from: 'users', to: 'lb-3' }, { type: 'configure', id: 'lb-3', healthChecks: true }]],
+  [
+    15,
+    [
+      { type: 'connect', from: 'web-1', to: 'db-2' },
+      { type: 'configure', id: 'web-1', colocatedDb: false },
+    ],
+  ],
+  [
+    240,
+    [
+      { type: 'buy', kind: 'lb', region: 'ap' },
+      { type: 'scale', id: 'web-1', count: 2 },
+    ],
+  ],
+  [
+    250,
+    [
+      { type: 'connect', from: 'lb-3', to: 'web-1' },
+      { type: 'connect', from: 'users', to: 'lb-3' },
+      { type: 'configure', id: 'lb-3', healthChecks: true },
+    ],
+  ],
   [420, [{ type: 'buy', kind: 'cache', region: 'ap' }]],
   [430, [{ type: 'connect', from: 'web-1', to: 'cache-4' }]],
   [700, [{ type: 'buyFeature', feature: 'alerts' }]],
@@ -45,7 +64,10 @@ const SCRIPT = new Map<number, Command[]>([
 const MONITOR_ONLY = new Map<number, Command[]>([
   [
     0,
-    (['hostMetrics', 'aggregatedMetrics', 'logAggregation', 'alerts'] as const).map((feature): Command => ({ type: 'buyFeature', feature })),
+    (['hostMetrics', 'aggregatedMetrics', 'logAggregation', 'alerts'] as const).map((feature): Command => ({
+      type: 'buyFeature',
+      feature,
+    })),
   ],
 ]);
 

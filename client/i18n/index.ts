@@ -90,4 +90,3 @@ export function tList(key: string): string[] {
   const value: unknown = i18n.t(key, { returnObjects: true });
   return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : [];
 }
-

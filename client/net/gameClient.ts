@@ -7,8 +7,17 @@
  */
 import { Client, type Room } from '@colyseus/sdk';
 import {
-  CLIENT_MESSAGES, CLOSE_SEAT_TAKEN_OVER, JOIN_REASONS, ROOM_NAME, SERVER_MESSAGES,
-  type AckMessage, type ControlMessage, type ErrorMessage, type OutcomeMessage, type Role, type WelcomeMessage,
+  CLIENT_MESSAGES,
+  CLOSE_SEAT_TAKEN_OVER,
+  JOIN_REASONS,
+  ROOM_NAME,
+  SERVER_MESSAGES,
+  type AckMessage,
+  type ControlMessage,
+  type ErrorMessage,
+  type OutcomeMessage,
+  type Role,
+  type WelcomeMessage,
 } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import type { Command } from '../../shared/sim';
@@ -46,7 +55,11 @@ type SeatTokens = Array<[code: string, token: string]>;
 function readSeatTokens(storage: Storage): SeatTokens {
   try {
     const parsed: unknown = JSON.parse(storage.getItem(SEAT_TOKENS_KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((pair): pair is [string, string] => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string')) : [];
+    return Array.isArray(parsed)
+      ? parsed.filter(
+          (pair): pair is [string, string] => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string'),
+        )
+      : [];
   } catch {
     return [];
   }
@@ -98,7 +111,10 @@ export class GameClient {
   private noticeId = 0;
   private leaving = false;
 
-  constructor(endpoint: string, private readonly storage: Storage) {
+  constructor(
+    endpoint: string,
+    private readonly storage: Storage,
+  ) {
     this.sdk = new Client(endpoint);
     this.playerId = playerIdFrom(storage);
   }

@@ -8,8 +8,19 @@ import { Store } from './store';
 
 /** The 13 scaling ideas: keys of `concepts` in the locale files. */
 export type ConceptId =
-  | 'singleServer' | 'databaseChoice' | 'verticalVsHorizontal' | 'loadBalancer' | 'replication' | 'cache' | 'cdn'
-  | 'statelessWeb' | 'dataCenters' | 'messageQueue' | 'observability' | 'sharding' | 'checklist';
+  | 'singleServer'
+  | 'databaseChoice'
+  | 'verticalVsHorizontal'
+  | 'loadBalancer'
+  | 'replication'
+  | 'cache'
+  | 'cdn'
+  | 'statelessWeb'
+  | 'dataCenters'
+  | 'messageQueue'
+  | 'observability'
+  | 'sharding'
+  | 'checklist';
 
 export interface UiState {
   selected: string | null;

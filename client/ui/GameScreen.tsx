@@ -34,7 +34,21 @@ function watchedTeamId(game: GameModel, watched: string | null): string | null {
   return game.teamIds.find((id) => game.teams[id] !== undefined) ?? Object.keys(game.teams)[0] ?? null;
 }
 
-function Stage({ team, game, client, connectingFrom, points, info }: { team: TeamView | null; game: GameModel; client: UiClient; connectingFrom: string | null; points: readonly HistoryPoint[]; info: ScenarioInfo }) {
+function Stage({
+  team,
+  game,
+  client,
+  connectingFrom,
+  points,
+  info,
+}: {
+  team: TeamView | null;
+  game: GameModel;
+  client: UiClient;
+  connectingFrom: string | null;
+  points: readonly HistoryPoint[];
+  info: ScenarioInfo;
+}) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -86,7 +100,13 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
   const points = teamId === null ? NO_POINTS : (history[teamId] ?? NO_POINTS);
   useConceptPause(client, game);
   // The next-step hint is for a player learning alone; matches and workshops have their own pace.
-  const hint = team !== null && game.mode === 'solo' && team.gameOver === null ? nextHint(team, info.regions.map((r) => r.id)) : null;
+  const hint =
+    team !== null && game.mode === 'solo' && team.gameOver === null
+      ? nextHint(
+          team,
+          info.regions.map((r) => r.id),
+        )
+      : null;
   return (
     <div class={`su-game${buildOpen ? '' : ' su-build-closed'}`}>
       <Header client={client} game={game} team={team} goals={info.goals} status={status} />
@@ -105,7 +125,10 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         {buildOpen && team !== null && <BuildPanel client={client} team={team} info={info} />}
       </aside>
       <Stage team={team} game={game} client={client} connectingFrom={ui.connectingFrom} points={points} info={info} />
-      <aside class={`su-dock su-dock-right su-dock-goals${selected !== null ? ' su-dock-inspecting' : ''}`} aria-label={t('ui.inspector.dockLabel')}>
+      <aside
+        class={`su-dock su-dock-right su-dock-goals${selected !== null ? ' su-dock-inspecting' : ''}`}
+        aria-label={t('ui.inspector.dockLabel')}
+      >
         {team !== null && <GoalsPanel team={team} info={info} points={points} hint={hint} inspecting={selected !== null} />}
         {team !== null &&
           (selected !== null ? (

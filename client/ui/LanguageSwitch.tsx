@@ -13,7 +13,15 @@ export function LanguageSwitch() {
   return (
     <div class="su-lang" role="group" aria-label={t('app.language.label')}>
       {LANGUAGES.map((l) => (
-        <button key={l} type="button" class="su-btn su-lang-btn" lang={l} aria-pressed={lang === l} aria-label={t(`app.language.${l}`)} onClick={() => setLanguage(l)}>
+        <button
+          key={l}
+          type="button"
+          class="su-btn su-lang-btn"
+          lang={l}
+          aria-pressed={lang === l}
+          aria-label={t(`app.language.${l}`)}
+          onClick={() => setLanguage(l)}
+        >
           <span class="su-lang-long">{t(`app.language.${l}`)}</span>
           <span class="su-lang-short" aria-hidden="true">
             {SHORT_NAME[l]}

@@ -37,7 +37,12 @@ export function mountUi(root: HTMLElement, client: UiClient): () => void {
       uiState.update((u) => ({ ...u, selected: null }));
       return;
     }
-    const control = shortcutFor(event.key, { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey }, target, client.game.get()?.clock ?? null);
+    const control = shortcutFor(
+      event.key,
+      { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey },
+      target,
+      client.game.get()?.clock ?? null,
+    );
     if (control === null) return;
     // Space would also scroll the page or press the focused button.
     event.preventDefault();

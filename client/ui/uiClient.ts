@@ -5,4 +5,7 @@
  */
 import type { GameClient } from '../net/gameClient';
 
-export type UiClient = Pick<GameClient, 'status' | 'game' | 'history' | 'notices' | 'startSolo' | 'join' | 'resumeLastGame' | 'send' | 'control' | 'dismiss'>;
+export type UiClient = Pick<
+  GameClient,
+  'status' | 'game' | 'history' | 'notices' | 'startSolo' | 'join' | 'resumeLastGame' | 'send' | 'control' | 'dismiss'
+>;

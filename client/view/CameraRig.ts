@@ -34,7 +34,13 @@ const NO_RESERVE: Reserve = { left: 0, top: 0 };
  * Zoom and centre that fit `content` into a `width`×`height` view (camera pixels, `ratio` of
  * them per CSS pixel), leaving `reserve` free on the left and top. Pure.
  */
-function fitView(content: Rect, width: number, height: number, reserve: Reserve = NO_RESERVE, ratio = 1): { zoom: number; cx: number; cy: number } {
+function fitView(
+  content: Rect,
+  width: number,
+  height: number,
+  reserve: Reserve = NO_RESERVE,
+  ratio = 1,
+): { zoom: number; cx: number; cy: number } {
   const w = Math.max(1, content.w);
   const h = Math.max(1, content.h);
   const room = (size: number, taken: number) => Math.max(1, size - (2 * FIT_MARGIN + taken) * ratio);

@@ -101,7 +101,10 @@ export class Captions {
     for (const c of [...this.lanes, ...this.regions]) c.text.destroy();
     this.text = '';
     const laneNames = layout.lanes.map((lane) => laneName(lane.tier, labels));
-    const wrap = Math.max(LANE_WRAP_PX * size, ...laneNames.flatMap((name) => name.split(/\s+/)).map((word) => measure(word, `${lanePx}px ${FONT_FAMILY}`)));
+    const wrap = Math.max(
+      LANE_WRAP_PX * size,
+      ...laneNames.flatMap((name) => name.split(/\s+/)).map((word) => measure(word, `${lanePx}px ${FONT_FAMILY}`)),
+    );
     this.lanes = layout.lanes.map((lane, i) => {
       const empty = lane.h <= EMPTY_LANE_H;
       const text = this.makeText(laneNames[i]!, lanePx, false, empty ? PALETTE.faint : PALETTE.muted, 0, 0.5, Math.ceil(wrap) + 1);
@@ -145,7 +148,10 @@ export class Captions {
     const bandTop = Math.max(stage.y, contentTop);
     const bandBottom = Math.min(stageBottom, contentBottom);
     this.band.setVisible(bandBottom > bandTop && right > stage.x);
-    this.band.setPosition(wx(left), wy(bandTop)).setSize(gutter, Math.max(1, bandBottom - bandTop)).setScale(scale);
+    this.band
+      .setPosition(wx(left), wy(bandTop))
+      .setSize(gutter, Math.max(1, bandBottom - bandTop))
+      .setScale(scale);
     let lastBottom = -Infinity;
     // The header band: above the diagram, or at the stage's top edge.
     const headerTop = Math.max(stage.y, contentTop - header);
@@ -171,7 +177,10 @@ export class Captions {
       // Room for the name: its column and the gap after it; it slides along (sticky) when the column is partly past the gutter.
       const x = Math.max(x0, right + pad / 2);
       const room = x1 + REGION_GAP * zoom * 0.7 - x;
-      const full = region.text.text === region.name ? region.text.width : measure(region.name, `bold ${Math.round(REGION_CAPTION_PX * this.size) * r}px ${FONT_FAMILY}`);
+      const full =
+        region.text.text === region.name
+          ? region.text.width
+          : measure(region.name, `bold ${Math.round(REGION_CAPTION_PX * this.size) * r}px ${FONT_FAMILY}`);
       const want = full <= room ? region.name : region.code;
       if (region.text.text !== want) region.text.setText(want);
       const width = region.text.width;
@@ -183,7 +192,9 @@ export class Captions {
 
   /** The names on screen and their size, CSS pixels. */
   describe(): Array<{ text: string; px: number }> {
-    return [...this.lanes, ...this.regions].filter((c) => c.text.visible).map((c) => ({ text: c.text.text, px: parseFloat(String(c.text.style.fontSize)) / this.ratio }));
+    return [...this.lanes, ...this.regions]
+      .filter((c) => c.text.visible)
+      .map((c) => ({ text: c.text.text, px: parseFloat(String(c.text.style.fontSize)) / this.ratio }));
   }
 
   destroy(): void {
@@ -192,7 +203,15 @@ export class Captions {
     this.top.destroy();
   }
 
-  private makeText(value: string, px: number, bold: boolean, colour: number, ox: number, oy: number, wrapPx: number): Phaser.GameObjects.Text {
+  private makeText(
+    value: string,
+    px: number,
+    bold: boolean,
+    colour: number,
+    ox: number,
+    oy: number,
+    wrapPx: number,
+  ): Phaser.GameObjects.Text {
     // Drawn at device pixels (font size px × ratio) and shown at 1/zoom, so one texel is one pixel.
     const size = px * this.ratio;
     const t = this.scene.add.text(0, 0, value, {

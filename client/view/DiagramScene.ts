@@ -42,7 +42,14 @@ export interface DiagramDescription {
    * Every card: its drawn name and font, where it is on the page (CSS px), whether it is drawn in
    * full or as a far-view tile, and the texts on it with their size on screen (CSS px).
    */
-  cards: Array<{ id: string; text: string; fontFamily: string; rect: { x: number; y: number; w: number; h: number }; detail: 'full' | 'tile'; texts: Array<{ text: string; px: number }> }>;
+  cards: Array<{
+    id: string;
+    text: string;
+    fontFamily: string;
+    rect: { x: number; y: number; w: number; h: number };
+    detail: 'full' | 'tile';
+    texts: Array<{ text: string; px: number }>;
+  }>;
   /** The lane and region names shown, with their size on screen (CSS px). */
   labels: Array<{ text: string; px: number }>;
   /** CSS pixels per world pixel. */
@@ -74,7 +81,12 @@ export class DiagramScene extends Phaser.Scene {
   private readonly labels: DiagramLabels;
   private readonly ui: Store<UiState>;
   private readonly stage: Store<StageRect>;
-  private layers!: CardLayers & { back: Phaser.GameObjects.Layer; lines: Phaser.GameObjects.Layer; dots: Phaser.GameObjects.Layer; overlay: Phaser.GameObjects.Layer };
+  private layers!: CardLayers & {
+    back: Phaser.GameObjects.Layer;
+    lines: Phaser.GameObjects.Layer;
+    dots: Phaser.GameObjects.Layer;
+    overlay: Phaser.GameObjects.Layer;
+  };
   private traffic!: TrafficLayer;
   private backdrop!: Backdrop;
   private captions!: Captions;
@@ -128,7 +140,13 @@ export class DiagramScene extends Phaser.Scene {
       const bottomRight = screen(b.x + b.w, b.y + b.h);
       const shown = card.describe();
       const texts = shown.texts.filter((t) => this.layers[t.layer].visible).map((t) => ({ text: t.text, px: t.size * cam.zoom * toCss }));
-      return { id: card.id, ...card.drawnTitle, rect: { x: topLeft.x, y: topLeft.y, w: bottomRight.x - topLeft.x, h: bottomRight.y - topLeft.y }, detail: shown.detail, texts };
+      return {
+        id: card.id,
+        ...card.drawnTitle,
+        rect: { x: topLeft.x, y: topLeft.y, w: bottomRight.x - topLeft.x, h: bottomRight.y - topLeft.y },
+        detail: shown.detail,
+        texts,
+      };
     });
     return { cards, labels: this.captions.describe(), zoom: cam.zoom * toCss, edges: this.edges.map((e) => e.id), dots: this.dotCount };
   }
@@ -183,7 +201,12 @@ export class DiagramScene extends Phaser.Scene {
     this.rig.update(delta);
     const cam = this.cameras.main;
     const zoom = cam.zoom;
-    const view = { x: cam.scrollX + (cam.width / 2) * (1 - 1 / zoom), y: cam.scrollY + (cam.height / 2) * (1 - 1 / zoom), w: cam.width / zoom, h: cam.height / zoom };
+    const view = {
+      x: cam.scrollX + (cam.width / 2) * (1 - 1 / zoom),
+      y: cam.scrollY + (cam.height / 2) * (1 - 1 / zoom),
+      w: cam.width / zoom,
+      h: cam.height / zoom,
+    };
     this.traffic.update(time, delta, zoom, view);
     const margin = 24;
     // Level of detail by the size texts would have on screen, not by zoom alone.
@@ -192,7 +215,9 @@ export class DiagramScene extends Phaser.Scene {
     const details = SECONDARY_TEXT * css >= MIN_TEXT_PX;
     for (const card of this.cards.values()) {
       const b = card.bounds;
-      card.setCulled(b.x + b.w < view.x - margin || b.x > view.x + view.w + margin || b.y + b.h < view.y - margin || b.y > view.y + view.h + margin);
+      card.setCulled(
+        b.x + b.w < view.x - margin || b.x > view.x + view.w + margin || b.y + b.h < view.y - margin || b.y > view.y + view.h + margin,
+      );
       card.setFar(!names);
       card.setTextsShown(names);
       card.tick(time, delta / 1000);
@@ -309,7 +334,11 @@ export class DiagramScene extends Phaser.Scene {
       else if (node.kind === 'users') content = usersCard(usersRate(node.region), this.labels);
       else {
         const routes = routesOf(view, regions, node.region, this.facts?.rtt);
-        content = dnsCard(node.region, routes.map((r) => components.get(r.to)?.region ?? node.region), this.labels);
+        content = dnsCard(
+          node.region,
+          routes.map((r) => components.get(r.to)?.region ?? node.region),
+          this.labels,
+        );
       }
       card.setContent(content);
       texts += content.title + content.subtitle + content.figure;

@@ -82,7 +82,11 @@ export class DotRenderer extends Phaser.GameObjects.Extern {
     this.bytes[b + 3] = Math.max(0, Math.min(255, Math.round(alpha * 255)));
   }
 
-  override render(renderer: Phaser.Renderer.WebGL.WebGLRenderer, drawingContext: Phaser.Renderer.WebGL.DrawingContext, calcMatrix: Phaser.GameObjects.Components.TransformMatrix): void {
+  override render(
+    renderer: Phaser.Renderer.WebGL.WebGLRenderer,
+    drawingContext: Phaser.Renderer.WebGL.DrawingContext,
+    calcMatrix: Phaser.GameObjects.Components.TransformMatrix,
+  ): void {
     if (this.count === 0) return;
     const gl = renderer.gl;
     if (gl.isContextLost()) {

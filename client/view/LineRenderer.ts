@@ -108,7 +108,11 @@ export class LineRenderer extends Phaser.GameObjects.Extern {
     put(x1, y1, -1);
   }
 
-  override render(renderer: Phaser.Renderer.WebGL.WebGLRenderer, drawingContext: Phaser.Renderer.WebGL.DrawingContext, calcMatrix: Phaser.GameObjects.Components.TransformMatrix): void {
+  override render(
+    renderer: Phaser.Renderer.WebGL.WebGLRenderer,
+    drawingContext: Phaser.Renderer.WebGL.DrawingContext,
+    calcMatrix: Phaser.GameObjects.Components.TransformMatrix,
+  ): void {
     if (this.vertices === 0) return;
     const gl = renderer.gl;
     if (gl.isContextLost()) {

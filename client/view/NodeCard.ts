@@ -53,7 +53,15 @@ const ICON_GAP = 5;
 /** The kind's icon, world pixels. */
 const ICON = 20;
 /** How much of its state colour a far-view tile takes: calm when fine, loud when not. */
-const FAR_TINT: Record<CardContent['state'], number> = { healthy: 0.22, unknown: 0.15, provisioning: 0.2, restarting: 0.3, busy: 0.45, degraded: 0.6, dead: 0.65 };
+const FAR_TINT: Record<CardContent['state'], number> = {
+  healthy: 0.22,
+  unknown: 0.15,
+  provisioning: 0.2,
+  restarting: 0.3,
+  busy: 0.45,
+  degraded: 0.6,
+  dead: 0.65,
+};
 /** Border width, world pixels. */
 const BORDER = 2;
 /** Offset of each of the (at most two) cards drawn behind a card with several instances: edges are routed clear of them. */
@@ -126,13 +134,18 @@ export class NodeCard {
     this.glow = this.portal ? null : image(layers.glow, TEX.cardGlow).setVisible(false);
     // Fills are flat shapes (no texture to sample): the cheapest pixels a card has.
     const fill = (colour: number, inset = 0) => {
-      const rect = scene.add.rectangle(0, 0, box.w - 2 * inset, box.h - 2 * inset, colour).setOrigin(0, 0).setRounded(CARD_RADIUS - inset);
+      const rect = scene.add
+        .rectangle(0, 0, box.w - 2 * inset, box.h - 2 * inset, colour)
+        .setOrigin(0, 0)
+        .setRounded(CARD_RADIUS - inset);
       layers.body.add(rect);
       return rect;
     };
     // The cards behind are only the slivers that show at the right end: a full card under each
     // would be drawn for nothing, and a software renderer pays for every pixel.
-    this.stack = this.portal ? [] : [PALETTE.cardBehind, PALETTE.cardBehindFar].map((colour) => fill(colour).setSize(STACK_W, box.h).setRounded(0).setVisible(false));
+    this.stack = this.portal
+      ? []
+      : [PALETTE.cardBehind, PALETTE.cardBehindFar].map((colour) => fill(colour).setSize(STACK_W, box.h).setRounded(0).setVisible(false));
     this.edge = fill(PALETTE.cardBorder);
     this.bg = fill(this.portal ? PALETTE.lane : PALETTE.card, BORDER);
     this.hatch = this.portal ? null : image(layers.body, TEX.cardHatch).setVisible(false).setTint(PALETTE.dead).setAlpha(0.22);
@@ -209,10 +222,18 @@ export class NodeCard {
     if (drawn?.figure !== content.figure) this.figure.setText(content.figure);
     if (drawn?.figureColour !== content.figureColour) this.figure.setColor(cssColour(content.figureColour));
     // A portal's name shares its row with the figure; a card's has the row to itself.
-    if (drawn?.title !== content.title || drawn.shortTitle !== content.shortTitle || (this.portal && drawn.figure !== content.figure)) this.fitTitle(content);
-    if (this.subtitle !== null && (drawn?.subtitle !== content.subtitle || drawn.count !== content.count || drawn.figure !== content.figure)) {
+    if (drawn?.title !== content.title || drawn.shortTitle !== content.shortTitle || (this.portal && drawn.figure !== content.figure))
+      this.fitTitle(content);
+    if (
+      this.subtitle !== null &&
+      (drawn?.subtitle !== content.subtitle || drawn.count !== content.count || drawn.figure !== content.figure)
+    ) {
       // The detail line has what the count and the figure leave of the second row.
-      fitText(this.subtitle, content.subtitle, this.box.w - 2 * PAD - (content.count === '' ? 0 : this.count.width + 6) - this.figure.width - 10);
+      fitText(
+        this.subtitle,
+        content.subtitle,
+        this.box.w - 2 * PAD - (content.count === '' ? 0 : this.count.width + 6) - this.figure.width - 10,
+      );
       this.place(0);
     }
   }
@@ -222,7 +243,20 @@ export class NodeCard {
     if (fade !== this.fade) {
       // While a connection is drawn, boxes it cannot go to step back.
       this.fade = fade;
-      for (const o of [...this.stack, this.edge, this.bg, this.icon, this.title, this.count, this.subtitle, this.figure, this.barBg, this.barFill, this.badge]) o?.setAlpha(fade);
+      for (const o of [
+        ...this.stack,
+        this.edge,
+        this.bg,
+        this.icon,
+        this.title,
+        this.count,
+        this.subtitle,
+        this.figure,
+        this.barBg,
+        this.barFill,
+        this.badge,
+      ])
+        o?.setAlpha(fade);
     }
     if (highlight === this.highlight) return;
     this.highlight = highlight;
@@ -260,10 +294,10 @@ export class NodeCard {
     }
     let shake = 0;
     if (style.pulseSeconds > 0) {
-      const wave = 0.5 + 0.5 * Math.sin(((time / 1000 / style.pulseSeconds) + this.phase) * Math.PI * 2);
+      const wave = 0.5 + 0.5 * Math.sin((time / 1000 / style.pulseSeconds + this.phase) * Math.PI * 2);
       this.glow?.setAlpha(0.25 + 0.6 * wave);
       this.edge.setAlpha((0.65 + 0.35 * wave) * this.fade);
-      this.badge.setScale(((BADGE_SIZE / (BADGE_SIZE * TEX_SCALE)) * (1 + 0.12 * wave)));
+      this.badge.setScale((BADGE_SIZE / (BADGE_SIZE * TEX_SCALE)) * (1 + 0.12 * wave));
     }
     if (style.shake) {
       // A short shake every 2.5 s: the eye catches motion where colour fails.
@@ -276,7 +310,24 @@ export class NodeCard {
   }
 
   destroy(): void {
-    for (const o of [...this.stack, this.glow, this.edge, this.bg, this.hatch, this.dashed, this.ring, this.icon, this.barBg, this.barFill, this.badge, this.title, this.count, this.subtitle, this.figure]) o?.destroy();
+    for (const o of [
+      ...this.stack,
+      this.glow,
+      this.edge,
+      this.bg,
+      this.hatch,
+      this.dashed,
+      this.ring,
+      this.icon,
+      this.barBg,
+      this.barFill,
+      this.badge,
+      this.title,
+      this.count,
+      this.subtitle,
+      this.figure,
+    ])
+      o?.destroy();
   }
 
   private applyState(): void {
@@ -289,7 +340,13 @@ export class NodeCard {
     // Far away a 2 px border is under a pixel wide: the whole tile takes the state's colour.
     this.edge.setFillStyle(this.far ? mixColour(base, style.colour, FAR_TINT[content.state]) : style.colour).setAlpha(this.fade);
     this.bg.setFillStyle(base);
-    this.icon.setTint(content.state === 'dead' ? PALETTE.dead : content.state === 'unknown' || content.state === 'provisioning' ? PALETTE.muted : PALETTE.text);
+    this.icon.setTint(
+      content.state === 'dead'
+        ? PALETTE.dead
+        : content.state === 'unknown' || content.state === 'provisioning'
+          ? PALETTE.muted
+          : PALETTE.text,
+    );
     if (style.icon !== 'none') this.badge.setFrame(badgeFrame(style.icon)).setDisplaySize(BADGE_SIZE, BADGE_SIZE);
     this.applyVisibility();
   }

@@ -86,7 +86,17 @@ export class TrafficLayer {
       const path = paths.get(edge.id);
       if (path === undefined) continue;
       const old = this.byId.get(edge.id);
-      const state: EdgeState = old ?? { edge, path, target: { rate: 0, latencyMs: null, errorShare: null }, logRate: 0, latency: null, error: 0, travel: 0, seed: (hash(edge.id) % 997) / 997, dots: 0 };
+      const state: EdgeState = old ?? {
+        edge,
+        path,
+        target: { rate: 0, latencyMs: null, errorShare: null },
+        logRate: 0,
+        latency: null,
+        error: 0,
+        travel: 0,
+        seed: (hash(edge.id) % 997) / 997,
+        dots: 0,
+      };
       state.edge = edge;
       state.path = path;
       next.push(state);
@@ -195,7 +205,8 @@ export class TrafficLayer {
     const thin = this.zoom < THIN_LINE_ZOOM;
     const line = (path: EdgePath) => (thin ? path.corners : path.curve);
     let segments = 0;
-    for (const s of this.edges) segments += s.edge.kind === 'replication' ? Math.ceil((s.path.count - 1) / (2 * dash)) : line(s.path).length / 2 - 1;
+    for (const s of this.edges)
+      segments += s.edge.kind === 'replication' ? Math.ceil((s.path.count - 1) / (2 * dash)) : line(s.path).length / 2 - 1;
     lines.begin(segments, thin);
     for (const s of this.edges) {
       const rate = 10 ** s.logRate - 1;

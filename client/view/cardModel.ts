@@ -51,7 +51,8 @@ function subtitleOf(c: ComponentView, labels: DiagramLabels): string {
   } else {
     parts.push(labels.t(`sizes.${c.size}`));
     if (c.kind === 'web' && c.settings.colocatedDb === true) parts.push(labels.t('diagram.onBox'));
-    if (c.kind === 'queue' && c.metrics?.extra.messages !== undefined && c.metrics.extra.messages >= 1) parts.push(`✉ ${shortNumber(c.metrics.extra.messages)}`);
+    if (c.kind === 'queue' && c.metrics?.extra.messages !== undefined && c.metrics.extra.messages >= 1)
+      parts.push(`✉ ${shortNumber(c.metrics.extra.messages)}`);
   }
   if (c.provisioning > 0 && c.status !== 'provisioning') parts.push(labels.t('diagram.settingUp', { count: c.provisioning }));
   return parts.join(' · ');

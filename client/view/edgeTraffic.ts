@@ -145,7 +145,12 @@ function estimatedRates(view: TrafficView, edges: readonly DiagramEdge[], demand
   return guess;
 }
 
-export function edgeTraffic(view: TrafficView, regions: readonly string[], edges: readonly DiagramEdge[], context: TrafficContext = {}): Map<string, EdgeTraffic> {
+export function edgeTraffic(
+  view: TrafficView,
+  regions: readonly string[],
+  edges: readonly DiagramEdge[],
+  context: TrafficContext = {},
+): Map<string, EdgeTraffic> {
   const mix = context.classMix ?? DEFAULT_MIX;
   const byId = new Map(view.components.map((c) => [c.id, c]));
   const demand = regionDemand(view, regions, mix, context);

@@ -27,7 +27,12 @@ export interface DiagramEdge {
 export type RoundTrips = Record<string, Record<string, number>>;
 
 /** Where a region's users are sent: entry component ids with their shares. */
-export function routesOf(view: Pick<TeamView, 'entries' | 'geoWeights'>, regions: readonly string[], region: string, rtt?: RoundTrips): Array<{ to: string; share: number }> {
+export function routesOf(
+  view: Pick<TeamView, 'entries' | 'geoWeights'>,
+  regions: readonly string[],
+  region: string,
+  rtt?: RoundTrips,
+): Array<{ to: string; share: number }> {
   const weights = view.geoWeights[region];
   if (weights !== undefined) {
     const routes: Array<{ to: string; share: number }> = [];
@@ -58,7 +63,11 @@ export function routesOf(view: Pick<TeamView, 'entries' | 'geoWeights'>, regions
   return best === undefined ? [] : [{ to: best, share: 1 }];
 }
 
-export function diagramEdges(view: Pick<TeamView, 'components' | 'entries' | 'geoWeights'>, regions: readonly string[], rtt?: RoundTrips): DiagramEdge[] {
+export function diagramEdges(
+  view: Pick<TeamView, 'components' | 'entries' | 'geoWeights'>,
+  regions: readonly string[],
+  rtt?: RoundTrips,
+): DiagramEdge[] {
   const edges: DiagramEdge[] = [];
   const seen = new Set<string>();
   const ids = new Set(view.components.map((c) => c.id));

@@ -38,7 +38,12 @@ export function transformUniforms(gl: WebGLRenderingContext, program: WebGLProgr
  * Sets Phaser's projection and the object's world matrix (`m`, Phaser's TransformMatrix fields)
  * and the premultiplied-alpha blending both renderers draw with.
  */
-export function applyTransform(gl: WebGLRenderingContext, u: TransformUniforms, projection: Float32Array, m: { a: number; b: number; c: number; d: number; e: number; f: number }): void {
+export function applyTransform(
+  gl: WebGLRenderingContext,
+  u: TransformUniforms,
+  projection: Float32Array,
+  m: { a: number; b: number; c: number; d: number; e: number; f: number },
+): void {
   gl.uniformMatrix4fv(u.projection, false, projection);
   gl.uniform3f(u.rowX, m.a, m.c, m.e);
   gl.uniform3f(u.rowY, m.b, m.d, m.f);

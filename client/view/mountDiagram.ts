@@ -40,4 +40,3 @@ export function createDiagram(parent: HTMLElement, client: DiagramClient, option
   game.events.once(Phaser.Core.Events.DESTROY, () => observer.disconnect());
   return game;
 }
-

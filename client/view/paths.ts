@@ -85,7 +85,12 @@ function attachments(edges: readonly DiagramEdge[], nodes: Map<string, NodeBox>)
     const n = nodes.get(id);
     return n === undefined ? 0 : n.x + n.w / 2;
   };
-  const spread = (ends: Map<string, DiagramEdge[]>, other: (e: DiagramEdge) => string, box: (e: DiagramEdge) => string, result: Map<string, number>) => {
+  const spread = (
+    ends: Map<string, DiagramEdge[]>,
+    other: (e: DiagramEdge) => string,
+    box: (e: DiagramEdge) => string,
+    result: Map<string, number>,
+  ) => {
     for (const list of ends.values()) {
       const node = nodes.get(box(list[0]!));
       if (node === undefined) continue;
@@ -105,8 +110,18 @@ function attachments(edges: readonly DiagramEdge[], nodes: Map<string, NodeBox>)
     if (into === undefined) byTarget.set(e.to, [e]);
     else into.push(e);
   }
-  spread(bySource, (e) => e.to, (e) => e.from, out);
-  spread(byTarget, (e) => e.from, (e) => e.to, into);
+  spread(
+    bySource,
+    (e) => e.to,
+    (e) => e.from,
+    out,
+  );
+  spread(
+    byTarget,
+    (e) => e.from,
+    (e) => e.to,
+    into,
+  );
   return { out, in: into };
 }
 
@@ -183,12 +198,15 @@ function crossings(a: Run, b: Run): number {
 
 /** Tracks for the runs of one channel: overlapping runs apart, in the order that crosses least; the rest share. */
 function assignTracks(runs: Run[]): void {
-  const order = [...runs].sort((a, b) => crossings(a, b) - crossings(b, a) || a.lo - b.lo || (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0));
+  const order = [...runs].sort(
+    (a, b) => crossings(a, b) - crossings(b, a) || a.lo - b.lo || (a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0),
+  );
   const placed: Run[] = [];
   let tracks = 0;
   for (const run of order) {
     let track = 0;
-    for (const other of placed) if (other.lo < run.hi + TRACK_GAP && run.lo < other.hi + TRACK_GAP) track = Math.max(track, other.track + 1);
+    for (const other of placed)
+      if (other.lo < run.hi + TRACK_GAP && run.lo < other.hi + TRACK_GAP) track = Math.max(track, other.track + 1);
     run.track = track;
     tracks = Math.max(tracks, track + 1);
     placed.push(run);
@@ -209,7 +227,8 @@ function rounded(corners: Array<[number, number]>): number[] {
   for (const p of pts) {
     const a = kept[kept.length - 2];
     const b = kept[kept.length - 1];
-    if (a !== undefined && b !== undefined && Math.abs((b[0] - a[0]) * (p[1] - b[1]) - (b[1] - a[1]) * (p[0] - b[0])) < 1e-6) kept[kept.length - 1] = p;
+    if (a !== undefined && b !== undefined && Math.abs((b[0] - a[0]) * (p[1] - b[1]) - (b[1] - a[1]) * (p[0] - b[0])) < 1e-6)
+      kept[kept.length - 1] = p;
     else kept.push(p);
   }
   const flat: number[] = [kept[0]![0], kept[0]![1]];
@@ -248,8 +267,27 @@ export function edgeRoutes(edges: readonly DiagramEdge[], nodes: Map<string, Nod
   // Each route: its corners, and which of its stretches run along a channel (filled in with tracks later).
   const plans: Array<{ id: string; corners: Array<[number, number]>; runs: Array<{ run: Run; at: number[] }> }> = [];
   const runsOf = new Map<Interval, Run[]>();
-  const addRun = (edge: string, channel: Interval, horizontal: boolean, from: number, to: number, enterSide: number, exitSide: number): Run => {
-    const run: Run = { edge, channel, horizontal, lo: Math.min(from, to), hi: Math.max(from, to), enterAt: from, enterSide, exitAt: to, exitSide, track: mid(channel) };
+  const addRun = (
+    edge: string,
+    channel: Interval,
+    horizontal: boolean,
+    from: number,
+    to: number,
+    enterSide: number,
+    exitSide: number,
+  ): Run => {
+    const run: Run = {
+      edge,
+      channel,
+      horizontal,
+      lo: Math.min(from, to),
+      hi: Math.max(from, to),
+      enterAt: from,
+      enterSide,
+      exitAt: to,
+      exitSide,
+      track: mid(channel),
+    };
     const list = runsOf.get(channel);
     if (list === undefined) runsOf.set(channel, [run]);
     else list.push(run);
@@ -270,18 +308,39 @@ export function edgeRoutes(edges: readonly DiagramEdge[], nodes: Map<string, Nod
     const side = (from: number, to: number) => (to >= from ? 1 : -1);
     if (hA === hB || clear(xb, mid(hA), xb, yb, boxes, own)) {
       // Along the channel under the source, then straight down into the target.
-      plan.corners = [[xa, ya], [xa, mid(hA)], [xb, mid(hA)], [xb, yb]];
+      plan.corners = [
+        [xa, ya],
+        [xa, mid(hA)],
+        [xb, mid(hA)],
+        [xb, yb],
+      ];
       plan.runs.push({ run: addRun(e.id, hA, true, xa, xb, -1, 1), at: [1, 2] });
     } else if (clear(xa, ya, xa, mid(hB), boxes, own)) {
       // Straight down from the source to the channel over the target, then along it.
-      plan.corners = [[xa, ya], [xa, mid(hB)], [xb, mid(hB)], [xb, yb]];
+      plan.corners = [
+        [xa, ya],
+        [xa, mid(hB)],
+        [xb, mid(hB)],
+        [xb, yb],
+      ];
       plan.runs.push({ run: addRun(e.id, hB, true, xa, xb, -1, 1), at: [1, 2] });
     } else {
       // Along the channel under the source to a gap between columns, down it, along the channel over the target.
-      const gap = [...columns].sort((c, d) => Math.abs(xa - mid(c)) + Math.abs(mid(c) - xb) - (Math.abs(xa - mid(d)) + Math.abs(mid(d) - xb)) || Math.abs(mid(c) - xb) - Math.abs(mid(d) - xb))[0]!;
+      const gap = [...columns].sort(
+        (c, d) =>
+          Math.abs(xa - mid(c)) + Math.abs(mid(c) - xb) - (Math.abs(xa - mid(d)) + Math.abs(mid(d) - xb)) ||
+          Math.abs(mid(c) - xb) - Math.abs(mid(d) - xb),
+      )[0]!;
       const xv = mid(gap);
       const down = mid(hB) >= mid(hA) ? 1 : -1;
-      plan.corners = [[xa, ya], [xa, mid(hA)], [xv, mid(hA)], [xv, mid(hB)], [xb, mid(hB)], [xb, yb]];
+      plan.corners = [
+        [xa, ya],
+        [xa, mid(hA)],
+        [xv, mid(hA)],
+        [xv, mid(hB)],
+        [xb, mid(hB)],
+        [xb, yb],
+      ];
       plan.runs.push({ run: addRun(e.id, hA, true, xa, xv, -1, down), at: [1, 2] });
       plan.runs.push({ run: addRun(e.id, gap, false, mid(hA), mid(hB), side(xv, xa), side(xv, xb)), at: [2, 3] });
       plan.runs.push({ run: addRun(e.id, hB, true, xv, xb, -down, 1), at: [3, 4] });
@@ -303,7 +362,14 @@ export function edgePaths(edges: readonly DiagramEdge[], nodes: Map<string, Node
   for (const [id, corners] of edgeRoutes(edges, nodes)) {
     const flat = rounded(corners);
     const { points, length } = resample(flat, PATH_STEP);
-    paths.set(id, { id, curve: Float32Array.from(flat), corners: Float32Array.from(corners.flat()), points, count: points.length / 2, length });
+    paths.set(id, {
+      id,
+      curve: Float32Array.from(flat),
+      corners: Float32Array.from(corners.flat()),
+      points,
+      count: points.length / 2,
+      length,
+    });
   }
   return paths;
 }

@@ -28,7 +28,8 @@ export function scenarioFacts(scenarioId: string, team: Pick<TeamView, 'componen
     };
   }
   const ids: string[] = [];
-  for (const id of [...Object.keys(team?.entries ?? {}), ...(team?.components ?? []).map((c) => c.region)]) if (!ids.includes(id)) ids.push(id);
+  for (const id of [...Object.keys(team?.entries ?? {}), ...(team?.components ?? []).map((c) => c.region)])
+    if (!ids.includes(id)) ids.push(id);
   return {
     regions: ids,
     names: Object.fromEntries(ids.map((id) => [id, { en: id.toUpperCase(), ko: id.toUpperCase() }])),

@@ -41,7 +41,18 @@ export const TEX = {
 } as const;
 
 /** The icon on each kind of box (users and DNS included): the same files as the shop's. */
-const KIND_ICONS = ['lb', 'web', 'db', 'cache', 'cdn', 'sessionStore', 'queue', 'worker', 'users', 'dns'] as const satisfies readonly NodeKind[];
+const KIND_ICONS = [
+  'lb',
+  'web',
+  'db',
+  'cache',
+  'cdn',
+  'sessionStore',
+  'queue',
+  'worker',
+  'users',
+  'dns',
+] as const satisfies readonly NodeKind[];
 /** The badges a card's state can show (trafficStyle's STATE_STYLES picks one). */
 const STATE_BADGES = ['warn', 'down', 'clock', 'restarting'] as const satisfies readonly IconName[];
 export type StateBadge = (typeof STATE_BADGES)[number];
@@ -63,52 +74,76 @@ function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: numb
 type Draw = (ctx: Ctx) => void;
 
 /** The patterned shapes of a card (dashed border, hatch, glow, selection ring) for one box size, as atlas entries. */
-function cardShapes(w: number, h: number, keys: { dashed?: string; hatch?: string; glow?: string; ring: string }): Array<[string, number, number, Draw]> {
+function cardShapes(
+  w: number,
+  h: number,
+  keys: { dashed?: string; hatch?: string; glow?: string; ring: string },
+): Array<[string, number, number, Draw]> {
   const s = TEX_SCALE;
   const r = CARD_RADIUS * s;
   const W = w * s;
   const H = h * s;
   const entries: Array<[string, number, number, Draw]> = [];
   if (keys.dashed !== undefined) {
-    entries.push([keys.dashed, W, H, (ctx) => {
-      ctx.lineWidth = 2 * s;
-      ctx.setLineDash([7 * s, 5 * s]);
-      roundRect(ctx, s, s, W - 2 * s, H - 2 * s, r - s);
-      ctx.strokeStyle = '#fff';
-      ctx.stroke();
-    }]);
+    entries.push([
+      keys.dashed,
+      W,
+      H,
+      (ctx) => {
+        ctx.lineWidth = 2 * s;
+        ctx.setLineDash([7 * s, 5 * s]);
+        roundRect(ctx, s, s, W - 2 * s, H - 2 * s, r - s);
+        ctx.strokeStyle = '#fff';
+        ctx.stroke();
+      },
+    ]);
   }
   if (keys.hatch !== undefined) {
-    entries.push([keys.hatch, W, H, (ctx) => {
-      roundRect(ctx, 0, 0, W, H, r);
-      ctx.clip();
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 5 * s;
-      for (let x = -H; x < W + H; x += 16 * s) {
-        ctx.beginPath();
-        ctx.moveTo(x, H);
-        ctx.lineTo(x + H, 0);
-        ctx.stroke();
-      }
-    }]);
+    entries.push([
+      keys.hatch,
+      W,
+      H,
+      (ctx) => {
+        roundRect(ctx, 0, 0, W, H, r);
+        ctx.clip();
+        ctx.strokeStyle = '#fff';
+        ctx.lineWidth = 5 * s;
+        for (let x = -H; x < W + H; x += 16 * s) {
+          ctx.beginPath();
+          ctx.moveTo(x, H);
+          ctx.lineTo(x + H, 0);
+          ctx.stroke();
+        }
+      },
+    ]);
   }
   if (keys.glow !== undefined) {
     const P = GLOW_PAD * s;
-    entries.push([keys.glow, W + 2 * P, H + 2 * P, (ctx) => {
-      ctx.shadowColor = '#fff';
-      ctx.shadowBlur = P * 0.8;
-      roundRect(ctx, P, P, W, H, r);
-      ctx.fillStyle = '#fff';
-      ctx.fill();
-    }]);
+    entries.push([
+      keys.glow,
+      W + 2 * P,
+      H + 2 * P,
+      (ctx) => {
+        ctx.shadowColor = '#fff';
+        ctx.shadowBlur = P * 0.8;
+        roundRect(ctx, P, P, W, H, r);
+        ctx.fillStyle = '#fff';
+        ctx.fill();
+      },
+    ]);
   }
   const R = RING_PAD * s;
-  entries.push([keys.ring, W + 2 * R, H + 2 * R, (ctx) => {
-    ctx.lineWidth = 2.5 * s;
-    roundRect(ctx, 1.5 * s, 1.5 * s, W + 2 * R - 3 * s, H + 2 * R - 3 * s, r + R - 1.5 * s);
-    ctx.strokeStyle = '#fff';
-    ctx.stroke();
-  }]);
+  entries.push([
+    keys.ring,
+    W + 2 * R,
+    H + 2 * R,
+    (ctx) => {
+      ctx.lineWidth = 2.5 * s;
+      roundRect(ctx, 1.5 * s, 1.5 * s, W + 2 * R - 3 * s, H + 2 * R - 3 * s, r + R - 1.5 * s);
+      ctx.strokeStyle = '#fff';
+      ctx.stroke();
+    },
+  ]);
   return entries;
 }
 
@@ -185,11 +220,17 @@ export function createTextures(scene: Phaser.Scene): void {
   const icon = ICON_SIZE * TEX_SCALE;
   for (const name of KIND_ICONS) entries.push([iconFrame(name), icon, icon, (ctx) => drawIcon(ctx, ICONS[name], icon, WHITE)]);
   const badge = BADGE_SIZE * TEX_SCALE;
-  for (const name of STATE_BADGES) entries.push([badgeFrame(name), badge, badge, (ctx) => drawIcon(ctx, ICONS[name], badge, badgeInk(name))]);
-  entries.push([TEX.pixel, 16, 16, (ctx) => {
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, 16, 16);
-  }]);
+  for (const name of STATE_BADGES)
+    entries.push([badgeFrame(name), badge, badge, (ctx) => drawIcon(ctx, ICONS[name], badge, badgeInk(name))]);
+  entries.push([
+    TEX.pixel,
+    16,
+    16,
+    (ctx) => {
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, 16, 16);
+    },
+  ]);
 
   if (scene.textures.exists(ATLAS)) scene.textures.remove(ATLAS);
   const atlas = scene.textures.createCanvas(ATLAS, ATLAS_SIZE, ATLAS_SIZE);

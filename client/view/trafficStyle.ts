@@ -116,12 +116,16 @@ export function errorDotShare(errorShare: number | null): number {
 
 /** Colour of a load bar by utilisation: blue, yellow from 0.7, orange from 0.9, magenta when over 1. */
 export function utilisationColour(utilisation: number): number {
-  return stepped(utilisation, [
-    [0, PALETTE.healthy],
-    [BUSY_UTILISATION, PALETTE.busy],
-    [0.9, PALETTE.degraded],
-    [1.005, PALETTE.dead],
-  ], 0.005);
+  return stepped(
+    utilisation,
+    [
+      [0, PALETTE.healthy],
+      [BUSY_UTILISATION, PALETTE.busy],
+      [0.9, PALETTE.degraded],
+      [1.005, PALETTE.dead],
+    ],
+    0.005,
+  );
 }
 
 /** What a component looks like: its state decides the colour, icon, pattern and motion. */
@@ -147,8 +151,22 @@ export const STATE_STYLES: Record<VisualState, StateStyle> = {
   degraded: { colour: PALETTE.degraded, icon: 'warn', pattern: 'none', pulseSeconds: 1.6, shake: false, labelKey: 'health.degraded' },
   dead: { colour: PALETTE.dead, icon: 'down', pattern: 'hatch', pulseSeconds: 0.8, shake: true, labelKey: 'health.dead' },
   unknown: { colour: PALETTE.cardBorder, icon: 'none', pattern: 'none', pulseSeconds: 0, shake: false, labelKey: null },
-  provisioning: { colour: PALETTE.provisioning, icon: 'clock', pattern: 'dashed', pulseSeconds: 0, shake: false, labelKey: 'health.provisioning' },
-  restarting: { colour: PALETTE.provisioning, icon: 'restarting', pattern: 'dashed', pulseSeconds: 2.4, shake: false, labelKey: 'health.restarting' },
+  provisioning: {
+    colour: PALETTE.provisioning,
+    icon: 'clock',
+    pattern: 'dashed',
+    pulseSeconds: 0,
+    shake: false,
+    labelKey: 'health.provisioning',
+  },
+  restarting: {
+    colour: PALETTE.provisioning,
+    icon: 'restarting',
+    pattern: 'dashed',
+    pulseSeconds: 2.4,
+    shake: false,
+    labelKey: 'health.restarting',
+  },
 };
 
 /** Utilisation from which a healthy component shows as busy. */
@@ -159,7 +177,10 @@ const BUSY_UTILISATION = 0.7;
  * provider's console shows (setting up, restarting), then load; without host metrics the health
  * is unknown (fog of war) and the card stays neutral.
  */
-export function visualState(component: { status: 'provisioning' | 'ok' | 'restarting'; metrics: Pick<HostMetrics, 'health' | 'utilisation'> | null }): VisualState {
+export function visualState(component: {
+  status: 'provisioning' | 'ok' | 'restarting';
+  metrics: Pick<HostMetrics, 'health' | 'utilisation'> | null;
+}): VisualState {
   const metrics = component.metrics;
   if (metrics !== null && metrics.health === 'dead') return 'dead';
   if (metrics !== null && metrics.health === 'degraded') return 'degraded';

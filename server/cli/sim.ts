@@ -80,7 +80,17 @@ function table(result: ReturnType<typeof report>): string {
   ];
   for (const c of result.components) {
     lines.push(
-      [c.id, c.size, `${c.instances - c.down}/${c.instances}`, c.lambda, c.capacity, c.utilisation, c.meanLatencyMs, c.p95LatencyMs, c.errorsPerSecond]
+      [
+        c.id,
+        c.size,
+        `${c.instances - c.down}/${c.instances}`,
+        c.lambda,
+        c.capacity,
+        c.utilisation,
+        c.meanLatencyMs,
+        c.p95LatencyMs,
+        c.errorsPerSecond,
+      ]
         .map((v) => String(v).padEnd(10))
         .join(''),
     );

@@ -7,9 +7,7 @@ import { matchMaker } from '@colyseus/core';
 
 export type OriginVerdict =
   /** No Origin header: not a cross-origin browser request (curl, bots, the SDK in Node). */
-  | { kind: 'none' }
-  | { kind: 'allowed'; origin: string }
-  | { kind: 'refused'; origin: string };
+  { kind: 'none' } | { kind: 'allowed'; origin: string } | { kind: 'refused'; origin: string };
 
 /** `scheme://host[:port]` in canonical form (lower case, no default port), or null. */
 function normaliseOrigin(value: string): string | null {
@@ -82,7 +80,10 @@ export function preflightHeaders(verdict: OriginVerdict & { kind: 'allowed' }): 
  * sets the headers instead. Process-wide, like the matchmaker itself; idempotent.
  */
 export function silenceColyseusCors(): void {
-  const controller = matchMaker.controller as { DEFAULT_CORS_HEADERS: Record<string, string>; getCorsHeaders(headers: Headers): Record<string, string> };
+  const controller = matchMaker.controller as {
+    DEFAULT_CORS_HEADERS: Record<string, string>;
+    getCorsHeaders(headers: Headers): Record<string, string>;
+  };
   controller.DEFAULT_CORS_HEADERS = {};
   controller.getCorsHeaders = () => ({});
 }

@@ -96,5 +96,8 @@ export function addressKey(address: string): string {
   const tailGroups = tail === undefined ? [] : groups(tail).flatMap((group) => (group.includes('.') ? ['0', '0'] : [group]));
   const missing = tail === undefined ? 0 : 8 - headGroups.length - tailGroups.length;
   const full = [...headGroups, ...Array<string>(missing).fill('0'), ...tailGroups];
-  return `${full.slice(0, 4).map((group) => group.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${full
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -36,7 +36,26 @@ export function csvField(value: unknown): string {
 
 /** A result as CSV: one row per team. */
 export function resultCsv(result: GameResult): string {
-  const columns = ['code', 'mode', 'scenario', 'seed', 'endedTick', 'team', 'players', 'money', 'dau', 'peakDau', 'availability', 'p95LatencyMs', 'revenue', 'spent', 'requests', 'failedRequests', 'checklist', 'gameOver'] as const;
+  const columns = [
+    'code',
+    'mode',
+    'scenario',
+    'seed',
+    'endedTick',
+    'team',
+    'players',
+    'money',
+    'dau',
+    'peakDau',
+    'availability',
+    'p95LatencyMs',
+    'revenue',
+    'spent',
+    'requests',
+    'failedRequests',
+    'checklist',
+    'gameOver',
+  ] as const;
   const rows = result.teams.map((team) => {
     const row: Record<string, unknown> = { ...result, ...team, players: team.players.join('; ') };
     return columns.map((column) => csvField(row[column])).join(',');
@@ -51,51 +70,68 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
     handler(req, res).catch(next);
   };
 
-  app.get('/healthz', wrap(async (req, res) => {
-    sendHealth(res, await checkHealth({ store, version: options.version, startedAt: options.startedAt }), req.method === 'HEAD');
-  }));
+  app.get(
+    '/healthz',
+    wrap(async (req, res) => {
+      sendHealth(res, await checkHealth({ store, version: options.version, startedAt: options.startedAt }), req.method === 'HEAD');
+    }),
+  );
 
-  app.get('/metrics', wrap(async (_req, res) => {
-    res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
-  }));
+  app.get(
+    '/metrics',
+    wrap(async (_req, res) => {
+      res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+    }),
+  );
 
-  app.get('/api/replays/:id', wrap(async (req, res) => {
-    const id = String(req.params.id);
-    const replay = ID.test(id) ? await store.getReplay(id) : null;
-    if (replay === null) {
-      res.status(404).json({ error: 'replay-not-found' });
-      return;
-    }
-    res.set('content-disposition', `inline; filename="scale-up-replay-${id}.json"`).json(replay);
-  }));
+  app.get(
+    '/api/replays/:id',
+    wrap(async (req, res) => {
+      const id = String(req.params.id);
+      const replay = ID.test(id) ? await store.getReplay(id) : null;
+      if (replay === null) {
+        res.status(404).json({ error: 'replay-not-found' });
+        return;
+      }
+      res.set('content-disposition', `inline; filename="scale-up-replay-${id}.json"`).json(replay);
+    }),
+  );
 
-  app.get('/api/results/:id', wrap(async (req, res) => {
-    const raw = String(req.params.id);
-    const csv = raw.endsWith('.csv') || req.query.format === 'csv';
-    const id = raw.replace(/\.(csv|json)$/, '');
-    const record = ID.test(id) ? await store.getResult(id) : null;
-    if (record === null) {
-      res.status(404).json({ error: 'result-not-found' });
-      return;
-    }
-    if (csv) {
-      res.set('content-type', 'text/csv; charset=utf-8').set('content-disposition', `attachment; filename="scale-up-result-${id}.csv"`);
-      res.send(resultCsv(record.result as GameResult));
-    } else res.json(record);
-  }));
+  app.get(
+    '/api/results/:id',
+    wrap(async (req, res) => {
+      const raw = String(req.params.id);
+      const csv = raw.endsWith('.csv') || req.query.format === 'csv';
+      const id = raw.replace(/\.(csv|json)$/, '');
+      const record = ID.test(id) ? await store.getResult(id) : null;
+      if (record === null) {
+        res.status(404).json({ error: 'result-not-found' });
+        return;
+      }
+      if (csv) {
+        res.set('content-type', 'text/csv; charset=utf-8').set('content-disposition', `attachment; filename="scale-up-result-${id}.csv"`);
+        res.send(resultCsv(record.result as GameResult));
+      } else res.json(record);
+    }),
+  );
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'not-found' });
   });
   // An explicit root route: without it Colyseus answers "/" with its own banner.
-  app.get('/', wrap((req, res) => serveStatic(req, res)));
-  app.use(wrap(async (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.status(405).set('allow', 'GET, HEAD').type('text/plain').send('Method not allowed\n');
-      return;
-    }
-    await serveStatic(req, res);
-  }));
+  app.get(
+    '/',
+    wrap((req, res) => serveStatic(req, res)),
+  );
+  app.use(
+    wrap(async (req, res) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.status(405).set('allow', 'GET, HEAD').type('text/plain').send('Method not allowed\n');
+        return;
+      }
+      await serveStatic(req, res);
+    }),
+  );
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) res.destroy();
     else res.status(500).type('text/plain').send('Internal server error\n');

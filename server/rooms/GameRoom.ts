@@ -53,21 +53,48 @@ export class GameRoom extends Room<{ state: GameState }> {
     this.roomId = record.code;
     const metrics = new RoomMetrics(services.metrics, record.mode, () => this.clients.length);
     const intake = new CommandIntake(sims, {
-      roomId: record.id, store, rate: timings.commandRate, burst: timings.commandBurst, running: (): boolean => clock.phase === 'running',
+      roomId: record.id,
+      store,
+      rate: timings.commandRate,
+      burst: timings.commandBurst,
+      running: (): boolean => clock.phase === 'running',
     });
-    const clock = new RoomClock(this.clock, this.state.clock, {
-      tickMs: timings.tickMs, step: () => runTick(this.parts), exclusive: (work): Promise<void> => intake.exclusive(work),
-      phaseChanged: (phase) => void this.setMetadata({ ...this.metadata, phase }),
-    }, opened.clock);
+    const clock = new RoomClock(
+      this.clock,
+      this.state.clock,
+      {
+        tickMs: timings.tickMs,
+        step: () => runTick(this.parts),
+        exclusive: (work): Promise<void> => intake.exclusive(work),
+        phaseChanged: (phase) => void this.setMetadata({ ...this.metadata, phase }),
+      },
+      opened.clock,
+    );
     const wire = new WireState(this.state, record, sims, clock.phase === 'finished');
     for (const seat of seats.all()) wire.addSeat(seat, false);
     const saves = new RoomSaves(services, metrics, record, opened.stored);
     this.parts = {
-      record, sims, seats, intake, clock, wire, saves, metrics, logger, timings,
-      clientOf: (sessionId) => this.clients.getById(sessionId), broadcastPatch: () => this.broadcastPatch(),
+      record,
+      sims,
+      seats,
+      intake,
+      clock,
+      wire,
+      saves,
+      metrics,
+      logger,
+      timings,
+      clientOf: (sessionId) => this.clients.getById(sessionId),
+      broadcastPatch: () => this.broadcastPatch(),
     };
     for (const [type, handler] of Object.entries(messageHandlers(this.parts))) this.onMessage(type, handler);
-    await this.setMetadata({ mode: record.mode, scenario: record.scenarioId, code: record.code, phase: clock.phase, teams: sims.teamIds.join(',') });
+    await this.setMetadata({
+      mode: record.mode,
+      scenario: record.scenarioId,
+      code: record.code,
+      phase: clock.phase,
+      teams: sims.teamIds.join(','),
+    });
     await this.setPrivate(!roomSettings(record).public);
     clock.arm();
     this.watchEmpty();
@@ -76,7 +103,12 @@ export class GameRoom extends Room<{ state: GameState }> {
   override async onJoin(client: Client, raw: unknown): Promise<void> {
     const { seats, saves, wire, clock, metrics } = this.parts;
     const options = parseJoinOptions(raw);
-    const { seat, rejoined, token, replaced } = takeSeat(seats, options, client.sessionId, options.playerId === roomSettings(this.record).creator);
+    const { seat, rejoined, token, replaced } = takeSeat(
+      seats,
+      options,
+      client.sessionId,
+      options.playerId === roomSettings(this.record).creator,
+    );
     if (!(await saves.storeRoom())) {
       seats.release(seat);
       refuseJoin('storage-failed');
@@ -89,7 +121,10 @@ export class GameRoom extends Room<{ state: GameState }> {
     metrics.watch(client);
     client.send(SERVER_MESSAGES.welcome, wire.welcome(seat, token));
     for (const message of wire.historyFor(seat)) client.send(SERVER_MESSAGES.history, message);
-    this.services.logger.info({ room: this.record.code, seat: seat.seatId, team: seat.team, role: seat.role, rejoined, replaced: replaced !== null }, 'player joined');
+    this.services.logger.info(
+      { room: this.record.code, seat: seat.seatId, team: seat.team, role: seat.role, rejoined, replaced: replaced !== null },
+      'player joined',
+    );
     saves.storeProfile(seat.playerId, seat.name);
     if (this.mode === 'solo' && clock.phase === 'waiting') clock.setPhase('running');
     // A new seat (or a new token) must survive a restart: its holder comes back with the token.
@@ -138,7 +173,8 @@ export class GameRoom extends Room<{ state: GameState }> {
     const refused = refusalIn(error);
     const room = this.record?.code;
     // A refused join or create is an answer the client gets, not a fault: logged with its reason.
-    if (refused !== undefined) this.errors.log(this.services.logger, 'info', { room, method, reason: refused.reason, detail: refused.detail }, 'refused');
+    if (refused !== undefined)
+      this.errors.log(this.services.logger, 'info', { room, method, reason: refused.reason, detail: refused.detail }, 'refused');
     else this.errors.error(this.services.logger, { room, method, err: error }, 'uncaught error in room');
   }
 

@@ -75,7 +75,8 @@ export class CommandIntake {
     if (seat.team === null || (seat.role !== 'player' && seat.role !== 'captain')) {
       return { kind: 'refused', reason: 'not-allowed', seq, detail: `a ${seat.role} does not command a team` };
     }
-    if (team !== undefined && team !== seat.team) return { kind: 'refused', reason: 'not-your-team', seq, detail: `seat is on ${seat.team}` };
+    if (team !== undefined && team !== seat.team)
+      return { kind: 'refused', reason: 'not-your-team', seq, detail: `seat is on ${seat.team}` };
     if (!this.options.running()) return { kind: 'refused', reason: 'not-running', seq, detail: 'the game is not running' };
     if (seq <= seat.lastSeq) return { kind: 'duplicate', seq, tick: this.sims.tick };
     if (seq > seat.lastSeq + MAX_SEQUENCE_AHEAD) {
@@ -119,7 +120,7 @@ export class CommandIntake {
   takeDue(tick: number): { due: CommandEntry[]; stale: CommandEntry[] } {
     const due: CommandEntry[] = [];
     const stale: CommandEntry[] = [];
-    for (let i = 0; i < this.pending.length; ) {
+    for (let i = 0; i < this.pending.length;) {
       const entry = this.pending[i] as CommandEntry;
       if (entry.tick <= tick) {
         (entry.tick === tick ? due : stale).push(entry);

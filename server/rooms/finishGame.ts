@@ -45,7 +45,13 @@ export async function finishGame(
 ): Promise<{ resultId: string; replayId: string }> {
   const resultId = shortId();
   const replayId = shortId();
-  await store.saveResult({ id: resultId, roomId: record.id, mode: record.mode, scenarioId: record.scenarioId, result: gameResult(record, sims, seats) });
+  await store.saveResult({
+    id: resultId,
+    roomId: record.id,
+    mode: record.mode,
+    scenarioId: record.scenarioId,
+    result: gameResult(record, sims, seats),
+  });
   await store.saveReplay({
     id: replayId,
     roomId: record.id,

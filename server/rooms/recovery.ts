@@ -89,7 +89,10 @@ export async function loadStoredRoom(store: GameStore, id: string, logger: Logge
   let used: SnapshotRecord | null = null;
   for (const stored of snapshots) {
     if ('error' in stored) {
-      logger.error({ room: record.code, tick: stored.tick, err: stored.error }, 'a snapshot cannot be read; trying an older one or the log');
+      logger.error(
+        { room: record.code, tick: stored.tick, err: stored.error },
+        'a snapshot cannot be read; trying an older one or the log',
+      );
       continue;
     }
     try {
@@ -98,12 +101,17 @@ export async function loadStoredRoom(store: GameStore, id: string, logger: Logge
       break;
     } catch (error) {
       if (!(error instanceof SnapshotMismatchError)) throw error;
-      logger.error({ room: record.code, tick: stored.tick, err: error }, 'a snapshot does not match its hashes; trying an older one or the log');
+      logger.error(
+        { room: record.code, tick: stored.tick, err: error },
+        'a snapshot does not match its hashes; trying an older one or the log',
+      );
     }
   }
   sims ??= TeamSims.restore(record.scenario, record.seed, teams, null, log, tick);
   // Seats come from the newest snapshot that could be read, even if its states did not hold.
-  const withRoom = snapshots.find((stored): stored is { tick: number; snapshot: SnapshotRecord } => 'snapshot' in stored && stored.snapshot.room !== null);
+  const withRoom = snapshots.find(
+    (stored): stored is { tick: number; snapshot: SnapshotRecord } => 'snapshot' in stored && stored.snapshot.room !== null,
+  );
   return {
     record,
     sims,

@@ -36,20 +36,28 @@ export interface RoomParts {
 /** One tick (the clock runs one at a time, in the command intake's chain). A failed tick is logged; the next one runs. */
 export function runTick(room: RoomParts): Promise<void> {
   const { sims, seats, intake, record, logger } = room;
-  return room.metrics.tick(async () => {
-    const { due, stale } = intake.takeDue(sims.tick);
-    if (stale.length > 0) logger.error({ room: record.code, stale }, 'logged commands missed their tick');
-    for (const outcome of sims.step(due)) {
-      const sessionId = seats.bySeatId(outcome.player)?.sessionId;
-      const client = sessionId ? room.clientOf(sessionId) : undefined;
-      const message: OutcomeMessage = { seq: outcome.seq, tick: sims.tick - 1, ok: outcome.ok, reason: outcome.reason, createdId: outcome.createdId };
-      client?.send(SERVER_MESSAGES.outcome, message);
-    }
-    room.wire.project(sims);
-    if (sims.tick % room.timings.snapshotEveryTicks === 0) await saveSnapshot(room);
-    if (sims.allOver()) await endGame(room);
-    room.broadcastPatch();
-  }).catch((error: unknown) => logger.error({ room: record.code, err: error }, 'tick failed'));
+  return room.metrics
+    .tick(async () => {
+      const { due, stale } = intake.takeDue(sims.tick);
+      if (stale.length > 0) logger.error({ room: record.code, stale }, 'logged commands missed their tick');
+      for (const outcome of sims.step(due)) {
+        const sessionId = seats.bySeatId(outcome.player)?.sessionId;
+        const client = sessionId ? room.clientOf(sessionId) : undefined;
+        const message: OutcomeMessage = {
+          seq: outcome.seq,
+          tick: sims.tick - 1,
+          ok: outcome.ok,
+          reason: outcome.reason,
+          createdId: outcome.createdId,
+        };
+        client?.send(SERVER_MESSAGES.outcome, message);
+      }
+      room.wire.project(sims);
+      if (sims.tick % room.timings.snapshotEveryTicks === 0) await saveSnapshot(room);
+      if (sims.allOver()) await endGame(room);
+      room.broadcastPatch();
+    })
+    .catch((error: unknown) => logger.error({ room: record.code, err: error }, 'tick failed'));
 }
 
 /** Ends the game (once): the clock stops, every team is shown, and a stored room gets its result and replay. */

@@ -4,8 +4,13 @@
 // translates; nothing a client sends throws here.
 import type { Client } from '@colyseus/core';
 import {
-  CLIENT_MESSAGES, CLOSE_SEAT_TAKEN_OVER, controlMessageSchema, MAX_MESSAGE_CHARS, SERVER_MESSAGES,
-  type ErrorMessage, type ErrorReason,
+  CLIENT_MESSAGES,
+  CLOSE_SEAT_TAKEN_OVER,
+  controlMessageSchema,
+  MAX_MESSAGE_CHARS,
+  SERVER_MESSAGES,
+  type ErrorMessage,
+  type ErrorReason,
 } from '../../shared/protocol/messages';
 import { formatZodError } from '../../shared/protocol/zodErrors';
 import { jsonSize } from './commandIntake';
@@ -32,30 +37,42 @@ export function messageHandlers(room: RoomParts): Record<string, MessageHandler>
     [CLIENT_MESSAGES.control]: (client, message) => onControl(room, client, message),
     // Called as (client, type, payload) for unknown types, but as (client, payload) for a message
     // whose type is '*' itself: never turn the argument into text, it may be any decoded value.
-    '*': (client, type) => sendError(client, typeof type === 'string' ? type.slice(0, 40) : '*', 'unknown-message', null, 'no such message type'),
+    '*': (client, type) =>
+      sendError(client, typeof type === 'string' ? type.slice(0, 40) : '*', 'unknown-message', null, 'no such message type'),
   };
 }
 
 async function onCommand(room: RoomParts, client: Client, message: unknown): Promise<void> {
-  if (!room.intake.allow(client.sessionId, performance.now())) return sendError(client, 'command', 'rate-limited', null, 'over the command rate');
+  if (!room.intake.allow(client.sessionId, performance.now()))
+    return sendError(client, 'command', 'rate-limited', null, 'over the command rate');
   const result = await room.intake.receive(room.seats.bySession(client.sessionId), message);
   if (result.kind === 'refused') {
     room.metrics.command('rejected', result.reason);
     return sendError(client, 'command', result.reason, result.seq, result.detail);
   }
   room.metrics.command(result.kind);
-  client.send(SERVER_MESSAGES.ack, result.kind === 'accepted' ? { seq: result.entry.seq, tick: result.entry.tick } : { seq: result.seq, tick: result.tick });
+  client.send(
+    SERVER_MESSAGES.ack,
+    result.kind === 'accepted' ? { seq: result.entry.seq, tick: result.entry.tick } : { seq: result.seq, tick: result.tick },
+  );
 }
 
 function onControl(room: RoomParts, client: Client, message: unknown): void {
-  if (!room.intake.allow(client.sessionId, performance.now())) return sendError(client, 'control', 'rate-limited', null, 'over the message rate');
+  if (!room.intake.allow(client.sessionId, performance.now()))
+    return sendError(client, 'control', 'rate-limited', null, 'over the message rate');
   if (jsonSize(message) > MAX_MESSAGE_CHARS) return sendError(client, 'control', 'oversize', null, 'message too large');
   const parsed = controlMessageSchema.safeParse(message);
   if (!parsed.success) return sendError(client, 'control', 'malformed', null, formatZodError(parsed.error));
   const seat = room.seats.bySession(client.sessionId);
   const control = parsed.data;
   if (seat === undefined || !controlAllowed(room.record.mode, seat, control.action, room.clock.phase)) {
-    return sendError(client, 'control', 'not-allowed', null, `${control.action} is not for a ${seat?.role ?? 'stranger'} in a ${room.record.mode}`);
+    return sendError(
+      client,
+      'control',
+      'not-allowed',
+      null,
+      `${control.action} is not for a ${seat?.role ?? 'stranger'} in a ${room.record.mode}`,
+    );
   }
   if (control.action === 'end') void endGame(room);
   else room.clock.apply(control);

@@ -54,7 +54,10 @@ async function restoreRoom(presence: Presence, services: RoomServices, id: strin
   for (const seat of seats.all()) {
     seat.lastSeq = Math.max(seat.lastSeq, loaded.lastSeqs[seat.seatId] ?? -1, loaded.lastSeqs[seat.playerId] ?? -1);
   }
-  services.logger.info({ room: record.code, tick: sims.tick, commands: loaded.commands, snapshotTick: loaded.snapshotTick }, 'room restored');
+  services.logger.info(
+    { room: record.code, tick: sims.tick, commands: loaded.commands, snapshotTick: loaded.snapshotTick },
+    'room restored',
+  );
   return {
     record,
     sims,

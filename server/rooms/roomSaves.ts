@@ -44,18 +44,24 @@ export class RoomSaves {
 
   /** Stores a player's profile in the background: the game does not wait for it. */
   storeProfile(playerId: string, name: string): void {
-    void this.attempt({ operation: 'profile', level: 'warn', failed: 'could not store a profile' }, () => this.services.store.upsertProfile(playerId, name));
+    void this.attempt({ operation: 'profile', level: 'warn', failed: 'could not store a profile' }, () =>
+      this.services.store.upsertProfile(playerId, name),
+    );
   }
 
   /** Stores a snapshot (built only if the room is stored: an unstored room has nothing to restore). */
   async storeSnapshot(build: () => SnapshotRecord): Promise<void> {
     if (!this.stored) return;
-    await this.attempt({ operation: 'snapshot', level: 'error', failed: 'could not store a snapshot' }, () => this.services.store.saveSnapshot(this.record.id, build()));
+    await this.attempt({ operation: 'snapshot', level: 'error', failed: 'could not store a snapshot' }, () =>
+      this.services.store.saveSnapshot(this.record.id, build()),
+    );
   }
 
   /** Stores the result and the replay and marks the room finished; null when that failed. */
   storeResult(sims: TeamSims, seats: Seats): Promise<{ resultId: string; replayId: string } | null> {
-    return this.attempt({ operation: 'result', level: 'error', failed: 'could not store the result' }, () => finishGame(this.services.store, this.record, sims, seats));
+    return this.attempt({ operation: 'result', level: 'error', failed: 'could not store the result' }, () =>
+      finishGame(this.services.store, this.record, sims, seats),
+    );
   }
 
   /** Runs a store write; on failure counts and logs it and resolves null. */

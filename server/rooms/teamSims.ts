@@ -104,7 +104,10 @@ export class TeamSims {
     const outcomes: CommandOutcome[] = [];
     for (const team of this.teamIds) {
       const state = this.state(team);
-      step(state, entries.filter((entry) => entry.team === team));
+      step(
+        state,
+        entries.filter((entry) => entry.team === team),
+      );
       outcomes.push(...state.lastOutcomes);
     }
     this.clock += 1;

@@ -63,7 +63,8 @@ function readMarker(path: string): Marker | null {
   if (!existsSync(path)) return null;
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Marker>;
-    if (typeof parsed.database === 'string' && parsed.database !== '') return { database: parsed.database, running: parsed.running === true };
+    if (typeof parsed.database === 'string' && parsed.database !== '')
+      return { database: parsed.database, running: parsed.running === true };
   } catch {
     // unreadable: treated like an absent marker, and rewritten below
   }

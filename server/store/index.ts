@@ -4,7 +4,6 @@ import { inspectDataFiles, NO_DATA_GUARD, verifyDatabase, type DataGuard } from 
 import { SqliteGameStore } from './sqliteGameStore';
 import type { GameStore } from './types';
 
-
 export interface StoreOptions {
   dataDir: string;
   /** postgres://… ; when set, PostgreSQL is used instead of SQLite. */

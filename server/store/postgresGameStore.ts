@@ -4,9 +4,30 @@
 // time, and a statement's snapshot may miss rows another transaction has just committed.
 import pg from 'pg';
 import type { CommandEntry } from '../../shared/sim';
-import { entryFromRow, profileFromRow, progressFromRow, replayFromRow, resultFromRow, roomFromRow, snapshotFromRow, storedSnapshotFromRow, ROOM_LOG, type Row } from './rows';
+import {
+  entryFromRow,
+  profileFromRow,
+  progressFromRow,
+  replayFromRow,
+  resultFromRow,
+  roomFromRow,
+  snapshotFromRow,
+  storedSnapshotFromRow,
+  ROOM_LOG,
+  type Row,
+} from './rows';
 import type { Migration } from './sqlite';
-import { SNAPSHOTS_KEPT, type ChapterProgress, type GameStore, type Profile, type ReplayRecord, type ResultRecord, type RoomRecord, type SnapshotRecord, type StoredSnapshot } from './types';
+import {
+  SNAPSHOTS_KEPT,
+  type ChapterProgress,
+  type GameStore,
+  type Profile,
+  type ReplayRecord,
+  type ResultRecord,
+  type RoomRecord,
+  type SnapshotRecord,
+  type StoredSnapshot,
+} from './types';
 
 /**
  * The schema, in order; the tables mirror sqlite.ts. JSON documents are `text`, not `jsonb`:
@@ -244,10 +265,14 @@ export class PostgresGameStore implements GameStore {
   }
 
   async saveResult(result: Omit<ResultRecord, 'createdAt'>): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO results (id, room_id, mode, scenario_id, result, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [result.id, result.roomId, result.mode, result.scenarioId, JSON.stringify(result.result), now()],
-    );
+    await this.pool.query('INSERT INTO results (id, room_id, mode, scenario_id, result, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      result.id,
+      result.roomId,
+      result.mode,
+      result.scenarioId,
+      JSON.stringify(result.result),
+      now(),
+    ]);
   }
 
   async getResult(id: string): Promise<ResultRecord | null> {
@@ -260,8 +285,15 @@ export class PostgresGameStore implements GameStore {
       `INSERT INTO replays (id, room_id, scenario, seed, teams, log, final_tick, final_hashes, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
-        replay.id, replay.roomId, JSON.stringify(replay.scenario), replay.seed, JSON.stringify(replay.teams),
-        replay.log === undefined ? ROOM_LOG : JSON.stringify(replay.log), replay.finalTick, JSON.stringify(replay.finalHashes), now(),
+        replay.id,
+        replay.roomId,
+        JSON.stringify(replay.scenario),
+        replay.seed,
+        JSON.stringify(replay.teams),
+        replay.log === undefined ? ROOM_LOG : JSON.stringify(replay.log),
+        replay.finalTick,
+        JSON.stringify(replay.finalHashes),
+        now(),
       ],
     );
   }

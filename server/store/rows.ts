@@ -2,7 +2,17 @@
 // documents as text and use the same column names. Timestamps differ: SQLite keeps ISO text, pg
 // reads timestamptz as a Date; the interface speaks ISO strings.
 import type { CommandEntry, Scenario } from '../../shared/sim';
-import type { ChapterProgress, GameMode, Profile, ReplayRecord, ResultRecord, RoomRecord, RoomStatus, SnapshotRecord, StoredSnapshot } from './types';
+import type {
+  ChapterProgress,
+  GameMode,
+  Profile,
+  ReplayRecord,
+  ResultRecord,
+  RoomRecord,
+  RoomStatus,
+  SnapshotRecord,
+  StoredSnapshot,
+} from './types';
 
 export type Row = Record<string, unknown>;
 

@@ -132,7 +132,10 @@ export function migrate(db: DatabaseSync, migrations: readonly Migration[]): num
     applied_at TEXT NOT NULL
   )`);
   const done = new Set(
-    db.prepare('SELECT version FROM schema_migrations').all().map((row) => Number(row.version)),
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => Number(row.version)),
   );
   const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
   const applied: number[] = [];

@@ -3,8 +3,28 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { CommandEntry } from '../../shared/sim';
 import { openSqlite, type SqliteStore } from './sqlite';
-import { entryFromRow, profileFromRow, progressFromRow, replayFromRow, resultFromRow, roomFromRow, snapshotFromRow, storedSnapshotFromRow, ROOM_LOG } from './rows';
-import { SNAPSHOTS_KEPT, type ChapterProgress, type GameStore, type Profile, type ReplayRecord, type ResultRecord, type RoomRecord, type SnapshotRecord, type StoredSnapshot } from './types';
+import {
+  entryFromRow,
+  profileFromRow,
+  progressFromRow,
+  replayFromRow,
+  resultFromRow,
+  roomFromRow,
+  snapshotFromRow,
+  storedSnapshotFromRow,
+  ROOM_LOG,
+} from './rows';
+import {
+  SNAPSHOTS_KEPT,
+  type ChapterProgress,
+  type GameStore,
+  type Profile,
+  type ReplayRecord,
+  type ResultRecord,
+  type RoomRecord,
+  type SnapshotRecord,
+  type StoredSnapshot,
+} from './types';
 
 const now = (): string => new Date().toISOString();
 
@@ -94,11 +114,15 @@ export class SqliteGameStore implements GameStore {
   }
 
   async listCommands(roomId: string, fromTick = 0): Promise<CommandEntry[]> {
-    return this.sql('SELECT * FROM room_commands WHERE room_id = ? AND tick >= ? ORDER BY position').all(roomId, fromTick).map(entryFromRow);
+    return this.sql('SELECT * FROM room_commands WHERE room_id = ? AND tick >= ? ORDER BY position')
+      .all(roomId, fromTick)
+      .map(entryFromRow);
   }
 
   async lastSequences(roomId: string): Promise<Record<string, number>> {
-    const rows = this.sql('SELECT player, MAX(seq) AS seq FROM room_commands WHERE room_id = ? GROUP BY player ORDER BY player').all(roomId);
+    const rows = this.sql('SELECT player, MAX(seq) AS seq FROM room_commands WHERE room_id = ? GROUP BY player ORDER BY player').all(
+      roomId,
+    );
     return Object.fromEntries(rows.map((row) => [String(row.player), Number(row.seq)]));
   }
 
@@ -114,7 +138,9 @@ export class SqliteGameStore implements GameStore {
   }
 
   async recentSnapshots(roomId: string): Promise<StoredSnapshot[]> {
-    return this.sql('SELECT * FROM room_snapshots WHERE room_id = ? ORDER BY tick DESC LIMIT ?').all(roomId, SNAPSHOTS_KEPT).map(storedSnapshotFromRow);
+    return this.sql('SELECT * FROM room_snapshots WHERE room_id = ? ORDER BY tick DESC LIMIT ?')
+      .all(roomId, SNAPSHOTS_KEPT)
+      .map(storedSnapshotFromRow);
   }
 
   async latestSnapshot(roomId: string): Promise<SnapshotRecord | null> {
@@ -124,7 +150,12 @@ export class SqliteGameStore implements GameStore {
 
   async saveResult(result: Omit<ResultRecord, 'createdAt'>): Promise<void> {
     this.sql('INSERT INTO results (id, room_id, mode, scenario_id, result, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      result.id, result.roomId, result.mode, result.scenarioId, JSON.stringify(result.result), now(),
+      result.id,
+      result.roomId,
+      result.mode,
+      result.scenarioId,
+      JSON.stringify(result.result),
+      now(),
     );
   }
 
@@ -138,8 +169,15 @@ export class SqliteGameStore implements GameStore {
       `INSERT INTO replays (id, room_id, scenario, seed, teams, log, final_tick, final_hashes, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      replay.id, replay.roomId, JSON.stringify(replay.scenario), replay.seed, JSON.stringify(replay.teams),
-      replay.log === undefined ? ROOM_LOG : JSON.stringify(replay.log), replay.finalTick, JSON.stringify(replay.finalHashes), now(),
+      replay.id,
+      replay.roomId,
+      JSON.stringify(replay.scenario),
+      replay.seed,
+      JSON.stringify(replay.teams),
+      replay.log === undefined ? ROOM_LOG : JSON.stringify(replay.log),
+      replay.finalTick,
+      JSON.stringify(replay.finalHashes),
+      now(),
     );
   }
 

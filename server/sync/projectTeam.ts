@@ -34,7 +34,15 @@ function syncStrings(target: ArraySchema<string>, values: readonly string[]): vo
   });
 }
 
-function syncMap<V>(target: { get(key: string): V | undefined; set(key: string, value: V): unknown; delete(key: string): unknown; keys(): IterableIterator<string> }, values: Record<string, V>): void {
+function syncMap<V>(
+  target: {
+    get(key: string): V | undefined;
+    set(key: string, value: V): unknown;
+    delete(key: string): unknown;
+    keys(): IterableIterator<string>;
+  },
+  values: Record<string, V>,
+): void {
   for (const key of [...target.keys()]) if (!(key in values)) target.delete(key);
   for (const [key, value] of Object.entries(values)) if (target.get(key) !== value) target.set(key, value);
 }
@@ -102,7 +110,13 @@ function projectFeedEntry(target: FeedEntryState, entry: FeedEntry): void {
 }
 
 /** Keeps `target` the same length as `values`, reusing its elements, and fills each with `fill`. */
-function syncArray<S extends object, V>(target: ArraySchema<S>, values: readonly V[], create: () => S, fill: (item: S, value: V) => void, created: OnCreated): void {
+function syncArray<S extends object, V>(
+  target: ArraySchema<S>,
+  values: readonly V[],
+  create: () => S,
+  fill: (item: S, value: V) => void,
+  created: OnCreated,
+): void {
   while (target.length > values.length) target.pop();
   while (target.length < values.length) {
     const item = create();
@@ -154,38 +168,62 @@ export function projectTeam(team: TeamState, view: TeamView, created: OnCreated 
     set(target, 'errorRate', a.errorRate);
     set(target, 'p50LatencyMs', a.p50LatencyMs);
     set(target, 'p95LatencyMs', a.p95LatencyMs);
-    syncArray(target.tiers, a.tiers, () => new TierState(), (tier, f) => {
-      set(tier, 'tier', f.tier);
-      set(tier, 'components', f.components);
-      set(tier, 'instances', f.instances);
-      set(tier, 'lambda', f.lambda);
-      set(tier, 'capacity', f.capacity);
-      set(tier, 'utilisation', f.utilisation);
-      set(tier, 'worstP95LatencyMs', f.worstP95LatencyMs);
-      set(tier, 'errors', f.errors);
-      set(tier, 'errorRate', f.errorRate);
-      set(tier, 'hitRatio', f.hitRatio === null ? -1 : f.hitRatio);
-    }, created);
+    syncArray(
+      target.tiers,
+      a.tiers,
+      () => new TierState(),
+      (tier, f) => {
+        set(tier, 'tier', f.tier);
+        set(tier, 'components', f.components);
+        set(tier, 'instances', f.instances);
+        set(tier, 'lambda', f.lambda);
+        set(tier, 'capacity', f.capacity);
+        set(tier, 'utilisation', f.utilisation);
+        set(tier, 'worstP95LatencyMs', f.worstP95LatencyMs);
+        set(tier, 'errors', f.errors);
+        set(tier, 'errorRate', f.errorRate);
+        set(tier, 'hitRatio', f.hitRatio === null ? -1 : f.hitRatio);
+      },
+      created,
+    );
     // teamView always sets the loss; a hand-made view without it sends none.
     const loss = a.loss ?? { errors: 0, distance: 0, system: 0, regions: null, classes: null, slowest: null };
     set(target, 'lossErrors', loss.errors);
     set(target, 'lossDistance', loss.distance);
     set(target, 'lossSystem', loss.system);
     set(target, 'lossRegionsShown', loss.regions !== null);
-    syncArray(target.lossRegions, loss.regions ?? [], () => new LossRegionState(), (region, r) => {
-      set(region, 'id', r.id);
-      set(region, 'share', r.share);
-      set(region, 'roundTripMs', r.roundTripMs);
-    }, created);
+    syncArray(
+      target.lossRegions,
+      loss.regions ?? [],
+      () => new LossRegionState(),
+      (region, r) => {
+        set(region, 'id', r.id);
+        set(region, 'share', r.share);
+        set(region, 'roundTripMs', r.roundTripMs);
+      },
+      created,
+    );
     set(target, 'lossDetailShown', loss.classes !== null && loss.slowest !== null);
-    syncArray(target.lossClasses, loss.classes ?? [], () => new LossClassState(), (item, c) => {
-      set(item, 'cls', c.cls);
-      set(item, 'share', c.share);
-    }, created);
-    syncArray(target.slowest, loss.slowest ?? [], () => new SlowComponentState(), (item, c) => {
-      set(item, 'componentId', c.componentId);
-      set(item, 'msPerRequest', c.msPerRequest);
-    }, created);
+    syncArray(
+      target.lossClasses,
+      loss.classes ?? [],
+      () => new LossClassState(),
+      (item, c) => {
+        set(item, 'cls', c.cls);
+        set(item, 'share', c.share);
+      },
+      created,
+    );
+    syncArray(
+      target.slowest,
+      loss.slowest ?? [],
+      () => new SlowComponentState(),
+      (item, c) => {
+        set(item, 'componentId', c.componentId);
+        set(item, 'msPerRequest', c.msPerRequest);
+      },
+      created,
+    );
   }
 
   if (view.business === null) {
@@ -203,18 +241,30 @@ export function projectTeam(team: TeamState, view: TeamView, created: OnCreated 
     set(target, 'satisfaction', b.satisfaction);
     set(target, 'retentionPerDay', b.retentionPerDay);
     set(target, 'growthPerDay', b.growthPerDay);
-    syncArray(target.regions, b.regions, () => new RegionBusinessState(), (region, r) => {
-      set(region, 'id', r.id);
-      set(region, 'dau', r.dau);
-      set(region, 'satisfaction', r.satisfaction);
-    }, created);
+    syncArray(
+      target.regions,
+      b.regions,
+      () => new RegionBusinessState(),
+      (region, r) => {
+        set(region, 'id', r.id);
+        set(region, 'dau', r.dau);
+        set(region, 'satisfaction', r.satisfaction);
+      },
+      created,
+    );
   }
 
   set(team, 'alerting', view.alerts !== null);
-  syncArray(team.alerts, view.alerts ?? [], () => new AlertState(), (alert, a) => {
-    set(alert, 'kind', a.kind);
-    set(alert, 'componentId', a.componentId ?? '');
-    set(alert, 'value', a.value);
-    set(alert, 'threshold', a.threshold);
-  }, created);
+  syncArray(
+    team.alerts,
+    view.alerts ?? [],
+    () => new AlertState(),
+    (alert, a) => {
+      set(alert, 'kind', a.kind);
+      set(alert, 'componentId', a.componentId ?? '');
+      set(alert, 'value', a.value);
+      set(alert, 'threshold', a.threshold);
+    },
+    created,
+  );
 }

@@ -46,11 +46,15 @@ export class WireState {
 
   /** Copies every team's view into the state (with a chart point each) and the room's tick. */
   project(sims: ProjectedSims): void {
-    this.views.project(sims.teamIds, (team) => sims.state(team), (team, view) => {
-      let points = this.history.get(team);
-      if (points === undefined) this.history.set(team, (points = []));
-      pushPoint(points, historyPoint(view));
-    });
+    this.views.project(
+      sims.teamIds,
+      (team) => sims.state(team),
+      (team, view) => {
+        let points = this.history.get(team);
+        if (points === undefined) this.history.set(team, (points = []));
+        pushPoint(points, historyPoint(view));
+      },
+    );
     this.state.clock.tick = sims.tick;
   }
 
@@ -81,8 +85,14 @@ export class WireState {
   /** What a client is sent when it sits down; `token` only when the seat is new (or newly secured). */
   welcome(seat: Seat, token: string | null): WelcomeMessage {
     return {
-      protocol: PROTOCOL_VERSION, code: this.room.code, mode: this.room.mode, team: seat.team, role: seat.role,
-      seatId: seat.seatId, seatToken: token, nextSeq: seat.lastSeq + 1,
+      protocol: PROTOCOL_VERSION,
+      code: this.room.code,
+      mode: this.room.mode,
+      team: seat.team,
+      role: seat.role,
+      seatId: seat.seatId,
+      seatToken: token,
+      nextSeq: seat.lastSeq + 1,
     };
   }
 

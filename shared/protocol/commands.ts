@@ -10,9 +10,17 @@ import { COMPONENT_KINDS } from '../sim/core/scenario';
 import { CACHE_POLICIES, CACHE_STRATEGIES, DB_ENGINES, FAILOVER_MODES, SHARD_KEYS } from '../sim/vocabulary';
 import { formatZodError } from './zodErrors';
 
-const componentId = z.string().min(1).max(40).regex(/^[a-zA-Z]+-\d+$/, 'a component id such as web-3');
+const componentId = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-zA-Z]+-\d+$/, 'a component id such as web-3');
 const endpoint = z.union([z.literal('users'), componentId]);
-const region = z.string().min(1).max(32).regex(/^[a-z0-9][a-z0-9-]*$/);
+const region = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[a-z0-9][a-z0-9-]*$/);
 const size = z.enum(SIZE_NAMES);
 const kind = z.enum(COMPONENT_KINDS);
 const engine = z.enum(DB_ENGINES);
@@ -62,7 +70,11 @@ export const commandSchema = z.discriminatedUnion('type', [
       denormalised: z.boolean().optional(),
       cachePolicy: z.enum(CACHE_POLICIES).optional(),
       cacheStrategy: z.enum(CACHE_STRATEGIES).optional(),
-      ttlSeconds: z.number().positive().max(7 * 24 * 3600).optional(),
+      ttlSeconds: z
+        .number()
+        .positive()
+        .max(7 * 24 * 3600)
+        .optional(),
       versioning: z.boolean().optional(),
       originFallback: z.boolean().optional(),
       durable: z.boolean().optional(),

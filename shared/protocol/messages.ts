@@ -33,7 +33,11 @@ export const SERVER_MESSAGES = { welcome: 'welcome', ack: 'ack', outcome: 'outco
 /** Largest message the room reads, as JSON text; bigger ones are refused as oversize. */
 export const MAX_MESSAGE_CHARS = 4096;
 
-const sequence = z.number().int().min(0).max(2 ** 31 - 1);
+const sequence = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 
 /**
  * How far ahead of the last accepted sequence number a command may be numbered. A client numbers
@@ -57,14 +61,24 @@ export const controlMessageSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('pause') }).strict(),
   z.object({ action: z.literal('resume') }).strict(),
   z.object({ action: z.literal('end') }).strict(),
-  z.object({ action: z.literal('speed'), speed: z.union(SPEEDS.map((s) => z.literal(s)) as [z.ZodLiteral<Speed>, z.ZodLiteral<Speed>, ...z.ZodLiteral<Speed>[]]) }).strict(),
+  z
+    .object({
+      action: z.literal('speed'),
+      speed: z.union(SPEEDS.map((s) => z.literal(s)) as [z.ZodLiteral<Speed>, z.ZodLiteral<Speed>, ...z.ZodLiteral<Speed>[]]),
+    })
+    .strict(),
 ]);
 export type ControlMessage = z.infer<typeof controlMessageSchema>;
 
 // A lone UTF-16 surrogate is refused: the state encoder counts such a string's bytes one way and
 // writes them another, which would put every client's decoder out of step.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const displayName = z.string().trim().min(1).max(32).refine((name) => !LONE_SURROGATE.test(name), 'a name of whole characters');
+const displayName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .refine((name) => !LONE_SURROGATE.test(name), 'a name of whole characters');
 /** The anonymous id a browser keeps for its player (a random UUID or similar). */
 const playerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an anonymous player id of 8–64 letters, digits, - or _');
 /** The secret a room issued with a seat (welcome.seatToken); needed with the player id to sit there again. */
@@ -91,8 +105,16 @@ export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 /** What the creator of a room chooses (plus its own join options). */
 export const createOptionsSchema = joinOptionsSchema.extend({
   mode: z.enum(MODES),
-  scenario: z.string().regex(/^[a-z0-9-]{1,40}$/).default('sandbox'),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  scenario: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .default('sandbox'),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   /** Team ids for matches and workshops (solo has one team). */
   teams: z.array(teamId).min(1).max(12).optional(),
   /** Public matches are listed in the lobby; solo rooms and workshops are not. */

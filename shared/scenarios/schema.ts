@@ -14,9 +14,7 @@ const share = z.number().min(0).max(1);
 const nonNegative = z.number().finite().min(0);
 const kindName = z.enum(COMPONENT_KINDS);
 
-const perClass = z
-  .object({ static: nonNegative, read: nonNegative, write: nonNegative, session: nonNegative, job: nonNegative })
-  .strict();
+const perClass = z.object({ static: nonNegative, read: nonNegative, write: nonNegative, session: nonNegative, job: nonNegative }).strict();
 
 // Running out of space follows from data and disks; every other incident can be scripted.
 const incidentType = z.enum(INCIDENT_TYPES.filter((type) => type !== 'shardFull') as [IncidentType, ...IncidentType[]]);
@@ -145,7 +143,11 @@ export const scenarioSchema = z
         }
         const source = from === 'users' ? 'users' : scenario.initialTopology[from]!.kind;
         if (!ALLOWED_LINKS[source].includes(component.kind)) {
-          ctx.addIssue({ code: 'custom', path: ['initialTopology', index, 'connectFrom'], message: `${source} cannot send traffic to ${component.kind}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['initialTopology', index, 'connectFrom'],
+            message: `${source} cannot send traffic to ${component.kind}`,
+          });
         }
       }
     });

@@ -67,8 +67,17 @@ function setUp(): Promise<{ browser: Browser; server: PreviewServer; url: string
   shared ??= (async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'scale-up-render-'));
     const input = { main: GAME_PAGE, dev: DEV_PAGES.diagram };
-    await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, rollupOptions: { input } } });
-    const server = await preview({ configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', open: false } });
+    await build({
+      configFile: join(REPO_ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, rollupOptions: { input } },
+    });
+    const server = await preview({
+      configFile: join(REPO_ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1', open: false },
+    });
     const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     process.once('beforeExit', () => void tearDown());
@@ -88,7 +97,15 @@ async function tearDown(): Promise<void> {
 
 /** Runs in the page: counts frames and times Phaser's steps for `windowMs`. */
 function measureInPage(windowMs: number): Promise<PageFigures> {
-  type DevWindow = Window & { __diagram?: { game: { events: { on(e: string, f: () => void): void; off(e: string, f: () => void): void }; scene: { getScene(k: string): { dotCount: number } | null } }; state: { components: unknown[] } } };
+  type DevWindow = Window & {
+    __diagram?: {
+      game: {
+        events: { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+        scene: { getScene(k: string): { dotCount: number } | null };
+      };
+      state: { components: unknown[] };
+    };
+  };
   const page = window as DevWindow;
   const dev = page.__diagram!;
   const intervals: number[] = [];
@@ -115,7 +132,10 @@ function measureInPage(windowMs: number): Promise<PageFigures> {
   for (const [event, listener] of listeners) dev.game.events.on(event, listener);
   const gl = document.querySelector('canvas')?.getContext('webgl2') ?? document.querySelector('canvas')?.getContext('webgl');
   const info = gl?.getExtension('WEBGL_debug_renderer_info');
-  const renderer = gl === null || gl === undefined ? 'none' : String(gl.getParameter(info === null || info === undefined ? gl.RENDERER : info.UNMASKED_RENDERER_WEBGL));
+  const renderer =
+    gl === null || gl === undefined
+      ? 'none'
+      : String(gl.getParameter(info === null || info === undefined ? gl.RENDERER : info.UNMASKED_RENDERER_WEBGL));
   return new Promise((resolve) => {
     let frames = 0;
     let last = 0;
@@ -131,7 +151,17 @@ function measureInPage(windowMs: number): Promise<PageFigures> {
       else {
         for (const [event, listener] of listeners) dev.game.events.off(event, listener);
         const scene = dev.game.scene.getScene('diagram');
-        resolve({ frames, elapsedMs: now - start, intervals, stepMs, updateMs, renderMs, dots: scene?.dotCount ?? 0, components: dev.state.components.length, renderer });
+        resolve({
+          frames,
+          elapsedMs: now - start,
+          intervals,
+          stepMs,
+          updateMs,
+          renderMs,
+          dots: scene?.dotCount ?? 0,
+          components: dev.state.components.length,
+          renderer,
+        });
       }
     };
     requestAnimationFrame(frame);
@@ -146,14 +176,23 @@ function quantile(values: readonly number[], q: number): number {
 
 /** The diagram with `COMPONENTS` components (or a blank scene) at one viewport size. */
 function renderCase(id: string, viewport: Viewport, blank: boolean): BenchCase {
-  const title = blank ? `blank scene, ${viewport.width}×${viewport.height}` : `${COMPONENTS} components, ${viewport.width}×${viewport.height}`;
+  const title = blank
+    ? `blank scene, ${viewport.width}×${viewport.height}`
+    : `${COMPONENTS} components, ${viewport.width}×${viewport.height}`;
   return {
     id,
     group: 'client',
     title,
     async run(options: BenchOptions): Promise<CaseResult> {
       if (!existsSync(CHROMIUM)) {
-        return { id, group: 'client', title, metrics: {}, goals: [], warnings: [`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`] };
+        return {
+          id,
+          group: 'client',
+          title,
+          metrics: {},
+          goals: [],
+          warnings: [`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`],
+        };
       }
       const { browser, url } = await setUp();
       const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
@@ -183,7 +222,10 @@ function renderCase(id: string, viewport: Viewport, blank: boolean): BenchCase {
           ? []
           : [
               checkGoal({ metric: 'fps', op: '>=', target: FPS_GOAL, label: `≥ ${FPS_GOAL} fps` }, metrics),
-              checkGoal({ metric: 'stepP95Ms', op: '<', target: FRAME_MS_GOAL, label: `main thread p95 < ${FRAME_MS_GOAL} ms/frame` }, metrics),
+              checkGoal(
+                { metric: 'stepP95Ms', op: '<', target: FRAME_MS_GOAL, label: `main thread p95 < ${FRAME_MS_GOAL} ms/frame` },
+                metrics,
+              ),
             ];
         const warnings = [`renderer: ${figures.renderer}`, ...errors.map((e) => `page error: ${e}`)];
         return { id, group: 'client', title, metrics, goals, warnings };
@@ -197,7 +239,12 @@ function renderCase(id: string, viewport: Viewport, blank: boolean): BenchCase {
 export function clientRenderCases(): BenchCase[] {
   const small = { width: 1280, height: 720 };
   const large = { width: 1920, height: 1080 };
-  return [renderCase('client-blank-720', small, true), renderCase('client-render-720', small, false), renderCase('client-blank-1080', large, true), renderCase('client-render-1080', large, false)];
+  return [
+    renderCase('client-blank-720', small, true),
+    renderCase('client-render-720', small, false),
+    renderCase('client-blank-1080', large, true),
+    renderCase('client-render-1080', large, false),
+  ];
 }
 
 /** Closes the browser and the preview server (the run calls it after the last case). */

@@ -35,8 +35,20 @@ export function buildEveryKindTopology(spec: TopologySpec, seed = 1): BuiltTopol
       rdbmses: inCell.filter((c) => c.kind === 'db' && c.settings.engine === 'rdbms').map((c) => c.id),
     });
     buys.push(
-      { type: 'buy', kind: 'cache', region: region.id, size: 'medium', count: countFor(cacheOps * MEMORY_STORE_WORK, 'medium', STORE_UTILISATION) },
-      { type: 'buy', kind: 'sessionStore', region: region.id, size: 'medium', count: countFor(sessionOps * MEMORY_STORE_WORK, 'medium', STORE_UTILISATION) },
+      {
+        type: 'buy',
+        kind: 'cache',
+        region: region.id,
+        size: 'medium',
+        count: countFor(cacheOps * MEMORY_STORE_WORK, 'medium', STORE_UTILISATION),
+      },
+      {
+        type: 'buy',
+        kind: 'sessionStore',
+        region: region.id,
+        size: 'medium',
+        count: countFor(sessionOps * MEMORY_STORE_WORK, 'medium', STORE_UTILISATION),
+      },
       { type: 'buy', kind: 'queue', region: region.id, size: 'medium', count: countFor(jobs * ENQUEUE_WORK, 'medium', STORE_UTILISATION) },
       { type: 'buy', kind: 'worker', region: region.id, size: 'large', count: countFor(jobs * WEB_WORK.job, 'large', WORKER_UTILISATION) },
     );
@@ -47,7 +59,11 @@ export function buildEveryKindTopology(spec: TopologySpec, seed = 1): BuiltTopol
     const [cache, store, queue, worker] = [1, 2, 3, 4].map((k) => created(ids, c * 4 + k)) as [string, string, string, string];
     wiring.push({ type: 'connect', from: queue, to: worker });
     for (const web of cell.webs) {
-      wiring.push({ type: 'connect', from: web, to: cache }, { type: 'connect', from: web, to: store }, { type: 'connect', from: web, to: queue });
+      wiring.push(
+        { type: 'connect', from: web, to: cache },
+        { type: 'connect', from: web, to: store },
+        { type: 'connect', from: web, to: queue },
+      );
     }
     for (const rdbms of cell.rdbmses) wiring.push({ type: 'buy', kind: 'db', region: cell.region, replicaOf: rdbms, size: 'medium' });
   });

@@ -140,7 +140,8 @@ function inspect(built: BuiltTopology): string[] {
   let saturated = 0;
   for (const component of state.components) {
     for (const [key, value] of Object.entries(component.figures)) {
-      if (!Number.isFinite(value)) nonFinite.set(`${component.kind}.figures.${key}=${value}`, (nonFinite.get(`${component.kind}.figures.${key}=${value}`) ?? 0) + 1);
+      if (!Number.isFinite(value))
+        nonFinite.set(`${component.kind}.figures.${key}=${value}`, (nonFinite.get(`${component.kind}.figures.${key}=${value}`) ?? 0) + 1);
     }
     if (component.figures.failed > 1e-6 * Math.max(1, component.figures.lambda)) failing++;
     if (component.figures.utilisation >= 0.9) saturated++;
@@ -213,7 +214,9 @@ function stepCase(id: string, target: number, cells: number, build: (spec: Topol
         msPerStepMax: Math.max(...perStep),
         updatesPerSecond: (built.components * 1000) / msPerStep,
       };
-      const goals = [checkGoal({ metric: 'updatesPerSecond', op: '>=', target: UPDATES_GOAL, label: '≥ 1,000,000 component-updates/s' }, metrics)];
+      const goals = [
+        checkGoal({ metric: 'updatesPerSecond', op: '>=', target: UPDATES_GOAL, label: '≥ 1,000,000 component-updates/s' }, metrics),
+      ];
       return { id, group: 'step', title, metrics, goals, warnings: inspect(built) };
     },
   };
@@ -276,7 +279,11 @@ function renderTable(results: readonly CaseResult[]): string {
       r.goals.map((g) => `${g.met ? 'ok' : 'MISSED'} (${g.label})`).join('; '),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
-    const line = (cells: string[]) => cells.map((cell, i) => (i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((cell, i) => (i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join('  ')
+        .trimEnd();
     lines.push(layout.title, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), '');
     for (const r of rows) {
       const u = r.metrics;
@@ -288,7 +295,9 @@ function renderTable(results: readonly CaseResult[]): string {
           return `${k} ${low.toFixed(2)}${high - low >= 0.005 ? `–${high.toFixed(2)}` : ''}`;
         });
       if (kinds.length > 0) {
-        lines.push(`  ${r.id}: utilisation ${kinds.join(', ')}; p50 ${format(u.p50LatencyMs, 1)} ms, p95 ${format(u.p95LatencyMs, 1)} ms, availability ${format(u.availability, 4)}`);
+        lines.push(
+          `  ${r.id}: utilisation ${kinds.join(', ')}; p50 ${format(u.p50LatencyMs, 1)} ms, p95 ${format(u.p95LatencyMs, 1)} ms, availability ${format(u.availability, 4)}`,
+        );
       }
       if (r.group === 'server') lines.push(...serverNotes(r));
       for (const warning of r.warnings) lines.push(`  ${r.id}: warning: ${warning}`);
@@ -317,7 +326,9 @@ async function main(): Promise<void> {
   if (values['server-cpu-prof'] !== undefined) options.serverCpuProf = values['server-cpu-prof'];
   const roomsValid = options.rooms === undefined || (Number.isInteger(options.rooms) && options.rooms >= 1);
   if (!(options.minMs > 0) || !Number.isInteger(options.samples) || options.samples < 1 || !roomsValid) {
-    console.error('usage: npm run bench -- [--json] [--only <id part>] [--min-ms <ms>] [--samples <n>] [--rooms <n>] [--server-cpu-prof <dir>]');
+    console.error(
+      'usage: npm run bench -- [--json] [--only <id part>] [--min-ms <ms>] [--samples <n>] [--rooms <n>] [--server-cpu-prof <dir>]',
+    );
     process.exit(2);
   }
   // --only: an exact case id, else every case whose id contains the text.

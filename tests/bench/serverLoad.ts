@@ -97,10 +97,7 @@ interface WindowStats {
   commandsRejected: number;
 }
 
-type FromChild =
-  | { type: 'ready'; port: number; pid: number }
-  | { type: 'window'; stats: WindowStats }
-  | { type: 'failed'; error: string };
+type FromChild = { type: 'ready'; port: number; pid: number } | { type: 'window'; stats: WindowStats } | { type: 'failed'; error: string };
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers.
@@ -125,13 +122,20 @@ function summarise(values: readonly number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
   return {
     count: sorted.length,
-    p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99), p999: quantile(sorted, 0.999),
-    max: sorted[sorted.length - 1] ?? NaN, mean: sorted.reduce((sum, v) => sum + v, 0) / sorted.length,
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    p999: quantile(sorted, 0.999),
+    max: sorted[sorted.length - 1] ?? NaN,
+    mean: sorted.reduce((sum, v) => sum + v, 0) / sorted.length,
   };
 }
 
 function median(values: readonly number[]): number {
-  return quantile([...values].sort((a, b) => a - b), 0.5);
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 function sleep(ms: number): Promise<void> {
@@ -218,7 +222,10 @@ async function runServerChild(dataDir: string): Promise<void> {
   try {
     const [{ startServer }, { pino }] = await Promise.all([import('../../server/app'), import('pino')]);
     // Quiet, except for warnings and errors, which go to a file the parent reads at the end.
-    const logger = pino({ level: 'warn', base: { service: 'scale-up' } }, pino.destination({ dest: join(dataDir, SERVER_LOG), sync: true }));
+    const logger = pino(
+      { level: 'warn', base: { service: 'scale-up' } },
+      pino.destination({ dest: join(dataDir, SERVER_LOG), sync: true }),
+    );
     const server = await startServer({
       port: 0,
       host: '127.0.0.1',
@@ -234,7 +241,8 @@ async function runServerChild(dataDir: string): Promise<void> {
     // gets them), split by whether the tick wrote a snapshot.
     const histogram = server.metrics.tickSeconds as unknown as { observe(value: number): void };
     const observe = histogram.observe.bind(histogram);
-    let window: { ticks: number[]; plainTicks: number[]; snapshotTicks: number[]; snapshots: number[]; commandWrites: number[] } | null = null;
+    let window: { ticks: number[]; plainTicks: number[]; snapshotTicks: number[]; snapshots: number[]; commandWrites: number[] } | null =
+      null;
     let snapshotInTick = false;
     histogram.observe = (value: number) => {
       window?.ticks.push(value * 1000);
@@ -262,7 +270,10 @@ async function runServerChild(dataDir: string): Promise<void> {
     // lateness is that minus the resolution.
     const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
     loopDelay.enable();
-    const counterValue = async (counter: { get(): Promise<{ values: Array<{ value: number; labels: Record<string, unknown> }> }> }, result?: string) =>
+    const counterValue = async (
+      counter: { get(): Promise<{ values: Array<{ value: number; labels: Record<string, unknown> }> }> },
+      result?: string,
+    ) =>
       (await counter.get()).values.filter((v) => result === undefined || v.labels.result === result).reduce((sum, v) => sum + v.value, 0);
     const commandCount = (result: string) => counterValue(server.metrics.commands as never, result);
     const patchCount = () => counterValue(server.metrics.patchBytes as never);
@@ -275,8 +286,12 @@ async function runServerChild(dataDir: string): Promise<void> {
           window = { ticks: [], plainTicks: [], snapshotTicks: [], snapshots: [], commandWrites: [] };
           loopDelay.reset();
           start = {
-            at: performance.now(), cpu: process.cpuUsage(), elu: performance.eventLoopUtilization(),
-            patch: await patchCount(), accepted: await commandCount('accepted'), rejected: await commandCount('rejected'),
+            at: performance.now(),
+            cpu: process.cpuUsage(),
+            elu: performance.eventLoopUtilization(),
+            patch: await patchCount(),
+            accepted: await commandCount('accepted'),
+            rejected: await commandCount('rejected'),
           };
         } else if (message.type === 'window-end') {
           const seen = window ?? { ticks: [], plainTicks: [], snapshotTicks: [], snapshots: [], commandWrites: [] };
@@ -317,7 +332,10 @@ async function runServerChild(dataDir: string): Promise<void> {
 }
 
 /** Starts the server child; resolves once it listens. */
-function startChild(dataDir: string, cpuProfDir: string | undefined): { child: ChildProcess; ready: Promise<number>; exited: Promise<number | null> } {
+function startChild(
+  dataDir: string,
+  cpuProfDir: string | undefined,
+): { child: ChildProcess; ready: Promise<number>; exited: Promise<number | null> } {
   const execArgv = ['--import', 'tsx', '--disable-warning=ExperimentalWarning'];
   if (cpuProfDir !== undefined) execArgv.push('--cpu-prof', `--cpu-prof-dir=${resolve(cpuProfDir)}`);
   // stdout of the child goes to our stderr: with --json our stdout carries only the JSON document.
@@ -437,10 +455,12 @@ class Bot {
     });
     let ackTick: number | null = null;
     void acked.then((ack) => (ackTick = ack.tick));
-    const outcome = await withTimeout(bought, 30_000, 'the bot\'s first purchase').catch((error: unknown) => {
+    const outcome = await withTimeout(bought, 30_000, "the bot's first purchase").catch((error: unknown) => {
       const team = this.room.state.teams?.get('solo');
       const web = team === undefined ? [] : [...team.components.keys()].filter((key) => key.startsWith('web-'));
-      throw new Error(`${String(error)} (acked for tick ${ackTick}; the room is at tick ${this.tick}; web groups in view: ${web.join(', ')})`);
+      throw new Error(
+        `${String(error)} (acked for tick ${ackTick}; the room is at tick ${this.tick}; web groups in view: ${web.join(', ')})`,
+      );
     });
     if (!outcome.ok || outcome.createdId === null) throw new Error(`buying a web group failed: ${outcome.reason}`);
     return outcome.createdId;
@@ -482,7 +502,11 @@ class Bot {
       return { type: 'scale', id: webId, count: 3 };
     }
     this.target = this.target === 0.6 ? 0.7 : 0.6;
-    return { type: 'configure', id: webId, autoscaling: { enabled: false, min: 1, max: 3, targetUtilisation: this.target, cooldownTicks: 5 } };
+    return {
+      type: 'configure',
+      id: webId,
+      autoscaling: { enabled: false, min: 1, max: 3, targetUtilisation: this.target, cooldownTicks: 5 },
+    };
   }
 
   private send(command: Command): void {
@@ -546,8 +570,15 @@ async function runServerLoad(id: string, options: BenchOptions): Promise<CaseRes
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   const counters: Counters = {
-    sent: 0, acked: 0, errors: 0, errorReasons: new Map(), outcomesOk: 0, outcomesFailed: 0,
-    outcomeReasons: new Map(), ackLatencies: [], recordLatency: false,
+    sent: 0,
+    acked: 0,
+    errors: 0,
+    errorReasons: new Map(),
+    outcomesOk: 0,
+    outcomesFailed: 0,
+    outcomeReasons: new Map(),
+    ackLatencies: [],
+    recordLatency: false,
   };
   /** Every bot whose room was created (all leave at the end), and those that got as far as sending commands. */
   const opened: Bot[] = [];
@@ -565,25 +596,36 @@ async function runServerLoad(id: string, options: BenchOptions): Promise<CaseRes
     // Ramp-up: create the rooms, a few at a time; each bot starts its commands once set up.
     const rampStart = performance.now();
     progress(`opening ${rooms} rooms (server pid ${child.pid})…`);
-    await pool(rooms, RAMP_CONCURRENCY, async (index) => {
-      try {
-        const playerId = `bench-bot-${process.pid}-${index}`;
-        const room = (await withTimeout(sdk.create('game', { mode: 'solo', playerId, name: `bot ${index}` }), 30_000, 'create')) as ClientRoom<unknown, GameState>;
-        const welcome = nextMessage<WelcomeMessage>(room, 'welcome', 30_000);
-        const bot = new Bot(room, counters);
-        opened.push(bot);
-        const webId = await bot.setUp(await welcome);
-        bots.push(bot);
-        if (!aborted) bot.run(webId);
-        if (bots.length % 100 === 0) progress(`${bots.length} rooms up (${((performance.now() - rampStart) / 1000).toFixed(1)} s)`);
-      } catch (error) {
-        setupFailures++;
-        firstSetupError ||= error instanceof Error ? error.message : String(error);
-      }
-    }, () => aborted || childGone);
+    await pool(
+      rooms,
+      RAMP_CONCURRENCY,
+      async (index) => {
+        try {
+          const playerId = `bench-bot-${process.pid}-${index}`;
+          const room = (await withTimeout(
+            sdk.create('game', { mode: 'solo', playerId, name: `bot ${index}` }),
+            30_000,
+            'create',
+          )) as ClientRoom<unknown, GameState>;
+          const welcome = nextMessage<WelcomeMessage>(room, 'welcome', 30_000);
+          const bot = new Bot(room, counters);
+          opened.push(bot);
+          const webId = await bot.setUp(await welcome);
+          bots.push(bot);
+          if (!aborted) bot.run(webId);
+          if (bots.length % 100 === 0) progress(`${bots.length} rooms up (${((performance.now() - rampStart) / 1000).toFixed(1)} s)`);
+        } catch (error) {
+          setupFailures++;
+          firstSetupError ||= error instanceof Error ? error.message : String(error);
+        }
+      },
+      () => aborted || childGone,
+    );
     const rampMs = performance.now() - rampStart;
     if (setupFailures > 0) warnings.push(`${setupFailures} room(s) failed to set up; first: ${firstSetupError}`);
-    progress(`${bots.length} rooms up in ${(rampMs / 1000).toFixed(1)} s; settling ${(settleMs / 1000).toFixed(0)} s, then measuring ${(windowMs / 1000).toFixed(0)} s`);
+    progress(
+      `${bots.length} rooms up in ${(rampMs / 1000).toFixed(1)} s; settling ${(settleMs / 1000).toFixed(0)} s, then measuring ${(windowMs / 1000).toFixed(0)} s`,
+    );
     await sleep(settleMs);
 
     // The window.
@@ -613,14 +655,17 @@ async function runServerLoad(id: string, options: BenchOptions): Promise<CaseRes
     // Commands still in flight get a moment (up to 10 s) to be acked and applied before the totals are read.
     for (const bot of bots) bot.stop();
     const commandErrors = () => [...counters.errorReasons].filter(([key]) => key.startsWith('command:')).reduce((sum, [, n]) => sum + n, 0);
-    const settled = () => counters.acked + commandErrors() >= counters.sent && counters.outcomesOk + counters.outcomesFailed >= counters.acked;
-    for (const end = performance.now() + 10_000; !settled() && performance.now() < end; ) await sleep(100);
+    const settled = () =>
+      counters.acked + commandErrors() >= counters.sent && counters.outcomesOk + counters.outcomesFailed >= counters.acked;
+    for (const end = performance.now() + 10_000; !settled() && performance.now() < end;) await sleep(100);
 
     const serverSeconds = stats.elapsedMs / 1000;
     // Cores' worth of CPU the whole machine used in the window (all cores' ticks over total ticks × cores).
     const cores = availableParallelism();
     const machine = (key: 'busy' | 'steal') =>
-      machineBefore === null || machineAfter === null ? NaN : ((machineAfter[key] - machineBefore[key]) / (machineAfter.total - machineBefore.total)) * cores * 100;
+      machineBefore === null || machineAfter === null
+        ? NaN
+        : ((machineAfter[key] - machineBefore[key]) / (machineAfter.total - machineBefore.total)) * cores * 100;
     const expectedTicksPerSecond = (opened.length * SPEED * 1000) / DEFAULT_TIMINGS.tickMs; // every room created ticks
     const latencies = [...counters.ackLatencies].sort((a, b) => a - b);
     const metrics: Record<string, number> = {
@@ -732,17 +777,24 @@ async function runServerLoad(id: string, options: BenchOptions): Promise<CaseRes
   }
 
   if (counters.errors > 0) warnings.push(`errors from the server: ${[...counters.errorReasons].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
-  if (counters.outcomesFailed > 0) warnings.push(`commands the sim refused at their tick: ${[...counters.outcomeReasons].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+  if (counters.outcomesFailed > 0)
+    warnings.push(`commands the sim refused at their tick: ${[...counters.outcomeReasons].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
   if ((metrics.commandsUnanswered ?? 0) > 0) warnings.push(`${metrics.commandsUnanswered} command(s) got neither an ack nor an error`);
-  if ((metrics.outcomesMissing ?? 0) > 0) warnings.push(`${metrics.outcomesMissing} acknowledged command(s) never got an outcome (logged but not applied?)`);
-  if ((metrics.otherCpuPercent ?? 0) > 15) warnings.push(`other processes used ${metrics.otherCpuPercent!.toFixed(0)} % of a core during the window: the machine was not quiet`);
-  if ((metrics.botCpuPercent ?? 0) > 80) warnings.push(`the bots used ${metrics.botCpuPercent!.toFixed(0)} % of a core: on 2 cores they may have slowed the server`);
+  if ((metrics.outcomesMissing ?? 0) > 0)
+    warnings.push(`${metrics.outcomesMissing} acknowledged command(s) never got an outcome (logged but not applied?)`);
+  if ((metrics.otherCpuPercent ?? 0) > 15)
+    warnings.push(`other processes used ${metrics.otherCpuPercent!.toFixed(0)} % of a core during the window: the machine was not quiet`);
+  if ((metrics.botCpuPercent ?? 0) > 80)
+    warnings.push(`the bots used ${metrics.botCpuPercent!.toFixed(0)} % of a core: on 2 cores they may have slowed the server`);
   if (options.serverCpuProf !== undefined) warnings.push(`server CPU profile written to ${options.serverCpuProf}`);
 
   const goals = [
     checkGoal({ metric: 'rooms', op: '>=', target: ROOMS_GOAL, label: `≥ ${ROOMS_GOAL} rooms` }, metrics),
     checkGoal({ metric: 'tickP99Ms', op: '<', target: TICK_P99_GOAL_MS, label: `tick p99 < ${TICK_P99_GOAL_MS} ms` }, metrics),
-    checkGoal({ metric: 'tickRateShare', op: '>=', target: TICK_RATE_GOAL, label: `ticks ≥ ${TICK_RATE_GOAL * 100} % of expected` }, metrics),
+    checkGoal(
+      { metric: 'tickRateShare', op: '>=', target: TICK_RATE_GOAL, label: `ticks ≥ ${TICK_RATE_GOAL * 100} % of expected` },
+      metrics,
+    ),
   ];
   return { id, group: 'server', title, metrics, goals, warnings };
 }

@@ -107,10 +107,7 @@ function dbWorkPerRequest(scenario: Scenario, engine: DbEngine, datasetId: strin
   const share = classShares(scenario);
   const data = dataset(scenario, datasetId);
   const spec = ENGINES[engine];
-  const reads =
-    engine === 'rdbms'
-      ? spec.readWork + spec.joinWork * (data.joins - 1)
-      : data.joins * spec.readWork; // one lookup per table
+  const reads = engine === 'rdbms' ? spec.readWork + spec.joinWork * (data.joins - 1) : data.joins * spec.readWork; // one lookup per table
   return share.read * data.readShare * reads + share.write * data.writeShare * spec.writeWork;
 }
 
@@ -190,11 +187,18 @@ export function buildTopology(spec: TopologySpec, seed = 1): BuiltTopology {
   for (const region of scenario.regions) {
     const lbCount = Math.max(1, Math.ceil((cellRps * LB_WORK) / (SIZES[KINDS.lb.sizes[0]!].vcpu * LB_UTILISATION)));
     buys.push({ type: 'buy', kind: 'lb', region: region.id, count: lbCount });
-    for (let w = 0; w < spec.websPerCell; w++) buys.push({ type: 'buy', kind: 'web', region: region.id, size: WEB_SIZE, count: webCount(w) });
+    for (let w = 0; w < spec.websPerCell; w++)
+      buys.push({ type: 'buy', kind: 'web', region: region.id, size: WEB_SIZE, count: webCount(w) });
     // Size one shard for the busiest WEBS_PER_SHARD web groups' share of the accounts load.
     let shardRps = 0;
     for (let w = 0; w < Math.min(spec.websPerCell, WEBS_PER_SHARD); w++) shardRps += webRps(scenario, webCount(w));
-    buys.push({ type: 'buy', kind: 'db', region: region.id, engine: 'rdbms', size: sizeFor(shardRps * dbWorkPerRequest(scenario, 'rdbms', ACCOUNTS), DB_UTILISATION) });
+    buys.push({
+      type: 'buy',
+      kind: 'db',
+      region: region.id,
+      engine: 'rdbms',
+      size: sizeFor(shardRps * dbWorkPerRequest(scenario, 'rdbms', ACCOUNTS), DB_UTILISATION),
+    });
     const nosqlCpu = cellRps * dbWorkPerRequest(scenario, 'nosql', ACTIVITY);
     const nosqlCount = Math.min(MAX_COUNT, Math.max(2, Math.ceil(nosqlCpu / (SIZES[NOSQL_SIZE].vcpu * DB_UTILISATION))));
     buys.push({ type: 'buy', kind: 'db', region: region.id, engine: 'nosql', size: NOSQL_SIZE, count: nosqlCount });

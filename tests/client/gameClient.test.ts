@@ -89,7 +89,7 @@ describe('GameClient across two games', () => {
     await secondTab.leave();
   });
 
-  it('a reload goes back to the game with its charts; a code that is not this player\'s is not resumed', { timeout: 20_000 }, async () => {
+  it("a reload goes back to the game with its charts; a code that is not this player's is not resumed", { timeout: 20_000 }, async () => {
     const url = harness.server.url.replace('localhost', '127.0.0.1');
     const storage = memoryStorage();
     const before = new GameClient(url, storage);

@@ -8,14 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  COMPLAINT_LEVELS,
-  COMPONENT_KINDS,
-  FEATURE_NAMES,
-  INCIDENT_TYPES,
-  SIZE_NAMES,
-  type AlertKind,
-} from '../../shared/sim';
+import { COMPLAINT_LEVELS, COMPONENT_KINDS, FEATURE_NAMES, INCIDENT_TYPES, SIZE_NAMES, type AlertKind } from '../../shared/sim';
 import { CONCEPT_IDS, SETTING_CONCEPT } from '../../client/ui/conceptLinks';
 import { HEADER_FIGURE_IDS } from '../../client/ui/header/headerFigures';
 import { CHARTS } from '../../client/ui/charts/series';
@@ -39,7 +32,9 @@ function lookup(root: Json, key: string): Json | undefined {
 /** A key exists when it leads to a text, or to a list of texts (paragraphs). */
 function present(lang: 'en' | 'ko', key: string): boolean {
   const value = lookup(locales[lang], key);
-  return typeof value === 'string' ? value.trim() !== '' : Array.isArray(value) && value.length > 0 && value.every((p) => typeof p === 'string');
+  return typeof value === 'string'
+    ? value.trim() !== ''
+    : Array.isArray(value) && value.length > 0 && value.every((p) => typeof p === 'string');
 }
 
 function sources(dir: string): string[] {
@@ -70,11 +65,21 @@ function literalKeys(): Map<string, string> {
 /** Settings named in JSX (`setting="ttl"`). */
 function settingNames(): string[] {
   const names = new Set<string>();
-  for (const file of FILES) for (const m of readFileSync(file, 'utf8').matchAll(/(?<![\w-])setting=["']([A-Za-z]+)["']/g)) names.add(m[1] as string);
+  for (const file of FILES)
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?<![\w-])setting=["']([A-Za-z]+)["']/g)) names.add(m[1] as string);
   return [...names];
 }
 
-const ALERT_KINDS = ['errorRate', 'latency', 'utilisation', 'instanceDown', 'replicationLag', 'queueBacklog', 'shardFull', 'diskSpace'] as const satisfies readonly AlertKind[];
+const ALERT_KINDS = [
+  'errorRate',
+  'latency',
+  'utilisation',
+  'instanceDown',
+  'replicationLag',
+  'queueBacklog',
+  'shardFull',
+  'diskSpace',
+] as const satisfies readonly AlertKind[];
 // Adding an alert kind to the sim without listing it here fails to compile.
 const _everyAlert: [Exclude<AlertKind, (typeof ALERT_KINDS)[number]>] extends [never] ? true : false = true;
 void _everyAlert;
@@ -95,7 +100,8 @@ function dynamicKeys(): string[] {
   for (const s of ['lookAside', 'readThrough', 'writeThrough']) keys.push(`cacheStrategies.${s}.name`, `cacheStrategies.${s}.blurb`);
   for (const id of CONCEPT_IDS) keys.push(`concepts.${id}.title`, `concepts.${id}.summary`, `concepts.${id}.body`, `concepts.${id}.inGame`);
   for (const type of INCIDENT_TYPES) for (const f of ['name', 'started', 'ended', 'advice']) keys.push(`incidents.${type}.${f}`);
-  for (const setting of [...Object.keys(SETTING_CONCEPT).filter((s) => s !== 'replicas'), ...settingNames()]) keys.push(`settings.${setting}.label`, `settings.${setting}.help`);
+  for (const setting of [...Object.keys(SETTING_CONCEPT).filter((s) => s !== 'replicas'), ...settingNames()])
+    keys.push(`settings.${setting}.label`, `settings.${setting}.help`);
   for (const phase of ['waiting', 'running', 'finished']) keys.push(`ui.header.phase.${phase}`);
   for (const tone of ['neutral', 'good', 'warn', 'bad']) keys.push(`ui.tone.${tone}`);
   for (const tone of ['good', 'warn', 'bad']) keys.push(`ui.utilisation.${tone}`);

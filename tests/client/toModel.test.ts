@@ -38,7 +38,9 @@ describe('wire state → client model', () => {
     const wire = new TeamState();
     projectTeam(wire, view);
     const back = fromWire(wire);
-    expect(back.components.map((c) => [c.id, c.kind, c.targets, c.settings])).toEqual(view.components.map((c) => [c.id, c.kind, c.targets, c.settings]));
+    expect(back.components.map((c) => [c.id, c.kind, c.targets, c.settings])).toEqual(
+      view.components.map((c) => [c.id, c.kind, c.targets, c.settings]),
+    );
     const web = back.components.find((c) => c.id === 'web-1');
     const simWeb = view.components.find((c) => c.id === 'web-1');
     expect(web?.metrics?.lambda).toBe(simWeb?.metrics?.lambda);

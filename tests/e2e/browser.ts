@@ -31,8 +31,11 @@ export const CHROMIUM_ARGS = [
 /** Whether browser tests can run here; prints how to enable them when not (throws in CI). */
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}: browser tests are required in CI (bash .ci/run installs it)`);
-  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH; bash .ci/run installs it)`);
+  if (process.env.CI === 'true')
+    throw new Error(`Chromium not found at ${CHROMIUM}: browser tests are required in CI (bash .ci/run installs it)`);
+  console.warn(
+    `Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH; bash .ci/run installs it)`,
+  );
   return false;
 }
 

@@ -60,15 +60,24 @@ describe.skipIf(!enabled)('a newcomer’s goals and hints in Chromium', () => {
     [1920, 1080, 'ko'],
   ] as const)('shows the goals and the first hint at %i×%i (%s), beside the diagram', { timeout: 120_000 }, async (width, height, lang) => {
     const page = await sandboxAt(width, height, lang === 'ko' ? 'ko-KR' : 'en-US');
-    if (lang === 'ko' && (await page.evaluate(() => document.documentElement.lang)) !== 'ko') await page.getByRole('button', { name: '한국어' }).first().click();
+    if (lang === 'ko' && (await page.evaluate(() => document.documentElement.lang)) !== 'ko')
+      await page.getByRole('button', { name: '한국어' }).first().click();
     const hint = page.locator('.su-hint[data-hint="separateDb"]');
     await hint.waitFor();
     await expect.poll(() => hint.innerText(), { timeout: 10_000 }).toContain(lang === 'en' ? 'Buy a Database' : '데이터베이스를 사서');
     // The sandbox's objectives: availability and latency, unknown until aggregated metrics.
-    await expect.poll(() => page.locator('[data-objective]').evaluateAll((els) => els.map((el) => el.getAttribute('data-objective'))), { timeout: 10_000 }).toEqual(['availability', 'latency']);
+    await expect
+      .poll(() => page.locator('[data-objective]').evaluateAll((els) => els.map((el) => el.getAttribute('data-objective'))), {
+        timeout: 10_000,
+      })
+      .toEqual(['availability', 'latency']);
     expect(await page.locator('.su-goal-unknown').count()).toBe(2);
-    await expect.poll(() => page.locator('.su-goals').innerText(), { timeout: 10_000 }).toContain(lang === 'en' ? 'Aggregated metrics' : '종합 메트릭');
-    await expect.poll(() => page.locator('.su-goals-description').innerText(), { timeout: 10_000 }).toContain(lang === 'en' ? 'One server runs everything' : '서버 한 대가');
+    await expect
+      .poll(() => page.locator('.su-goals').innerText(), { timeout: 10_000 })
+      .toContain(lang === 'en' ? 'Aggregated metrics' : '종합 메트릭');
+    await expect
+      .poll(() => page.locator('.su-goals-description').innerText(), { timeout: 10_000 })
+      .toContain(lang === 'en' ? 'One server runs everything' : '서버 한 대가');
     await page.waitForTimeout(1500);
     await checkLayout(page);
     await page.screenshot({ path: join(SCREENSHOTS, `goals-${width}x${height}-${lang}.png`) });

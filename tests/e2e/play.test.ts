@@ -31,7 +31,8 @@ async function shareOfColour(page: Page, png: Buffer, colour: number, tolerance 
       const [r, g, b] = [(colour >> 16) & 0xff, (colour >> 8) & 0xff, colour & 0xff];
       let near = 0;
       for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i]! - r) <= tolerance && Math.abs(data[i + 1]! - g) <= tolerance && Math.abs(data[i + 2]! - b) <= tolerance) near++;
+        if (Math.abs(data[i]! - r) <= tolerance && Math.abs(data[i + 1]! - g) <= tolerance && Math.abs(data[i + 2]! - b) <= tolerance)
+          near++;
       }
       return near / (data.length / 4);
     },
@@ -92,7 +93,10 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
       expect(card.paths, card.kind!).toEqual(ICONS[card.kind as (typeof COMPONENT_KINDS)[number]].paths.map((p) => p.d));
       expect(card.name, card.kind!).not.toBe('');
     }
-    const tones = await page.evaluate((names) => names.map((name) => getComputedStyle(document.documentElement).getPropertyValue(`--su-${name}`).trim()), [...TONE_NAMES]);
+    const tones = await page.evaluate(
+      (names) => names.map((name) => getComputedStyle(document.documentElement).getPropertyValue(`--su-${name}`).trim()),
+      [...TONE_NAMES],
+    );
     expect(tones).toEqual(TONE_NAMES.map((name) => toneColour(name)));
   });
 
@@ -188,7 +192,10 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
       });
     const seatBefore = await seat();
     await page.evaluate(() => window.scaleUp!.client.dropConnection());
-    await page.getByText(/Reconnecting/).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByText(/Reconnecting/)
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.getByRole('status', { name: 'Connection to the game server' }).getByText('Connected').waitFor({ timeout: 30_000 });
     expect(await seat()).toEqual(seatBefore);
     await expect.poll(tickOf, { timeout: 10_000 }).toBeGreaterThan(0);
@@ -196,27 +203,37 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('goes back to the game after a reload: same seat, its code in the header, its charts and its system', { timeout: 60_000 }, async () => {
-    type Probe = { code: string; team: string | null; points: number; firstTick: number; components: string[] };
-    const probe = () =>
-      page.evaluate((): Probe | null => {
-        const client = window.scaleUp?.client;
-        const model = client?.game.get() ?? null;
-        if (client === undefined || model === null || model.me.team === null) return null;
-        const points = client.history.get()[model.me.team] ?? [];
-        return { code: model.code, team: model.me.team, points: points.length, firstTick: points[0]?.tick ?? -1, components: (model.teams[model.me.team]?.components ?? []).map((c) => c.id).sort() };
-      });
-    const before = (await probe()) as Probe;
-    expect(before.points).toBeGreaterThan(5);
-    await page.reload();
-    await expect.poll(async () => (await probe())?.code ?? null, { timeout: 30_000 }).toBe(before.code);
-    await expect.poll(async () => (await probe())?.points ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(before.points);
-    const after = (await probe()) as Probe;
-    expect(after).toMatchObject({ team: before.team, components: before.components });
-    // The charts start where the game started, not at the reload.
-    expect(after.firstTick).toBeLessThanOrEqual(before.firstTick);
-    await page.locator('[data-figure="code"]').getByText(before.code).waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: join(SCREENSHOTS, 'e2e-reloaded.png') });
-    expect(errors).toEqual([]);
-  });
+  it(
+    'goes back to the game after a reload: same seat, its code in the header, its charts and its system',
+    { timeout: 60_000 },
+    async () => {
+      type Probe = { code: string; team: string | null; points: number; firstTick: number; components: string[] };
+      const probe = () =>
+        page.evaluate((): Probe | null => {
+          const client = window.scaleUp?.client;
+          const model = client?.game.get() ?? null;
+          if (client === undefined || model === null || model.me.team === null) return null;
+          const points = client.history.get()[model.me.team] ?? [];
+          return {
+            code: model.code,
+            team: model.me.team,
+            points: points.length,
+            firstTick: points[0]?.tick ?? -1,
+            components: (model.teams[model.me.team]?.components ?? []).map((c) => c.id).sort(),
+          };
+        });
+      const before = (await probe()) as Probe;
+      expect(before.points).toBeGreaterThan(5);
+      await page.reload();
+      await expect.poll(async () => (await probe())?.code ?? null, { timeout: 30_000 }).toBe(before.code);
+      await expect.poll(async () => (await probe())?.points ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(before.points);
+      const after = (await probe()) as Probe;
+      expect(after).toMatchObject({ team: before.team, components: before.components });
+      // The charts start where the game started, not at the reload.
+      expect(after.firstTick).toBeLessThanOrEqual(before.firstTick);
+      await page.locator('[data-figure="code"]').getByText(before.code).waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(SCREENSHOTS, 'e2e-reloaded.png') });
+      expect(errors).toEqual([]);
+    },
+  );
 });

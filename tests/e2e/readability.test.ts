@@ -43,13 +43,20 @@ function headerOverlaps(): string[] {
   const items = [...header.querySelectorAll('.su-brand, .su-figures > *, .su-header-end > *')];
   const leaves = items.flatMap((item, index) =>
     [...item.querySelectorAll('.su-fig-value, .su-badge, .su-joincode-text, button, .su-clock-time, time')]
-      .map((el) => ({ index, name: `${item.className || item.tagName} ${el.textContent?.trim() ?? ''}`.trim(), rect: el.getBoundingClientRect() }))
+      .map((el) => ({
+        index,
+        name: `${item.className || item.tagName} ${el.textContent?.trim() ?? ''}`.trim(),
+        rect: el.getBoundingClientRect(),
+      }))
       .filter((leaf) => leaf.rect.width > 1 && leaf.rect.height > 1),
   );
   const edge = header.getBoundingClientRect();
   const found: string[] = [];
   // One row: the header wraps only on screens narrower than the ones measured here.
-  const parts = [...header.querySelectorAll('.su-brand, .su-figures, .su-figures > *, .su-header-end')].map((el) => ({ name: el.className, rect: el.getBoundingClientRect() }));
+  const parts = [...header.querySelectorAll('.su-brand, .su-figures, .su-figures > *, .su-header-end')].map((el) => ({
+    name: el.className,
+    rect: el.getBoundingClientRect(),
+  }));
   for (const a of parts) {
     const below = parts.find((b) => b.rect.top >= a.rect.bottom - 0.5);
     if (below !== undefined) found.push(`${below.name} wraps below ${a.name}`);
@@ -126,7 +133,8 @@ function measureDom(minPx: number): DomFindings {
       const style = getComputedStyle(el);
       if (style.display === 'inline' || style.position === 'fixed') continue;
       // Content taller than its box that does not scroll is cut off (or spills out).
-      if (el.scrollHeight > el.clientHeight + 2 && !scrolls(style)) clipped.push(`${path(el)}: ${el.scrollHeight}px of content in ${el.clientHeight}px`);
+      if (el.scrollHeight > el.clientHeight + 2 && !scrolls(style))
+        clipped.push(`${path(el)}: ${el.scrollHeight}px of content in ${el.clientHeight}px`);
       // Visible content outside the nearest box that clips it, unless that box scrolls.
       let clipper: Element | null = el.parentElement;
       while (clipper !== null && clipper !== dock && !clips(getComputedStyle(clipper))) clipper = clipper.parentElement;
@@ -134,7 +142,9 @@ function measureDom(minPx: number): DomFindings {
       const box = clipper.getBoundingClientRect();
       const r = el.getBoundingClientRect();
       if (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1) {
-        clipped.push(`${path(el)}: at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} outside ${name(clipper)} ${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)}`);
+        clipped.push(
+          `${path(el)}: at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} outside ${name(clipper)} ${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)}`,
+        );
       }
     }
   }
@@ -145,7 +155,12 @@ function measureDom(minPx: number): DomFindings {
     if (size < minPx) smallText.push(`${size}px canvas text (${path(canvas)})`);
   }
   const stage = document.querySelector('.su-stage')?.getBoundingClientRect();
-  return { smallText, clipped, smallest, stage: { x: stage?.x ?? 0, y: stage?.y ?? 0, width: stage?.width ?? 0, height: stage?.height ?? 0 } };
+  return {
+    smallText,
+    clipped,
+    smallest,
+    stage: { x: stage?.x ?? 0, y: stage?.y ?? 0, width: stage?.width ?? 0, height: stage?.height ?? 0 },
+  };
 }
 
 const VIEWPORTS = [
@@ -181,7 +196,8 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
     await expect.poll(async () => (await components(page)).length, { timeout: 40_000 }).toBeGreaterThanOrEqual(count);
     return components(page);
   };
-  const idOf = (list: Array<{ id: string; kind: string }>, kind: string, nth = 0) => list.filter((c) => c.kind === kind)[nth]?.id ?? `${kind}-?`;
+  const idOf = (list: Array<{ id: string; kind: string }>, kind: string, nth = 0) =>
+    list.filter((c) => c.kind === kind)[nth]?.id ?? `${kind}-?`;
 
   for (const viewport of VIEWPORTS) {
     for (const { lang, locale } of LANGUAGES) {
@@ -199,21 +215,45 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
             { type: 'buyFeature', feature: 'aggregatedMetrics' },
             { type: 'buyFeature', feature: 'businessMetrics' },
           ]);
-          let list = await buy(page, [{ type: 'buy', kind: 'lb', region: 'ap' }, { type: 'buy', kind: 'web', region: 'ap' }, { type: 'buy', kind: 'web', region: 'ap' }, { type: 'buy', kind: 'cache', region: 'ap' }, { type: 'buy', kind: 'db', region: 'ap', engine: 'rdbms' }, { type: 'buy', kind: 'queue', region: 'ap' }, { type: 'buy', kind: 'worker', region: 'ap' }], 8);
+          let list = await buy(
+            page,
+            [
+              { type: 'buy', kind: 'lb', region: 'ap' },
+              { type: 'buy', kind: 'web', region: 'ap' },
+              { type: 'buy', kind: 'web', region: 'ap' },
+              { type: 'buy', kind: 'cache', region: 'ap' },
+              { type: 'buy', kind: 'db', region: 'ap', engine: 'rdbms' },
+              { type: 'buy', kind: 'queue', region: 'ap' },
+              { type: 'buy', kind: 'worker', region: 'ap' },
+            ],
+            8,
+          );
           const db = idOf(list, 'db');
           list = await buy(page, [{ type: 'buy', kind: 'db', region: 'ap', replicaOf: db }], 9);
           const lb = idOf(list, 'lb');
           const webs = list.filter((c) => c.kind === 'web').map((c) => c.id);
           const wiring: Command[] = [{ type: 'connect', from: 'users', to: lb }];
           for (const web of webs) {
-            wiring.push({ type: 'connect', from: lb, to: web }, { type: 'connect', from: web, to: idOf(list, 'cache') }, { type: 'connect', from: web, to: db });
+            wiring.push(
+              { type: 'connect', from: lb, to: web },
+              { type: 'connect', from: web, to: idOf(list, 'cache') },
+              { type: 'connect', from: web, to: db },
+            );
           }
-          wiring.push({ type: 'connect', from: webs[0]!, to: idOf(list, 'queue') }, { type: 'connect', from: idOf(list, 'queue'), to: idOf(list, 'worker') });
+          wiring.push(
+            { type: 'connect', from: webs[0]!, to: idOf(list, 'queue') },
+            { type: 'connect', from: idOf(list, 'queue'), to: idOf(list, 'worker') },
+          );
           await send(page, wiring);
-          await expect.poll(async () => (await diagram(page))?.edges.length ?? 0, { timeout: 40_000 }).toBeGreaterThanOrEqual(wiring.length);
+          await expect
+            .poll(async () => (await diagram(page))?.edges.length ?? 0, { timeout: 40_000 })
+            .toBeGreaterThanOrEqual(wiring.length);
           // The inspector open on a web server, the build panel open: the narrowest stage.
           // (A click in the page itself: Playwright's click waits for navigations, which a loaded machine can make it time out on.)
-          await page.locator('.su-system-item').nth(1).evaluate((button: HTMLElement) => button.click());
+          await page
+            .locator('.su-system-item')
+            .nth(1)
+            .evaluate((button: HTMLElement) => button.click());
           await page.locator('.su-inspector').waitFor({ timeout: 20_000 });
           // Let the charts gather a few points, the camera settle and the fonts arrive.
           await page.waitForTimeout(3000);
@@ -223,10 +263,18 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
           const scene = (await diagram(page))!;
           const stage = dom.stage;
           const tiles = scene.cards.filter((c) => c.detail !== 'full').map((c) => `${c.id} drawn as a ${c.detail}`);
-          const smallCardText = scene.cards.flatMap((c) => c.texts.filter((t) => t.px < MIN_TEXT_PX).map((t) => `${c.id}: ${t.px.toFixed(1)}px "${t.text}"`));
+          const smallCardText = scene.cards.flatMap((c) =>
+            c.texts.filter((t) => t.px < MIN_TEXT_PX).map((t) => `${c.id}: ${t.px.toFixed(1)}px "${t.text}"`),
+          );
           const smallLabels = scene.labels.filter((t) => t.px < MIN_TEXT_PX).map((t) => `${t.px.toFixed(1)}px "${t.text}"`);
           const outside = scene.cards
-            .filter((c) => c.rect.x < stage.x - 1 || c.rect.y < stage.y - 1 || c.rect.x + c.rect.w > stage.x + stage.width + 1 || c.rect.y + c.rect.h > stage.y + stage.height + 1)
+            .filter(
+              (c) =>
+                c.rect.x < stage.x - 1 ||
+                c.rect.y < stage.y - 1 ||
+                c.rect.x + c.rect.w > stage.x + stage.width + 1 ||
+                c.rect.y + c.rect.h > stage.y + stage.height + 1,
+            )
             .map((c) => `${c.id} at ${Math.round(c.rect.x)},${Math.round(c.rect.y)} ${Math.round(c.rect.w)}×${Math.round(c.rect.h)}`);
           // A long incident feed scrolls inside its box rather than pushing the dock's content out of it.
           await page.evaluate(() => {
@@ -236,7 +284,8 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
             for (let i = 0; i < 12; i++) {
               const item = document.createElement('li');
               item.className = 'su-feed-item su-feed-recovered';
-              item.innerHTML = '<div class="su-feed-line"><time class="su-feed-time">Day 1 00:00</time><strong class="su-feed-name">Incident</strong></div><p class="su-feed-text">What happened, as a feed line says it.</p>';
+              item.innerHTML =
+                '<div class="su-feed-line"><time class="su-feed-time">Day 1 00:00</time><strong class="su-feed-name">Incident</strong></div><p class="su-feed-text">What happened, as a feed line says it.</p>';
               list.append(item);
             }
             body?.append(list);
@@ -264,14 +313,27 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
             const last = client.history.get()[team]?.at(-1);
             const tick = last?.tick ?? 100;
             const money = 100_000;
-            const points = Array.from({ length: 61 }, (_, i) => ({ tick: tick - 60 + i, money: money + ((60 - i) * money) / longest, dau: 0, online: 0, availability: null, p95LatencyMs: null, errorRate: null }));
+            const points = Array.from({ length: 61 }, (_, i) => ({
+              tick: tick - 60 + i,
+              money: money + ((60 - i) * money) / longest,
+              dau: 0,
+              online: 0,
+              availability: null,
+              p95LatencyMs: null,
+              errorRate: null,
+            }));
             client.history.set({ ...client.history.get(), [team]: points });
           }, RUNWAY_WARN_TICKS - 1);
           await page.locator('[data-figure="runway"]').waitFor({ timeout: 10_000 });
           const crowdedHeader = await page.evaluate(headerOverlaps);
-          await page.screenshot({ path: join(SCREENSHOTS, `readability-${label}-header.png`), clip: { x: 0, y: 0, width: viewport.width, height: 60 } });
+          await page.screenshot({
+            path: join(SCREENSHOTS, `readability-${label}-header.png`),
+            clip: { x: 0, y: 0, width: viewport.width, height: 60 },
+          });
           const smallestCard = Math.min(...scene.cards.flatMap((c) => c.texts.map((t) => t.px)));
-          console.info(`${label}: zoom ${scene.zoom.toFixed(2)}, smallest card text ${smallestCard.toFixed(1)} px, smallest DOM text ${dom.smallest} px, stage ${Math.round(stage.width)}×${Math.round(stage.height)}`);
+          console.info(
+            `${label}: zoom ${scene.zoom.toFixed(2)}, smallest card text ${smallestCard.toFixed(1)} px, smallest DOM text ${dom.smallest} px, stage ${Math.round(stage.width)}×${Math.round(stage.height)}`,
+          );
           // Every offender at once, by check: an empty list is a pass.
           expect({
             'DOM text below the minimum': dom.smallText,

@@ -5,7 +5,16 @@
  * value passes it as an override rather than writing the object out again.
  */
 import { loadPreset } from '../../shared/scenarios';
-import type { DatasetSpec, InitialComponent, PerClass, RequestClass, Scenario, ScenarioRegion, ScriptedIncident, SizeName } from '../../shared/sim';
+import type {
+  DatasetSpec,
+  InitialComponent,
+  PerClass,
+  RequestClass,
+  Scenario,
+  ScenarioRegion,
+  ScriptedIncident,
+  SizeName,
+} from '../../shared/sim';
 
 /**
  * A region named by its id, with `users` daily active users at tick 0, peaking at noon. The

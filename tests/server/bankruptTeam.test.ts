@@ -97,7 +97,13 @@ describe('a bankrupt team in a match', () => {
     await until(() => blueBack.state.clock.phase === 'finished' && blueBack.state.replayId !== '', 30_000, 'the match to end');
     const response = await fetch(`${second.url}/api/replays/${blueBack.state.replayId}`);
     const text = await response.text();
-    const replay = JSON.parse(text) as { scenario: Scenario; seed: number; log: CommandEntry[]; finalTick: number; finalHashes: Record<string, string> };
+    const replay = JSON.parse(text) as {
+      scenario: Scenario;
+      seed: number;
+      log: CommandEntry[];
+      finalTick: number;
+      finalHashes: Record<string, string>;
+    };
     for (const team of ['red', 'blue']) {
       const log = replay.log.filter((entry) => entry.team === team);
       expect(hashState(replayGame(replay.scenario, replay.seed, log, replay.finalTick)), team).toBe(replay.finalHashes[team]);

@@ -43,7 +43,21 @@ describe('csvField', () => {
   });
 
   it('neutralises a hostile name in a whole result and keeps negative money', () => {
-    const team = { team: 'red', players: ['=HYPERLINK("http://x","y")'], money: -300, dau: 0, peakDau: 0, availability: 1, p95LatencyMs: 0, revenue: 0, spent: 300, requests: 0, failedRequests: 0, checklist: 0, gameOver: null };
+    const team = {
+      team: 'red',
+      players: ['=HYPERLINK("http://x","y")'],
+      money: -300,
+      dau: 0,
+      peakDau: 0,
+      availability: 1,
+      p95LatencyMs: 0,
+      revenue: 0,
+      spent: 300,
+      requests: 0,
+      failedRequests: 0,
+      checklist: 0,
+      gameOver: null,
+    };
     const csv = resultCsv({ code: 'ABCDEF', mode: 'match', scenario: 'sandbox', seed: 1, endedTick: 10, teams: [team] } as GameResult);
     const row = csv.split('\r\n')[1] ?? '';
     expect(row).toContain(`,"'=HYPERLINK(""http://x"",""y"")",-300,`);

@@ -21,7 +21,7 @@ afterAll(async () => {
   await h.stop();
 });
 
-describe('a joining client\'s full state', () => {
+describe("a joining client's full state", () => {
   it('holds every team, team id and seat when the shared part passes 16 KB', { timeout: 60_000 }, async () => {
     const teacher = (await h.colyseus.sdk.create('game', { mode: 'workshop', playerId: newPlayerId(), name: 'T'.repeat(32) })) as Client;
     const welcome = await nextMessage<WelcomeMessage>(teacher, 'welcome');
@@ -41,10 +41,20 @@ describe('a joining client\'s full state', () => {
     const state = spectator.state;
     await until(() => state.seats.size === 261, 5000, 'every seat');
     expect([...state.teamIds]).toEqual(['team-1', 'team-2', 'team-3', 'team-4']);
-    expect([...state.seats.values()].map((seat) => seat.name).filter((name) => name.endsWith('n'.repeat(29))).sort()).toEqual(names);
+    expect(
+      [...state.seats.values()]
+        .map((seat) => seat.name)
+        .filter((name) => name.endsWith('n'.repeat(29)))
+        .sort(),
+    ).toEqual(names);
     const sims = simsOf(room);
     for (const team of sims.teamIds) {
-      expect([...(state.teams.get(team)?.components.keys() ?? [])].sort(), team).toEqual(sims.state(team).components.map((c) => c.id).sort());
+      expect([...(state.teams.get(team)?.components.keys() ?? [])].sort(), team).toEqual(
+        sims
+          .state(team)
+          .components.map((c) => c.id)
+          .sort(),
+      );
     }
     await Promise.all([teacher.leave(), spectator.leave()]);
   });

@@ -107,4 +107,3 @@ export async function until(predicate: () => boolean, timeoutMs = 3000, what = '
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
-

@@ -55,9 +55,19 @@ const HOSTILE: Array<[string, string, unknown, ErrorMessage['reason']]> = [
   ['negative sequence number', 'command', { seq: -1, command: { type: 'remove', id: 'web-1' } }, 'malformed'],
   ['fractional sequence number', 'command', { seq: 1.5, command: { type: 'remove', id: 'web-1' } }, 'malformed'],
   // The largest valid number would leave no number for any later command.
-  ['sequence number far ahead', 'command', { seq: 2 ** 31 - 1, command: { type: 'buy', kind: 'cache', region: 'ap', size: 'small' } }, 'out-of-sequence'],
+  [
+    'sequence number far ahead',
+    'command',
+    { seq: 2 ** 31 - 1, command: { type: 'buy', kind: 'cache', region: 'ap', size: 'small' } },
+    'out-of-sequence',
+  ],
   ['unknown command type', 'command', { seq: 1, command: { type: 'launchMissiles' } }, 'malformed'],
-  ['prototype pollution', 'command', JSON.parse('{"seq":1,"command":{"type":"remove","id":"web-1","__proto__":{"admin":true}}}'), 'malformed'],
+  [
+    'prototype pollution',
+    'command',
+    JSON.parse('{"seq":1,"command":{"type":"remove","id":"web-1","__proto__":{"admin":true}}}'),
+    'malformed',
+  ],
   ['extra field', 'command', { seq: 1, command: { type: 'remove', id: 'web-1', money: 1e9 } }, 'malformed'],
   ['wrong field type', 'command', { seq: 1, command: { type: 'scale', id: 'web-1', count: '1000' } }, 'malformed'],
   ['absurd count', 'command', { seq: 1, command: { type: 'scale', id: 'web-1', count: 1e12 } }, 'malformed'],
@@ -107,7 +117,18 @@ describe('fuzzing a room', () => {
     const message = fc.oneof(
       fc.jsonValue(),
       fc.record({ seq: fc.oneof(fc.integer(), fc.double(), fc.string()), command: fc.jsonValue() }, { requiredKeys: [] }),
-      fc.record({ seq: fc.nat(), command: fc.record({ type: fc.constantFrom('buy', 'remove', 'scale', 'connect', 'configure', 'promote'), id: fc.string(), kind: fc.string(), count: fc.integer() }, { requiredKeys: ['type'] }) }),
+      fc.record({
+        seq: fc.nat(),
+        command: fc.record(
+          {
+            type: fc.constantFrom('buy', 'remove', 'scale', 'connect', 'configure', 'promote'),
+            id: fc.string(),
+            kind: fc.string(),
+            count: fc.integer(),
+          },
+          { requiredKeys: ['type'] },
+        ),
+      }),
     );
     const type = fc.constantFrom('command', 'control', 'nonsense', '');
     let sent = 0;

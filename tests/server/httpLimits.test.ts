@@ -31,7 +31,10 @@ interface Answer {
 }
 
 /** One request on its own connection, from `from` (a loopback address), exactly as given. */
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Answer> {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const body = options.body;
     const req = request(
@@ -42,7 +45,10 @@ function send(path: string, options: { method?: string; headers?: Record<string,
         method: options.method ?? 'POST',
         agent: false,
         localAddress: options.from,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }), ...options.headers },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
+          ...options.headers,
+        },
       },
       (res) => {
         let text = '';
@@ -73,7 +79,17 @@ function stream(path: string, limit: number): Promise<{ writtenAtEnd: number; st
       resolve({ writtenAtEnd: written, status });
       req.destroy();
     };
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res: IncomingMessage) => finish(res.statusCode ?? 0));
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      },
+      (res: IncomingMessage) => finish(res.statusCode ?? 0),
+    );
     req.on('error', () => finish(null));
     req.on('close', () => finish(null));
     const chunk = Buffer.alloc(64 * 1024, 0x20);
@@ -144,7 +160,11 @@ describe('CORS', () => {
     expect(JSON.parse(answer.body)).toEqual({ code: 403, error: 'origin-not-allowed' });
     expect(answer.headers['access-control-allow-origin']).toBeUndefined();
     expect(answer.headers['access-control-allow-credentials']).toBeUndefined();
-    const preflight = await send('/matchmake/create/game', { method: 'OPTIONS', from: '127.0.0.30', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const preflight = await send('/matchmake/create/game', {
+      method: 'OPTIONS',
+      from: '127.0.0.30',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     expect(preflight.status).toBe(403);
     const health = await send('/healthz', { method: 'GET', headers: { origin: 'https://evil.example' } });
@@ -155,7 +175,11 @@ describe('CORS', () => {
   it('allows the page the server served, by whatever host name it was reached', async () => {
     const own = `http://localhost:${server.port}`;
     const headers = { origin: own, host: `localhost:${server.port}` };
-    const preflight = await send('/matchmake/create/game', { method: 'OPTIONS', from: '127.0.0.31', headers: { ...headers, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const preflight = await send('/matchmake/create/game', {
+      method: 'OPTIONS',
+      from: '127.0.0.31',
+      headers: { ...headers, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe(own);
     expect(preflight.headers['access-control-allow-credentials']).toBe('true');
@@ -186,7 +210,7 @@ describe('CORS', () => {
 });
 
 describe('rate limits', () => {
-  it('limits making rooms per address with a 429 in Colyseus\'s error shape', async () => {
+  it("limits making rooms per address with a 429 in Colyseus's error shape", async () => {
     for (let i = 0; i < LIMITS.create.burst; i++) expect((await create('127.0.0.2')).status).toBe(200);
     const refused = await create('127.0.0.2');
     expect(refused.status).toBe(429);
@@ -264,7 +288,11 @@ describe('per-address buckets', () => {
   });
 
   it('take the client from X-Forwarded-For only as far as proxies are trusted', () => {
-    const req = (xff?: string) => ({ socket: { remoteAddress: '10.0.0.9' }, headers: xff === undefined ? {} : { 'x-forwarded-for': xff } }) as unknown as IncomingMessage;
+    const req = (xff?: string) =>
+      ({
+        socket: { remoteAddress: '10.0.0.9' },
+        headers: xff === undefined ? {} : { 'x-forwarded-for': xff },
+      }) as unknown as IncomingMessage;
     expect(clientAddress(req('1.1.1.1, 2.2.2.2'), 0)).toBe('10.0.0.9');
     expect(clientAddress(req('1.1.1.1, 2.2.2.2'), 1)).toBe('2.2.2.2');
     expect(clientAddress(req('spoofed, 1.1.1.1, 2.2.2.2'), 2)).toBe('1.1.1.1');
@@ -276,7 +304,11 @@ describe('settings from the environment', () => {
   it('default to the documented limits', () => {
     const options = serverOptionsFromEnv({});
     expect(options.httpLimits).toEqual(DEFAULT_HTTP_LIMITS);
-    expect(DEFAULT_HTTP_LIMITS).toEqual({ maxBodyBytes: 16_384, create: { perMinute: 60, burst: 80 }, join: { perMinute: 600, burst: 150 } });
+    expect(DEFAULT_HTTP_LIMITS).toEqual({
+      maxBodyBytes: 16_384,
+      create: { perMinute: 60, burst: 80 },
+      join: { perMinute: 600, burst: 150 },
+    });
     expect(options).toMatchObject({ allowedOrigins: [], trustedProxyHops: 0, acceptDataLoss: false });
   });
 
@@ -299,6 +331,8 @@ describe('settings from the environment', () => {
   it('refuse origins with a path and limits out of range, naming the variables', () => {
     expect(() => serverOptionsFromEnv({ ALLOWED_ORIGINS: 'https://example.com/game' })).toThrow(/ALLOWED_ORIGINS/);
     expect(() => serverOptionsFromEnv({ ALLOWED_ORIGINS: 'example.com' })).toThrow(/ALLOWED_ORIGINS/);
-    expect(() => serverOptionsFromEnv({ SCALE_UP_CREATE_BURST: '0', SCALE_UP_MAX_BODY_BYTES: '10' })).toThrow(/SCALE_UP_CREATE_BURST[\s\S]*SCALE_UP_MAX_BODY_BYTES|SCALE_UP_MAX_BODY_BYTES[\s\S]*SCALE_UP_CREATE_BURST/);
+    expect(() => serverOptionsFromEnv({ SCALE_UP_CREATE_BURST: '0', SCALE_UP_MAX_BODY_BYTES: '10' })).toThrow(
+      /SCALE_UP_CREATE_BURST[\s\S]*SCALE_UP_MAX_BODY_BYTES|SCALE_UP_MAX_BODY_BYTES[\s\S]*SCALE_UP_CREATE_BURST/,
+    );
   });
 });

@@ -37,7 +37,7 @@ async function play(client: Client, commands: object[]): Promise<OutcomeMessage[
 }
 
 describe('the persisted log', () => {
-  it('replays to the live room\'s hash, tick for tick, for every team', async () => {
+  it("replays to the live room's hash, tick for tick, for every team", async () => {
     const client = (await h.colyseus.sdk.create('game', { mode: 'solo', playerId: newPlayerId() })) as Client;
     await nextMessage<WelcomeMessage>(client, 'welcome');
     const room = h.colyseus.getRoomById<GameRoom>(client.roomId);
@@ -72,7 +72,11 @@ describe('a finished game', () => {
     const base = `http://127.0.0.1:${h.server.port}`;
 
     const replay = (await (await fetch(`${base}/api/replays/${client.state.replayId}`)).json()) as {
-      scenario: Scenario; seed: number; log: CommandEntry[]; finalTick: number; finalHashes: Record<string, string>;
+      scenario: Scenario;
+      seed: number;
+      log: CommandEntry[];
+      finalTick: number;
+      finalHashes: Record<string, string>;
     };
     expect(replay.log).toHaveLength(1);
     expect(hashState(replayGame(replay.scenario, replay.seed, replay.log, replay.finalTick))).toBe(replay.finalHashes.solo);

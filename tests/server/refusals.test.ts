@@ -74,8 +74,12 @@ describe('a room that cannot be made', () => {
 });
 
 describe('room services', () => {
-  it('come from the server\'s room definition: a client option named services changes nothing', async () => {
-    const client = (await h.colyseus.sdk.create('game', { mode: 'solo', playerId: newPlayerId(), services: { store: null, timings: { tickMs: 1 } } })) as ClientRoom;
+  it("come from the server's room definition: a client option named services changes nothing", async () => {
+    const client = (await h.colyseus.sdk.create('game', {
+      mode: 'solo',
+      playerId: newPlayerId(),
+      services: { store: null, timings: { tickMs: 1 } },
+    })) as ClientRoom;
     client.onMessage('history', () => {});
     expect((await nextMessage<WelcomeMessage>(client, 'welcome')).mode).toBe('solo');
     const parts = partsOf(h.colyseus.getRoomById<GameRoom>(client.roomId));

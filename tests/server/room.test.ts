@@ -60,7 +60,9 @@ describe('a solo game', () => {
     await until(() => team()?.components.has(done.createdId as string) === true, 3000, 'the new cache in the view');
     expect(simsOf(room).state('solo').money).toBeLessThan(moneyBefore);
     const log = await h.server.store.listCommands((room as unknown as { record: { id: string } }).record.id);
-    expect(log).toEqual([expect.objectContaining({ tick: acked.tick, team: 'solo', seq: 0, command: expect.objectContaining({ kind: 'cache' }) })]);
+    expect(log).toEqual([
+      expect.objectContaining({ tick: acked.tick, team: 'solo', seq: 0, command: expect.objectContaining({ kind: 'cache' }) }),
+    ]);
     await client.leave();
   });
 
@@ -85,7 +87,7 @@ describe('a solo game', () => {
     await client.leave();
   });
 
-  it('applies every acknowledged command, even when ticks run faster than the room\'s own clock', { timeout: 20_000 }, async () => {
+  it("applies every acknowledged command, even when ticks run faster than the room's own clock", { timeout: 20_000 }, async () => {
     // At 8× with 20 ms ticks the interval (2.5 ms) is shorter than Colyseus's 16.7 ms room clock,
     // and a control message's patch can start a tick in the middle of a command's intake.
     const { client } = await create({ mode: 'solo', playerId: newPlayerId() });
@@ -105,7 +107,7 @@ describe('a solo game', () => {
     await client.leave();
   });
 
-  it('answers a command the sim refuses with the sim\'s reason, and logs nothing', async () => {
+  it("answers a command the sim refuses with the sim's reason, and logs nothing", async () => {
     const { client, room } = await create({ mode: 'solo', playerId: newPlayerId() });
     const error = nextMessage<ErrorMessage>(client, 'error');
     client.send('command', { seq: 0, command: { type: 'remove', id: 'web-99' } });
@@ -123,7 +125,11 @@ describe('a solo game', () => {
     client.send('command', command);
     await until(() => acks.length === 2, 3000, 'two acks');
     await until(() => simsOf(room).tick > Math.max(...acks.map((a) => a.tick)), 3000, 'the tick to pass');
-    expect(simsOf(room).state('solo').components.filter((c) => c.kind === 'web')).toHaveLength(2); // the preset's one + one bought
+    expect(
+      simsOf(room)
+        .state('solo')
+        .components.filter((c) => c.kind === 'web'),
+    ).toHaveLength(2); // the preset's one + one bought
     await client.leave();
   });
 
@@ -224,7 +230,7 @@ describe('a match between two teams', () => {
 });
 
 describe('seats', () => {
-  it('a workshop\'s creator is its instructor and participants spread over the teams', async () => {
+  it("a workshop's creator is its instructor and participants spread over the teams", async () => {
     const instructor = await create({ mode: 'workshop', playerId: newPlayerId(), teams: ['a', 'b'] });
     expect(instructor.welcome).toMatchObject({ role: 'instructor', team: null });
     const joined = [];

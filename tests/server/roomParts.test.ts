@@ -65,10 +65,16 @@ describe('seats', () => {
     };
     expect(take('player-001', 'blue')).toMatchObject({ seat: { team: 'blue', role: 'captain' } });
     expect(take('player-002')).toMatchObject({ seat: { team: 'red', role: 'captain' } });
-    for (const id of ['player-003', 'player-004', 'player-005']) expect(take(id, 'blue')).toMatchObject({ seat: { team: 'blue', role: 'player' } });
+    for (const id of ['player-003', 'player-004', 'player-005'])
+      expect(take(id, 'blue')).toMatchObject({ seat: { team: 'blue', role: 'player' } });
     expect(take('player-006', 'blue')).toEqual({ refused: 'team-full' });
     expect(take('player-006', 'green')).toEqual({ refused: 'no-such-team' });
-    expect(take('player-001')).toMatchObject({ seat: { team: 'blue', role: 'captain' }, rejoined: true, token: null, replaced: 's-player-001' });
+    expect(take('player-001')).toMatchObject({
+      seat: { team: 'blue', role: 'captain' },
+      rejoined: true,
+      token: null,
+      replaced: 's-player-001',
+    });
     expect(seats.take({ playerId: 'player-007', role: 'instructor' }, 's7', false)).toEqual({ refused: 'role-not-available' });
   });
 
@@ -78,10 +84,15 @@ describe('seats', () => {
     if (!('seat' in first) || first.token === null) throw new Error('no seat');
     expect(seats.take({ playerId: 'teacher-01' }, 's2', false)).toEqual({ refused: 'seat-taken' });
     expect(seats.take({ playerId: 'teacher-01', seatToken: 'x'.repeat(32) }, 's2', false)).toEqual({ refused: 'seat-taken' });
-    expect(seats.take({ playerId: 'teacher-01', seatToken: first.token }, 's3', false)).toMatchObject({ seat: { seatId: first.seat.seatId }, replaced: 's1' });
+    expect(seats.take({ playerId: 'teacher-01', seatToken: first.token }, 's3', false)).toMatchObject({
+      seat: { seatId: first.seat.seatId },
+      replaced: 's1',
+    });
     // A resume only ever returns to the player's own seat.
     expect(seats.take({ playerId: 'stranger-01', resume: true }, 's4', false)).toEqual({ refused: 'no-seat' });
-    expect(seats.take({ playerId: 'teacher-01', seatToken: first.token, resume: true }, 's5', false)).toMatchObject({ seat: { seatId: first.seat.seatId } });
+    expect(seats.take({ playerId: 'teacher-01', seatToken: first.token, resume: true }, 's5', false)).toMatchObject({
+      seat: { seatId: first.seat.seatId },
+    });
     // Only a hash of the token is kept.
     expect(JSON.stringify(seats.all())).not.toContain(first.token);
   });
@@ -118,17 +129,39 @@ function refusal(run: () => unknown): { reason: string; detail: string; message:
 }
 
 describe('room setup', () => {
-  it('makes a record from a creator\'s options', () => {
+  it("makes a record from a creator's options", () => {
     const { record } = newRoomRecord({ mode: 'workshop', playerId: 'teacher-01', teams: ['a', 'b'], seed: 7 }, 'ACDEFG');
-    expect(record).toMatchObject({ code: 'ACDEFG', mode: 'workshop', scenarioId: 'sandbox', seed: 7, settings: { teams: ['a', 'b'], public: false, creator: 'teacher-01' } });
+    expect(record).toMatchObject({
+      code: 'ACDEFG',
+      mode: 'workshop',
+      scenarioId: 'sandbox',
+      seed: 7,
+      settings: { teams: ['a', 'b'], public: false, creator: 'teacher-01' },
+    });
   });
 
   it('refuses options no room can be made from with a reason code as the message, the detail kept apart', () => {
-    expect(refusal(() => newRoomRecord({ mode: 'solo', playerId: 'player-001', scenario: 'atlantis' }, 'ACDEFG'))).toEqual({ reason: 'unknown-scenario', detail: 'atlantis', message: 'unknown-scenario' });
-    expect(refusal(() => newRoomRecord({ mode: 'match', playerId: 'player-001', teams: ['red', 'blue', 'red'] }, 'ACDEFG'))).toMatchObject({ reason: 'duplicate-team', message: 'duplicate-team' });
-    expect(refusal(() => newRoomRecord({ mode: 'arena', playerId: 'player-001' }, 'ACDEFG'))).toMatchObject({ reason: 'invalid-create', detail: expect.stringMatching(/^mode: /) });
-    expect(refusal(() => newRoomRecord(null, 'ACDEFG'))).toMatchObject({ reason: 'invalid-create', detail: expect.stringMatching(/^\(root\): /) });
-    expect(refusal(() => parseJoinOptions({ playerId: 'x' }))).toMatchObject({ reason: 'invalid-join', detail: expect.stringMatching(/^playerId: /) });
+    expect(refusal(() => newRoomRecord({ mode: 'solo', playerId: 'player-001', scenario: 'atlantis' }, 'ACDEFG'))).toEqual({
+      reason: 'unknown-scenario',
+      detail: 'atlantis',
+      message: 'unknown-scenario',
+    });
+    expect(refusal(() => newRoomRecord({ mode: 'match', playerId: 'player-001', teams: ['red', 'blue', 'red'] }, 'ACDEFG'))).toMatchObject({
+      reason: 'duplicate-team',
+      message: 'duplicate-team',
+    });
+    expect(refusal(() => newRoomRecord({ mode: 'arena', playerId: 'player-001' }, 'ACDEFG'))).toMatchObject({
+      reason: 'invalid-create',
+      detail: expect.stringMatching(/^mode: /),
+    });
+    expect(refusal(() => newRoomRecord(null, 'ACDEFG'))).toMatchObject({
+      reason: 'invalid-create',
+      detail: expect.stringMatching(/^\(root\): /),
+    });
+    expect(refusal(() => parseJoinOptions({ playerId: 'x' }))).toMatchObject({
+      reason: 'invalid-join',
+      detail: expect.stringMatching(/^playerId: /),
+    });
   });
 
   it('refuses with no-free-code when every code it draws is taken', async () => {

@@ -122,36 +122,47 @@ describe.skipIf(TEST_REDIS_URL === undefined)('two server processes sharing Redi
     return Object.keys(await (redis as Redis).hgetall(PROCESSES_KEY));
   }
 
-  beforeAll(async () => {
-    process.once('exit', killAll);
-    redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
-    await redis.flushdb();
-    // One after the other, so the new field in Colyseus's process list tells which process is which.
-    const a = await startProcess('A');
-    const afterA = await processIds();
-    expect(afterA).toHaveLength(1);
-    a.processId = afterA[0] as string;
-    const b = await startProcess('B');
-    const afterB = (await processIds()).filter((id) => id !== a.processId);
-    expect(afterB).toHaveLength(1);
-    b.processId = afterB[0] as string;
-  }, 2 * START_TIMEOUT_MS + 10_000);
+  beforeAll(
+    async () => {
+      process.once('exit', killAll);
+      redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+      await redis.flushdb();
+      // One after the other, so the new field in Colyseus's process list tells which process is which.
+      const a = await startProcess('A');
+      const afterA = await processIds();
+      expect(afterA).toHaveLength(1);
+      a.processId = afterA[0] as string;
+      const b = await startProcess('B');
+      const afterB = (await processIds()).filter((id) => id !== a.processId);
+      expect(afterB).toHaveLength(1);
+      b.processId = afterB[0] as string;
+    },
+    2 * START_TIMEOUT_MS + 10_000,
+  );
 
-  afterAll(async () => {
-    try {
-      await Promise.all(rooms.map((room) => room.leave().catch(() => undefined)));
-      await Promise.all(servers.map((server) => stopProcess(server)));
-      await redis?.flushdb();
-    } finally {
-      killAll();
-      process.removeListener('exit', killAll);
-      redis?.disconnect();
-    }
-  }, 2 * STOP_TIMEOUT_MS + 10_000);
+  afterAll(
+    async () => {
+      try {
+        await Promise.all(rooms.map((room) => room.leave().catch(() => undefined)));
+        await Promise.all(servers.map((server) => stopProcess(server)));
+        await redis?.flushdb();
+      } finally {
+        killAll();
+        process.removeListener('exit', killAll);
+        redis?.disconnect();
+      }
+    },
+    2 * STOP_TIMEOUT_MS + 10_000,
+  );
 
   it('a match created through A is joined by its code through B: same room, same clock', async () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
-    const host = (await clientVia(a).create('game', { mode: 'match', playerId: 'scaleout-red-1', team: 'red', public: true })) as GameClient;
+    const host = (await clientVia(a).create('game', {
+      mode: 'match',
+      playerId: 'scaleout-red-1',
+      team: 'red',
+      public: true,
+    })) as GameClient;
     rooms.push(host);
     const hostWelcome = await nextMessage<WelcomeMessage>(host, 'welcome', 5000);
     const code = host.roomId;
@@ -193,7 +204,12 @@ describe.skipIf(TEST_REDIS_URL === undefined)('two server processes sharing Redi
 
   it('a public match created through A is listed by the lobby reached through B', async () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
-    const match = (await clientVia(a).create('game', { mode: 'match', playerId: 'scaleout-red-2', team: 'red', public: true })) as GameClient;
+    const match = (await clientVia(a).create('game', {
+      mode: 'match',
+      playerId: 'scaleout-red-2',
+      team: 'red',
+      public: true,
+    })) as GameClient;
     rooms.push(match);
     await nextMessage(match, 'welcome', 5000);
     const solo = (await clientVia(a).create('game', { mode: 'solo', playerId: 'scaleout-solo-1' })) as GameClient;
@@ -219,7 +235,10 @@ describe.skipIf(TEST_REDIS_URL === undefined)('two server processes sharing Redi
     const other = owner?.processId === a.processId ? b : a;
     // No urlBuilder: matchmaking on the non-owner's address, the WebSocket wherever the seat
     // reservation's publicAddress says.
-    const plain = (await new Client(`http://127.0.0.1:${other.port}`).joinById(host.roomId, { playerId: 'scaleout-blue-3', team: 'blue' })) as GameClient;
+    const plain = (await new Client(`http://127.0.0.1:${other.port}`).joinById(host.roomId, {
+      playerId: 'scaleout-blue-3',
+      team: 'blue',
+    })) as GameClient;
     rooms.push(plain);
     expect(await nextMessage<{ team: string }>(plain, 'welcome', 5000)).toMatchObject({ team: 'blue' });
   }, 30_000);

@@ -53,12 +53,14 @@ async function clientsGauge(): Promise<number> {
 }
 
 describe('seat credentials', () => {
-  it('a teacher\'s leaked player id does not take the instructor seat; the teacher keeps it', async () => {
+  it("a teacher's leaked player id does not take the instructor seat; the teacher keeps it", async () => {
     const teacherId = newPlayerId();
     const teacher = await create({ mode: 'workshop', playerId: teacherId, name: 'Teacher' });
     expect(teacher.welcome).toMatchObject({ role: 'instructor', seatToken: expect.stringMatching(/^[A-Za-z0-9_-]{16,64}$/) });
     await expect(h.colyseus.sdk.joinById(teacher.welcome.code, { playerId: teacherId, name: 'Impostor' })).rejects.toThrow('seat-taken');
-    await expect(h.colyseus.sdk.joinById(teacher.welcome.code, { playerId: teacherId, seatToken: 'A'.repeat(32) })).rejects.toThrow('seat-taken');
+    await expect(h.colyseus.sdk.joinById(teacher.welcome.code, { playerId: teacherId, seatToken: 'A'.repeat(32) })).rejects.toThrow(
+      'seat-taken',
+    );
     expect(teacher.room.state.seats.get(teacher.welcome.seatId)).toMatchObject({ connected: true, name: 'Teacher', role: 'instructor' });
     teacher.client.send('control', { action: 'start' });
     await until(() => teacher.client.state.clock.phase === 'running', 3000, 'the teacher still runs the clock');
@@ -98,17 +100,23 @@ describe('seat limits', () => {
     await until(() => teacher.client.state.clock.phase === 'running', 3000, 'start');
     // Long names make the seats alone well over 16 KB of state.
     const participants: Array<{ client: Client; welcome: WelcomeMessage }> = [];
-    for (let i = 0; i < 97; i++) participants.push(await join(code, { playerId: newPlayerId(), name: `${String(i).padStart(3, '0')}${'n'.repeat(29)}` }));
+    for (let i = 0; i < 97; i++)
+      participants.push(await join(code, { playerId: newPlayerId(), name: `${String(i).padStart(3, '0')}${'n'.repeat(29)}` }));
     expect(new Set(participants.map((p) => p.welcome.team))).toEqual(new Set(['team-1', 'team-2', 'team-3', 'team-4']));
     // Each team's captain buys a few things, so every team has a system to send.
     const captains = participants.filter((p) => p.welcome.role === 'captain');
-    await Promise.all(captains.map(async (captain) => {
-      for (let seq = 0; seq < 3; seq++) {
-        const outcome = nextMessage<OutcomeMessage>(captain.client, 'outcome');
-        captain.client.send('command', { seq, command: { type: 'buy', kind: seq === 0 ? 'cache' : 'queue', region: 'ap', size: 'small' } });
-        expect((await outcome).ok).toBe(true);
-      }
-    }));
+    await Promise.all(
+      captains.map(async (captain) => {
+        for (let seq = 0; seq < 3; seq++) {
+          const outcome = nextMessage<OutcomeMessage>(captain.client, 'outcome');
+          captain.client.send('command', {
+            seq,
+            command: { type: 'buy', kind: seq === 0 ? 'cache' : 'queue', region: 'ap', size: 'small' },
+          });
+          expect((await outcome).ok).toBe(true);
+        }
+      }),
+    );
 
     const spectator = await join(code, { playerId: newPlayerId(), role: 'spectator', name: 'Projector' });
     const second = await join(code, { playerId: newPlayerId(), role: 'spectator' });
@@ -121,12 +129,13 @@ describe('seat limits', () => {
     const state = spectator.client.state;
     expect([...state.teams.keys()].sort()).toEqual(['team-1', 'team-2', 'team-3', 'team-4']);
     for (const team of sims.teamIds) {
-      await until(
-        () => state.teams.get(team)?.components.size === sims.state(team).components.length,
-        5000,
-        `every component of ${team}`,
+      await until(() => state.teams.get(team)?.components.size === sims.state(team).components.length, 5000, `every component of ${team}`);
+      expect([...state.teams.get(team)!.components.keys()].sort()).toEqual(
+        sims
+          .state(team)
+          .components.map((c) => c.id)
+          .sort(),
       );
-      expect([...state.teams.get(team)!.components.keys()].sort()).toEqual(sims.state(team).components.map((c) => c.id).sort());
     }
     expect(state.seats.get(participants[96]!.welcome.seatId)?.name).toBe(`096${'n'.repeat(29)}`);
     await Promise.all([teacher.client, spectator.client, second.client, ...participants.map((p) => p.client)].map((c) => c.leave()));
@@ -134,7 +143,9 @@ describe('seat limits', () => {
 
   it('a name with half a character (a lone surrogate) is refused: it would put every decoder out of step', async () => {
     const host = await create({ mode: 'match', playerId: newPlayerId() });
-    await expect(h.colyseus.sdk.joinById(host.welcome.code, { playerId: newPlayerId(), name: 'Ann\ud83d' })).rejects.toThrow('invalid-join');
+    await expect(h.colyseus.sdk.joinById(host.welcome.code, { playerId: newPlayerId(), name: 'Ann\ud83d' })).rejects.toThrow(
+      'invalid-join',
+    );
     const fine = await join(host.welcome.code, { playerId: newPlayerId(), name: 'Ann \ud83d\ude00' });
     expect(fine.welcome.role).toBe('captain');
     await until(() => host.client.state.seats.get(fine.welcome.seatId)?.name === 'Ann \ud83d\ude00', 3000, 'the name in the state');
@@ -143,7 +154,9 @@ describe('seat limits', () => {
 
   it('a participant cannot choose a workshop team over the wire', async () => {
     const teacher = await create({ mode: 'workshop', playerId: newPlayerId(), teams: ['a', 'b'] });
-    await expect(h.colyseus.sdk.joinById(teacher.welcome.code, { playerId: newPlayerId(), team: 'b' })).rejects.toThrow('team-chosen-by-room');
+    await expect(h.colyseus.sdk.joinById(teacher.welcome.code, { playerId: newPlayerId(), team: 'b' })).rejects.toThrow(
+      'team-chosen-by-room',
+    );
     await teacher.client.leave();
   });
 });
@@ -160,13 +173,17 @@ describe('rooms nobody joins', () => {
     expect(h.colyseus.getRoomById<GameRoom>(reservation.roomId)).toBeDefined();
     const stored = async () => (await h.server.store.runningRooms()).filter((room) => room.code === reservation.roomId);
     expect(await stored()).toEqual([]);
-    await until(() => {
-      try {
-        return h.colyseus.getRoomById<GameRoom>(reservation.roomId) === undefined;
-      } catch {
-        return true;
-      }
-    }, 5000, 'the unjoined room to go');
+    await until(
+      () => {
+        try {
+          return h.colyseus.getRoomById<GameRoom>(reservation.roomId) === undefined;
+        } catch {
+          return true;
+        }
+      },
+      5000,
+      'the unjoined room to go',
+    );
     expect(await stored()).toEqual([]);
   });
 });

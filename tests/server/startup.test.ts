@@ -78,7 +78,13 @@ describe('a busy port', () => {
     const dir = dataDir();
     const attempt = startServer({ port, host: '127.0.0.1', dataDir: dir, staticDir: join(dir, 'none'), restoreRooms: false });
     const hung = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 8000).unref());
-    const outcome = await Promise.race([attempt.then(async (server) => (await server.close(), 'started' as const), (error: unknown) => error), hung]);
+    const outcome = await Promise.race([
+      attempt.then(
+        async (server) => (await server.close(), 'started' as const),
+        (error: unknown) => error,
+      ),
+      hung,
+    ]);
     expect(outcome).toBeInstanceOf(Error);
     expect((outcome as Error).message).toMatch(new RegExp(`^port ${port} is in use`));
     expect((outcome as NodeJS.ErrnoException).code).toBe('EADDRINUSE');

@@ -22,9 +22,7 @@ function rawGet(path: string, method = 'GET'): Promise<{ status: number; type: s
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }),
-      );
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
     });
     req.on('error', reject);
     req.end();
@@ -118,9 +116,7 @@ describe('SQLite store', () => {
     const db = new DatabaseSync(file, { readOnly: true });
     try {
       expect(journalMode(db)).toBe('wal');
-      const table = db
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
-        .get();
+      const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
       expect(table?.name).toBe('schema_migrations');
     } finally {
       db.close();

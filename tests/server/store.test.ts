@@ -51,9 +51,10 @@ function sqliteBackend(): Backend {
   return {
     open: async () => SqliteGameStore.open(dir),
     migrations: async () =>
-      read<{ version: number; applied_at: string }>('SELECT version, applied_at FROM schema_migrations ORDER BY version').map(
-        (row) => ({ version: Number(row.version), appliedAt: String(row.applied_at) }),
-      ),
+      read<{ version: number; applied_at: string }>('SELECT version, applied_at FROM schema_migrations ORDER BY version').map((row) => ({
+        version: Number(row.version),
+        appliedAt: String(row.applied_at),
+      })),
     migrateAgain: async () => {
       const sqlite = openSqlite(dir);
       try {
@@ -111,7 +112,11 @@ async function postgresBackend(admin: pg.Pool): Promise<Backend & { schema: stri
         Number(row.tick),
       ),
     damageSnapshot: async (roomId, tick) => {
-      await admin.query(`UPDATE ${schema}.room_snapshots SET states = $1 WHERE room_id = $2 AND tick = $3`, ['{"red": {"tick', roomId, tick]);
+      await admin.query(`UPDATE ${schema}.room_snapshots SET states = $1 WHERE room_id = $2 AND tick = $3`, [
+        '{"red": {"tick',
+        roomId,
+        tick,
+      ]);
     },
     dispose: async () => {
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
@@ -329,7 +334,10 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
         scenario: sandbox,
         seed: 7,
         teams: ['red', 'blue'],
-        log: [entry(0, 'p1', 1), { tick: 3, team: 'blue', player: 'p2', seq: 1, command: { type: 'geoRoute', region: 'eu', weights: { eu: 0.7, ap: 0.3 } } }],
+        log: [
+          entry(0, 'p1', 1),
+          { tick: 3, team: 'blue', player: 'p2', seq: 1, command: { type: 'geoRoute', region: 'eu', weights: { eu: 0.7, ap: 0.3 } } },
+        ],
         finalTick: 600,
         finalHashes: { red: '0f3a', blue: '9c1d' },
       };
@@ -340,11 +348,19 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
       expect(await t.store.getReplay('rep-2')).toBeNull();
     });
 
-    it('serves a replay saved without a log from its room\'s own log', async () => {
+    it("serves a replay saved without a log from its room's own log", async () => {
       await t.store.createRoom(newRoom('r1'));
       await t.store.appendCommand('r1', entry(0, 'p1', 0));
       await t.store.appendCommand('r1', entry(2, 'p1', 1));
-      await t.store.saveReplay({ id: 'rep-3', roomId: 'r1', scenario: sandbox, seed: 7, teams: ['red'], finalTick: 10, finalHashes: { red: '00ff' } });
+      await t.store.saveReplay({
+        id: 'rep-3',
+        roomId: 'r1',
+        scenario: sandbox,
+        seed: 7,
+        teams: ['red'],
+        finalTick: 10,
+        finalHashes: { red: '00ff' },
+      });
       const stored = await t.store.getReplay('rep-3');
       expect(stored?.log).toEqual(await t.store.listCommands('r1'));
       expect(stored?.log).toHaveLength(2);
@@ -392,7 +408,9 @@ describe.skipIf(PG_URL === undefined)('PostgresGameStore', () => {
 
     /** Positions as stored, which the interface does not show. */
     async function positions(roomId: string): Promise<number[]> {
-      const { rows } = await admin.query(`SELECT position FROM ${t.backend.schema}.room_commands WHERE room_id = $1 ORDER BY position`, [roomId]);
+      const { rows } = await admin.query(`SELECT position FROM ${t.backend.schema}.room_commands WHERE room_id = $1 ORDER BY position`, [
+        roomId,
+      ]);
       return rows.map((row) => Number(row.position));
     }
 

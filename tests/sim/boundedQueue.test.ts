@@ -23,7 +23,13 @@ const base = { vcpu: 1, instances: 1, queueSeconds: 2, backlog: 0 };
 
 describe('below saturation: M/M/c', () => {
   it('mean response time is Erlang C/(cμ−λ) + 1/μ', () => {
-    for (const [c, rho] of [[1, 0.5], [2, 0.75], [4, 0.6], [8, 0.9], [16, 0.8]] as const) {
+    for (const [c, rho] of [
+      [1, 0.5],
+      [2, 0.75],
+      [4, 0.6],
+      [8, 0.9],
+      [16, 0.8],
+    ] as const) {
       const service = 0.01;
       const mu = 1 / service;
       const lambda = rho * c * mu;
@@ -54,7 +60,9 @@ describe('below saturation: M/M/c', () => {
         const theta = c * mu - lambda;
         // P(T > t) = e^(−μt)·[1 + C·μ·(1 − e^(−(θ−μ)t))/(θ − μ)]: wait (Erlang C, rate θ) plus Exp(μ) service.
         const tail = (t: number) =>
-          Math.abs(theta - mu) < 1e-12 ? Math.exp(-mu * t) * (1 + C * mu * t) : Math.exp(-mu * t) * (1 + (C * mu * (1 - Math.exp(-(theta - mu) * t))) / (theta - mu));
+          Math.abs(theta - mu) < 1e-12
+            ? Math.exp(-mu * t) * (1 + C * mu * t)
+            : Math.exp(-mu * t) * (1 + (C * mu * (1 - Math.exp(-(theta - mu) * t))) / (theta - mu));
         let low = 0;
         let high = 100;
         for (let i = 0; i < 200; i++) {
@@ -69,7 +77,11 @@ describe('below saturation: M/M/c', () => {
   });
 
   it('turns away the share of arrivals an M/M/c/K queue would (exact chain computed here)', () => {
-    for (const [c, rho, service, queueSeconds] of [[1, 0.95, 0.5, 10], [2, 0.9, 0.2, 3], [4, 0.98, 0.1, 5]] as const) {
+    for (const [c, rho, service, queueSeconds] of [
+      [1, 0.95, 0.5, 10],
+      [2, 0.9, 0.2, 3],
+      [4, 0.98, 0.1, 5],
+    ] as const) {
       const mu = 1 / service;
       const lambda = rho * c * mu;
       const K = queueSeconds * c * mu;
@@ -124,7 +136,13 @@ describe('through saturation: the exact M/M/c/K chain', () => {
   }
 
   // (c, service seconds, queue seconds) with an integer bound K = queueSeconds·c/service.
-  const QUEUES = [[1, 0.01, 2], [2, 0.02, 2], [4, 0.1, 2], [8, 0.01, 2], [16, 0.2, 2]] as const;
+  const QUEUES = [
+    [1, 0.01, 2],
+    [2, 0.02, 2],
+    [4, 0.1, 2],
+    [8, 0.01, 2],
+    [16, 0.2, 2],
+  ] as const;
 
   it('loss and mean wait match the chain at ρ = 0.9, 0.99, 1, 1.01, 1.2 and 1.5', () => {
     for (const [c, service, queueSeconds] of QUEUES) {
@@ -147,7 +165,8 @@ describe('through saturation: the exact M/M/c/K chain', () => {
   it('at ρ = 1 the loss is already what the chain says (not 0), and nothing jumps across ρ = 1', () => {
     for (const [c, service, queueSeconds] of QUEUES) {
       const mu = 1 / service;
-      const at = (rho: number) => evaluatePool({ lambda: rho * c * mu, serviceSeconds: service, vcpu: c, instances: 1, queueSeconds, backlog: 0 });
+      const at = (rho: number) =>
+        evaluatePool({ lambda: rho * c * mu, serviceSeconds: service, vcpu: c, instances: 1, queueSeconds, backlog: 0 });
       expect(at(1).failed / (c * mu)).toBeGreaterThan(0);
       // Across ρ = 1 ± ε every figure moves by O(ε): no step, however small ε gets.
       for (const eps of [1e-6, 1e-9, 1e-12]) {
@@ -166,7 +185,8 @@ describe('through saturation: the exact M/M/c/K chain', () => {
   it('with a more variable mix (c_s² = 11) too: continuous through ρ = 1, never more than the servers can take, Allen–Cunneen well below it', () => {
     for (const [c, service, queueSeconds] of QUEUES) {
       const mu = 1 / service;
-      const at = (rho: number) => evaluatePool({ lambda: rho * c * mu, serviceSeconds: service, serviceScv: 11, vcpu: c, instances: 1, queueSeconds, backlog: 0 });
+      const at = (rho: number) =>
+        evaluatePool({ lambda: rho * c * mu, serviceSeconds: service, serviceScv: 11, vcpu: c, instances: 1, queueSeconds, backlog: 0 });
       let previous = 0;
       for (let rho = 0.05; rho <= 3; rho += 0.05) {
         const r = at(rho);
@@ -182,7 +202,15 @@ describe('through saturation: the exact M/M/c/K chain', () => {
       expect(Math.abs(above.waitMeanSeconds - below.waitMeanSeconds)).toBeLessThan(1e-6 * below.waitMeanSeconds);
       // With a bound long enough not to matter the wait is (1 + c_s²)/2 × M/M/c's.
       for (const rho of [0.3, 0.5, 0.8]) {
-        const light = evaluatePool({ lambda: rho * c * mu, serviceSeconds: service, serviceScv: 11, vcpu: c, instances: 1, queueSeconds: 600, backlog: 0 });
+        const light = evaluatePool({
+          lambda: rho * c * mu,
+          serviceSeconds: service,
+          serviceScv: 11,
+          vcpu: c,
+          instances: 1,
+          queueSeconds: 600,
+          backlog: 0,
+        });
         const mmcWait = erlangC(c, rho * c) / (c * mu * (1 - rho));
         expect(light.waitMeanSeconds / mmcWait).toBeCloseTo(6, 9);
       }
@@ -195,7 +223,7 @@ describe('above saturation: a bounded queue', () => {
     const result = evaluatePool({ ...base, vcpu: 2, lambda: 500, serviceSeconds: 0.01 });
     expect(result.served).toBeCloseTo(200, 9);
     expect(result.backlogAfter).toBeLessThanOrEqual(2 * 200);
-    expect((500 * TICK_SECONDS) - (result.served + result.failed) * TICK_SECONDS - result.backlogAfter).toBeCloseTo(0, 6);
+    expect(500 * TICK_SECONDS - (result.served + result.failed) * TICK_SECONDS - result.backlogAfter).toBeCloseTo(0, 6);
   });
 
   it('conserves requests in every regime: arrivals + backlog = served + failed + backlog after', () => {

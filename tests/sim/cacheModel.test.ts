@@ -81,8 +81,13 @@ function exactCapacity(p: Float64Array, c: number, kind: Kernel): { y: number; h
 const IDLE = 'lastRequest' as const;
 
 function q(
-  keys: number, alpha: number, capacityKeys: number, policy: CachePolicy,
-  requestRate = 1, ttlSeconds = Infinity, ttlFrom: CacheQuery['ttlFrom'] = undefined,
+  keys: number,
+  alpha: number,
+  capacityKeys: number,
+  policy: CachePolicy,
+  requestRate = 1,
+  ttlSeconds = Infinity,
+  ttlFrom: CacheQuery['ttlFrom'] = undefined,
 ): CacheQuery {
   return ttlFrom === undefined
     ? { keys, alpha, capacityKeys, policy, requestRate, ttlSeconds }
@@ -100,7 +105,10 @@ describe('LRU (Che) and FIFO against exact sums over every key', () => {
         let worst = 0;
         for (const f of FRACTIONS) {
           const c = f * n;
-          for (const [policy, kind] of [['lru', 'exp'], ['fifo', 'rational']] as const) {
+          for (const [policy, kind] of [
+            ['lru', 'exp'],
+            ['fifo', 'rational'],
+          ] as const) {
             const ref = exactCapacity(p, c, kind);
             const lambda = 250;
             const r = cacheHitRatio(q(n, alpha, c, policy, lambda));
@@ -188,7 +196,10 @@ describe('TTL', () => {
   const lambda = 500;
 
   // LRU here with an idle timeout (the exponential kernel); a TTL from insertion is tested below.
-  for (const [policy, kind] of [['lru', 'exp'], ['fifo', 'rational']] as const) {
+  for (const [policy, kind] of [
+    ['lru', 'exp'],
+    ['fifo', 'rational'],
+  ] as const) {
     it(`${policy}: a TTL below the characteristic time lowers h to Σ p_i·k(λ p_i D)`, () => {
       for (const f of [0.01, 0.1, 0.5]) {
         const c = f * n;
@@ -230,8 +241,12 @@ describe('TTL', () => {
 
   it('everything fits (C ≥ N): 1 without a TTL, the TTL-only sum with one (exp for an idle timeout, rational from insertion)', () => {
     for (const [policy, kind, ttlFrom] of [
-      ['lru', 'exp', IDLE], ['lfu', 'exp', IDLE], ['fifo', 'rational', IDLE],
-      ['lru', 'rational', undefined], ['lfu', 'rational', undefined], ['fifo', 'rational', undefined],
+      ['lru', 'exp', IDLE],
+      ['lfu', 'exp', IDLE],
+      ['fifo', 'rational', IDLE],
+      ['lru', 'rational', undefined],
+      ['lfu', 'rational', undefined],
+      ['fifo', 'rational', undefined],
     ] as const) {
       const all = cacheHitRatio(q(n, alpha, 2 * n, policy, lambda));
       expect(all.hitRatio).toBe(1);
@@ -350,7 +365,8 @@ function emReference(n: number, alpha: number): EmRef {
   }
   const dk = (kind: Kernel, s: number) => (kind === 'exp' ? Math.exp(-s) : 1 / ((1 + s) * (1 + s))); // dk/ds
   return {
-    z, head,
+    z,
+    head,
     sums(y, kind) {
       let occ = 0;
       let hit = 0;
@@ -406,7 +422,10 @@ describe('large N against an Euler–Maclaurin reference', () => {
         let worst = 0;
         for (const f of [1e-5, 1e-4, 1e-3, 0.01, 0.1, 0.5, 0.9]) {
           const c = f * n;
-          for (const [policy, kind] of [['lru', 'exp'], ['fifo', 'rational']] as const) {
+          for (const [policy, kind] of [
+            ['lru', 'exp'],
+            ['fifo', 'rational'],
+          ] as const) {
             const y = solveY((v) => ref.sums(v, kind).occ, c);
             const want = ref.sums(y, kind).hit;
             const r = cacheHitRatio(q(n, alpha, c, policy, 10));
@@ -428,16 +447,15 @@ describe('large N against an Euler–Maclaurin reference', () => {
             for (let i = 0; i < Math.min(m, EM_HEAD); i++) s += ref.head[i]!;
             return s;
           };
-          const tail = top > EM_HEAD
-            ? (() => {
-              const a = EM_HEAD + 0.5;
-              const b = top + 0.5;
-              const integral = alpha === 1
-                ? Math.log(b / a)
-                : (Math.pow(b, 1 - alpha) - Math.pow(a, 1 - alpha)) / (1 - alpha);
-              return (integral + (alpha / 24) * (Math.pow(b, -alpha - 1) - Math.pow(a, -alpha - 1))) / ref.z;
-            })()
-            : 0;
+          const tail =
+            top > EM_HEAD
+              ? (() => {
+                  const a = EM_HEAD + 0.5;
+                  const b = top + 0.5;
+                  const integral = alpha === 1 ? Math.log(b / a) : (Math.pow(b, 1 - alpha) - Math.pow(a, 1 - alpha)) / (1 - alpha);
+                  return (integral + (alpha / 24) * (Math.pow(b, -alpha - 1) - Math.pow(a, -alpha - 1))) / ref.z;
+                })()
+              : 0;
           worst = Math.max(worst, Math.abs(zipfTopShare(n, alpha, top) - (headPart(top) + tail)));
         }
         expect(worst).toBeLessThan(1e-5);

@@ -94,14 +94,28 @@ function simulate(run: Run): number {
 }
 
 function query(run: Run, ttlFrom?: CacheQuery['ttlFrom']): CacheQuery {
-  const q: CacheQuery = { keys: run.keys, alpha: run.alpha, capacityKeys: run.capacity, policy: 'lru', requestRate: run.lambda, ttlSeconds: run.ttl };
+  const q: CacheQuery = {
+    keys: run.keys,
+    alpha: run.alpha,
+    capacityKeys: run.capacity,
+    policy: 'lru',
+    requestRate: run.lambda,
+    ttlSeconds: run.ttl,
+  };
   return ttlFrom === undefined ? q : { ...q, ttlFrom };
 }
 
 describe('a TTL from insertion against an event simulation', () => {
   const base = { keys: 2000, alpha: 0.8, lambda: 1, requests: 600_000 };
   // Che's characteristic time of a 200-key LRU over these keys, without a TTL.
-  const tChe = cacheHitRatio({ keys: 2000, alpha: 0.8, capacityKeys: 200, policy: 'lru', requestRate: 1, ttlSeconds: Infinity }).characteristicSeconds;
+  const tChe = cacheHitRatio({
+    keys: 2000,
+    alpha: 0.8,
+    capacityKeys: 200,
+    policy: 'lru',
+    requestRate: 1,
+    ttlSeconds: Infinity,
+  }).characteristicSeconds;
 
   it('TTL-limited (everything fits, or the TTL empties entries first): within 1 %; a sliding TTL reads 11–19 % high', () => {
     const runs: Run[] = [
@@ -132,7 +146,11 @@ describe('a TTL from insertion against an event simulation', () => {
   });
 
   it('capacity and TTL both limiting: within 3 % (each key the smaller of its TTL and Che figures)', () => {
-    for (const [factor, seed] of [[1.5, 21], [2, 22], [5, 23]] as const) {
+    for (const [factor, seed] of [
+      [1.5, 21],
+      [2, 22],
+      [5, 23],
+    ] as const) {
       const run: Run = { ...base, capacity: 200, ttl: factor * tChe, seed };
       const simulated = simulate(run);
       const model = cacheHitRatio(query(run));
@@ -145,7 +163,11 @@ describe('a TTL from insertion against an event simulation', () => {
   });
 
   it('a CDN edge (HTTP max-age): the misses that reach the origin within 2 %; a sliding TTL shows 15–77 % too few', () => {
-    for (const [ttl, seed] of [[5, 31], [60, 32], [300, 33]] as const) {
+    for (const [ttl, seed] of [
+      [5, 31],
+      [60, 32],
+      [300, 33],
+    ] as const) {
       // 5,000 assets, Zipf α = 1, 200 requests per second, every asset fits at the edge.
       // (Rarer misses with a longer TTL: a longer run for the same noise.)
       const run: Run = { keys: 5000, alpha: 1, capacity: 5000, lambda: 200, ttl, requests: ttl < 300 ? 600_000 : 1_200_000, seed };

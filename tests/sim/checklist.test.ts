@@ -21,7 +21,9 @@ function twoRegions(overrides: Partial<Scenario> = {}): Scenario {
 }
 
 function met(sim: Driver): ChecklistId[] {
-  return checklistScore(sim.state).items.filter((item) => item.met).map((item) => item.id);
+  return checklistScore(sim.state)
+    .items.filter((item) => item.met)
+    .map((item) => item.id);
 }
 
 function detail(sim: Driver, id: ChecklistId): number {

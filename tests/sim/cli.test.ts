@@ -66,7 +66,20 @@ describe('sim CLI', () => {
     expect(report.hash).toBe(hashState(state));
     expect(report.gameOver).toBeNull();
 
-    const summaryKeys = ['users', 'dau', 'peakDau', 'requestsPerSecond', 'availability', 'latencyP50Ms', 'latencyP95Ms', 'errorRate', 'money', 'profit', 'revenuePerDay', 'costPerDay'];
+    const summaryKeys = [
+      'users',
+      'dau',
+      'peakDau',
+      'requestsPerSecond',
+      'availability',
+      'latencyP50Ms',
+      'latencyP95Ms',
+      'errorRate',
+      'money',
+      'profit',
+      'revenuePerDay',
+      'costPerDay',
+    ];
     for (const key of summaryKeys) expect(typeof report.summary[key], `summary.${key}`).toBe('number');
     expect(report.summary.availability).toBeGreaterThan(0);
     expect(report.summary.availability).toBeLessThanOrEqual(1);
@@ -75,7 +88,19 @@ describe('sim CLI', () => {
     expect(report.summary.money).toBeCloseTo(state.money, 2);
 
     expect(report.components.map((c) => c.id)).toEqual(state.components.map((c) => c.id));
-    const componentKeys = ['id', 'kind', 'size', 'instances', 'down', 'lambda', 'capacity', 'utilisation', 'meanLatencyMs', 'p95LatencyMs', 'errorsPerSecond'];
+    const componentKeys = [
+      'id',
+      'kind',
+      'size',
+      'instances',
+      'down',
+      'lambda',
+      'capacity',
+      'utilisation',
+      'meanLatencyMs',
+      'p95LatencyMs',
+      'errorsPerSecond',
+    ];
     report.components.forEach((reported, i) => {
       const component = state.components[i]!;
       for (const key of componentKeys) expect(reported, `components[${i}]`).toHaveProperty(key);
@@ -90,7 +115,9 @@ describe('sim CLI', () => {
 
   it('agrees with the golden fixture, a scenario file and the table output', async () => {
     // A golden log replayed by the CLI from a JSON-lines file must land on the golden checkpoint.
-    const fixture = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'golden', 'sandbox-seed-1-build.json'), 'utf8')) as GoldenFixture;
+    const fixture = JSON.parse(
+      readFileSync(join(ROOT, 'tests', 'fixtures', 'golden', 'sandbox-seed-1-build.json'), 'utf8'),
+    ) as GoldenFixture;
     const checkpoint = fixture.checkpoints.find((c) => c.tick === 250)!;
     const logFile = join(dir, 'golden.jsonl');
     writeFileSync(logFile, fixture.commands.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
@@ -103,7 +130,17 @@ describe('sim CLI', () => {
     writeFileSync(scenarioFile, JSON.stringify(scenario));
 
     const [golden, fromFile, table] = await Promise.all([
-      run(['--scenario', fixture.scenario, '--seed', String(fixture.seed), '--ticks', String(checkpoint.tick), '--commands', logFile, '--json']),
+      run([
+        '--scenario',
+        fixture.scenario,
+        '--seed',
+        String(fixture.seed),
+        '--ticks',
+        String(checkpoint.tick),
+        '--commands',
+        logFile,
+        '--json',
+      ]),
       run(['--scenario', scenarioFile, '--seed', '9', '--ticks', '60', '--json']),
       run(['--scenario', 'constant-load', '--seed', '1', '--ticks', '120']),
     ]);
@@ -129,7 +166,13 @@ describe('sim CLI', () => {
 
   it('bad arguments exit with code 2, an error and the usage line, and print nothing on stdout', async () => {
     const badLog = join(dir, 'bad.jsonl');
-    writeFileSync(badLog, [JSON.stringify({ tick: 0, team: 'a', player: 'p', seq: 0, command: { type: 'rollback' } }), '{"tick": 1, "command": {"type": "explode"}}'].join('\n'));
+    writeFileSync(
+      badLog,
+      [
+        JSON.stringify({ tick: 0, team: 'a', player: 'p', seq: 0, command: { type: 'rollback' } }),
+        '{"tick": 1, "command": {"type": "explode"}}',
+      ].join('\n'),
+    );
     const notJson = join(dir, 'not-json.jsonl');
     writeFileSync(notJson, 'this is not json\n');
     const cases: Array<{ args: string[]; error: RegExp }> = [

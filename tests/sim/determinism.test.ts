@@ -177,7 +177,9 @@ describe('seeds', () => {
 });
 
 describe('golden fixtures', () => {
-  const files = readdirSync(GOLDEN_DIR).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(GOLDEN_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   const fixtures = files.map((name) => ({ name, fixture: JSON.parse(readFileSync(join(GOLDEN_DIR, name), 'utf8')) as GoldenFixture }));
 
   it('there is a file for every case, and at least three', () => {

@@ -42,7 +42,7 @@ function reorderKeys(value: unknown, pick: (length: number) => number): unknown 
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and leaves out undefined members', () => {
-    const value = { b: 1, a: { d: [3, { z: true, y: null }], c: 'x' }, u: undefined, 'ㄱ': 0, A: -1.5 };
+    const value = { b: 1, a: { d: [3, { z: true, y: null }], c: 'x' }, u: undefined, ㄱ: 0, A: -1.5 };
     expect(canonicalJson(value)).toBe('{"A":-1.5,"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1,"ㄱ":0}');
   });
 
@@ -119,7 +119,11 @@ describe('fnv1a64', () => {
   it('matches the BigInt reference on arbitrary strings (property)', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ unit: 'binary', maxLength: 100 }), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ maxLength: 50 })),
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 100 }),
+          fc.string({ unit: 'grapheme', maxLength: 60 }),
+          fc.string({ maxLength: 50 }),
+        ),
         (text) => {
           const hash = fnv1a64(text);
           expect(hash).toMatch(/^[0-9a-f]{16}$/);

@@ -231,7 +231,17 @@ describe('replicas', () => {
   /** users → web → primary db-2, with `replicas` large replicas in the same region. */
   function replicated(replicas: number, incidents: Scenario['incidents'] = []) {
     const sim = new Driver(readsAndWrites({ incidents }));
-    const ids = sim.send(...Array.from({ length: replicas }, () => ({ type: 'buy' as const, kind: 'db' as const, region: 'ap', size: 'large' as const, replicaOf: 'db-2' }))).map((o) => o.createdId!);
+    const ids = sim
+      .send(
+        ...Array.from({ length: replicas }, () => ({
+          type: 'buy' as const,
+          kind: 'db' as const,
+          region: 'ap',
+          size: 'large' as const,
+          replicaOf: 'db-2',
+        })),
+      )
+      .map((o) => o.createdId!);
     sim.run(12);
     return { sim, ids };
   }
@@ -308,7 +318,8 @@ describe('conservation over whole games', () => {
     for (const c of state.components) {
       if (c.kind === 'cache' && (c.settings.cacheStrategy ?? 'lookAside') !== 'lookAside') continue;
       const arriving = into.get(c.id) ?? 0;
-      if (Math.abs(arriving - c.figures.lambda) > 1e-9 * Math.max(1, c.figures.lambda)) problems.push(`${state.tick} ${c.id}: λ ${c.figures.lambda}, links and users ${arriving}`);
+      if (Math.abs(arriving - c.figures.lambda) > 1e-9 * Math.max(1, c.figures.lambda))
+        problems.push(`${state.tick} ${c.id}: λ ${c.figures.lambda}, links and users ${arriving}`);
     }
     return problems;
   }

@@ -44,9 +44,12 @@ describe('exp', () => {
   });
 
   it('matches Math.exp on random inputs', () => {
-    fc.assert(fc.property(fc.double({ min: -708, max: 709.78, noNaN: true }), (x) => {
-      expectClose(exp(x), Math.exp(x), TOL, `exp(${x})`);
-    }), { seed: SEED, numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.double({ min: -708, max: 709.78, noNaN: true }), (x) => {
+        expectClose(exp(x), Math.exp(x), TOL, `exp(${x})`);
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
   });
 
   it('handles special values', () => {
@@ -94,15 +97,21 @@ describe('ln', () => {
       ...grid(-300, 300, 12000).map((e) => 10 ** e),
       ...grid(0.5, 2, 6000),
       ...grid(1 - 1e-9, 1 + 1e-9, 200),
-      Number.MIN_VALUE, 1e-320, 2.2250738585072014e-308, Number.MAX_VALUE,
+      Number.MIN_VALUE,
+      1e-320,
+      2.2250738585072014e-308,
+      Number.MAX_VALUE,
     ];
     for (const x of xs) expectClose(ln(x), Math.log(x), TOL, `ln(${x})`);
   });
 
   it('matches Math.log on random inputs', () => {
-    fc.assert(fc.property(fc.double({ min: Number.MIN_VALUE, max: Number.MAX_VALUE, noNaN: true }), (x) => {
-      expectClose(ln(x), Math.log(x), TOL, `ln(${x})`);
-    }), { seed: SEED, numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.double({ min: Number.MIN_VALUE, max: Number.MAX_VALUE, noNaN: true }), (x) => {
+        expectClose(ln(x), Math.log(x), TOL, `ln(${x})`);
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
   });
 
   it('handles special values', () => {
@@ -158,21 +167,27 @@ describe('pow and powInt', () => {
   });
 
   it('powInt rounds at most once per multiply: error ≤ (|n| + 2)·2^-53 for |n| ≤ 64', () => {
-    fc.assert(fc.property(fc.double({ min: 0.25, max: 4, noNaN: true }), fc.integer({ min: -64, max: 64 }), (x, n) => {
-      // (|n| − 1) multiplies, maybe one division, plus ~1 rounding in Math.pow itself.
-      expectClose(powInt(x, n), Math.pow(x, n), ((Math.abs(n) + 2) * EPS) / 2, `powInt(${x}, ${n})`);
-    }), { seed: SEED, numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.double({ min: 0.25, max: 4, noNaN: true }), fc.integer({ min: -64, max: 64 }), (x, n) => {
+        // (|n| − 1) multiplies, maybe one division, plus ~1 rounding in Math.pow itself.
+        expectClose(powInt(x, n), Math.pow(x, n), ((Math.abs(n) + 2) * EPS) / 2, `powInt(${x}, ${n})`);
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
   });
 
   it('pow has error ≈ |y·ln x|·2^-53 + a few ulp (its documented limit)', () => {
-    fc.assert(fc.property(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true }), (x, y) => {
-      const want = Math.pow(x, y);
-      fc.pre(want > 1e-300 && want < 1e300);
-      // Small integer exponents take the powInt path, with its own bound.
-      const viaPowInt = Number.isInteger(y) && Math.abs(y) <= 64;
-      const tol = viaPowInt ? ((Math.abs(y) + 2) * EPS) / 2 : (Math.abs(y * Math.log(x)) + 4) * EPS;
-      expectClose(pow(x, y), want, tol, `pow(${x}, ${y})`);
-    }), { seed: SEED, numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true }), (x, y) => {
+        const want = Math.pow(x, y);
+        fc.pre(want > 1e-300 && want < 1e300);
+        // Small integer exponents take the powInt path, with its own bound.
+        const viaPowInt = Number.isInteger(y) && Math.abs(y) <= 64;
+        const tol = viaPowInt ? ((Math.abs(y) + 2) * EPS) / 2 : (Math.abs(y * Math.log(x)) + 4) * EPS;
+        expectClose(pow(x, y), want, tol, `pow(${x}, ${y})`);
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
   });
 
   it('handles special values', () => {
@@ -211,8 +226,14 @@ describe('sin and cos', () => {
   });
 
   it('match Math.sin/Math.cos on random inputs', () => {
-    fc.assert(fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => check(x)), { seed: SEED, numRuns: 5000 });
-    fc.assert(fc.property(fc.double({ min: -1e-3, max: 1e-3, noNaN: true }), (x) => check(x)), { seed: SEED, numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => check(x)),
+      { seed: SEED, numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ min: -1e-3, max: 1e-3, noNaN: true }), (x) => check(x)),
+      { seed: SEED, numRuns: 1000 },
+    );
   });
 
   it('handle special values and pin a few correctly rounded results', () => {
@@ -249,42 +270,63 @@ describe('sin and cos', () => {
   });
 
   it('are odd and even exactly', () => {
-    fc.assert(fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {
-      expect(sin(-x)).toBe(-sin(x));
-      expect(cos(-x)).toBe(cos(x));
-    }), { seed: SEED, numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {
+        expect(sin(-x)).toBe(-sin(x));
+        expect(cos(-x)).toBe(cos(x));
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
   });
 });
 
 describe('identities', () => {
   it('exp(ln x) ≈ x and ln(exp x) ≈ x', () => {
-    fc.assert(fc.property(fc.double({ min: 1e-300, max: 1e300, noNaN: true }), (x) => {
-      // ln x is rounded once, so exp amplifies its error by |ln x|.
-      expectClose(exp(ln(x)), x, (Math.abs(Math.log(x)) + 4) * EPS, `exp(ln(${x}))`);
-    }), { seed: SEED, numRuns: 2000 });
-    fc.assert(fc.property(fc.double({ min: -700, max: 700, noNaN: true }), (x) => {
-      expect(Math.abs(ln(exp(x)) - x)).toBeLessThanOrEqual(4 * EPS * Math.max(1, Math.abs(x)));
-    }), { seed: SEED, numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.double({ min: 1e-300, max: 1e300, noNaN: true }), (x) => {
+        // ln x is rounded once, so exp amplifies its error by |ln x|.
+        expectClose(exp(ln(x)), x, (Math.abs(Math.log(x)) + 4) * EPS, `exp(ln(${x}))`);
+      }),
+      { seed: SEED, numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ min: -700, max: 700, noNaN: true }), (x) => {
+        expect(Math.abs(ln(exp(x)) - x)).toBeLessThanOrEqual(4 * EPS * Math.max(1, Math.abs(x)));
+      }),
+      { seed: SEED, numRuns: 2000 },
+    );
   });
 
   it('exp(a + b) ≈ exp(a)·exp(b) and ln(ab) ≈ ln a + ln b', () => {
-    fc.assert(fc.property(fc.double({ min: -300, max: 300, noNaN: true }), fc.double({ min: -300, max: 300, noNaN: true }), (a, b) => {
-      expectClose(exp(a + b), exp(a) * exp(b), (Math.abs(a + b) + 8) * EPS, `exp(${a}+${b})`);
-    }), { seed: SEED, numRuns: 2000 });
-    fc.assert(fc.property(fc.double({ min: 1e-150, max: 1e150, noNaN: true }), fc.double({ min: 1e-150, max: 1e150, noNaN: true }), (a, b) => {
-      expect(Math.abs(ln(a * b) - (ln(a) + ln(b)))).toBeLessThanOrEqual(8 * EPS * Math.max(1, Math.abs(ln(a)) + Math.abs(ln(b))));
-    }), { seed: SEED, numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.double({ min: -300, max: 300, noNaN: true }), fc.double({ min: -300, max: 300, noNaN: true }), (a, b) => {
+        expectClose(exp(a + b), exp(a) * exp(b), (Math.abs(a + b) + 8) * EPS, `exp(${a}+${b})`);
+      }),
+      { seed: SEED, numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ min: 1e-150, max: 1e150, noNaN: true }), fc.double({ min: 1e-150, max: 1e150, noNaN: true }), (a, b) => {
+        expect(Math.abs(ln(a * b) - (ln(a) + ln(b)))).toBeLessThanOrEqual(8 * EPS * Math.max(1, Math.abs(ln(a)) + Math.abs(ln(b))));
+      }),
+      { seed: SEED, numRuns: 2000 },
+    );
   });
 
   it('sin² + cos² ≈ 1 and sin 2x ≈ 2 sin x cos x', () => {
-    fc.assert(fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {
-      const s = sin(x);
-      const c = cos(x);
-      expect(Math.abs(s * s + c * c - 1)).toBeLessThanOrEqual(4 * EPS);
-    }), { seed: SEED, numRuns: 3000 });
-    fc.assert(fc.property(fc.double({ min: -100, max: 100, noNaN: true }), (x) => {
-      expect(Math.abs(sin(2 * x) - 2 * sin(x) * cos(x))).toBeLessThanOrEqual(8 * EPS);
-    }), { seed: SEED, numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {
+        const s = sin(x);
+        const c = cos(x);
+        expect(Math.abs(s * s + c * c - 1)).toBeLessThanOrEqual(4 * EPS);
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ min: -100, max: 100, noNaN: true }), (x) => {
+        expect(Math.abs(sin(2 * x) - 2 * sin(x) * cos(x))).toBeLessThanOrEqual(8 * EPS);
+      }),
+      { seed: SEED, numRuns: 2000 },
+    );
   });
 
   it('constants are the nearest doubles', () => {
@@ -304,8 +346,29 @@ describe('identities', () => {
 
 const SIM_DIR = fileURLToPath(new URL('../../shared/sim/', import.meta.url));
 const BANNED_MATH = [
-  'exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'pow', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan',
-  'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'hypot', 'random',
+  'exp',
+  'expm1',
+  'log',
+  'log1p',
+  'log2',
+  'log10',
+  'pow',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'atan2',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+  'cbrt',
+  'hypot',
+  'random',
 ];
 const RULES: { what: string; re: RegExp }[] = [
   { what: 'engine-dependent Math function', re: new RegExp(`\\bMath\\s*\\??\\.\\s*(?:${BANNED_MATH.join('|')})\\b`) },
@@ -318,33 +381,48 @@ const RULES: { what: string; re: RegExp }[] = [
 
 /** Blank out comments and string/template literals, keeping line numbers. */
 function codeOnly(src: string): string {
-  return src.replace(
-    /\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\[\s\S]|[^`\\])*`/g,
-    (m) => m.replace(/[^\n]/g, ' '),
+  return src.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\[\s\S]|[^`\\])*`/g, (m) =>
+    m.replace(/[^\n]/g, ' '),
   );
 }
 
 /** Every rule violation in `src`, as "line N: what: text". */
 function violations(src: string): string[] {
   const out: string[] = [];
-  codeOnly(src).split('\n').forEach((line, i) => {
-    for (const rule of RULES) if (rule.re.test(line)) out.push(`line ${i + 1}: ${rule.what}: ${line.trim()}`);
-  });
+  codeOnly(src)
+    .split('\n')
+    .forEach((line, i) => {
+      for (const rule of RULES) if (rule.re.test(line)) out.push(`line ${i + 1}: ${rule.what}: ${line.trim()}`);
+    });
   return out;
 }
 
 describe('shared/sim determinism lint', () => {
   it('flags banned constructs and ignores comments, strings and allowed Math', () => {
     const bad = [
-      'const y = Math.exp(x);', 'Math.random()', 'const { sin } = Math;', 'const M = Math;', 'f(Math)',
-      'Math["log"](x)', 'const n = Date.now();', 'new Date()', 'x ** 2', 'performance.now()', 'Math . pow(a, b)',
+      'const y = Math.exp(x);',
+      'Math.random()',
+      'const { sin } = Math;',
+      'const M = Math;',
+      'f(Math)',
+      'Math["log"](x)',
+      'const n = Date.now();',
+      'new Date()',
+      'x ** 2',
+      'performance.now()',
+      'Math . pow(a, b)',
     ];
     for (const s of bad) expect(violations(s), s).not.toEqual([]);
     const good = [
-      'const r = Math.sqrt(x) + Math.floor(y) + Math.abs(z) + Math.max(a, b);', '// Math.exp differs between engines',
-      '/** never call Math.random() or Date.now() */', "const msg = 'use Math.pow at your peril';",
-      'const exponent = sinh + cosine; const updateDate = 1;', 'import { exp } from \'./math\';', 'const y = exp(x) * x;',
-      'const PI = Math.PI;', 'const s = `Date ${x}`;',
+      'const r = Math.sqrt(x) + Math.floor(y) + Math.abs(z) + Math.max(a, b);',
+      '// Math.exp differs between engines',
+      '/** never call Math.random() or Date.now() */',
+      "const msg = 'use Math.pow at your peril';",
+      'const exponent = sinh + cosine; const updateDate = 1;',
+      "import { exp } from './math';",
+      'const y = exp(x) * x;',
+      'const PI = Math.PI;',
+      'const s = `Date ${x}`;',
     ];
     for (const s of good) expect(violations(s), s).toEqual([]);
   });

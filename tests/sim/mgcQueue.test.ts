@@ -71,7 +71,15 @@ function simulatedWait(c: number, rho: number, n: number, seed: number): number 
 
 /** The model's mean wait for the same queue (a bound long enough not to matter). */
 function modelWait(c: number, rho: number): number {
-  return evaluatePool({ lambda: (rho * c) / MEAN, serviceSeconds: MEAN, serviceScv: SCV, vcpu: c, instances: 1, queueSeconds: 600, backlog: 0 }).waitMeanSeconds;
+  return evaluatePool({
+    lambda: (rho * c) / MEAN,
+    serviceSeconds: MEAN,
+    serviceScv: SCV,
+    vcpu: c,
+    instances: 1,
+    queueSeconds: 600,
+    backlog: 0,
+  }).waitMeanSeconds;
 }
 
 describe('M/G/c: a web server serving a mix of short and long requests', () => {
@@ -95,7 +103,10 @@ describe('M/G/c: a web server serving a mix of short and long requests', () => {
   it('two and four servers near saturation (ρ = 0.9): within 15 % and 25 %; M/M/c is 83 % low', () => {
     // Long runs put Allen–Cunneen about 3 % (c = 2) and 10 % (c = 4) above the truth here; the rest
     // of each tolerance is the simulation's own noise.
-    for (const [c, tolerance] of [[2, 0.15], [4, 0.25]] as const) {
+    for (const [c, tolerance] of [
+      [2, 0.15],
+      [4, 0.25],
+    ] as const) {
       // Near saturation the long jobs make the estimate slow to settle: three million arrivals.
       const simulated = simulatedWait(c, 0.9, 3_000_000, 0x85ebca6b);
       expect(Math.abs(modelWait(c, 0.9) / simulated - 1), `c=${c}`).toBeLessThan(tolerance);
@@ -104,7 +115,15 @@ describe('M/G/c: a web server serving a mix of short and long requests', () => {
   });
 
   it('more servers or lighter load: the simulated wait lies between M/M/c and the model (Allen–Cunneen overstates it)', () => {
-    for (const [c, rho] of [[2, 0.5], [2, 0.7], [4, 0.5], [4, 0.7], [8, 0.5], [8, 0.7], [8, 0.9]] as const) {
+    for (const [c, rho] of [
+      [2, 0.5],
+      [2, 0.7],
+      [4, 0.5],
+      [4, 0.7],
+      [8, 0.5],
+      [8, 0.7],
+      [8, 0.9],
+    ] as const) {
       const simulated = simulatedWait(c, rho, 1_000_000, 0xc2b2ae35);
       expect(mmcWait(c, rho), `c=${c} ρ=${rho}`).toBeLessThan(simulated);
       expect(simulated, `c=${c} ρ=${rho}`).toBeLessThan(1.1 * modelWait(c, rho));

@@ -63,7 +63,10 @@ const RELATIVE_TOLERANCE = 1e-6;
  */
 const idOf = (kinds: readonly ComponentKindName[]) =>
   fc
-    .tuple(fc.constantFrom(...kinds), fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 7 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 12 }) }))
+    .tuple(
+      fc.constantFrom(...kinds),
+      fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 7 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 12 }) }),
+    )
     .map(([kind, n]) => `${kind}-${n}`);
 const id = fc.oneof(
   { weight: 3, arbitrary: idOf(KIND_NAMES) },
@@ -74,7 +77,10 @@ const endpoint = fc.oneof({ weight: 1, arbitrary: fc.constant('users') }, { weig
 const region = fc.oneof({ weight: 6, arbitrary: fc.constant('ap') }, { weight: 1, arbitrary: fc.constantFrom(...REGIONS) });
 const size = fc.constantFrom(...SIZE_NAMES);
 /** Mostly sensible counts, sometimes out of range (the sim must refuse those itself). */
-const count = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 6 }) }, { weight: 1, arbitrary: fc.integer({ min: -1, max: 70 }) });
+const count = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: 1, max: 6 }) },
+  { weight: 1, arbitrary: fc.integer({ min: -1, max: 70 }) },
+);
 const autoscaling = fc.record({
   enabled: fc.boolean(),
   min: fc.integer({ min: 0, max: 6 }),
@@ -86,12 +92,18 @@ const autoscaling = fc.record({
 const engine = fc.constantFrom('rdbms' as const, 'nosql' as const);
 const shardKey = fc.constantFrom('userIdHash' as const, 'userIdRange' as const, 'region' as const, 'celebrity' as const);
 /** TTLs: mostly valid (up to a week), sometimes zero, negative or too long (refused). */
-const ttl = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 7 * 24 * 3600 }) }, { weight: 1, arbitrary: fc.constantFrom(0, -5, 8 * 24 * 3600) });
+const ttl = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: 7 * 24 * 3600 }) },
+  { weight: 1, arbitrary: fc.constantFrom(0, -5, 8 * 24 * 3600) },
+);
 const feature = fc.constantFrom(...FEATURE_NAMES);
 /** GeoDNS weights: mostly sensible, sometimes negative, non-finite or on unknown regions (refused). */
 const weights = fc.dictionary(
   fc.constantFrom(...REGIONS),
-  fc.oneof({ weight: 6, arbitrary: fc.double({ min: 0, max: 5, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(-1, Number.NaN, Number.POSITIVE_INFINITY) }),
+  fc.oneof(
+    { weight: 6, arbitrary: fc.double({ min: 0, max: 5, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(-1, Number.NaN, Number.POSITIVE_INFINITY) },
+  ),
   { maxKeys: 3 },
 );
 /** Every setting `configure` knows, each with values that fit. */
@@ -151,7 +163,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     arbitrary: fc.oneof(
       fc.record({ type: fc.constant('connect' as const), from: fc.constantFrom('users', 'lb-1'), to: idOf(['web']) }),
       fc.record({ type: fc.constant('connect' as const), from: fc.constantFrom('users'), to: idOf(['lb', 'cdn']) }),
-      fc.record({ type: fc.constant('connect' as const), from: fc.constantFrom('web-1', 'web-2', 'web-9'), to: idOf(['db', 'cache', 'sessionStore', 'queue']) }),
+      fc.record({
+        type: fc.constant('connect' as const),
+        from: fc.constantFrom('web-1', 'web-2', 'web-9'),
+        to: idOf(['db', 'cache', 'sessionStore', 'queue']),
+      }),
       fc.record({ type: fc.constant('connect' as const), from: idOf(['queue']), to: idOf(['worker']) }),
       fc.record({ type: fc.constant('connect' as const), from: idOf(['cdn']), to: idOf(['lb', 'web']) }),
     ),
@@ -164,11 +180,20 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: configureOf(['cache'], ['cachePolicy', 'cacheStrategy', 'ttlSeconds']) },
   { weight: 2, arbitrary: configureOf(['cdn'], ['ttlSeconds', 'versioning', 'originFallback']) },
   { weight: 1, arbitrary: configureOf(['queue'], ['durable']) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('configure' as const), id, ...settings }, { requiredKeys: ['type', 'id'] }) as fc.Arbitrary<Command> },
+  {
+    weight: 1,
+    arbitrary: fc.record(
+      { type: fc.constant('configure' as const), id, ...settings },
+      { requiredKeys: ['type', 'id'] },
+    ) as fc.Arbitrary<Command>,
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('restart' as const), id }) },
   { weight: 1, arbitrary: fc.constant({ type: 'rollback' as const }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('promote' as const), id: fc.oneof(idOf(['db']), id) }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('reshard' as const), id: fc.oneof(idOf(['db']), id), shards: count, key: shardKey }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('reshard' as const), id: fc.oneof(idOf(['db']), id), shards: count, key: shardKey }),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('invalidate' as const), id: fc.oneof(idOf(['cdn']), id) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('buyFeature' as const), feature }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('dropFeature' as const), feature }) },
@@ -214,7 +239,15 @@ function worldScenario(): Scenario {
     { kind: 'web', region: 'na', size: 'medium', connectFrom: ['users'] },
   ];
   scenario.mtbfTicks = { web: 300, db: 400, lb: 800, cache: 300, sessionStore: 400, queue: 300, worker: 300, cdn: 2000 };
-  scenario.randomIncidentsPerDay = { trafficSpike: 10, badDeploy: 10, cdnOutage: 20, dataCenterOutage: 20, hotspotKey: 20, replicationLagSpike: 20, regionPartition: 20 };
+  scenario.randomIncidentsPerDay = {
+    trafficSpike: 10,
+    badDeploy: 10,
+    cdnOutage: 20,
+    dataCenterOutage: 20,
+    hotspotKey: 20,
+    replicationLagSpike: 20,
+    regionPartition: 20,
+  };
   scenario.incidents = [
     { tick: 1, type: 'regionPartition', region: 'ap', peer: 'na', durationTicks: 12 },
     { tick: 2, type: 'cacheNodeLoss', target: 'cache-3' },
@@ -304,7 +337,13 @@ const plan: fc.Arbitrary<Plan> = fc
     log: [
       ...prefixFor(scenario),
       // Squaring the position front-loads commands, so later ticks run on what was built.
-      ...rows.map((row, i) => ({ tick: Math.floor((row.at * row.at * ticks) / 1_000_000), team: row.team, player: row.player, seq: i, command: row.command })),
+      ...rows.map((row, i) => ({
+        tick: Math.floor((row.at * row.at * ticks) / 1_000_000),
+        team: row.team,
+        player: row.player,
+        seq: i,
+        command: row.command,
+      })),
     ],
   }));
 
@@ -318,7 +357,11 @@ function prefixFor(scenario: string): CommandEntry[] {
 const reaction: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ type: fc.constant('restart' as const), id: fc.constantFrom('web-2', 'web-2', 'db-3', 'lb-1', 'web-4') }),
   fc.constant({ type: 'rollback' as const }),
-  fc.record({ type: fc.constant('scale' as const), id: fc.constantFrom('web-2', 'web-2', 'db-3', 'web-4'), count: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({
+    type: fc.constant('scale' as const),
+    id: fc.constantFrom('web-2', 'web-2', 'db-3', 'web-4'),
+    count: fc.integer({ min: 1, max: 5 }),
+  }),
   fc.record({ type: fc.constant('resize' as const), id: fc.constantFrom('web-2', 'db-3', 'web-4'), size }),
   fc.record({ type: fc.constant('configure' as const), id: fc.constantFrom('lb-1', 'lb-5'), healthChecks: fc.boolean() }),
   fc.record({ type: fc.constant('configure' as const), id: fc.constantFrom('web-2', 'web-4'), autoscaling }),
@@ -355,17 +398,44 @@ const chaosPlan: fc.Arbitrary<Plan> = fc
 const worldReaction: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ type: fc.constant('restart' as const), id: fc.constantFrom(...WORLD_IDS) }),
   fc.record({ type: fc.constant('promote' as const), id: fc.constantFrom('db-10', 'db-10', 'db-8') }),
-  fc.record({ type: fc.constant('reshard' as const), id: fc.constantFrom('db-8', 'db-8', 'db-10'), shards: fc.integer({ min: 1, max: 6 }), key: shardKey }),
+  fc.record({
+    type: fc.constant('reshard' as const),
+    id: fc.constantFrom('db-8', 'db-8', 'db-10'),
+    shards: fc.integer({ min: 1, max: 6 }),
+    key: shardKey,
+  }),
   fc.record({ type: fc.constant('invalidate' as const), id: fc.constant('cdn-4') }),
   fc.record({ type: fc.constant('geoRoute' as const), region: fc.constantFrom('ap', 'na'), weights }),
   fc.record({ type: fc.constant('buyFeature' as const), feature }),
   fc.record({ type: fc.constant('dropFeature' as const), feature }),
-  fc.record({ type: fc.constant('scale' as const), id: fc.constantFrom('web-2', 'web-9', 'worker-7', 'db-8', 'cache-3', 'sessionStore-5', 'queue-6'), count: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({
+    type: fc.constant('scale' as const),
+    id: fc.constantFrom('web-2', 'web-9', 'worker-7', 'db-8', 'cache-3', 'sessionStore-5', 'queue-6'),
+    count: fc.integer({ min: 1, max: 5 }),
+  }),
   fc.record({ type: fc.constant('resize' as const), id: fc.constantFrom(...WORLD_IDS), size }),
   fc.record({ type: fc.constant('configure' as const), id: fc.constantFrom('db-8', 'db-10'), failover: settings.failover }),
   configureOf(['db'], ['shardKey', 'denormalised', 'engine']).map((c) => ({ ...c, id: 'db-8' })),
-  fc.record({ type: fc.constant('configure' as const), id: fc.constant('cdn-4'), originFallback: fc.boolean(), versioning: fc.boolean(), ttlSeconds: ttl }, { requiredKeys: ['type', 'id'] }),
-  fc.record({ type: fc.constant('configure' as const), id: fc.constant('cache-3'), cacheStrategy: settings.cacheStrategy, cachePolicy: settings.cachePolicy, ttlSeconds: ttl }, { requiredKeys: ['type', 'id'] }),
+  fc.record(
+    {
+      type: fc.constant('configure' as const),
+      id: fc.constant('cdn-4'),
+      originFallback: fc.boolean(),
+      versioning: fc.boolean(),
+      ttlSeconds: ttl,
+    },
+    { requiredKeys: ['type', 'id'] },
+  ),
+  fc.record(
+    {
+      type: fc.constant('configure' as const),
+      id: fc.constant('cache-3'),
+      cacheStrategy: settings.cacheStrategy,
+      cachePolicy: settings.cachePolicy,
+      ttlSeconds: ttl,
+    },
+    { requiredKeys: ['type', 'id'] },
+  ),
   fc.record({ type: fc.constant('configure' as const), id: fc.constant('queue-6'), durable: fc.boolean() }),
   fc.record({ type: fc.constant('configure' as const), id: fc.constant('lb-1'), healthChecks: fc.boolean() }),
   fc.record({ type: fc.constant('configure' as const), id: fc.constantFrom('web-2', 'worker-7'), autoscaling }),
@@ -394,21 +464,26 @@ const worldPlan: fc.Arbitrary<Plan> = fc
   .record({
     seed: fc.integer({ min: 0, max: 0x7fffffff }),
     ticks: fc.integer({ min: 15, max: 60 }),
-    rows: fc.array(fc.record({ at: perMille, command: fc.oneof({ weight: 3, arbitrary: worldReaction }, { weight: 1, arbitrary: command }) }), {
-      maxLength: 25,
-      size: 'medium',
-    }),
+    rows: fc.array(
+      fc.record({ at: perMille, command: fc.oneof({ weight: 3, arbitrary: worldReaction }, { weight: 1, arbitrary: command }) }),
+      {
+        maxLength: 25,
+        size: 'medium',
+      },
+    ),
   })
   .map(({ seed, ticks, rows }) => ({
     scenario: 'world',
     seed,
     ticks,
-    log: [...prefixFor('world'), ...rows.map((row, i) => ({ tick: Math.floor((row.at * ticks) / 1000), team: 'red', player: 'ana', seq: i, command: row.command }))],
+    log: [
+      ...prefixFor('world'),
+      ...rows.map((row, i) => ({ tick: Math.floor((row.at * ticks) / 1000), team: 'red', player: 'ana', seq: i, command: row.command })),
+    ],
   }));
 
 // ---------------------------------------------------------------------------------------------
 // Invariants
-
 
 /** Rounding may leave −1e-15 where the model means 0: allow that much below zero, relative to the scale. */
 function atLeastZero(value: number, scale = 1): boolean {
@@ -449,7 +524,8 @@ const flowViolations: Check = (before, after) => {
     for (const target of c.targets) if (!ids.has(target)) problems.push(`${where}: target ${target} does not exist`);
     if (new Set(c.targets).size !== c.targets.length) problems.push(`${where}: duplicate targets ${c.targets.join(',')}`);
     const n = Number(c.id.slice(c.id.indexOf('-') + 1));
-    if (!(n < after.nextComponentId) || !c.id.startsWith(`${c.kind}-`)) problems.push(`${where}: id vs nextComponentId ${after.nextComponentId}`);
+    if (!(n < after.nextComponentId) || !c.id.startsWith(`${c.kind}-`))
+      problems.push(`${where}: id vs nextComponentId ${after.nextComponentId}`);
 
     if (flowRan) {
       // Nothing but the flow touches a backlog, ids are never reused, and a component bought
@@ -458,7 +534,9 @@ const flowViolations: Check = (before, after) => {
       const inflow = f.lambda * TICK_SECONDS + b0;
       const outflow = (f.served + f.failed) * TICK_SECONDS + c.backlog;
       if (!close(inflow, outflow)) {
-        problems.push(`${where}: requests not conserved: λ·60 + B₀ = ${inflow}, (served + failed)·60 + B₁ = ${outflow} (${JSON.stringify(f)}, B₀ ${b0})`);
+        problems.push(
+          `${where}: requests not conserved: λ·60 + B₀ = ${inflow}, (served + failed)·60 + B₁ = ${outflow} (${JSON.stringify(f)}, B₀ ${b0})`,
+        );
       }
     }
   }
@@ -467,12 +545,28 @@ const flowViolations: Check = (before, after) => {
   }
   for (const region of after.regions) {
     if (!atLeastZero(region.users)) problems.push(`${at}: users of ${region.id} ${region.users}`);
-    if (!(region.satisfaction >= 0 && region.satisfaction <= 1 + 1e-12)) problems.push(`${at}: satisfaction of ${region.id} ${region.satisfaction}`);
+    if (!(region.satisfaction >= 0 && region.satisfaction <= 1 + 1e-12))
+      problems.push(`${at}: satisfaction of ${region.id} ${region.satisfaction}`);
   }
   const s = after.summary;
-  const scalars = { ...s.offered, onlineUsers: s.onlineUsers, dau: s.dau, requestsPerSecond: s.requestsPerSecond, p50: s.p50LatencyMs, p95: s.p95LatencyMs, revenuePerDay: s.revenuePerDay, costPerDay: s.costPerDay };
-  for (const [key, value] of Object.entries(scalars)) if (!atLeastZero(value, s.requestsPerSecond)) problems.push(`${at}: summary ${key} ${value}`);
-  for (const [key, value] of Object.entries({ successRate: s.successRate, availability: s.availability, errorRate: s.errorRate, satisfaction: s.satisfaction })) {
+  const scalars = {
+    ...s.offered,
+    onlineUsers: s.onlineUsers,
+    dau: s.dau,
+    requestsPerSecond: s.requestsPerSecond,
+    p50: s.p50LatencyMs,
+    p95: s.p95LatencyMs,
+    revenuePerDay: s.revenuePerDay,
+    costPerDay: s.costPerDay,
+  };
+  for (const [key, value] of Object.entries(scalars))
+    if (!atLeastZero(value, s.requestsPerSecond)) problems.push(`${at}: summary ${key} ${value}`);
+  for (const [key, value] of Object.entries({
+    successRate: s.successRate,
+    availability: s.availability,
+    errorRate: s.errorRate,
+    satisfaction: s.satisfaction,
+  })) {
     if (!(value >= -1e-12 && value <= 1 + 1e-12)) problems.push(`${at}: summary ${key} ${value} outside [0, 1]`);
   }
   if (flowRan && !(s.p50LatencyMs <= s.p95LatencyMs + 1e-9)) problems.push(`${at}: p50 ${s.p50LatencyMs} > p95 ${s.p95LatencyMs}`);
@@ -486,7 +580,8 @@ const ruleViolations: Check = (before, after) => {
   for (const c of after.components) {
     const where = `tick ${before.tick}→${after.tick} ${c.id}`;
     const planned = c.count + c.provisioning.length;
-    if (c.kind === 'web' && c.settings.colocatedDb === true && planned > 1) problems.push(`${where}: database on the box, yet ${planned} instances (count ${c.count})`);
+    if (c.kind === 'web' && c.settings.colocatedDb === true && planned > 1)
+      problems.push(`${where}: database on the box, yet ${planned} instances (count ${c.count})`);
     // An RDBMS spreads over several machines only as shards (a replica follows its primary's layout).
     if (c.kind === 'db' && (c.settings.engine ?? 'rdbms') === 'rdbms' && planned > 1 && c.settings.shardKey === undefined) {
       problems.push(`${where}: an unsharded RDBMS with ${planned} instances`);
@@ -506,7 +601,9 @@ const crashViolations: Check = (before, after) => {
   for (const c of after.components) {
     const open = after.incidents.filter((i) => isInstanceFailure(i.type) && i.target === c.id && i.endTick === null);
     if (open.length !== c.down) {
-      problems.push(`tick ${before.tick}→${after.tick} ${c.id}: ${c.down} dead instances but open crash incidents ${JSON.stringify(open.map((i) => ({ id: i.id, start: i.startTick, expires: i.expiresTick })))}`);
+      problems.push(
+        `tick ${before.tick}→${after.tick} ${c.id}: ${c.down} dead instances but open crash incidents ${JSON.stringify(open.map((i) => ({ id: i.id, start: i.startTick, expires: i.expiresTick })))}`,
+      );
     }
   }
   return problems;
@@ -518,11 +615,13 @@ const bookViolations: Check = (before, after) => {
   const at = `tick ${before.tick}→${after.tick}`;
   for (const [key, value] of Object.entries(after.totals)) {
     if (!atLeastZero(value)) problems.push(`${at}: totals.${key} ${value}`);
-    if (value < before.totals[key as keyof typeof before.totals] - 1e-9) problems.push(`${at}: totals.${key} went down from ${before.totals[key as keyof typeof before.totals]} to ${value}`);
+    if (value < before.totals[key as keyof typeof before.totals] - 1e-9)
+      problems.push(`${at}: totals.${key} went down from ${before.totals[key as keyof typeof before.totals]} to ${value}`);
   }
   const books = after.scenario.startMoney + after.totals.revenue - after.totals.spent;
   if (!close(after.money, books)) problems.push(`${at}: money ${after.money} ≠ start + revenue − spent = ${books}`);
-  if (before.gameOver === null && after.gameOver === null && after.money < 0) problems.push(`${at}: money ${after.money} < 0 but the game goes on`);
+  if (before.gameOver === null && after.gameOver === null && after.money < 0)
+    problems.push(`${at}: money ${after.money} < 0 but the game goes on`);
   return problems;
 };
 
@@ -567,7 +666,10 @@ function checkAtomicity(p: Plan): void {
         const checked = executeCommand(copy, entry.command, false);
         expect(hashState(copy), `checking ${JSON.stringify(entry.command)} changed the state`).toBe(hashBefore);
         const applied = executeCommand(copy, entry.command, true);
-        expect({ ok: applied.ok, reason: applied.ok ? null : applied.reason }).toEqual({ ok: checked.ok, reason: checked.ok ? null : checked.reason });
+        expect({ ok: applied.ok, reason: applied.ok ? null : applied.reason }).toEqual({
+          ok: checked.ok,
+          reason: checked.ok ? null : checked.reason,
+        });
         if (!applied.ok) {
           expect(hashState(copy), `refused ${JSON.stringify(entry.command)} (${applied.reason}) changed the state`).toBe(hashBefore);
           expect(copy.money).toBe(moneyBefore);
@@ -681,13 +783,18 @@ describe('invariants under random play', () => {
       cooldownTicks: fc.integer({ min: 0, max: 5 }),
     });
     fc.assert(
-      fc.property(rule, fc.array(fc.record({ tick: fc.integer({ min: 1, max: 70 }), command }), { maxLength: 10 }), fc.nat(), (autoscaling, rows, seed) => {
-        const log: CommandEntry[] = [
-          { tick: 0, team: 'a', player: 'p', seq: 0, command: { type: 'configure', id: 'web-2', autoscaling } },
-          ...rows.map((row, i) => ({ tick: row.tick, team: 'b', player: 'q', seq: i, command: row.command })),
-        ];
-        expect(firstViolations({ scenario: 'broke', seed, ticks: 80, log }, bookViolations)).toEqual([]);
-      }),
+      fc.property(
+        rule,
+        fc.array(fc.record({ tick: fc.integer({ min: 1, max: 70 }), command }), { maxLength: 10 }),
+        fc.nat(),
+        (autoscaling, rows, seed) => {
+          const log: CommandEntry[] = [
+            { tick: 0, team: 'a', player: 'p', seq: 0, command: { type: 'configure', id: 'web-2', autoscaling } },
+            ...rows.map((row, i) => ({ tick: row.tick, team: 'b', player: 'q', seq: i, command: row.command })),
+          ];
+          expect(firstViolations({ scenario: 'broke', seed, ticks: 80, log }, bookViolations)).toEqual([]);
+        },
+      ),
       { seed: 0xb4c4, numRuns: 40 },
     );
   });

@@ -93,7 +93,14 @@ describe('Erlang B and C', () => {
     expect(erlangC(5, 7)).toBe(1);
     expect(erlangB(5, Infinity)).toBe(1);
     expect(erlangC(64, 1e-6)).toBeGreaterThanOrEqual(0); // underflows towards 0 without NaN
-    for (const [c, a] of [[0, 1], [1.5, 1], [-1, 1], [Number.NaN, 1], [2, -1], [2, Number.NaN]] as const) {
+    for (const [c, a] of [
+      [0, 1],
+      [1.5, 1],
+      [-1, 1],
+      [Number.NaN, 1],
+      [2, -1],
+      [2, Number.NaN],
+    ] as const) {
       expect(() => erlangB(c, a)).toThrow(RangeError);
       expect(() => erlangC(c, a)).toThrow(RangeError);
     }
@@ -102,7 +109,13 @@ describe('Erlang B and C', () => {
 
 describe('mmc', () => {
   it('M/M/1 matches the closed forms', () => {
-    for (const [lambda, mu] of [[0.9, 1], [0.5, 1], [3, 4], [0.01, 2], [99, 100]] as const) {
+    for (const [lambda, mu] of [
+      [0.9, 1],
+      [0.5, 1],
+      [3, 4],
+      [0.01, 2],
+      [99, 100],
+    ] as const) {
       const r = mmc(lambda, mu, 1);
       const rho = lambda / mu;
       expect(relErr(r.rho, rho)).toBeLessThan(1e-15);
@@ -133,7 +146,7 @@ describe('mmc', () => {
     expect(r.rho).toBe(0.75);
   });
 
-  it('obeys Little\'s law', () => {
+  it("obeys Little's law", () => {
     for (const c of [1, 2, 7, 16, 64]) {
       for (const rho of [0.1, 0.5, 0.9, 0.99]) {
         const mu = 3;
@@ -198,7 +211,12 @@ describe('mmc', () => {
 
   it('the reference tail is a proper survival function with mean W', () => {
     // Checks the test's own formula: ∫₀^∞ P(T > t) dt = E[T] = Wq + 1/μ (Simpson's rule).
-    for (const [lambda, mu, c] of [[3.2, 1, 4], [1, 1, 2], [0.5, 2, 1], [60, 1, 64]] as const) {
+    for (const [lambda, mu, c] of [
+      [3.2, 1, 4],
+      [1, 1, 2],
+      [0.5, 2, 1],
+      [60, 1, 64],
+    ] as const) {
       const r = mmc(lambda, mu, c);
       const theta = c * mu - lambda;
       const end = 80 / Math.min(mu, theta);
@@ -214,14 +232,26 @@ describe('mmc', () => {
   it('handles λ = 0', () => {
     const r = mmc(0, 4, 3);
     expect(r).toEqual({
-      rho: 0, waitProbability: 0, meanWait: 0, meanResponse: 0.25, queueLength: 0,
-      p95Wait: 0, p95Response: LN20 / 4, saturated: false,
+      rho: 0,
+      waitProbability: 0,
+      meanWait: 0,
+      meanResponse: 0.25,
+      queueLength: 0,
+      p95Wait: 0,
+      p95Response: LN20 / 4,
+      saturated: false,
     });
     expect(relErr(r.p95Response, LN20 / 4)).toBeLessThan(1e-15);
   });
 
   it('reports saturation with Infinity waits', () => {
-    for (const [lambda, mu, c] of [[1, 1, 1], [10, 2, 5], [11, 2, 5], [1e9, 1, 64], [Infinity, 1, 1]] as const) {
+    for (const [lambda, mu, c] of [
+      [1, 1, 1],
+      [10, 2, 5],
+      [11, 2, 5],
+      [1e9, 1, 64],
+      [Infinity, 1, 1],
+    ] as const) {
       const r = mmc(lambda, mu, c);
       expect(r.saturated).toBe(true);
       expect(r.rho).toBe(lambda / (c * mu));
@@ -232,7 +262,16 @@ describe('mmc', () => {
   });
 
   it('rejects invalid arguments', () => {
-    for (const [lambda, mu, c] of [[1, 1, 0], [1, 1, 2.5], [1, 0, 2], [1, -1, 2], [1, Infinity, 2], [-1, 1, 2], [Number.NaN, 1, 2], [1, Number.NaN, 2]] as const) {
+    for (const [lambda, mu, c] of [
+      [1, 1, 0],
+      [1, 1, 2.5],
+      [1, 0, 2],
+      [1, -1, 2],
+      [1, Infinity, 2],
+      [-1, 1, 2],
+      [Number.NaN, 1, 2],
+      [1, Number.NaN, 2],
+    ] as const) {
       expect(() => mmc(lambda, mu, c)).toThrow(RangeError);
     }
   });
@@ -243,43 +282,49 @@ describe('mmc', () => {
       mu: fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
       rho: fc.double({ min: 1e-6, max: 0.999, noNaN: true }),
     });
-    fc.assert(fc.property(queue, ({ c, mu, rho }) => {
-      const lambda = rho * c * mu;
-      const r = mmc(lambda, mu, c);
-      const { saturated, ...numbers } = r;
-      expect(saturated).toBe(false);
-      for (const v of Object.values(numbers)) {
-        expect(Number.isFinite(v)).toBe(true);
-        expect(v).toBeGreaterThanOrEqual(0);
-      }
-      expect(r.waitProbability).toBeLessThanOrEqual(1);
-      // T ≥ S and T ≥ Wq, so its 95th percentile is at least each of theirs.
-      expect(r.p95Response).toBeGreaterThanOrEqual(r.p95Wait);
-      expect(r.p95Response).toBeGreaterThanOrEqual((LN20 / mu) * (1 - 1e-14));
-      // Exponential-type tails: the 95th percentile sits above the mean
-      // (for a pure exponential it is ln 20 ≈ 3 means).
-      expect(r.p95Response).toBeGreaterThan(r.meanResponse);
-      expect(r.p95Response).toBeLessThanOrEqual(LN20 * (r.meanWait / Math.max(r.waitProbability, 1e-300) + 1 / mu) * (1 + 1e-12));
-      // And it really is the 95th percentile.
-      const tail = sojournTail(r.waitProbability, mu, c * mu - lambda, r.p95Response);
-      expect(Math.abs(tail - 0.05)).toBeLessThan(1e-10);
-    }), { seed: SEED, numRuns: 3000 });
+    fc.assert(
+      fc.property(queue, ({ c, mu, rho }) => {
+        const lambda = rho * c * mu;
+        const r = mmc(lambda, mu, c);
+        const { saturated, ...numbers } = r;
+        expect(saturated).toBe(false);
+        for (const v of Object.values(numbers)) {
+          expect(Number.isFinite(v)).toBe(true);
+          expect(v).toBeGreaterThanOrEqual(0);
+        }
+        expect(r.waitProbability).toBeLessThanOrEqual(1);
+        // T ≥ S and T ≥ Wq, so its 95th percentile is at least each of theirs.
+        expect(r.p95Response).toBeGreaterThanOrEqual(r.p95Wait);
+        expect(r.p95Response).toBeGreaterThanOrEqual((LN20 / mu) * (1 - 1e-14));
+        // Exponential-type tails: the 95th percentile sits above the mean
+        // (for a pure exponential it is ln 20 ≈ 3 means).
+        expect(r.p95Response).toBeGreaterThan(r.meanResponse);
+        expect(r.p95Response).toBeLessThanOrEqual(LN20 * (r.meanWait / Math.max(r.waitProbability, 1e-300) + 1 / mu) * (1 + 1e-12));
+        // And it really is the 95th percentile.
+        const tail = sojournTail(r.waitProbability, mu, c * mu - lambda, r.p95Response);
+        expect(Math.abs(tail - 0.05)).toBeLessThan(1e-10);
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
   });
 
   it('is monotone in the arrival rate', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 1, max: 64 }),
-      fc.double({ min: 1e-2, max: 1e2, noNaN: true }),
-      fc.double({ min: 0, max: 0.99, noNaN: true }),
-      fc.double({ min: 0, max: 0.99, noNaN: true }),
-      (c, mu, r1, r2) => {
-        const [lo, hi] = r1 <= r2 ? [r1, r2] : [r2, r1];
-        const a = mmc(lo * c * mu, mu, c);
-        const b = mmc(hi * c * mu, mu, c);
-        expect(b.meanResponse).toBeGreaterThanOrEqual(a.meanResponse * (1 - 1e-14));
-        expect(b.p95Response).toBeGreaterThanOrEqual(a.p95Response * (1 - 1e-12));
-        expect(b.queueLength).toBeGreaterThanOrEqual(a.queueLength * (1 - 1e-14));
-      },
-    ), { seed: SEED, numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 64 }),
+        fc.double({ min: 1e-2, max: 1e2, noNaN: true }),
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        (c, mu, r1, r2) => {
+          const [lo, hi] = r1 <= r2 ? [r1, r2] : [r2, r1];
+          const a = mmc(lo * c * mu, mu, c);
+          const b = mmc(hi * c * mu, mu, c);
+          expect(b.meanResponse).toBeGreaterThanOrEqual(a.meanResponse * (1 - 1e-14));
+          expect(b.p95Response).toBeGreaterThanOrEqual(a.p95Response * (1 - 1e-12));
+          expect(b.queueLength).toBeGreaterThanOrEqual(a.queueLength * (1 - 1e-14));
+        },
+      ),
+      { seed: SEED, numRuns: 2000 },
+    );
   });
 });

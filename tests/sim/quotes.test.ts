@@ -6,7 +6,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSim, executeCommand, KINDS, SIZE_NAMES, step, type Command, type ComponentKindName, type SimState, type SizeName } from '../../shared/sim';
+import {
+  createSim,
+  executeCommand,
+  KINDS,
+  SIZE_NAMES,
+  step,
+  type Command,
+  type ComponentKindName,
+  type SimState,
+  type SizeName,
+} from '../../shared/sim';
 import { buyQuote, countQuote, featureQuote, resizeQuote, type Quote } from '../../shared/sim/commands/quotes';
 import { costPerDay } from '../../shared/sim/rules/economy';
 import { sandboxScenario } from '../helpers/scenarios';
@@ -39,7 +49,11 @@ function quoteFor(state: SimState, command: Command): Quote | null {
     case 'scale':
     case 'reshard': {
       const group = [command.id, ...state.components.filter((c) => c.settings.replicaOf === command.id).map((c) => c.id)];
-      return countQuote(group.map((id) => planned(state, id)), command.type === 'scale' ? command.count : command.shards, factor);
+      return countQuote(
+        group.map((id) => planned(state, id)),
+        command.type === 'scale' ? command.count : command.shards,
+        factor,
+      );
     }
     case 'buyFeature':
       return featureQuote(command.feature, factor);
@@ -53,29 +67,43 @@ const purchases = fc.array(fc.tuple(fc.constantFrom(...KIND_LIST), fc.constantFr
 describe('quotes', () => {
   it('the one-off figure is what applying the command takes, to a millionth; buys, scalings and features change the daily cost by the per-day figure at once', () => {
     fc.assert(
-      fc.property(purchases, fc.constantFrom(0.5, 1, 1.7), fc.nat(20), fc.constantFrom(...SIZE_NAMES), fc.integer({ min: 1, max: 6 }), fc.constantFrom('resize', 'scale', 'reshard', 'buy', 'buyFeature'), (bought, factor, pick, size, count, type) => {
-        const state = richSystem(bought, factor);
-        const target = state.components[pick % state.components.length]!;
-        const command = {
-          resize: { type: 'resize', id: target.id, size },
-          scale: { type: 'scale', id: target.id, count },
-          reshard: { type: 'reshard', id: target.id, shards: count, key: 'userId' },
-          buy: { type: 'buy', kind: target.kind, region: 'ap', size: KINDS[target.kind].sizes.includes(size) ? size : KINDS[target.kind].sizes[0], count: target.kind === 'cdn' ? 1 : count },
-          buyFeature: { type: 'buyFeature', feature: 'alerts' },
-        }[type] as Command;
-        if (command.type === 'buy' && command.kind === 'db' && (command.count ?? 1) > 1) return; // refused: an RDBMS cannot be partitioned by buying
-        const quote = quoteFor(state, command) as Quote;
-        const money = state.money;
-        const daily = costPerDay(state);
-        if (!executeCommand(state, command, true).ok) return;
-        expect(money - state.money).toBeCloseTo(quote.oneOff, 6);
-        if (command.type !== 'resize' && command.type !== 'reshard') expect(costPerDay(state) - daily).toBeCloseTo(quote.perDay, 9);
-      }),
+      fc.property(
+        purchases,
+        fc.constantFrom(0.5, 1, 1.7),
+        fc.nat(20),
+        fc.constantFrom(...SIZE_NAMES),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom('resize', 'scale', 'reshard', 'buy', 'buyFeature'),
+        (bought, factor, pick, size, count, type) => {
+          const state = richSystem(bought, factor);
+          const target = state.components[pick % state.components.length]!;
+          const command = {
+            resize: { type: 'resize', id: target.id, size },
+            scale: { type: 'scale', id: target.id, count },
+            reshard: { type: 'reshard', id: target.id, shards: count, key: 'userId' },
+            buy: {
+              type: 'buy',
+              kind: target.kind,
+              region: 'ap',
+              size: KINDS[target.kind].sizes.includes(size) ? size : KINDS[target.kind].sizes[0],
+              count: target.kind === 'cdn' ? 1 : count,
+            },
+            buyFeature: { type: 'buyFeature', feature: 'alerts' },
+          }[type] as Command;
+          if (command.type === 'buy' && command.kind === 'db' && (command.count ?? 1) > 1) return; // refused: an RDBMS cannot be partitioned by buying
+          const quote = quoteFor(state, command) as Quote;
+          const money = state.money;
+          const daily = costPerDay(state);
+          if (!executeCommand(state, command, true).ok) return;
+          expect(money - state.money).toBeCloseTo(quote.oneOff, 6);
+          if (command.type !== 'resize' && command.type !== 'reshard') expect(costPerDay(state) - daily).toBeCloseTo(quote.perDay, 9);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  it('a resize\'s per-day figure is the change of running cost once every instance runs on the new size', () => {
+  it("a resize's per-day figure is the change of running cost once every instance runs on the new size", () => {
     const state = richSystem([['web', 'small']], 1);
     const web = state.components.find((c) => c.kind === 'web' && c.id !== 'web-1')!;
     expect(executeCommand(state, { type: 'scale', id: web.id, count: 3 }, true).ok).toBe(true);

@@ -131,7 +131,9 @@ describe('after the game is over', () => {
     expect(state.gameOver).toMatchObject({ reason: 'bankrupt' });
     const ended = hashState({ ...state, lastOutcomes: [], lastEvents: [] });
     const tick = state.tick;
-    const due = [...commands, { type: 'dropFeature', feature: FEATURE_NAMES[0] } as Command, { type: 'rollback' } as Command].map((command, seq) => entry(tick, command, seq));
+    const due = [...commands, { type: 'dropFeature', feature: FEATURE_NAMES[0] } as Command, { type: 'rollback' } as Command].map(
+      (command, seq) => entry(tick, command, seq),
+    );
     step(state, due);
     expect(state.lastOutcomes.map((o) => o.reason)).toEqual(due.map(() => 'game-over'));
     expect(state.tick).toBe(tick);
@@ -151,23 +153,62 @@ describe('configure', () => {
   it('every setting of every kind, set to the value it has, is refused; another value is accepted', () => {
     const state = game();
     const cases: Array<[Command, Command]> = [
-      [{ type: 'configure', id: 'lb-1', healthChecks: false }, { type: 'configure', id: 'lb-1', healthChecks: true }],
-      [{ type: 'configure', id: 'web-10', colocatedDb: false }, { type: 'configure', id: 'web-10', colocatedDb: true }],
-      [{ type: 'configure', id: 'db-3', engine: 'nosql' }, { type: 'configure', id: 'db-3', engine: 'nosql', failover: 'automatic' }],
-      [{ type: 'configure', id: 'db-9', engine: 'rdbms' }, { type: 'configure', id: 'db-9', engine: 'nosql' }],
+      [
+        { type: 'configure', id: 'lb-1', healthChecks: false },
+        { type: 'configure', id: 'lb-1', healthChecks: true },
+      ],
+      [
+        { type: 'configure', id: 'web-10', colocatedDb: false },
+        { type: 'configure', id: 'web-10', colocatedDb: true },
+      ],
+      [
+        { type: 'configure', id: 'db-3', engine: 'nosql' },
+        { type: 'configure', id: 'db-3', engine: 'nosql', failover: 'automatic' },
+      ],
+      [
+        { type: 'configure', id: 'db-9', engine: 'rdbms' },
+        { type: 'configure', id: 'db-9', engine: 'nosql' },
+      ],
       [
         { type: 'configure', id: 'db-3', datasets: ['accounts', 'posts', 'activity'] },
         { type: 'configure', id: 'db-3', datasets: ['accounts', 'posts'] },
       ],
-      [{ type: 'configure', id: 'db-3', failover: 'manual' }, { type: 'configure', id: 'db-3', failover: 'automatic' }],
-      [{ type: 'configure', id: 'db-11', failover: 'manual' }, { type: 'configure', id: 'db-11', failover: 'automatic' }],
-      [{ type: 'configure', id: 'cache-4', cachePolicy: 'lru' }, { type: 'configure', id: 'cache-4', cachePolicy: 'lfu' }],
-      [{ type: 'configure', id: 'cache-4', cacheStrategy: 'lookAside' }, { type: 'configure', id: 'cache-4', cacheStrategy: 'writeThrough' }],
-      [{ type: 'configure', id: 'cache-4', ttlSeconds: 300 }, { type: 'configure', id: 'cache-4', ttlSeconds: 301 }],
-      [{ type: 'configure', id: 'cdn-8', ttlSeconds: 3600 }, { type: 'configure', id: 'cdn-8', ttlSeconds: 60 }],
-      [{ type: 'configure', id: 'cdn-8', versioning: false }, { type: 'configure', id: 'cdn-8', versioning: true }],
-      [{ type: 'configure', id: 'cdn-8', originFallback: false }, { type: 'configure', id: 'cdn-8', originFallback: true }],
-      [{ type: 'configure', id: 'queue-6', durable: false }, { type: 'configure', id: 'queue-6', durable: true }],
+      [
+        { type: 'configure', id: 'db-3', failover: 'manual' },
+        { type: 'configure', id: 'db-3', failover: 'automatic' },
+      ],
+      [
+        { type: 'configure', id: 'db-11', failover: 'manual' },
+        { type: 'configure', id: 'db-11', failover: 'automatic' },
+      ],
+      [
+        { type: 'configure', id: 'cache-4', cachePolicy: 'lru' },
+        { type: 'configure', id: 'cache-4', cachePolicy: 'lfu' },
+      ],
+      [
+        { type: 'configure', id: 'cache-4', cacheStrategy: 'lookAside' },
+        { type: 'configure', id: 'cache-4', cacheStrategy: 'writeThrough' },
+      ],
+      [
+        { type: 'configure', id: 'cache-4', ttlSeconds: 300 },
+        { type: 'configure', id: 'cache-4', ttlSeconds: 301 },
+      ],
+      [
+        { type: 'configure', id: 'cdn-8', ttlSeconds: 3600 },
+        { type: 'configure', id: 'cdn-8', ttlSeconds: 60 },
+      ],
+      [
+        { type: 'configure', id: 'cdn-8', versioning: false },
+        { type: 'configure', id: 'cdn-8', versioning: true },
+      ],
+      [
+        { type: 'configure', id: 'cdn-8', originFallback: false },
+        { type: 'configure', id: 'cdn-8', originFallback: true },
+      ],
+      [
+        { type: 'configure', id: 'queue-6', durable: false },
+        { type: 'configure', id: 'queue-6', durable: true },
+      ],
       // Several settings at once: refused only when every one of them is already so.
       [
         { type: 'configure', id: 'cdn-8', ttlSeconds: 3600, versioning: false, originFallback: false },
@@ -207,7 +248,11 @@ describe('configure', () => {
     const rule = { enabled: true, min: 2, max: 6, targetUtilisation: 0.6, cooldownTicks: 10 };
     expectChanges(state, { type: 'configure', id: 'web-2', autoscaling: rule }, true);
     expectNoChange(state, { type: 'configure', id: 'web-2', autoscaling: { ...rule } });
-    expectNoChange(state, { type: 'configure', id: 'web-2', autoscaling: { cooldownTicks: 10, targetUtilisation: 0.6, max: 6, min: 2, enabled: true } });
+    expectNoChange(state, {
+      type: 'configure',
+      id: 'web-2',
+      autoscaling: { cooldownTicks: 10, targetUtilisation: 0.6, max: 6, min: 2, enabled: true },
+    });
     for (const change of [{ enabled: false }, { min: 1 }, { max: 7 }, { targetUtilisation: 0.61 }, { cooldownTicks: 11 }]) {
       expectChanges(state, { type: 'configure', id: 'web-2', autoscaling: { ...rule, ...change } });
     }
@@ -339,7 +384,10 @@ describe('commands whose no-op already had a reason, and commands that always ch
   it('step() records a no-op as refused with no-change, and the revision does not move', () => {
     const state = game();
     const revision = state.revision;
-    step(state, [entry(state.tick, { type: 'scale', id: 'web-2', count: 2 }), entry(state.tick, { type: 'configure', id: 'lb-1', healthChecks: false }, 1)]);
+    step(state, [
+      entry(state.tick, { type: 'scale', id: 'web-2', count: 2 }),
+      entry(state.tick, { type: 'configure', id: 'lb-1', healthChecks: false }, 1),
+    ]);
     expect(state.lastOutcomes.map((o) => [o.ok, o.reason])).toEqual([
       [false, 'no-change'],
       [false, 'no-change'],
@@ -351,7 +399,21 @@ describe('commands whose no-op already had a reason, and commands that always ch
 // ---------------------------------------------------------------------------------------------
 // Random play with echoes of the state
 
-const IDS = ['lb-1', 'web-2', 'db-3', 'cache-4', 'sessionStore-5', 'queue-6', 'worker-7', 'cdn-8', 'db-9', 'web-10', 'db-11', 'web-12', 'db-13'];
+const IDS = [
+  'lb-1',
+  'web-2',
+  'db-3',
+  'cache-4',
+  'sessionStore-5',
+  'queue-6',
+  'worker-7',
+  'cdn-8',
+  'db-9',
+  'web-10',
+  'db-11',
+  'web-12',
+  'db-13',
+];
 const REGIONS = ['ap', 'na', 'eu'];
 
 /** Commands that change the game (or are refused): the moves between the echoes. */
@@ -359,18 +421,49 @@ const move: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ type: fc.constant('scale' as const), id: fc.constantFrom(...IDS), count: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ type: fc.constant('resize' as const), id: fc.constantFrom(...IDS), size: fc.constantFrom(...SIZE_NAMES) }),
   fc.record({ type: fc.constant('configure' as const), id: fc.constantFrom('lb-1'), healthChecks: fc.boolean() }),
-  fc.record({ type: fc.constant('configure' as const), id: fc.constantFrom('cdn-8', 'cache-4'), ttlSeconds: fc.constantFrom(60, 300, 3600) }),
-  fc.record({ type: fc.constant('configure' as const), id: fc.constantFrom('db-3', 'db-9', 'db-11'), failover: fc.constantFrom('manual' as const, 'automatic' as const), denormalised: fc.boolean() }, { requiredKeys: ['type', 'id'] }),
-  fc.record({ type: fc.constant('configure' as const), id: fc.constantFrom('db-3', 'db-9'), datasets: fc.subarray(['accounts', 'posts', 'activity'], { minLength: 1 }) }),
+  fc.record({
+    type: fc.constant('configure' as const),
+    id: fc.constantFrom('cdn-8', 'cache-4'),
+    ttlSeconds: fc.constantFrom(60, 300, 3600),
+  }),
+  fc.record(
+    {
+      type: fc.constant('configure' as const),
+      id: fc.constantFrom('db-3', 'db-9', 'db-11'),
+      failover: fc.constantFrom('manual' as const, 'automatic' as const),
+      denormalised: fc.boolean(),
+    },
+    { requiredKeys: ['type', 'id'] },
+  ),
+  fc.record({
+    type: fc.constant('configure' as const),
+    id: fc.constantFrom('db-3', 'db-9'),
+    datasets: fc.subarray(['accounts', 'posts', 'activity'], { minLength: 1 }),
+  }),
   fc.record({
     type: fc.constant('configure' as const),
     id: fc.constantFrom('web-2', 'worker-7', 'web-12'),
-    autoscaling: fc.record({ enabled: fc.boolean(), min: fc.constant(1), max: fc.integer({ min: 1, max: 4 }), targetUtilisation: fc.constantFrom(0.5, 0.6), cooldownTicks: fc.constantFrom(5, 10) }),
+    autoscaling: fc.record({
+      enabled: fc.boolean(),
+      min: fc.constant(1),
+      max: fc.integer({ min: 1, max: 4 }),
+      targetUtilisation: fc.constantFrom(0.5, 0.6),
+      cooldownTicks: fc.constantFrom(5, 10),
+    }),
   }),
-  fc.record({ type: fc.constant('geoRoute' as const), region: fc.constantFrom(...REGIONS), weights: fc.dictionary(fc.constantFrom(...REGIONS), fc.integer({ min: 0, max: 3 }), { minKeys: 1, maxKeys: 3 }) }),
+  fc.record({
+    type: fc.constant('geoRoute' as const),
+    region: fc.constantFrom(...REGIONS),
+    weights: fc.dictionary(fc.constantFrom(...REGIONS), fc.integer({ min: 0, max: 3 }), { minKeys: 1, maxKeys: 3 }),
+  }),
   fc.record({ type: fc.constant('buyFeature' as const), feature: fc.constantFrom(...FEATURE_NAMES) }),
   fc.record({ type: fc.constant('dropFeature' as const), feature: fc.constantFrom(...FEATURE_NAMES) }),
-  fc.record({ type: fc.constant('reshard' as const), id: fc.constantFrom('db-3', 'db-9'), shards: fc.integer({ min: 1, max: 3 }), key: fc.constantFrom('userIdHash' as const, 'region' as const) }),
+  fc.record({
+    type: fc.constant('reshard' as const),
+    id: fc.constantFrom('db-3', 'db-9'),
+    shards: fc.integer({ min: 1, max: 3 }),
+    key: fc.constantFrom('userIdHash' as const, 'region' as const),
+  }),
   fc.record({ type: fc.constant('restart' as const), id: fc.constantFrom(...IDS) }),
   fc.record({ type: fc.constant('promote' as const), id: fc.constantFrom('db-11', 'db-13', 'db-3') }),
   fc.record({ type: fc.constant('invalidate' as const), id: fc.constant('cdn-8') }),
@@ -391,7 +484,11 @@ const move: fc.Arbitrary<Command> = fc.oneof(
  * sent for a region scaled by a power of two (the same shares, exactly), or a second rollback
  * straight after one.
  */
-type Echo = { echo: 'configure'; pick: number; keys: number } | { echo: 'scale'; pick: number } | { echo: 'geoRoute'; region: string; factor: number } | { echo: 'rollback' };
+type Echo =
+  | { echo: 'configure'; pick: number; keys: number }
+  | { echo: 'scale'; pick: number }
+  | { echo: 'geoRoute'; region: string; factor: number }
+  | { echo: 'rollback' };
 const echo: fc.Arbitrary<Echo> = fc.oneof(
   fc.record({ echo: fc.constant('configure' as const), pick: fc.nat(), keys: fc.nat({ max: 255 }) }),
   fc.record({ echo: fc.constant('scale' as const), pick: fc.nat() }),
@@ -428,7 +525,13 @@ describe('random play with echoes of the state', () => {
     let noChange = 0;
     let changed = 0;
     const run = fc.array(
-      fc.record({ wait: fc.integer({ min: 0, max: 6 }), action: fc.oneof({ weight: 2, arbitrary: move.map((command) => ({ command })) }, { weight: 1, arbitrary: echo.map((e) => ({ e })) }) }),
+      fc.record({
+        wait: fc.integer({ min: 0, max: 6 }),
+        action: fc.oneof(
+          { weight: 2, arbitrary: move.map((command) => ({ command })) },
+          { weight: 1, arbitrary: echo.map((e) => ({ e })) },
+        ),
+      }),
       { minLength: 5, maxLength: 40 },
     );
     fc.assert(
@@ -466,4 +569,3 @@ describe('random play with echoes of the state', () => {
     expect(changed).toBeGreaterThan(100);
   });
 });
-

@@ -5,14 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KINDS, cloneState, hashState, type Feature, type Scenario } from '../../shared/sim';
-import {
-  ALERT_THRESHOLDS,
-  FEED_LIMIT,
-  complaintsOf,
-  significant,
-  teamView,
-  type TeamView,
-} from '../../shared/sim/view';
+import { ALERT_THRESHOLDS, FEED_LIMIT, complaintsOf, significant, teamView, type TeamView } from '../../shared/sim/view';
 import { Driver } from '../helpers/driver';
 import { constantScenario, constantScenarioWithUsers } from '../helpers/scenarios';
 
@@ -20,7 +13,8 @@ const USERS = 12_345;
 const CRASH_TICK = 3;
 /** Users behind the constant-load rate: the rate over one user's requests per second. */
 const base = constantScenario();
-const ONLINE = (base.traffic.mode === 'constant' ? base.traffic.requestsPerSecond : 0) / Object.values(base.classMix).reduce((a, b) => a + b, 0);
+const ONLINE =
+  (base.traffic.mode === 'constant' ? base.traffic.requestsPerSecond : 0) / Object.values(base.classMix).reduce((a, b) => a + b, 0);
 
 /** The constant-load system (balancer without health checks → 2 web servers → database); one web server crashes. */
 function crashScenario(overrides: Partial<Scenario> = {}): Scenario {

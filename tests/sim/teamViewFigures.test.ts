@@ -19,7 +19,11 @@ function world(users: number, topology?: InitialComponent[]): Scenario {
   return constantScenarioWithUsers(users, { datasets: DATA, ...(topology === undefined ? {} : { initialTopology: topology }) });
 }
 
-function viewOf(scenario: Scenario, features: Feature[] = ['hostMetrics', 'alerts'], setup?: (sim: Driver) => void): { sim: Driver; view: TeamView } {
+function viewOf(
+  scenario: Scenario,
+  features: Feature[] = ['hostMetrics', 'alerts'],
+  setup?: (sim: Driver) => void,
+): { sim: Driver; view: TeamView } {
   const sim = new Driver(scenario);
   sim.send(...features.map((feature) => ({ type: 'buyFeature' as const, feature })));
   setup?.(sim);
@@ -100,7 +104,9 @@ describe('the disk-space alert', () => {
   });
 
   it('keeps firing once the disk is full, beside the shard-full alert', () => {
-    const kinds = viewOf(world(11_000), ['alerts']).view.alerts!.filter((a) => a.componentId === 'db-3').map((a) => a.kind);
+    const kinds = viewOf(world(11_000), ['alerts'])
+      .view.alerts!.filter((a) => a.componentId === 'db-3')
+      .map((a) => a.kind);
     expect(kinds).toContain('diskSpace');
     expect(kinds).toContain('shardFull');
   });

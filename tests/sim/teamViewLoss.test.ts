@@ -6,7 +6,16 @@
  * the same numbers as availability (economy.ts) and add up to 1 − availability.
  */
 import { describe, expect, it } from 'vitest';
-import { cloneState, createSim, step, type Command, type Feature, type InitialComponent, type Scenario, type SimState } from '../../shared/sim';
+import {
+  cloneState,
+  createSim,
+  step,
+  type Command,
+  type Feature,
+  type InitialComponent,
+  type Scenario,
+  type SimState,
+} from '../../shared/sim';
 import { runFlow } from '../../shared/sim/flow/index';
 import { drawCrashes, drawWorldIncidents, expireIncidents, startScriptedIncidents } from '../../shared/sim/rules/incidents';
 import { streamTail } from '../../shared/sim/numerics/latencyMix';
@@ -29,7 +38,10 @@ const LIGHT_REGIONS = sandboxScenario().regions.map((r, i) => ({ ...r, initialUs
 function sandboxAt(hour: number, overrides: Partial<Scenario> = {}, features: Feature[] = ALL, commands: Command[] = []): SimState {
   const state = createSim(sandboxScenario({ regions: LIGHT_REGIONS, startMoney: 1e6, ...overrides }), 5);
   for (const feature of features) state.features[feature] = true;
-  step(state, commands.map((command, seq) => ({ tick: 0, team: 'a', player: 'p', seq, command })));
+  step(
+    state,
+    commands.map((command, seq) => ({ tick: 0, team: 'a', player: 'p', seq, command })),
+  );
   for (let i = 1; i < hour * 60; i++) step(state);
   return state;
 }
@@ -45,19 +57,40 @@ const WORLDS: Array<[string, () => SimState]> = [
   ['one server, far users', () => sandboxAt(21)],
   ['one server at Europe’s night', () => sandboxAt(5)],
   ['web and database apart', () => sandboxAt(21, { initialTopology: SPLIT })],
-  ['an overloaded database', () => sandboxAt(21, { initialTopology: [SPLIT[0]!, SPLIT[1]!, { ...SPLIT[2]!, size: 'small' }], regions: LIGHT_REGIONS.map((r) => ({ ...r, initialUsers: r.initialUsers * 40 })) })],
-  ['with a CDN', () => sandboxAt(6, { initialTopology: [{ kind: 'web', region: 'ap', size: 'small', colocatedDb: true, connectFrom: ['users'] }, { kind: 'cdn', region: 'ap' }] })],
+  [
+    'an overloaded database',
+    () =>
+      sandboxAt(21, {
+        initialTopology: [SPLIT[0]!, SPLIT[1]!, { ...SPLIT[2]!, size: 'small' }],
+        regions: LIGHT_REGIONS.map((r) => ({ ...r, initialUsers: r.initialUsers * 40 })),
+      }),
+  ],
+  [
+    'with a CDN',
+    () =>
+      sandboxAt(6, {
+        initialTopology: [
+          { kind: 'web', region: 'ap', size: 'small', colocatedDb: true, connectFrom: ['users'] },
+          { kind: 'cdn', region: 'ap' },
+        ],
+      }),
+  ],
   [
     'a second data center for Europe',
     () =>
-      sandboxAt(5, {
-        initialTopology: [
-          ...SPLIT,
-          { kind: 'lb', region: 'eu', connectFrom: ['users'] },
-          { kind: 'web', region: 'eu', size: 'medium', count: 2, connectFrom: [3] },
-          { kind: 'db', region: 'eu', size: 'medium', connectFrom: [4] },
-        ],
-      }, ALL, [{ type: 'geoRoute', region: 'eu', weights: { eu: 1, ap: 1 } }]),
+      sandboxAt(
+        5,
+        {
+          initialTopology: [
+            ...SPLIT,
+            { kind: 'lb', region: 'eu', connectFrom: ['users'] },
+            { kind: 'web', region: 'eu', size: 'medium', count: 2, connectFrom: [3] },
+            { kind: 'db', region: 'eu', size: 'medium', connectFrom: [4] },
+          ],
+        },
+        ALL,
+        [{ type: 'geoRoute', region: 'eu', weights: { eu: 1, ap: 1 } }],
+      ),
   ],
 ];
 
@@ -78,7 +111,9 @@ describe('the availability loss adds up', () => {
     expect(l.errors).toBeCloseTo(1 - state.summary.successRate, SHARE_DECIMALS - 1);
     expect(l.distance + l.system).toBeCloseTo(state.summary.successRate - state.summary.availability, SHARE_DECIMALS - 1);
     // The parts by region and by class add up to their cause.
-    expect(Math.abs(l.regions!.reduce((s, r) => s + r.share, 0) - l.distance)).toBeLessThanOrEqual(l.regions!.length * 10 ** -SHARE_DECIMALS);
+    expect(Math.abs(l.regions!.reduce((s, r) => s + r.share, 0) - l.distance)).toBeLessThanOrEqual(
+      l.regions!.length * 10 ** -SHARE_DECIMALS,
+    );
     expect(Math.abs(l.classes!.reduce((s, c) => s + c.share, 0) - l.system)).toBeLessThanOrEqual(l.classes!.length * 10 ** -SHARE_DECIMALS);
     for (const part of [l.errors, l.distance, l.system, ...l.regions!.map((r) => r.share), ...l.classes!.map((c) => c.share)]) {
       expect(part).toBeGreaterThanOrEqual(0);
@@ -163,7 +198,16 @@ describe('the split matches the sim’s own streams', () => {
   const cases: Array<[string, Partial<Scenario>, number]> = [
     ['one server, far users', {}, 21],
     ['web and database apart', { initialTopology: SPLIT }, 21],
-    ['with a CDN', { initialTopology: [{ kind: 'web', region: 'ap', size: 'small', colocatedDb: true, connectFrom: ['users'] }, { kind: 'cdn', region: 'ap' }] }, 6],
+    [
+      'with a CDN',
+      {
+        initialTopology: [
+          { kind: 'web', region: 'ap', size: 'small', colocatedDb: true, connectFrom: ['users'] },
+          { kind: 'cdn', region: 'ap' },
+        ],
+      },
+      6,
+    ],
   ];
 
   it.each(cases)('%s', (_, overrides, hour) => {

@@ -45,7 +45,14 @@ export function BuildPanel({ client, team, info }: { client: UiClient; team: Tea
         <PanelHeading level={3}>{t('ui.build.monitoring')}</PanelHeading>
         <ul class="su-cards" aria-label={t('ui.build.monitoring')}>
           {FEATURE_NAMES.map((feature) => (
-            <FeatureCard key={feature} feature={feature} owned={team.features[feature]} money={team.money} priceFactor={info.priceFactor} client={client} />
+            <FeatureCard
+              key={feature}
+              feature={feature}
+              owned={team.features[feature]}
+              money={team.money}
+              priceFactor={info.priceFactor}
+              client={client}
+            />
           ))}
         </ul>
       </div>

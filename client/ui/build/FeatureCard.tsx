@@ -8,7 +8,19 @@ import type { UiClient } from '../uiClient';
 import { PriceAndBuy } from './PriceAndBuy';
 import { featurePrice } from './prices';
 
-export function FeatureCard({ feature, owned, money, priceFactor, client }: { feature: Feature; owned: boolean; money: number; priceFactor: number; client: UiClient }) {
+export function FeatureCard({
+  feature,
+  owned,
+  money,
+  priceFactor,
+  client,
+}: {
+  feature: Feature;
+  owned: boolean;
+  money: number;
+  priceFactor: number;
+  client: UiClient;
+}) {
   const { t, lang } = useT();
   const price = featurePrice(feature, priceFactor);
   const name = t(`features.${feature}.name`);
@@ -24,7 +36,12 @@ export function FeatureCard({ feature, owned, money, priceFactor, client }: { fe
           <>
             <Badge tone="good">{t('ui.build.owned')}</Badge>
             <span class="su-price-day">{t('ui.units.perDay', { value: formatMoney(lang, price.perDay) })}</span>
-            <button type="button" class="su-btn su-btn-quiet" aria-label={t('ui.build.cancelNamed', { name })} onClick={() => client.send({ type: 'dropFeature', feature })}>
+            <button
+              type="button"
+              class="su-btn su-btn-quiet"
+              aria-label={t('ui.build.cancelNamed', { name })}
+              onClick={() => client.send({ type: 'dropFeature', feature })}
+            >
               {t('ui.build.cancel')}
             </button>
           </>

@@ -11,7 +11,19 @@ import { kindPrice } from './prices';
 
 const ENGINES: DbEngine[] = ['rdbms', 'nosql'];
 
-export function KindCard({ kind, region, money, priceFactor, client }: { kind: ComponentKindName; region: string; money: number; priceFactor: number; client: UiClient }) {
+export function KindCard({
+  kind,
+  region,
+  money,
+  priceFactor,
+  client,
+}: {
+  kind: ComponentKindName;
+  region: string;
+  money: number;
+  priceFactor: number;
+  client: UiClient;
+}) {
   const { t } = useT();
   const [engine, setEngine] = useState<DbEngine>('rdbms');
   const price = kindPrice(kind, priceFactor);

@@ -2,7 +2,17 @@
 import { formatMoney } from '../../i18n';
 import { useT } from '../hooks';
 
-export function PriceAndBuy({ name, price, money, onBuy }: { name: string; price: { buy: number; perDay: number }; money: number; onBuy: () => void }) {
+export function PriceAndBuy({
+  name,
+  price,
+  money,
+  onBuy,
+}: {
+  name: string;
+  price: { buy: number; perDay: number };
+  money: number;
+  onBuy: () => void;
+}) {
   const { t, lang } = useT();
   const affordable = price.buy <= money;
   return (

@@ -1,5 +1,14 @@
 /** Catalogue prices as the build panel shows them: the scenario's price factor applied, like the sim does. */
-import { FEATURES, KINDS, purchasePrice, runningCostPerDay, SIZES, type ComponentKindName, type Feature, type SizeName } from '../../../shared/sim';
+import {
+  FEATURES,
+  KINDS,
+  purchasePrice,
+  runningCostPerDay,
+  SIZES,
+  type ComponentKindName,
+  type Feature,
+  type SizeName,
+} from '../../../shared/sim';
 
 export interface Price {
   /** One-off price. */

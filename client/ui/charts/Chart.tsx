@@ -50,9 +50,20 @@ const MINUTE_STEPS = [1, 5, 10, 15, 30, 60, 120, 180, 240, 360, 720, 1440, 2880,
 /** Share-axis steps: 0.5 %, 1 %, 2 %… rather than uPlot's 0.25 % (which one decimal shows as 0.3 %). */
 const SHARE_STEPS = [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1];
 
-const AXIS = { stroke: THEME.ui.muted, grid: { stroke: withAlpha(THEME.ui.muted, 0.12), width: 1 }, ticks: { stroke: withAlpha(THEME.ui.muted, 0.25), width: 1, size: 4 }, font: '11px "Noto Sans KR", sans-serif' };
+const AXIS = {
+  stroke: THEME.ui.muted,
+  grid: { stroke: withAlpha(THEME.ui.muted, 0.12), width: 1 },
+  ticks: { stroke: withAlpha(THEME.ui.muted, 0.25), width: 1, size: 4 },
+  font: '11px "Noto Sans KR", sans-serif',
+};
 
-function options(spec: ChartSpec, lang: Language, width: number, height: number, label: (key: string, params?: Record<string, string | number>) => string): uPlot.Options {
+function options(
+  spec: ChartSpec,
+  lang: Language,
+  width: number,
+  height: number,
+  label: (key: string, params?: Record<string, string | number>) => string,
+): uPlot.Options {
   return {
     width,
     height,
@@ -74,7 +85,17 @@ function options(spec: ChartSpec, lang: Language, width: number, height: number,
         values: (_u, ticks) => ticks.map((v) => formatUnit(lang, spec.unit, v)),
       },
     ],
-    series: [{}, ...spec.series.map((s) => ({ label: label(s.label), stroke: s.color, width: 1.75, fill: withAlpha(s.color, 0.12), spanGaps: false, points: { show: false } }))],
+    series: [
+      {},
+      ...spec.series.map((s) => ({
+        label: label(s.label),
+        stroke: s.color,
+        width: 1.75,
+        fill: withAlpha(s.color, 0.12),
+        spanGaps: false,
+        points: { show: false },
+      })),
+    ],
   };
 }
 
@@ -126,7 +147,9 @@ export function Chart({ spec, data }: { spec: ChartSpec; data: Aligned }) {
         </div>
       )}
       <div class="su-chart-box" ref={box} role="img" aria-label={now === null ? title : `${title}: ${formatUnit(lang, spec.unit, now)}`} />
-      {fogged && spec.revealedBy !== null && <p class="su-chart-fog">{t('ui.header.notMonitored', { feature: t(`features.${spec.revealedBy}.name`) })}</p>}
+      {fogged && spec.revealedBy !== null && (
+        <p class="su-chart-fog">{t('ui.header.notMonitored', { feature: t(`features.${spec.revealedBy}.name`) })}</p>
+      )}
     </figure>
   );
 }

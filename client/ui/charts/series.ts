@@ -39,10 +39,34 @@ export const CHARTS: readonly ChartSpec[] = [
     ],
     revealedBy: null,
   },
-  { id: 'money', title: 'hud.money', unit: 'money', series: [{ key: 'money', label: 'hud.money', color: THEME.charts.money }], revealedBy: null },
-  { id: 'availability', title: 'hud.availability', unit: 'availability', series: [{ key: 'availability', label: 'hud.availability', color: toneColour('good') }], revealedBy: 'aggregatedMetrics' },
-  { id: 'latency', title: 'hud.latencyP95', unit: 'latency', series: [{ key: 'p95LatencyMs', label: 'hud.latencyP95', color: toneColour('warn') }], revealedBy: 'aggregatedMetrics' },
-  { id: 'errors', title: 'hud.errorRate', unit: 'errorRate', series: [{ key: 'errorRate', label: 'hud.errorRate', color: toneColour('bad') }], revealedBy: 'aggregatedMetrics' },
+  {
+    id: 'money',
+    title: 'hud.money',
+    unit: 'money',
+    series: [{ key: 'money', label: 'hud.money', color: THEME.charts.money }],
+    revealedBy: null,
+  },
+  {
+    id: 'availability',
+    title: 'hud.availability',
+    unit: 'availability',
+    series: [{ key: 'availability', label: 'hud.availability', color: toneColour('good') }],
+    revealedBy: 'aggregatedMetrics',
+  },
+  {
+    id: 'latency',
+    title: 'hud.latencyP95',
+    unit: 'latency',
+    series: [{ key: 'p95LatencyMs', label: 'hud.latencyP95', color: toneColour('warn') }],
+    revealedBy: 'aggregatedMetrics',
+  },
+  {
+    id: 'errors',
+    title: 'hud.errorRate',
+    unit: 'errorRate',
+    series: [{ key: 'errorRate', label: 'hud.errorRate', color: toneColour('bad') }],
+    revealedBy: 'aggregatedMetrics',
+  },
 ];
 
 /** uPlot's aligned data: x values (ticks), then one array per series. */

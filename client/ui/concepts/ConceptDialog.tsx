@@ -19,7 +19,9 @@ function show(id: ConceptId): void {
 
 /** Tab and Shift+Tab cycle through the dialog's buttons instead of wandering into the page behind. */
 function keepFocusInside(event: KeyboardEvent, container: HTMLElement): void {
-  const focusable = [...container.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])')].filter((el) => !el.hasAttribute('disabled'));
+  const focusable = [...container.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])')].filter(
+    (el) => !el.hasAttribute('disabled'),
+  );
   const first = focusable[0];
   const last = focusable[focusable.length - 1];
   if (first === undefined || last === undefined) return;
@@ -70,7 +72,12 @@ export function ConceptDialog({ concept }: { concept: ConceptId }) {
           <ol>
             {CONCEPT_IDS.map((id, i) => (
               <li key={id}>
-                <button type="button" class="su-concept-nav-item" aria-current={id === concept ? 'true' : undefined} onClick={() => show(id)}>
+                <button
+                  type="button"
+                  class="su-concept-nav-item"
+                  aria-current={id === concept ? 'true' : undefined}
+                  onClick={() => show(id)}
+                >
                   <span class="su-concept-num">{i + 1}</span>
                   {t(`concepts.${id}.title`)}
                 </button>
@@ -81,7 +88,13 @@ export function ConceptDialog({ concept }: { concept: ConceptId }) {
         <article class="su-concept-body">
           <div class="su-concept-head">
             <p class="su-concept-kicker">{t('ui.concepts.kicker', { n: index + 1, total: CONCEPT_IDS.length })}</p>
-            <button type="button" class="su-btn su-btn-icon" aria-label={t('ui.concepts.close')} title={t('ui.concepts.close')} onClick={close}>
+            <button
+              type="button"
+              class="su-btn su-btn-icon"
+              aria-label={t('ui.concepts.close')}
+              title={t('ui.concepts.close')}
+              onClick={close}
+            >
               <Icon name="cross" />
             </button>
           </div>

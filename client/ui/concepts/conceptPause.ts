@@ -23,8 +23,14 @@ export interface CardClock {
  * One step of the rule, run whenever a card opens or closes or the clock pauses or resumes:
  * `wasOpen`/`open` are whether a card was and is open, `hold` what the previous step returned.
  */
-export function cardClockStep(wasOpen: boolean, open: boolean, game: CardClock | null, hold: CardHold): { send: ControlMessage | null; hold: CardHold } {
-  if (game === null || game.mode !== 'solo' || !game.clock.adjustable || game.clock.phase !== 'running') return { send: null, hold: 'idle' };
+export function cardClockStep(
+  wasOpen: boolean,
+  open: boolean,
+  game: CardClock | null,
+  hold: CardHold,
+): { send: ControlMessage | null; hold: CardHold } {
+  if (game === null || game.mode !== 'solo' || !game.clock.adjustable || game.clock.phase !== 'running')
+    return { send: null, hold: 'idle' };
   const paused = game.clock.paused;
   if (open && !wasOpen) return paused ? { send: null, hold: 'idle' } : { send: { action: 'pause' }, hold: 'requested' };
   if (open) {

@@ -49,10 +49,18 @@ function Alerts({ alerts }: { alerts: Alert[] }) {
             <span>
               {alert.componentId !== null ? (
                 <button type="button" class="su-link" onClick={() => uiState.update((u) => ({ ...u, selected: alert.componentId }))}>
-                  {t(alertKey(alert), { target, value: alertValue(lang, alert, alert.value), threshold: alertValue(lang, alert, alert.threshold) })}
+                  {t(alertKey(alert), {
+                    target,
+                    value: alertValue(lang, alert, alert.value),
+                    threshold: alertValue(lang, alert, alert.threshold),
+                  })}
                 </button>
               ) : (
-                t(alertKey(alert), { target, value: alertValue(lang, alert, alert.value), threshold: alertValue(lang, alert, alert.threshold) })
+                t(alertKey(alert), {
+                  target,
+                  value: alertValue(lang, alert, alert.value),
+                  threshold: alertValue(lang, alert, alert.threshold),
+                })
               )}
             </span>
           </li>
@@ -96,7 +104,8 @@ export function IncidentFeed({ team, info, client }: { team: TeamView; info: Sce
                     <ConceptLink concept={o.concept} about={t('ui.feed.overloadName')} />
                   </div>
                   <p class="su-feed-text">
-                    {t(o.key, { target: o.params.target, load: formatPercent(lang, o.params.load, 'round', 0) })} <Badge tone="bad">{t('ui.feed.ongoing')}</Badge>
+                    {t(o.key, { target: o.params.target, load: formatPercent(lang, o.params.load, 'round', 0) })}{' '}
+                    <Badge tone="bad">{t('ui.feed.ongoing')}</Badge>
                   </p>
                   <p class="su-help">{t(o.adviceKey)}</p>
                 </li>
@@ -112,7 +121,9 @@ export function IncidentFeed({ team, info, client }: { team: TeamView; info: Sce
                   <div class="su-feed-line">
                     <time class="su-feed-time">{t('hud.clock', { day, time })}</time>
                     {line.nameKey !== null && <strong class="su-feed-name">{t(line.nameKey)}</strong>}
-                    {line.concept !== null && <ConceptLink concept={line.concept} about={line.nameKey !== null ? t(line.nameKey) : t('ui.feed.title')} />}
+                    {line.concept !== null && (
+                      <ConceptLink concept={line.concept} about={line.nameKey !== null ? t(line.nameKey) : t('ui.feed.title')} />
+                    )}
                   </div>
                   <p class="su-feed-text">
                     {t(line.key, line.params)}{' '}
@@ -123,12 +134,19 @@ export function IncidentFeed({ team, info, client }: { team: TeamView; info: Sce
                     )}
                   </p>
                   {notYours !== null ? (
-                    <p class="su-help">{t(notYours.key, { region: notYours.params.region === undefined ? '' : nameOf(notYours.params.region) })}</p>
+                    <p class="su-help">
+                      {t(notYours.key, { region: notYours.params.region === undefined ? '' : nameOf(notYours.params.region) })}
+                    </p>
                   ) : (
                     line.adviceKey !== null && <p class="su-help">{t(line.adviceKey)}</p>
                   )}
                   {live && notYours === null && offersRollback(entry) && (
-                    <button type="button" class="su-btn su-btn-small su-feed-rollback" title={t('ui.feed.rollbackHelp')} onClick={() => client.send({ type: 'rollback' })}>
+                    <button
+                      type="button"
+                      class="su-btn su-btn-small su-feed-rollback"
+                      title={t('ui.feed.rollbackHelp')}
+                      onClick={() => client.send({ type: 'rollback' })}
+                    >
                       <Icon name="undo" />
                       {t('ui.feed.rollback')}
                     </button>

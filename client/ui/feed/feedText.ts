@@ -83,7 +83,10 @@ export function offersRollback(entry: FeedEntry): boolean {
  * a hotspot with no sharded database, a data center the team runs nothing in, a partition between
  * regions the team is not spread over. Judged on the system as it is now (the console shows it).
  */
-export function notYoursReason(cause: IncidentCause | null, team: Pick<TeamView, 'components'>): { key: string; params: Record<string, string> } | null {
+export function notYoursReason(
+  cause: IncidentCause | null,
+  team: Pick<TeamView, 'components'>,
+): { key: string; params: Record<string, string> } | null {
   if (cause === null) return null;
   const parts = team.components;
   const inRegion = (region: string | null) => parts.some((c) => c.kind !== 'cdn' && c.region === region);
@@ -91,15 +94,21 @@ export function notYoursReason(cause: IncidentCause | null, team: Pick<TeamView,
     case 'cdnOutage':
       return parts.some((c) => c.kind === 'cdn') ? null : { key: 'ui.feed.notYours.cdn', params: {} };
     case 'replicationLagSpike':
-      return parts.some((c) => c.kind === 'db' && c.settings.replicaOf !== undefined) ? null : { key: 'ui.feed.notYours.replicas', params: {} };
+      return parts.some((c) => c.kind === 'db' && c.settings.replicaOf !== undefined)
+        ? null
+        : { key: 'ui.feed.notYours.replicas', params: {} };
     case 'hotspotKey':
-      return parts.some((c) => c.kind === 'db' && c.count > 1 && ((c.settings.engine ?? 'rdbms') === 'nosql' || c.settings.shardKey !== undefined))
+      return parts.some(
+        (c) => c.kind === 'db' && c.count > 1 && ((c.settings.engine ?? 'rdbms') === 'nosql' || c.settings.shardKey !== undefined),
+      )
         ? null
         : { key: 'ui.feed.notYours.shards', params: {} };
     case 'dataCenterOutage':
       return cause.region === null || inRegion(cause.region) ? null : { key: 'ui.feed.notYours.region', params: { region: cause.region } };
     case 'regionPartition':
-      return cause.region === null || cause.peer === null || (inRegion(cause.region) && inRegion(cause.peer)) ? null : { key: 'ui.feed.notYours.partition', params: {} };
+      return cause.region === null || cause.peer === null || (inRegion(cause.region) && inRegion(cause.peer))
+        ? null
+        : { key: 'ui.feed.notYours.partition', params: {} };
     default:
       return null;
   }
@@ -140,26 +149,48 @@ const TIER_ADVICE: Partial<Record<ComponentKindName, { key: string; concept: Con
  * either (the users' complaints are all the team hears then). `nameOf` names a component id,
  * `tierName` a kind.
  */
-export function overloadLines(team: Pick<TeamView, 'components' | 'aggregated'>, nameOf: (id: string) => string, tierName: (kind: ComponentKindName) => string): OverloadLine[] {
+export function overloadLines(
+  team: Pick<TeamView, 'components' | 'aggregated'>,
+  nameOf: (id: string) => string,
+  tierName: (kind: ComponentKindName) => string,
+): OverloadLine[] {
   const lines: OverloadLine[] = [];
   for (const c of team.components) {
     const m = c.metrics;
     if (m === null || c.count === 0 || !(m.utilisation > OVERLOAD_UTILISATION)) continue;
     const advice =
-      c.kind === 'web' && c.settings.colocatedDb === true ? { key: 'ui.feed.overloadColocated', concept: 'singleServer' as const } : (TIER_ADVICE[c.kind] ?? { key: 'ui.feed.overloadOther', concept: 'verticalVsHorizontal' as const });
-    lines.push({ id: c.id, key: 'ui.feed.overload', params: { target: nameOf(c.id), load: m.utilisation }, adviceKey: advice.key, concept: advice.concept });
+      c.kind === 'web' && c.settings.colocatedDb === true
+        ? { key: 'ui.feed.overloadColocated', concept: 'singleServer' as const }
+        : (TIER_ADVICE[c.kind] ?? { key: 'ui.feed.overloadOther', concept: 'verticalVsHorizontal' as const });
+    lines.push({
+      id: c.id,
+      key: 'ui.feed.overload',
+      params: { target: nameOf(c.id), load: m.utilisation },
+      adviceKey: advice.key,
+      concept: advice.concept,
+    });
   }
   if (lines.length > 0 || team.components.some((c) => c.metrics !== null)) return lines;
   for (const tier of team.aggregated?.tiers ?? []) {
     if (!(tier.utilisation > OVERLOAD_UTILISATION) || tier.instances === 0) continue;
     const hostsDb = tier.tier === 'web' && team.components.some((c) => c.kind === 'web' && c.settings.colocatedDb === true);
-    const advice = hostsDb ? { key: 'ui.feed.overloadColocated', concept: 'singleServer' as const } : (TIER_ADVICE[tier.tier] ?? { key: 'ui.feed.overloadOther', concept: 'verticalVsHorizontal' as const });
-    lines.push({ id: `tier:${tier.tier}`, key: 'ui.feed.overloadTier', params: { target: tierName(tier.tier), load: tier.utilisation }, adviceKey: advice.key, concept: advice.concept });
+    const advice = hostsDb
+      ? { key: 'ui.feed.overloadColocated', concept: 'singleServer' as const }
+      : (TIER_ADVICE[tier.tier] ?? { key: 'ui.feed.overloadOther', concept: 'verticalVsHorizontal' as const });
+    lines.push({
+      id: `tier:${tier.tier}`,
+      key: 'ui.feed.overloadTier',
+      params: { target: tierName(tier.tier), load: tier.utilisation },
+      adviceKey: advice.key,
+      concept: advice.concept,
+    });
   }
   return lines;
 }
 
 /** An alert's locale key: counting alerts say "an instance" rather than "1 instance(s)" when there is one. */
 export function alertKey(alert: Pick<Alert, 'kind' | 'value'>): string {
-  return alert.value === 1 && (alert.kind === 'instanceDown' || alert.kind === 'shardFull') ? `alerts.${alert.kind}One` : `alerts.${alert.kind}`;
+  return alert.value === 1 && (alert.kind === 'instanceDown' || alert.kind === 'shardFull')
+    ? `alerts.${alert.kind}One`
+    : `alerts.${alert.kind}`;
 }

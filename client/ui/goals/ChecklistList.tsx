@@ -35,7 +35,12 @@ export function ChecklistList({ rows, compact = false }: { rows: readonly Checkl
   return (
     <ol class={`su-checklist${compact ? ' su-checklist-compact' : ''}`} aria-label={t('ui.checklist.title')}>
       {rows.map((row) => (
-        <li key={row.id} class={`su-clitem su-clitem-${row.met === true ? 'done' : row.met === null ? 'unknown' : 'open'}`} data-check={row.id} title={t(`checklist.${row.id}.detail`)}>
+        <li
+          key={row.id}
+          class={`su-clitem su-clitem-${row.met === true ? 'done' : row.met === null ? 'unknown' : 'open'}`}
+          data-check={row.id}
+          title={t(`checklist.${row.id}.detail`)}
+        >
           <div class="su-clitem-line">
             <strong class="su-clitem-label">{t(`checklist.${row.id}.label`)}</strong>
             <Badge tone={TONE(row.met)}>{t(WORD(row.met))}</Badge>

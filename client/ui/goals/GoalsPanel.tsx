@@ -22,7 +22,12 @@ import { objectiveRows, objectivesSummary, type ObjectiveRow, type ObjectiveStat
 import './goals.css';
 
 const STATUS_TONE: Record<ObjectiveStatus, Tone> = { met: 'good', short: 'warn', unknown: 'neutral', running: 'neutral' };
-const STATUS_KEY: Record<ObjectiveStatus, string> = { met: 'ui.goals.met', short: 'ui.goals.short', unknown: 'ui.goals.unknown', running: 'ui.goals.running' };
+const STATUS_KEY: Record<ObjectiveStatus, string> = {
+  met: 'ui.goals.met',
+  short: 'ui.goals.short',
+  unknown: 'ui.goals.unknown',
+  running: 'ui.goals.running',
+};
 /** Goals one grows towards get a bar; availability and latency are judged minute by minute. */
 const BARS: ReadonlySet<ObjectiveRow['id']> = new Set(['peakDau', 'profit', 'deadline']);
 const LABEL_KEY: Record<ObjectiveRow['id'], string> = {
@@ -47,7 +52,8 @@ function Objective({ row }: { row: ObjectiveRow }) {
       goal = t('ui.goals.goalAtMost', { value: formatLatency(lang, row.target) });
       break;
     case 'peakDau':
-      if (row.value !== null) value = row.approx ? t('ui.header.approx', { value: formatCount(lang, row.value) }) : formatCount(lang, row.value);
+      if (row.value !== null)
+        value = row.approx ? t('ui.header.approx', { value: formatCount(lang, row.value) }) : formatCount(lang, row.value);
       goal = t('ui.goals.goalAtLeast', { value: formatCount(lang, row.target) });
       break;
     case 'profit':
@@ -65,7 +71,14 @@ function Objective({ row }: { row: ObjectiveRow }) {
     <li class={`su-goal su-goal-${row.status}`} data-objective={row.id}>
       <span class="su-goal-label">{t(LABEL_KEY[row.id])}</span>
       <span class="su-goal-figures">
-        <strong class="su-goal-value" title={row.revealedBy !== null ? t(row.value === null ? 'ui.goals.hidden' : 'ui.goals.rounded', { feature: t(`features.${row.revealedBy}.name`) }) : undefined}>
+        <strong
+          class="su-goal-value"
+          title={
+            row.revealedBy !== null
+              ? t(row.value === null ? 'ui.goals.hidden' : 'ui.goals.rounded', { feature: t(`features.${row.revealedBy}.name`) })
+              : undefined
+          }
+        >
           {value}
         </strong>{' '}
         <span class="su-goal-target">{goal}</span>
@@ -80,7 +93,19 @@ function Objective({ row }: { row: ObjectiveRow }) {
   );
 }
 
-export function GoalsPanel({ team, info, points, hint, inspecting }: { team: TeamView; info: ScenarioInfo; points: readonly HistoryPoint[]; hint: Hint | null; inspecting: boolean }) {
+export function GoalsPanel({
+  team,
+  info,
+  points,
+  hint,
+  inspecting,
+}: {
+  team: TeamView;
+  info: ScenarioInfo;
+  points: readonly HistoryPoint[];
+  hint: Hint | null;
+  inspecting: boolean;
+}) {
   const { t, lang } = useT();
   const state = useStore(goalsState);
   const open = inspecting ? state.openInspecting : state.open;
@@ -105,11 +130,27 @@ export function GoalsPanel({ team, info, points, hint, inspecting }: { team: Tea
       <section class={`su-goals${open ? '' : ' su-goals-closed'}`} aria-label={t('ui.goals.title')}>
         <div class="su-goals-head">
           <div class="su-goals-tabs" role="tablist" aria-label={t('ui.goals.title')}>
-            <button type="button" role="tab" id="su-goals-tab-goals" class="su-goals-tab" aria-selected={state.tab === 'goals'} aria-controls="su-goals-body" onClick={() => tab('goals')}>
+            <button
+              type="button"
+              role="tab"
+              id="su-goals-tab-goals"
+              class="su-goals-tab"
+              aria-selected={state.tab === 'goals'}
+              aria-controls="su-goals-body"
+              onClick={() => tab('goals')}
+            >
               {t('ui.goals.tabGoals')}
               <span class="su-goals-count">{`${goals.met}/${goals.total}`}</span>
             </button>
-            <button type="button" role="tab" id="su-goals-tab-checklist" class="su-goals-tab" aria-selected={state.tab === 'checklist'} aria-controls="su-goals-body" onClick={() => tab('checklist')}>
+            <button
+              type="button"
+              role="tab"
+              id="su-goals-tab-checklist"
+              class="su-goals-tab"
+              aria-selected={state.tab === 'checklist'}
+              aria-controls="su-goals-body"
+              onClick={() => tab('checklist')}
+            >
               {t('ui.goals.tabChecklist')}
               <span class="su-goals-count">{`${checks.met}/${checks.total}`}</span>
             </button>
@@ -132,7 +173,12 @@ export function GoalsPanel({ team, info, points, hint, inspecting }: { team: Tea
           </button>
         </div>
         {open && (
-          <div class="su-goals-body" id="su-goals-body" role="tabpanel" aria-labelledby={state.tab === 'goals' ? 'su-goals-tab-goals' : 'su-goals-tab-checklist'}>
+          <div
+            class="su-goals-body"
+            id="su-goals-body"
+            role="tabpanel"
+            aria-labelledby={state.tab === 'goals' ? 'su-goals-tab-goals' : 'su-goals-tab-checklist'}
+          >
             {state.tab === 'goals' ? (
               <>
                 {info.description !== null && <p class="su-goals-description">{info.description[lang]}</p>}

@@ -37,7 +37,13 @@ export function HintCard({ hint, info }: { hint: Hint; info: ScenarioInfo }) {
           {t('ui.hints.title')}
         </h2>
         <ConceptLink concept={hint.concept} about={t(`concepts.${hint.concept}.title`)} />
-        <button type="button" class="su-btn su-btn-icon su-btn-quiet su-hint-close" aria-label={t('ui.hints.dismiss')} title={t('ui.hints.dismiss')} onClick={() => dismissHint(hint.id)}>
+        <button
+          type="button"
+          class="su-btn su-btn-icon su-btn-quiet su-hint-close"
+          aria-label={t('ui.hints.dismiss')}
+          title={t('ui.hints.dismiss')}
+          onClick={() => dismissHint(hint.id)}
+        >
           <Icon name="cross" />
         </button>
       </div>

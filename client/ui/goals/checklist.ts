@@ -43,7 +43,12 @@ export function teamChecklist(team: TeamView, regionIds: readonly string[], name
   const path = reach(team, entryIds(team, regionIds));
   const onPath = team.components.filter((c) => path.has(c.id));
   const webs = onPath.filter((c) => c.kind === 'web' && c.count > 0);
-  const row = (id: ChecklistId, met: boolean | null, reasonKey: string, params: Record<string, string | number> = {}): ChecklistRow => ({ id, met, reasonKey, params });
+  const row = (id: ChecklistId, met: boolean | null, reasonKey: string, params: Record<string, string | number> = {}): ChecklistRow => ({
+    id,
+    met,
+    reasonKey,
+    params,
+  });
   const noWeb = (id: ChecklistId) => row(id, false, 'ui.checklist.noWeb');
 
   const rows: ChecklistRow[] = [];
@@ -51,7 +56,8 @@ export function teamChecklist(team: TeamView, regionIds: readonly string[], name
   // Stateless web tier: every web group users reach keeps its sessions in a ready session store.
   const sessionless = webs.find((web) => readyTarget(components, web, 'sessionStore') === undefined);
   if (webs.length === 0) rows.push(noWeb('statelessWeb'));
-  else if (sessionless !== undefined) rows.push(row('statelessWeb', false, 'ui.checklist.statelessNo', { name: names.component(sessionless.id) }));
+  else if (sessionless !== undefined)
+    rows.push(row('statelessWeb', false, 'ui.checklist.statelessNo', { name: names.component(sessionless.id) }));
   else rows.push(row('statelessWeb', true, 'ui.checklist.statelessYes'));
 
   // Redundancy at every tier: two or more of everything on the path, no web server straight from
@@ -62,11 +68,14 @@ export function teamChecklist(team: TeamView, regionIds: readonly string[], name
     if (c.count === 0 || c.kind === 'cdn' || failure !== null || (c.kind === 'db' && !isPrimary(c))) continue;
     checks++;
     if (c.kind === 'db') {
-      if (!replicasOf(team, c.id).some((r) => r.count > 0)) failure = row('redundancy', false, 'ui.checklist.redundancyReplica', { name: names.component(c.id) });
+      if (!replicasOf(team, c.id).some((r) => r.count > 0))
+        failure = row('redundancy', false, 'ui.checklist.redundancyReplica', { name: names.component(c.id) });
       continue;
     }
-    if (c.kind === 'web' && regionIds.some((r) => team.entries[r] === c.id)) failure = row('redundancy', false, 'ui.checklist.redundancyDns', { name: names.component(c.id) });
-    else if (c.count < REDUNDANT_INSTANCES) failure = row('redundancy', false, 'ui.checklist.redundancySingle', { name: names.component(c.id) });
+    if (c.kind === 'web' && regionIds.some((r) => team.entries[r] === c.id))
+      failure = row('redundancy', false, 'ui.checklist.redundancyDns', { name: names.component(c.id) });
+    else if (c.count < REDUNDANT_INSTANCES)
+      failure = row('redundancy', false, 'ui.checklist.redundancySingle', { name: names.component(c.id) });
   }
   rows.push(failure ?? (checks === 0 ? noWeb('redundancy') : row('redundancy', true, 'ui.checklist.redundancyYes')));
 
@@ -81,13 +90,18 @@ export function teamChecklist(team: TeamView, regionIds: readonly string[], name
     }
   }
   if (caches.size === 0) rows.push(row('cache', false, 'ui.checklist.cacheNone'));
-  else if (!team.features.hostMetrics) rows.push(row('cache', null, 'ui.checklist.cacheUnknown', { name: names.component([...caches.keys()][0] as string) }));
+  else if (!team.features.hostMetrics)
+    rows.push(row('cache', null, 'ui.checklist.cacheUnknown', { name: names.component([...caches.keys()][0] as string) }));
   else {
     let best: ComponentView = [...caches.values()][0] as ComponentView;
     for (const c of caches.values()) if ((c.metrics?.extra.hitRatio ?? 0) > (best.metrics?.extra.hitRatio ?? 0)) best = c;
     const ratio = best.metrics?.extra.hitRatio ?? 0;
     const params = { name: names.component(best.id), ratio: names.percent(ratio), goal: names.percent(CACHE_HIT_RATIO_GOAL) };
-    rows.push(ratio >= CACHE_HIT_RATIO_GOAL ? row('cache', true, 'ui.checklist.cacheYes', params) : row('cache', false, 'ui.checklist.cacheLow', params));
+    rows.push(
+      ratio >= CACHE_HIT_RATIO_GOAL
+        ? row('cache', true, 'ui.checklist.cacheYes', params)
+        : row('cache', false, 'ui.checklist.cacheLow', params),
+    );
   }
 
   // Several data centers: two or more regions whose entry reaches web servers of their own.
@@ -115,7 +129,11 @@ export function teamChecklist(team: TeamView, regionIds: readonly string[], name
 
   // Monitoring and automation: host and aggregated metrics, alerts and CI/CD.
   const missing = MONITORING_FEATURES.filter((feature) => !team.features[feature]);
-  rows.push(missing.length === 0 ? row('monitoring', true, 'ui.checklist.monitoringYes') : row('monitoring', false, 'ui.checklist.monitoringMissing', { list: names.features(missing) }));
+  rows.push(
+    missing.length === 0
+      ? row('monitoring', true, 'ui.checklist.monitoringYes')
+      : row('monitoring', false, 'ui.checklist.monitoringMissing', { list: names.features(missing) }),
+  );
 
   // The order of the source's list.
   return CHECKLIST_IDS.map((id) => rows.find((r) => r.id === id) as ChecklistRow);

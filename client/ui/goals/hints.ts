@@ -126,7 +126,9 @@ const RULES: readonly HintRule[] = [
     when: (f) => {
       const web = colocated(f);
       const db = primaries(f)[0];
-      return web !== undefined && db !== undefined && !web.targets.some((id) => f.components.get(id)?.kind === 'db') ? { web: web.id, db: db.id } : null;
+      return web !== undefined && db !== undefined && !web.targets.some((id) => f.components.get(id)?.kind === 'db')
+        ? { web: web.id, db: db.id }
+        : null;
     },
   },
   {
@@ -158,7 +160,9 @@ const RULES: readonly HintRule[] = [
     doKey: 'ui.hints.buyLb.do',
     when: (f) => {
       const entry = webEntry(f);
-      return entry !== null && !f.team.components.some((c) => c.kind === 'lb' && c.region === entry.region) ? { web: entry.web.id, region: entry.region } : null;
+      return entry !== null && !f.team.components.some((c) => c.kind === 'lb' && c.region === entry.region)
+        ? { web: entry.web.id, region: entry.region }
+        : null;
     },
   },
   {

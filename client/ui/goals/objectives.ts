@@ -46,7 +46,15 @@ export function objectiveRows(objectives: Objectives, team: TeamView, startMoney
   const a = team.aggregated;
   rows.push(
     a === null
-      ? { id: 'availability', target: objectives.availability, value: null, approx: false, revealedBy: 'aggregatedMetrics', status: 'unknown', progress: null }
+      ? {
+          id: 'availability',
+          target: objectives.availability,
+          value: null,
+          approx: false,
+          revealedBy: 'aggregatedMetrics',
+          status: 'unknown',
+          progress: null,
+        }
       : {
           id: 'availability',
           target: objectives.availability,
@@ -59,7 +67,15 @@ export function objectiveRows(objectives: Objectives, team: TeamView, startMoney
   );
   rows.push(
     a === null
-      ? { id: 'latency', target: objectives.latencyMs, value: null, approx: false, revealedBy: 'aggregatedMetrics', status: 'unknown', progress: null }
+      ? {
+          id: 'latency',
+          target: objectives.latencyMs,
+          value: null,
+          approx: false,
+          revealedBy: 'aggregatedMetrics',
+          status: 'unknown',
+          progress: null,
+        }
       : {
           id: 'latency',
           target: objectives.latencyMs,

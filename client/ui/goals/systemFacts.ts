@@ -32,7 +32,11 @@ export function isSharded(c: ComponentView): boolean {
 }
 
 /** A target of `from` of the given kind with ready instances. */
-export function readyTarget(components: Map<string, ComponentView>, from: ComponentView, kind: ComponentKindName): ComponentView | undefined {
+export function readyTarget(
+  components: Map<string, ComponentView>,
+  from: ComponentView,
+  kind: ComponentKindName,
+): ComponentView | undefined {
   return from.targets.map((id) => components.get(id)).find((c): c is ComponentView => c !== undefined && c.kind === kind && c.count > 0);
 }
 

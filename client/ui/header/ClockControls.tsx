@@ -54,7 +54,9 @@ export function ClockControls({ clock, client }: { clock: ClockModel; client: Ui
             title={t('ui.header.speedKeys', { last: SPEEDS.length })}
             aria-keyshortcuts={SPEEDS.map((_, i) => String(i + 1)).join(' ')}
             value={String(clock.speed)}
-            onChange={(event) => client.control({ action: 'speed', speed: Number((event.currentTarget as HTMLSelectElement).value) as Speed })}
+            onChange={(event) =>
+              client.control({ action: 'speed', speed: Number((event.currentTarget as HTMLSelectElement).value) as Speed })
+            }
           >
             {SPEEDS.map((speed, i) => (
               <option key={speed} value={String(speed)} title={t('ui.header.speedKey', { speed: t('hud.speed', { speed }), key: i + 1 })}>

@@ -37,7 +37,13 @@ export function FigureValue({ figure, after }: { figure: HeaderFigure; after?: C
     return (
       <div class="su-fig su-fig-hidden" role="group" aria-label={label} data-figure={figure.id}>
         <span class="su-fig-label">{label}</span>
-        <button type="button" class="su-fig-value su-fig-unknown" title={tip} aria-label={`${label}: ${tip}`} onClick={() => openConcept('observability')}>
+        <button
+          type="button"
+          class="su-fig-value su-fig-unknown"
+          title={tip}
+          aria-label={`${label}: ${tip}`}
+          onClick={() => openConcept('observability')}
+        >
           ?
         </button>
       </div>
@@ -48,9 +54,7 @@ export function FigureValue({ figure, after }: { figure: HeaderFigure; after?: C
   const showTone = figure.tone === 'warn' || figure.tone === 'bad';
   const content = (
     <>
-      {showTone && (
-        <Icon name={TONE_ICON[figure.tone]} size={13} />
-      )}
+      {showTone && <Icon name={TONE_ICON[figure.tone]} size={13} />}
       {figure.approx ? t('ui.header.approx', { value: text }) : text}
       {showTone && <span class="su-visually-hidden">{t(`ui.tone.${figure.tone}`)}</span>}
     </>
@@ -71,7 +75,17 @@ export function FigureValue({ figure, after }: { figure: HeaderFigure; after?: C
  * A figure whose value is a button: hovering shows what it counts, clicking opens the breakdown
  * below it (closed again by the button, Escape, or a click elsewhere).
  */
-function ExplainedFigure({ figure, explain, label, content }: { figure: HeaderFigure; explain: AvailabilityExplanation; label: string; content: ComponentChildren }) {
+function ExplainedFigure({
+  figure,
+  explain,
+  label,
+  content,
+}: {
+  figure: HeaderFigure;
+  explain: AvailabilityExplanation;
+  label: string;
+  content: ComponentChildren;
+}) {
   const { t, lang } = useT();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);

@@ -19,7 +19,19 @@ import { headerFigures, type Goals, type Tone } from './headerFigures';
 
 const COMPLAINT_TONE: Record<TeamView['complaints'], Tone> = { none: 'good', some: 'warn', many: 'bad', outrage: 'bad' };
 
-export function Header({ client, game, team, goals, status }: { client: UiClient; game: GameModel; team: TeamView | null; goals: Goals; status: ConnectionStatus }) {
+export function Header({
+  client,
+  game,
+  team,
+  goals,
+  status,
+}: {
+  client: UiClient;
+  game: GameModel;
+  team: TeamView | null;
+  goals: Goals;
+  status: ConnectionStatus;
+}) {
   const { t } = useT();
   const history = useStore(client.history);
   // The team shown is one of the game's (the screen picks it); its id keys its chart history.
@@ -36,7 +48,9 @@ export function Header({ client, game, team, goals, status }: { client: UiClient
             <FigureValue
               key={figure.id}
               figure={figure}
-              after={figure.id === 'money' ? <RunwayWarning points={(teamId === undefined ? undefined : history[teamId]) ?? []} /> : undefined}
+              after={
+                figure.id === 'money' ? <RunwayWarning points={(teamId === undefined ? undefined : history[teamId]) ?? []} /> : undefined
+              }
             />
           ))}
           <div class="su-fig" role="group" aria-label={t('complaints.label')} data-figure="complaints">
@@ -51,7 +65,13 @@ export function Header({ client, game, team, goals, status }: { client: UiClient
         {game.code !== '' && <JoinCode code={game.code} />}
         <ClockControls clock={game.clock} client={client} />
         <ConnectionIndicator status={status} />
-        <button type="button" class="su-btn su-learn" aria-label={t('ui.concepts.open')} title={t('ui.concepts.open')} onClick={() => openConcept('singleServer')}>
+        <button
+          type="button"
+          class="su-btn su-learn"
+          aria-label={t('ui.concepts.open')}
+          title={t('ui.concepts.open')}
+          onClick={() => openConcept('singleServer')}
+        >
           <Icon name="book" />
           <span class="su-learn-text">{t('ui.concepts.open')}</span>
         </button>

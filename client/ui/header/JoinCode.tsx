@@ -23,7 +23,13 @@ export function JoinCode({ code }: { code: string }) {
       <span class="su-fig-label">{t('ui.header.codeLabel')}</span>
       <span class="su-fig-value su-joincode-value">
         <span class="su-joincode-text">{code}</span>
-        <button type="button" class="su-btn su-btn-icon su-btn-small" title={copied ? t('ui.header.codeCopied') : t('ui.header.copyCode')} aria-label={t('ui.header.copyCode')} onClick={copy}>
+        <button
+          type="button"
+          class="su-btn su-btn-icon su-btn-small"
+          title={copied ? t('ui.header.codeCopied') : t('ui.header.copyCode')}
+          aria-label={t('ui.header.copyCode')}
+          onClick={copy}
+        >
           <Icon name={copied ? 'check' : 'copy'} />
         </button>
       </span>

@@ -48,7 +48,14 @@ const NOTHING = 0.000005;
 export function availabilityExplanation(team: TeamView, objectiveMs: number): AvailabilityExplanation | null {
   const a = team.aggregated;
   if (a === null) return null;
-  const loss: AvailabilityLoss = a.loss ?? { errors: Math.max(0, 1 - a.availability), distance: 0, system: 0, regions: null, classes: null, slowest: null };
+  const loss: AvailabilityLoss = a.loss ?? {
+    errors: Math.max(0, 1 - a.availability),
+    distance: 0,
+    system: 0,
+    regions: null,
+    classes: null,
+    slowest: null,
+  };
   const regions = (loss.regions ?? []).filter((r) => r.share > NOTHING).sort((x, y) => y.share - x.share);
   const classes = (loss.classes ?? []).filter((c) => c.share > NOTHING).sort((x, y) => y.share - x.share);
   const causes: LossPart[] = [
@@ -96,7 +103,10 @@ function presetRegions(preset: string): Array<{ id: string; name: LocalText }> {
 export function explanationLines(
   lang: Language,
   e: AvailabilityExplanation,
-  names: { region: (id: string) => string; component: (id: string) => string } = { region: (id) => presetRegionName(id, lang), component: labelForId },
+  names: { region: (id: string) => string; component: (id: string) => string } = {
+    region: (id) => presetRegionName(id, lang),
+    component: labelForId,
+  },
 ): ExplainLine[] {
   const pct = (share: number) => formatPercent(lang, share, 'round', 2);
   const feature = (f: Feature) => translate(`features.${f}.name`);
@@ -112,19 +122,39 @@ export function explanationLines(
     if (!(part.share > NOTHING)) continue;
     lines.push({ text: translate(`ui.header.loss.${part.cause}`, { share: pct(part.share) }), level: 0, muted: false });
     for (const r of part.regions) {
-      lines.push({ text: translate('ui.header.loss.region', { region: names.region(r.id), latency: formatLatency(lang, r.roundTripMs), share: pct(r.share) }), level: 1, muted: false });
+      lines.push({
+        text: translate('ui.header.loss.region', {
+          region: names.region(r.id),
+          latency: formatLatency(lang, r.roundTripMs),
+          share: pct(r.share),
+        }),
+        level: 1,
+        muted: false,
+      });
     }
     for (const c of part.classes) {
-      lines.push({ text: translate('ui.header.loss.class', { type: translate(`requestClasses.${c.cls}`), share: pct(c.share) }), level: 1, muted: false });
+      lines.push({
+        text: translate('ui.header.loss.class', { type: translate(`requestClasses.${c.cls}`), share: pct(c.share) }),
+        level: 1,
+        muted: false,
+      });
     }
-    if (part.splitBy !== null) lines.push({ text: translate(`ui.header.loss.${part.cause}Hidden`, { feature: feature(part.splitBy) }), level: 1, muted: true });
+    if (part.splitBy !== null)
+      lines.push({ text: translate(`ui.header.loss.${part.cause}Hidden`, { feature: feature(part.splitBy) }), level: 1, muted: true });
     if (part.cause === 'distance') lines.push({ text: translate('ui.header.loss.distanceAdvice'), level: 1, muted: true });
   }
   // Without log aggregation the system part's hint says it would show where the time goes.
   if (e.slowest !== null && e.slowest.length > 0) {
     lines.push({ text: translate('ui.header.loss.slowest'), level: 0, muted: false });
     for (const s of e.slowest) {
-      lines.push({ text: translate('ui.header.loss.slowestItem', { target: names.component(s.componentId), latency: formatLatency(lang, s.msPerRequest) }), level: 1, muted: false });
+      lines.push({
+        text: translate('ui.header.loss.slowestItem', {
+          target: names.component(s.componentId),
+          latency: formatLatency(lang, s.msPerRequest),
+        }),
+        level: 1,
+        muted: false,
+      });
     }
   }
   const slowSplit = e.causes.some((c) => c.cause !== 'errors' && c.share > NOTHING);

@@ -9,7 +9,16 @@ import type { Feature, TeamView } from '../../../shared/sim';
 import { availabilityExplanation, type AvailabilityExplanation } from './availabilityExplain';
 import type { ToneName } from '../../theme/colours';
 
-export const HEADER_FIGURE_IDS = ['money', 'usersOnline', 'dau', 'revenuePerDay', 'costPerDay', 'availability', 'latencyP95', 'errorRate'] as const;
+export const HEADER_FIGURE_IDS = [
+  'money',
+  'usersOnline',
+  'dau',
+  'revenuePerDay',
+  'costPerDay',
+  'availability',
+  'latencyP95',
+  'errorRate',
+] as const;
 type HeaderFigureId = (typeof HEADER_FIGURE_IDS)[number];
 
 export type FigureFormat = 'money' | 'count' | 'availability' | 'errorRate' | 'latency';
@@ -64,7 +73,14 @@ export function headerFigures(team: TeamView, goals: Goals): HeaderFigure[] {
   const a = team.aggregated;
   const b = team.business;
   const exact = team.users.exact;
-  const figure = (id: HeaderFigureId, value: number | null, format: FigureFormat, revealedBy: Feature | null, tone: Tone, approx = false): HeaderFigure => ({
+  const figure = (
+    id: HeaderFigureId,
+    value: number | null,
+    format: FigureFormat,
+    revealedBy: Feature | null,
+    tone: Tone,
+    approx = false,
+  ): HeaderFigure => ({
     id,
     value,
     format,
@@ -73,15 +89,33 @@ export function headerFigures(team: TeamView, goals: Goals): HeaderFigure[] {
     tone: value === null ? 'neutral' : tone,
   });
   const explain = availabilityExplanation(team, goals.latencyMs);
-  const availability = figure('availability', a?.availability ?? null, 'availability', 'aggregatedMetrics', a === null ? 'neutral' : availabilityTone(a.availability, goals));
+  const availability = figure(
+    'availability',
+    a?.availability ?? null,
+    'availability',
+    'aggregatedMetrics',
+    a === null ? 'neutral' : availabilityTone(a.availability, goals),
+  );
   return [
     figure('money', team.money, 'money', null, team.money < 0 ? 'bad' : 'neutral'),
     figure('usersOnline', team.users.online, 'count', exact ? null : 'businessMetrics', 'neutral', !exact),
     figure('dau', team.users.dau, 'count', exact ? null : 'businessMetrics', 'neutral', !exact),
     figure('revenuePerDay', b?.revenuePerDay ?? null, 'money', 'businessMetrics', 'neutral'),
-    figure('costPerDay', b?.costPerDay ?? null, 'money', 'businessMetrics', b !== null && b.costPerDay > b.revenuePerDay ? 'warn' : 'neutral'),
+    figure(
+      'costPerDay',
+      b?.costPerDay ?? null,
+      'money',
+      'businessMetrics',
+      b !== null && b.costPerDay > b.revenuePerDay ? 'warn' : 'neutral',
+    ),
     explain === null ? availability : { ...availability, explain },
-    figure('latencyP95', a?.p95LatencyMs ?? null, 'latency', 'aggregatedMetrics', a === null ? 'neutral' : latencyTone(a.p95LatencyMs, goals)),
+    figure(
+      'latencyP95',
+      a?.p95LatencyMs ?? null,
+      'latency',
+      'aggregatedMetrics',
+      a === null ? 'neutral' : latencyTone(a.p95LatencyMs, goals),
+    ),
     figure('errorRate', a?.errorRate ?? null, 'errorRate', 'aggregatedMetrics', a === null ? 'neutral' : errorTone(a.errorRate)),
   ];
 }

@@ -15,7 +15,13 @@ export function Actions({ component, client, label }: { component: ComponentView
   const down = c.metrics?.down ?? null;
   return (
     <div class="su-actions">
-      <button type="button" class="su-btn" disabled={down === 0} title={down === 0 ? t('ui.inspector.restartNone') : undefined} onClick={() => client.send({ type: 'restart', id: c.id })}>
+      <button
+        type="button"
+        class="su-btn"
+        disabled={down === 0}
+        title={down === 0 ? t('ui.inspector.restartNone') : undefined}
+        onClick={() => client.send({ type: 'restart', id: c.id })}
+      >
         <Icon name="restart" />
         {t('ui.inspector.restart')}
       </button>

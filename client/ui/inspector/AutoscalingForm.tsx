@@ -15,7 +15,23 @@ function defaultRule(count: number): AutoscalingRule {
   return { enabled: true, min, max: Math.min(MAX_COUNT, Math.max(4, min * 2)), targetUtilisation: 0.7, cooldownTicks: 5 };
 }
 
-function NumberField({ setting, value, min, max, step, onInput, suffix }: { setting: string; value: number; min: number; max: number; step: number; onInput: (n: number) => void; suffix?: string }) {
+function NumberField({
+  setting,
+  value,
+  min,
+  max,
+  step,
+  onInput,
+  suffix,
+}: {
+  setting: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onInput: (n: number) => void;
+  suffix?: string;
+}) {
   return (
     <SettingRow
       setting={setting}
@@ -51,17 +67,47 @@ export function AutoscalingForm({ component, client, priceFactor }: { component:
     if (current !== undefined) setRule(current);
   }, [current?.min, current?.max, current?.targetUtilisation, current?.cooldownTicks, current?.enabled]);
   const send = (next: AutoscalingRule) => client.send({ type: 'configure', id: component.id, autoscaling: next });
-  const valid = rule.min >= 1 && rule.min <= rule.max && rule.max <= MAX_COUNT && rule.targetUtilisation > 0 && rule.targetUtilisation < 1 && rule.cooldownTicks >= 0;
+  const valid =
+    rule.min >= 1 &&
+    rule.min <= rule.max &&
+    rule.max <= MAX_COUNT &&
+    rule.targetUtilisation > 0 &&
+    rule.targetUtilisation < 1 &&
+    rule.cooldownTicks >= 0;
   // Applying the rule in force would change nothing (the server refuses it as such).
-  const unchanged = current !== undefined && current.min === rule.min && current.max === rule.max
-    && current.targetUtilisation === rule.targetUtilisation && current.cooldownTicks === rule.cooldownTicks;
+  const unchanged =
+    current !== undefined &&
+    current.min === rule.min &&
+    current.max === rule.max &&
+    current.targetUtilisation === rule.targetUtilisation &&
+    current.cooldownTicks === rule.cooldownTicks;
   return (
     <div class="su-subform">
-      <Toggle setting="autoscaling" checked={enabled} onChange={(on) => send(on ? { ...(current ?? defaultRule(component.count)), enabled: true } : { ...(current ?? rule), enabled: false })} />
+      <Toggle
+        setting="autoscaling"
+        checked={enabled}
+        onChange={(on) =>
+          send(on ? { ...(current ?? defaultRule(component.count)), enabled: true } : { ...(current ?? rule), enabled: false })
+        }
+      />
       {enabled && (
         <div class="su-indent">
-          <NumberField setting="autoscalingMin" value={rule.min} min={1} max={MAX_COUNT} step={1} onInput={(n) => setRule({ ...rule, min: Math.round(n) })} />
-          <NumberField setting="autoscalingMax" value={rule.max} min={1} max={MAX_COUNT} step={1} onInput={(n) => setRule({ ...rule, max: Math.round(n) })} />
+          <NumberField
+            setting="autoscalingMin"
+            value={rule.min}
+            min={1}
+            max={MAX_COUNT}
+            step={1}
+            onInput={(n) => setRule({ ...rule, min: Math.round(n) })}
+          />
+          <NumberField
+            setting="autoscalingMax"
+            value={rule.max}
+            min={1}
+            max={MAX_COUNT}
+            step={1}
+            onInput={(n) => setRule({ ...rule, max: Math.round(n) })}
+          />
           <NumberField
             setting="autoscalingTarget"
             value={Math.round(rule.targetUtilisation * 100)}
@@ -80,11 +126,20 @@ export function AutoscalingForm({ component, client, priceFactor }: { component:
             suffix={formatDuration(lang, rule.cooldownTicks)}
             onInput={(n) => setRule({ ...rule, cooldownTicks: Math.round(n) })}
           />
-          <button type="button" class="su-btn su-btn-primary" disabled={!valid || unchanged} onClick={() => send({ ...rule, enabled: true })}>
+          <button
+            type="button"
+            class="su-btn su-btn-primary"
+            disabled={!valid || unchanged}
+            onClick={() => send({ ...rule, enabled: true })}
+          >
             {t('ui.inspector.applyRule')}
           </button>
           {!valid && <p class="su-help su-note">{t('ui.inspector.ruleInvalid')}</p>}
-          <p class="su-help">{t('ui.inspector.autoscalingCost', { perDay: formatMoney(lang, runningCostPerDay(component.kind, component.size, priceFactor)) })}</p>
+          <p class="su-help">
+            {t('ui.inspector.autoscalingCost', {
+              perDay: formatMoney(lang, runningCostPerDay(component.kind, component.size, priceFactor)),
+            })}
+          </p>
         </div>
       )}
     </div>

@@ -18,7 +18,19 @@ function select(id: string): void {
   uiState.update((u) => ({ ...u, selected: id }));
 }
 
-export function Connections({ component, team, client, info, connectingFrom }: { component: ComponentView; team: TeamView; client: UiClient; info: ScenarioInfo; connectingFrom: string | null }) {
+export function Connections({
+  component,
+  team,
+  client,
+  info,
+  connectingFrom,
+}: {
+  component: ComponentView;
+  team: TeamView;
+  client: UiClient;
+  info: ScenarioInfo;
+  connectingFrom: string | null;
+}) {
   const { t, lang } = useT();
   const c = component;
   const allowed = ALLOWED_LINKS[c.kind];
@@ -65,7 +77,9 @@ export function Connections({ component, team, client, info, connectingFrom }: {
           ))}
         </p>
       )}
-      {allowed.length === 0 && !canBeEntry && <p class="su-help">{t(c.kind === 'cdn' ? 'ui.inspector.cdnNoLinks' : 'ui.inspector.noOutgoing')}</p>}
+      {allowed.length === 0 && !canBeEntry && (
+        <p class="su-help">{t(c.kind === 'cdn' ? 'ui.inspector.cdnNoLinks' : 'ui.inspector.noOutgoing')}</p>
+      )}
       {allowed.length > 0 && (
         <>
           <p class="su-help">{t('ui.inspector.sendsTo', { kinds: allowed.map((k) => t(`kinds.${k}.name`)).join(', ') })}</p>
@@ -89,7 +103,12 @@ export function Connections({ component, team, client, info, connectingFrom }: {
             </ul>
           )}
           <div class="su-row">
-            <select aria-label={t('ui.inspector.connectTarget')} value={chosen} disabled={candidates.length === 0} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+            <select
+              aria-label={t('ui.inspector.connectTarget')}
+              value={chosen}
+              disabled={candidates.length === 0}
+              onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}
+            >
               {candidates.length === 0 && <option value="">{t('ui.inspector.noCandidates')}</option>}
               {candidates.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -97,7 +116,12 @@ export function Connections({ component, team, client, info, connectingFrom }: {
                 </option>
               ))}
             </select>
-            <button type="button" class="su-btn" disabled={chosen === ''} onClick={() => client.send({ type: 'connect', from: c.id, to: chosen })}>
+            <button
+              type="button"
+              class="su-btn"
+              disabled={chosen === ''}
+              onClick={() => client.send({ type: 'connect', from: c.id, to: chosen })}
+            >
               <Icon name="link" />
               {t('ui.inspector.connect')}
             </button>

@@ -4,7 +4,16 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { DB_ENGINES, MAX_COUNT, SHARD_KEYS, type ComponentView, type DbEngine, type SettingsChange, type ShardKey, type TeamView } from '../../../shared/sim';
+import {
+  DB_ENGINES,
+  MAX_COUNT,
+  SHARD_KEYS,
+  type ComponentView,
+  type DbEngine,
+  type SettingsChange,
+  type ShardKey,
+  type TeamView,
+} from '../../../shared/sim';
 import { clockOf, formatMoney } from '../../i18n';
 import { kindPrice } from '../build/prices';
 import { ConceptLink } from '../common';
@@ -17,8 +26,19 @@ import { Choice, SettingRow, Stepper, Toggle } from './controls';
 import { plannedCount } from './figures';
 import { countChangeQuote, quoteText } from './quote';
 
-
-export function DatabaseSettings({ component, team, client, info, size }: { component: ComponentView; team: TeamView; client: UiClient; info: ScenarioInfo; size: ComponentChildren }) {
+export function DatabaseSettings({
+  component,
+  team,
+  client,
+  info,
+  size,
+}: {
+  component: ComponentView;
+  team: TeamView;
+  client: UiClient;
+  info: ScenarioInfo;
+  size: ComponentChildren;
+}) {
   const { t, lang } = useT();
   const c = component;
   const s = c.settings;
@@ -67,7 +87,11 @@ export function DatabaseSettings({ component, team, client, info, size }: { comp
       ) : (
         <p class="su-help su-note">{t('ui.inspector.rdbmsOneBox')}</p>
       )}
-      <Toggle setting="failover" checked={s.failover === 'automatic'} onChange={(on) => configure({ failover: on ? 'automatic' : 'manual' })} />
+      <Toggle
+        setting="failover"
+        checked={s.failover === 'automatic'}
+        onChange={(on) => configure({ failover: on ? 'automatic' : 'manual' })}
+      />
       <Replicas component={c} replicas={replicas} client={client} info={info} />
       <Sharding component={c} team={team} client={client} info={info} />
       <Toggle setting="denormalised" checked={s.denormalised === true} onChange={(on) => configure({ denormalised: on })} />
@@ -100,7 +124,9 @@ function Datasets({ component, info, onChange }: { component: ComponentView; inf
                 checked={held.includes(d.id)}
                 onChange={(e) => {
                   const on = (e.currentTarget as HTMLInputElement).checked;
-                  onChange(on ? info.datasets.map((x) => x.id).filter((x) => x === d.id || held.includes(x)) : held.filter((x) => x !== d.id));
+                  onChange(
+                    on ? info.datasets.map((x) => x.id).filter((x) => x === d.id || held.includes(x)) : held.filter((x) => x !== d.id),
+                  );
                 }}
               />
               {d.name[lang]}
@@ -113,7 +139,17 @@ function Datasets({ component, info, onChange }: { component: ComponentView; inf
 }
 
 /** Read replicas: list, and buy one in any region (another region is cross-region replication). */
-function Replicas({ component, replicas, client, info }: { component: ComponentView; replicas: ComponentView[]; client: UiClient; info: ScenarioInfo }) {
+function Replicas({
+  component,
+  replicas,
+  client,
+  info,
+}: {
+  component: ComponentView;
+  replicas: ComponentView[];
+  client: UiClient;
+  info: ScenarioInfo;
+}) {
   const { t, lang } = useT();
   const [region, setRegion] = useState(component.region);
   const price = kindPrice('db', info.priceFactor, component.size);
@@ -139,7 +175,11 @@ function Replicas({ component, replicas, client, info }: { component: ComponentV
         </ul>
       )}
       <div class="su-row">
-        <select aria-label={t('ui.inspector.replicaRegion')} value={region} onChange={(e) => setRegion((e.currentTarget as HTMLSelectElement).value)}>
+        <select
+          aria-label={t('ui.inspector.replicaRegion')}
+          value={region}
+          onChange={(e) => setRegion((e.currentTarget as HTMLSelectElement).value)}
+        >
           {info.regions.map((r) => (
             <option key={r.id} value={r.id}>
               {regionName(info, r.id, lang)}

@@ -43,7 +43,17 @@ function formatLine(lang: Language, line: FigureLine): string {
   }
 }
 
-export function FigureList({ component, team, priceFactor, client }: { component: ComponentView; team: TeamView; priceFactor: number; client: UiClient }) {
+export function FigureList({
+  component,
+  team,
+  priceFactor,
+  client,
+}: {
+  component: ComponentView;
+  team: TeamView;
+  priceFactor: number;
+  client: UiClient;
+}) {
   const { t, lang } = useT();
   const lines = componentFigures(component);
   if (lines === null) {
@@ -54,7 +64,12 @@ export function FigureList({ component, team, priceFactor, client }: { component
           <strong>{t('ui.inspector.notMonitored')}</strong> {t('ui.inspector.notMonitoredHelp')}
         </p>
         {!team.features.hostMetrics && (
-          <button type="button" class="su-btn su-btn-primary" disabled={price.buy > team.money} onClick={() => client.send({ type: 'buyFeature', feature: 'hostMetrics' })}>
+          <button
+            type="button"
+            class="su-btn su-btn-primary"
+            disabled={price.buy > team.money}
+            onClick={() => client.send({ type: 'buyFeature', feature: 'hostMetrics' })}
+          >
             {t('ui.inspector.buyHostMetrics', { price: formatMoney(lang, price.buy) })}
           </button>
         )}
@@ -87,9 +102,19 @@ export function FigureList({ component, team, priceFactor, client }: { component
             <dt>{t(line.label)}</dt>
             <dd>
               {line.id === 'utilisation' ? (
-                <Bar value={line.value} text={formatLine(lang, line)} tone={utilisationTone(line.value)} word={(tone) => t(`ui.utilisation.${tone}`)} />
+                <Bar
+                  value={line.value}
+                  text={formatLine(lang, line)}
+                  tone={utilisationTone(line.value)}
+                  word={(tone) => t(`ui.utilisation.${tone}`)}
+                />
               ) : line.kind === 'disk' && line.disk !== undefined ? (
-                <Bar value={line.disk.use} text={formatLine(lang, line)} tone={diskTone(line.disk.use)} word={(tone) => t(tone === 'bad' ? 'ui.inspector.diskFull' : 'ui.inspector.diskNearlyFull')} />
+                <Bar
+                  value={line.disk.use}
+                  text={formatLine(lang, line)}
+                  tone={diskTone(line.disk.use)}
+                  word={(tone) => t(tone === 'bad' ? 'ui.inspector.diskFull' : 'ui.inspector.diskNearlyFull')}
+                />
               ) : (
                 formatLine(lang, line)
               )}
@@ -102,7 +127,17 @@ export function FigureList({ component, team, priceFactor, client }: { component
 }
 
 /** A share drawn as a bar with its text, and a word for a state that is not good (colour is not the only cue). */
-function Bar({ value, text, tone, word }: { value: number; text: string; tone: 'good' | 'warn' | 'bad'; word: (tone: 'warn' | 'bad') => string }) {
+function Bar({
+  value,
+  text,
+  tone,
+  word,
+}: {
+  value: number;
+  text: string;
+  tone: 'good' | 'warn' | 'bad';
+  word: (tone: 'warn' | 'bad') => string;
+}) {
   return (
     <span class={`su-bar su-tone-${tone}`}>
       <span class="su-bar-track" aria-hidden="true">

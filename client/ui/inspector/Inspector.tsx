@@ -18,7 +18,19 @@ import { FigureList } from './FigureList';
 import { healthLook } from './healthLook';
 import { KindSettings } from './KindSettings';
 
-export function Inspector({ component, team, client, info, connectingFrom }: { component: ComponentView; team: TeamView; client: UiClient; info: ScenarioInfo; connectingFrom: string | null }) {
+export function Inspector({
+  component,
+  team,
+  client,
+  info,
+  connectingFrom,
+}: {
+  component: ComponentView;
+  team: TeamView;
+  client: UiClient;
+  info: ScenarioInfo;
+  connectingFrom: string | null;
+}) {
   const { t, lang } = useT();
   const c = component;
   const label = componentLabel(c.id, c.kind);
@@ -32,7 +44,14 @@ export function Inspector({ component, team, client, info, connectingFrom }: { c
   return (
     <section class="su-panel su-inspector" aria-labelledby="su-inspector-title" data-component={c.id}>
       <div class="su-panel-head">
-        <button type="button" class="su-btn su-btn-icon" aria-label={t('ui.inspector.back')} aria-keyshortcuts="Escape" title={t('ui.inspector.backKey')} onClick={() => uiState.update((u) => ({ ...u, selected: null, connectingFrom: null }))}>
+        <button
+          type="button"
+          class="su-btn su-btn-icon"
+          aria-label={t('ui.inspector.back')}
+          aria-keyshortcuts="Escape"
+          title={t('ui.inspector.backKey')}
+          onClick={() => uiState.update((u) => ({ ...u, selected: null, connectingFrom: null }))}
+        >
           <Icon name="chevronLeft" />
         </button>
         <h2 class="su-heading" id="su-inspector-title">

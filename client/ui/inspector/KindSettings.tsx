@@ -3,7 +3,18 @@
  * each sending its command at once: size (resize), instance count (scale), and the kind's own
  * switches and choices. A database's settings live in DatabaseSettings.
  */
-import { CACHE_POLICIES, CACHE_STRATEGIES, KINDS, MAX_COUNT, type CachePolicy, type CacheStrategy, type ComponentView, type SettingsChange, type SizeName, type TeamView } from '../../../shared/sim';
+import {
+  CACHE_POLICIES,
+  CACHE_STRATEGIES,
+  KINDS,
+  MAX_COUNT,
+  type CachePolicy,
+  type CacheStrategy,
+  type ComponentView,
+  type SettingsChange,
+  type SizeName,
+  type TeamView,
+} from '../../../shared/sim';
 import { resizeQuote } from '../../../shared/sim/commands/quotes';
 import { formatMoney, formatSeconds } from '../../i18n';
 import { kindPrice, sizeSpec } from '../build/prices';
@@ -18,7 +29,6 @@ import { priced, signedMoney } from './quote';
 
 const CACHE_TTLS = [30, 60, 300, 900, 3600, 86400];
 const CDN_TTLS = [300, 3600, 86400, 604800];
-
 
 function SizeChoice({ component, client, priceFactor }: { component: ComponentView; client: UiClient; priceFactor: number }) {
   const { t, lang } = useT();
@@ -36,13 +46,20 @@ function SizeChoice({ component, client, priceFactor }: { component: ComponentVi
         // A database's size also sets its disk, which its data fills up.
         const disk = sizeDiskGb(component.kind, size);
         const facts = { size: t(`sizes.${size}`), vcpu: spec.vcpu, memory: spec.memoryGb, disk: disk ?? 0 };
-        const keys = disk === null ? { now: 'sizeOptionCurrent', quote: 'sizeOptionQuote' } : { now: 'sizeOptionDiskCurrent', quote: 'sizeOptionDiskQuote' };
+        const keys =
+          disk === null
+            ? { now: 'sizeOptionCurrent', quote: 'sizeOptionQuote' }
+            : { now: 'sizeOptionDiskCurrent', quote: 'sizeOptionDiskQuote' };
         if (size === component.size) return { value: size, label: t(`ui.inspector.${keys.now}`, facts) };
         // What moving every instance to this size costs: charged when chosen.
         const quote = resizeQuote(priced(component), size, priceFactor);
         return {
           value: size,
-          label: t(`ui.inspector.${keys.quote}`, { ...facts, oneOff: formatMoney(lang, quote.oneOff), change: signedMoney(lang, quote.perDay) }),
+          label: t(`ui.inspector.${keys.quote}`, {
+            ...facts,
+            oneOff: formatMoney(lang, quote.oneOff),
+            change: signedMoney(lang, quote.perDay),
+          }),
         };
       })}
       onChange={(size) => client.send({ type: 'resize', id: component.id, size })}
@@ -56,7 +73,9 @@ function CountStepper({ component, client, priceFactor }: { component: Component
   const setting = component.kind === 'worker' ? 'workers' : 'count';
   const colocated = component.settings.colocatedDb === true;
   const price = kindPrice(component.kind, priceFactor, component.size);
-  const note = colocated ? t('ui.inspector.colocatedSingle') : t('ui.inspector.addCost', { price: formatMoney(lang, price.buy), perDay: formatMoney(lang, price.perDay) });
+  const note = colocated
+    ? t('ui.inspector.colocatedSingle')
+    : t('ui.inspector.addCost', { price: formatMoney(lang, price.buy), perDay: formatMoney(lang, price.perDay) });
   return (
     <Stepper
       setting={setting}
@@ -70,7 +89,17 @@ function CountStepper({ component, client, priceFactor }: { component: Component
   );
 }
 
-function TtlChoice({ component, client, setting, choices }: { component: ComponentView; client: UiClient; setting: string; choices: number[] }) {
+function TtlChoice({
+  component,
+  client,
+  setting,
+  choices,
+}: {
+  component: ComponentView;
+  client: UiClient;
+  setting: string;
+  choices: number[];
+}) {
   const { lang } = useT();
   const current = component.settings.ttlSeconds;
   const values = current !== undefined && !choices.includes(current) ? [...choices, current].sort((a, b) => a - b) : choices;
@@ -84,7 +113,17 @@ function TtlChoice({ component, client, setting, choices }: { component: Compone
   );
 }
 
-export function KindSettings({ component, team, client, info }: { component: ComponentView; team: TeamView; client: UiClient; info: ScenarioInfo }) {
+export function KindSettings({
+  component,
+  team,
+  client,
+  info,
+}: {
+  component: ComponentView;
+  team: TeamView;
+  client: UiClient;
+  info: ScenarioInfo;
+}) {
   const { t } = useT();
   const c = component;
   const s = c.settings;

@@ -12,7 +12,17 @@ import { Icon } from '../Icon';
 
 /** `setting` is a key of `settings` in the locales (label + help). */
 /** `wide` puts the control on its own line under the label (selects with long option texts). */
-export function SettingRow({ setting, children, control, wide = false }: { setting: string; children?: ComponentChildren; control: (id: string) => ComponentChildren; wide?: boolean }) {
+export function SettingRow({
+  setting,
+  children,
+  control,
+  wide = false,
+}: {
+  setting: string;
+  children?: ComponentChildren;
+  control: (id: string) => ComponentChildren;
+  wide?: boolean;
+}) {
   const { t } = useT();
   const id = useId();
   const label = t(`settings.${setting}.label`);
@@ -33,12 +43,30 @@ export function SettingRow({ setting, children, control, wide = false }: { setti
   );
 }
 
-export function Toggle({ setting, checked, onChange, disabled = false }: { setting: string; checked: boolean; onChange: (on: boolean) => void; disabled?: boolean }) {
+export function Toggle({
+  setting,
+  checked,
+  onChange,
+  disabled = false,
+}: {
+  setting: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  disabled?: boolean;
+}) {
   return (
     <SettingRow
       setting={setting}
       control={(id) => (
-        <input id={id} type="checkbox" role="switch" class="su-switch" checked={checked} disabled={disabled} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          id={id}
+          type="checkbox"
+          role="switch"
+          class="su-switch"
+          checked={checked}
+          disabled={disabled}
+          onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
+        />
       )}
     />
   );
@@ -86,7 +114,23 @@ export function Choice<T extends string | number>({
 
 /** − n + for an instance count; each press sends one command. */
 /** `note` is a line under the help (a price), drawn as a warning when `warn` is set. */
-export function Stepper({ setting, value, min, max, onChange, note, warn = false }: { setting: string; value: number; min: number; max: number; onChange: (n: number) => void; note?: string | undefined; warn?: boolean }) {
+export function Stepper({
+  setting,
+  value,
+  min,
+  max,
+  onChange,
+  note,
+  warn = false,
+}: {
+  setting: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (n: number) => void;
+  note?: string | undefined;
+  warn?: boolean;
+}) {
   const { t } = useT();
   const label = t(`settings.${setting}.label`);
   return (
@@ -94,13 +138,25 @@ export function Stepper({ setting, value, min, max, onChange, note, warn = false
       setting={setting}
       control={(id) => (
         <div class="su-stepper" role="group" aria-label={label}>
-          <button type="button" class="su-btn su-btn-icon" aria-label={t('ui.inspector.fewer', { what: label })} disabled={value <= min} onClick={() => onChange(value - 1)}>
+          <button
+            type="button"
+            class="su-btn su-btn-icon"
+            aria-label={t('ui.inspector.fewer', { what: label })}
+            disabled={value <= min}
+            onClick={() => onChange(value - 1)}
+          >
             <Icon name="minus" />
           </button>
           <output id={id} class="su-stepper-value" aria-live="polite">
             {value}
           </output>
-          <button type="button" class="su-btn su-btn-icon" aria-label={t('ui.inspector.more', { what: label })} disabled={value >= max} onClick={() => onChange(value + 1)}>
+          <button
+            type="button"
+            class="su-btn su-btn-icon"
+            aria-label={t('ui.inspector.more', { what: label })}
+            disabled={value >= max}
+            onClick={() => onChange(value + 1)}
+          >
             <Icon name="plus" />
           </button>
         </div>

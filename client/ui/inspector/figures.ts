@@ -10,7 +10,16 @@
  * messages.
  */
 import { formatGigabytes, formatPercent, t as translate, type Language } from '../../i18n';
-import { ALERT_THRESHOLDS, DISK_GB_PER_MEMORY_GB, EXTRA_FIGURES, SIZES, type ComponentKindName, type ComponentView, type ExtraFigure, type SizeName } from '../../../shared/sim';
+import {
+  ALERT_THRESHOLDS,
+  DISK_GB_PER_MEMORY_GB,
+  EXTRA_FIGURES,
+  SIZES,
+  type ComponentKindName,
+  type ComponentView,
+  type ExtraFigure,
+  type SizeName,
+} from '../../../shared/sim';
 
 /** 'rate' is a plain number whose label says "/s"; 'perSecond' carries the unit itself. */
 type FigureKind = 'rate' | 'perSecond' | 'percent' | 'latency' | 'count' | 'seconds' | 'ratio' | 'gigabytes' | 'gigabytesPerDay' | 'disk';
@@ -71,7 +80,13 @@ export function componentFigures(c: ComponentView): FigureLine[] | null {
     if (name === 'storedGb' && diskGb !== undefined && diskUse !== undefined) {
       // Data stored against the disk for it: "38 GB of 50 GB (76 %)".
       const instanceDisk = sizeDiskGb(c.kind, c.size) ?? diskGb;
-      lines.push({ id: 'disk', label: 'metrics.disk', value, kind: 'disk', disk: { totalGb: diskGb, use: diskUse, sharded: diskGb > instanceDisk } });
+      lines.push({
+        id: 'disk',
+        label: 'metrics.disk',
+        value,
+        kind: 'disk',
+        disk: { totalGb: diskGb, use: diskUse, sharded: diskGb > instanceDisk },
+      });
       continue;
     }
     lines.push({ id: name, label: EXTRA[name].label, value, kind: EXTRA[name].kind });

@@ -21,7 +21,13 @@ function Toast({ notice, client }: { notice: Notice; client: UiClient }) {
     <li class={`su-toast su-toast-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <Icon name={notice.kind === 'error' ? 'warn' : 'check'} size={16} />
       <span class="su-toast-text">{t(notice.key, notice.params)}</span>
-      <button type="button" class="su-btn su-btn-icon su-btn-small" aria-label={t('ui.notices.dismiss')} title={t('ui.notices.dismiss')} onClick={() => client.dismiss(notice.id)}>
+      <button
+        type="button"
+        class="su-btn su-btn-icon su-btn-small"
+        aria-label={t('ui.notices.dismiss')}
+        title={t('ui.notices.dismiss')}
+        onClick={() => client.dismiss(notice.id)}
+      >
         <Icon name="cross" />
       </button>
     </li>

@@ -11,7 +11,6 @@ import { Icon } from '../Icon';
 import { LanguageSwitch } from '../LanguageSwitch';
 import type { UiClient } from '../uiClient';
 
-
 export function StartScreen({ client, status }: { client: UiClient; status: ConnectionStatus }) {
   const { t, tList } = useT();
   const [code, setCode] = useState('');

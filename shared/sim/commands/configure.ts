@@ -82,7 +82,8 @@ function settingUnchanged(name: SettingName, change: SettingsChange, settings: C
 function changesNothing(state: SimState, component: ComponentState, command: SettingsChange): boolean {
   if (!SETTING_NAMES.every((name) => settingUnchanged(name, command, component.settings))) return false;
   return state.components.every(
-    (replica) => replica.settings.replicaOf !== component.id || REPLICATED.every((name) => settingUnchanged(name, command, replica.settings)),
+    (replica) =>
+      replica.settings.replicaOf !== component.id || REPLICATED.every((name) => settingUnchanged(name, command, replica.settings)),
   );
 }
 
@@ -121,8 +122,15 @@ export function configure(state: SimState, command: Extract<Command, { type: 'co
   if (command.autoscaling !== undefined) {
     const r = command.autoscaling;
     const valid =
-      Number.isInteger(r.min) && Number.isInteger(r.max) && r.min >= 1 && r.min <= r.max && r.max <= MAX_COUNT &&
-      r.targetUtilisation > 0 && r.targetUtilisation < 1 && Number.isInteger(r.cooldownTicks) && r.cooldownTicks >= 0;
+      Number.isInteger(r.min) &&
+      Number.isInteger(r.max) &&
+      r.min >= 1 &&
+      r.min <= r.max &&
+      r.max <= MAX_COUNT &&
+      r.targetUtilisation > 0 &&
+      r.targetUtilisation < 1 &&
+      Number.isInteger(r.cooldownTicks) &&
+      r.cooldownTicks >= 0;
     if (!valid) return refuse('invalid-setting');
   }
   // Every named setting already has the requested value (or none is named): nothing to do.

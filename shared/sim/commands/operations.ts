@@ -59,7 +59,11 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
       if (!apply) return accepted;
       pay(state, cost);
       const dataGb = storedGbOf(state, db);
-      db.resharding = { shards: command.shards, key: command.key, untilTick: state.tick + Math.ceil(RESHARD_BASE_TICKS + RESHARD_TICKS_PER_GB * dataGb) };
+      db.resharding = {
+        shards: command.shards,
+        key: command.key,
+        untilTick: state.tick + Math.ceil(RESHARD_BASE_TICKS + RESHARD_TICKS_PER_GB * dataGb),
+      };
       return accepted;
     }
     case 'invalidate': {
@@ -113,7 +117,11 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
 
 /** The same shares for the same regions (both hold only the regions given a positive share). */
 function sameWeights(next: Record<string, number>, current: Record<string, number> | undefined, regions: readonly string[]): boolean {
-  return current !== undefined && regions.every((region) => next[region] === current[region]) && Object.keys(current).length === Object.keys(next).length;
+  return (
+    current !== undefined &&
+    regions.every((region) => next[region] === current[region]) &&
+    Object.keys(current).length === Object.keys(next).length
+  );
 }
 
 /** Ticks a rollback takes: a web restart per data center, or one with CI/CD. */

@@ -12,7 +12,6 @@ export function findComponent(state: SimState, id: string): ComponentState | und
   return state.components.find((c) => c.id === id);
 }
 
-
 export function pay(state: SimState, amount: number): void {
   state.money -= amount;
   state.totals.spent += amount;

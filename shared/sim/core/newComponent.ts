@@ -52,7 +52,17 @@ export function newComponent(
     messages: 0,
     resharding: null,
     promoteAtTick: -1,
-    figures: { lambda: 0, capacity: 0, utilisation: 0, meanLatencyMs: 0, p95LatencyMs: 0, served: 0, failed: 0, backlog: 0, queueLength: 0 },
+    figures: {
+      lambda: 0,
+      capacity: 0,
+      utilisation: 0,
+      meanLatencyMs: 0,
+      p95LatencyMs: 0,
+      served: 0,
+      failed: 0,
+      backlog: 0,
+      queueLength: 0,
+    },
     extra: {},
   };
 }

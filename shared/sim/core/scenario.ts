@@ -91,7 +91,15 @@ export const INCIDENT_TYPES = [
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
 
 /** Incidents the world stream draws at random, at the scenario's rate per day. */
-export const WORLD_INCIDENTS = ['trafficSpike', 'badDeploy', 'cdnOutage', 'dataCenterOutage', 'hotspotKey', 'replicationLagSpike', 'regionPartition'] as const;
+export const WORLD_INCIDENTS = [
+  'trafficSpike',
+  'badDeploy',
+  'cdnOutage',
+  'dataCenterOutage',
+  'hotspotKey',
+  'replicationLagSpike',
+  'regionPartition',
+] as const;
 export type WorldIncident = (typeof WORLD_INCIDENTS)[number];
 
 export interface Objectives {

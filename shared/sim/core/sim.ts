@@ -85,7 +85,11 @@ export function createSim(scenario: Scenario, seed: number): SimState {
     const id = `${initial.kind}-${state.nextComponentId++}`;
     ids.push(id);
     const size = (initial.size ?? KINDS[initial.kind].sizes[0]) as SizeName;
-    const settings = defaultSettings(initial.kind, initial.engine ?? 'rdbms', scenario.datasets.map((d) => d.id));
+    const settings = defaultSettings(
+      initial.kind,
+      initial.engine ?? 'rdbms',
+      scenario.datasets.map((d) => d.id),
+    );
     if (initial.kind === 'web') settings.colocatedDb = initial.colocatedDb ?? false;
     if (initial.kind === 'db' && initial.shardKey !== undefined) settings.shardKey = initial.shardKey;
     const component = newComponent(id, initial.kind, initial.region, size, settings);

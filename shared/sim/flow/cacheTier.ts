@@ -27,7 +27,15 @@ export function recentlyWrittenShare(keys: number, alpha: number, writeRate: num
   if (ageSeconds === Infinity) return 1;
   // An unbounded LRU whose entries expire `age` after their last request holds exactly the keys
   // requested within `age`: the same kernel 1 − e^(−W·p·age).
-  return cacheHitRatio({ keys, alpha, capacityKeys: Infinity, policy: 'lru', requestRate: writeRate, ttlSeconds: ageSeconds, ttlFrom: 'lastRequest' }).hitRatio;
+  return cacheHitRatio({
+    keys,
+    alpha,
+    capacityKeys: Infinity,
+    policy: 'lru',
+    requestRate: writeRate,
+    ttlSeconds: ageSeconds,
+    ttlFrom: 'lastRequest',
+  }).hitRatio;
 }
 
 /** Updates the cache's fill and figures for `gets` per second on its live nodes; returns the hit ratio. */
@@ -49,7 +57,8 @@ export function updateCache(ctx: FlowContext, i: number, component: ComponentSta
   // keys: where a TTL keeps fewer entries than fit, a warm cache holds fewer keys than its
   // capacity, and LFU at a capacity of its entries would keep too few of the top keys.)
   const warmShare = full.entries > 0 ? Math.min(1, component.fill / full.entries) : 0;
-  const warm = warmShare >= 1 ? full : cacheHitRatio({ keys, alpha, capacityKeys: capacity * warmShare, policy, requestRate: gets, ttlSeconds: ttl });
+  const warm =
+    warmShare >= 1 ? full : cacheHitRatio({ keys, alpha, capacityKeys: capacity * warmShare, policy, requestRate: gets, ttlSeconds: ttl });
   // Every miss stores its key; the cache fills up to what it holds when warm (and no further:
   // entries expire or are evicted once it holds that many).
   component.fill = Math.min(full.entries, component.fill + warm.missRate * TICK_SECONDS);

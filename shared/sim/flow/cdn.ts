@@ -77,6 +77,6 @@ export function cdnStep(ctx: FlowContext, demands: readonly RegionDemand[]): Cdn
   figures.served = requests;
   figures.meanLatencyMs = 0;
   figures.p95LatencyMs = 0;
-  Object.assign(cdn.extra, { hitRatio: result.hitRatio, staleShare, gigabytesPerDay: (gigabytes * TICKS_PER_DAY) });
+  Object.assign(cdn.extra, { hitRatio: result.hitRatio, staleShare, gigabytesPerDay: gigabytes * TICKS_PER_DAY });
   return { active: true, edgeShare: result.hitRatio, originShare: 1 - result.hitRatio, hits, gigabytes };
 }

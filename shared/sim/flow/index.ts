@@ -60,7 +60,10 @@ function routesFor(ctx: FlowContext, r: number): Route[] {
     const index = id === undefined ? undefined : ctx.table.indexById.get(id);
     if (index === undefined) return -1;
     const component = state.components[index]!;
-    const alive = component.kind === 'lb' ? (ctx.rotation[index] as number) > 0 && (ctx.serving[index] as number) > 0 : (ctx.serving[index] as number) > 0;
+    const alive =
+      component.kind === 'lb'
+        ? (ctx.rotation[index] as number) > 0 && (ctx.serving[index] as number) > 0
+        : (ctx.serving[index] as number) > 0;
     return alive ? index : -1;
   };
   const rttTo = (regionId: string) => (state.scenario.latencyMs[home]?.[regionId] ?? 0) / 1000;

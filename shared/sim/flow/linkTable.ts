@@ -138,7 +138,12 @@ export interface UserLinkTable {
 }
 
 /** The users' links: from every user region to each DNS entry (any region's: GeoDNS or the nearest may pick it) and the CDN. */
-export function buildUserLinks(state: SimState, components: readonly ComponentState[], indexById: Map<string, number>, cdn: number): UserLinkTable {
+export function buildUserLinks(
+  state: SimState,
+  components: readonly ComponentState[],
+  indexById: Map<string, number>,
+  cdn: number,
+): UserLinkTable {
   const regionIds = state.scenario.regions.map((r) => r.id);
   const reached: number[] = [];
   for (const region of regionIds) {

@@ -80,4 +80,3 @@ function copyInto(target: string[], source: readonly string[]): void {
   target.length = source.length;
   for (let k = 0; k < source.length; k++) target[k] = source[k] as string;
 }
-

@@ -70,7 +70,15 @@ export function failShare(ctx: FlowContext, i: number, deadShare: number): void 
  * Evaluates a pool and records its figures; `work` is CPU seconds per second offered, `work2` the
  * matching Σ rate × E[S²] (see serviceScv), or ONE_WORK.
  */
-export function runPool(ctx: FlowContext, i: number, component: ComponentState, lambda: number, work: number, work2: number, instances: number): PoolOutcome {
+export function runPool(
+  ctx: FlowContext,
+  i: number,
+  component: ComponentState,
+  lambda: number,
+  work: number,
+  work2: number,
+  instances: number,
+): PoolOutcome {
   const scratch = ctx.forwardScratch;
   const pool = evaluatePoolInto(
     scratch.pool,

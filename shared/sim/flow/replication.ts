@@ -56,7 +56,8 @@ export function updateReplication(ctx: FlowContext): void {
     const candidates = table.replicas[p]!.filter((r) => (ctx.serving[r] as number) > 0);
     if (candidates.length === 0 || candidates.some((r) => state.components[r]!.promoteAtTick >= 0)) continue;
     let best = candidates[0]!;
-    for (const r of candidates) if ((state.components[r]!.extra.replicationLag ?? 0) < (state.components[best]!.extra.replicationLag ?? 0)) best = r;
+    for (const r of candidates)
+      if ((state.components[r]!.extra.replicationLag ?? 0) < (state.components[best]!.extra.replicationLag ?? 0)) best = r;
     state.components[best]!.promoteAtTick = state.tick + PROMOTION_TICKS;
   }
 }

@@ -5,7 +5,16 @@
  * CPU each request class costs. Rebuilt when the state's revision moves, otherwise reused tick
  * after tick (the cache holds derived data only; the state stays the single source of truth).
  */
-import { COLOCATED_DB_SLOWDOWN, ENGINES, ENQUEUE_WORK, KINDS, LB_WORK, MEMORY_STORE_WORK, WEB_STITCH_WORK, WEB_WORK } from '../rules/catalogue';
+import {
+  COLOCATED_DB_SLOWDOWN,
+  ENGINES,
+  ENQUEUE_WORK,
+  KINDS,
+  LB_WORK,
+  MEMORY_STORE_WORK,
+  WEB_STITCH_WORK,
+  WEB_WORK,
+} from '../rules/catalogue';
 import { CLASS_COUNT, REQUEST_CLASSES } from '../core/scenario';
 import type { DbEngine } from '../vocabulary';
 import type { ComponentState, SimState } from '../core/state';
@@ -103,7 +112,12 @@ const cache = new WeakMap<SimState, RoutingTable>();
 /** The routing table for the state's current topology. */
 export function routingTable(state: SimState): RoutingTable {
   const cached = cache.get(state);
-  if (cached !== undefined && cached.revision === state.revision && cached.components === state.components && cached.count === state.components.length) {
+  if (
+    cached !== undefined &&
+    cached.revision === state.revision &&
+    cached.components === state.components &&
+    cached.count === state.components.length
+  ) {
     return cached;
   }
   const table = buildTable(state);

@@ -48,7 +48,7 @@ export function queue(ctx: FlowContext, i: number, component: ComponentState): v
   component.messages += outcome.served * TICK_SECONDS;
   let capacity = 0;
   const workers = ctx.table.workersOf[i]!;
-  for (const w of workers) capacity += ((ctx.usable(i, w) * vcpuOf(ctx.state.components[w]!)) / WEB_WORK.job);
+  for (const w of workers) capacity += (ctx.usable(i, w) * vcpuOf(ctx.state.components[w]!)) / WEB_WORK.job;
   // Workers take messages from the broker: while no broker instance serves, nothing is handed out.
   const processed = (ctx.serving[i] as number) > 0 ? Math.min(component.messages, capacity * TICK_SECONDS) : 0;
   component.messages -= processed;

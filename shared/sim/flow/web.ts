@@ -180,7 +180,10 @@ export function routeReads(ctx: FlowContext, web: number, dataset: number, reads
       continue;
     }
     // On its link to the primary, or to that replica (its place among the primary's replicas).
-    const link = db === primary ? table.primaryLink[key] : table.replicaLinks[(table.replicaLinkBase[key] as number) + (table.replicaPos[db] as number)];
+    const link =
+      db === primary
+        ? table.primaryLink[key]
+        : table.replicaLinks[(table.replicaLinkBase[key] as number) + (table.replicaPos[db] as number)];
     ctx.links.sendOn(link as number, rate);
     if ((ctx.serving[db] as number) === 0) {
       ctx.add(ctx.deadIn, db, rate);

@@ -26,24 +26,31 @@ export const TAU = 6.283185307179586;
 
 // Cody–Waite split of ln 2: LN2_HI has its low 32 bits zero, so k·LN2_HI is
 // exact for every |k| < 2^21 and the reduction error lives only in k·LN2_LO.
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.44269504088896338700;
+const INV_LN2 = 1.442695040888963387;
 const INV_LN10 = 0.4342944819032518; // 1/ln 10
 const SQRT2 = 1.4142135623730951;
 // Beyond these, e^x is not a finite positive double (fdlibm's thresholds).
 const EXP_OVERFLOW = 7.09782712893383973096e2;
-const EXP_UNDERFLOW = -7.45133219101941108420e2;
+const EXP_UNDERFLOW = -7.4513321910194110842e2;
 const TWO64 = 18446744073709551616; // 2^64
 const TWO_M64 = 5.421010862427522e-20; // 2^-64
 
 // fdlibm e_exp.c: minimax polynomial for R(r²) on |r| ≤ ln2/2.
-const P1 = 1.66666666666666019037e-1, P2 = -2.77777777770155933842e-3, P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6, P5 = 4.13813679705723846039e-8;
+const P1 = 1.66666666666666019037e-1,
+  P2 = -2.77777777770155933842e-3,
+  P3 = 6.61375632143793436117e-5;
+const P4 = -1.6533902205465251539e-6,
+  P5 = 4.13813679705723846039e-8;
 
 // fdlibm e_log.c: ln(1+f) = 2s + s·R(s²) with s = f/(2+f); R is minimax on |s| ≤ 0.1716.
-const LG1 = 6.666666666666735130e-1, LG2 = 3.999999999940941908e-1, LG3 = 2.857142874366239149e-1;
-const LG4 = 2.222219843214978396e-1, LG5 = 1.818357216161805012e-1, LG6 = 1.531383769920937332e-1;
+const LG1 = 6.66666666666673513e-1,
+  LG2 = 3.999999999940941908e-1,
+  LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1,
+  LG5 = 1.818357216161805012e-1,
+  LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
 /** POW2[i] = 2^(i − 1022), every normal power of two, built by exact doubling/halving (16 KiB, once). */
@@ -51,9 +58,15 @@ const POW2_BIAS = 1022;
 const POW2 = new Float64Array(2046);
 {
   let p = 1;
-  for (let e = 0; e <= 1023; e++) { POW2[e + POW2_BIAS] = p; p *= 2; }
+  for (let e = 0; e <= 1023; e++) {
+    POW2[e + POW2_BIAS] = p;
+    p *= 2;
+  }
   p = 1;
-  for (let e = 0; e >= -1022; e--) { POW2[e + POW2_BIAS] = p; p *= 0.5; }
+  for (let e = 0; e >= -1022; e--) {
+    POW2[e + POW2_BIAS] = p;
+    p *= 0.5;
+  }
 }
 
 /** 2^k for an integer k in [−1022, 1023], exact. */
@@ -89,7 +102,7 @@ export function exp(x: number): number {
   const r = hi - lo;
   const t = r * r;
   const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  const y = 1 - ((lo - (r * c) / (2 - c)) - hi);
+  const y = 1 - (lo - (r * c) / (2 - c) - hi);
   return k === 0 ? y : scale2(y, k);
 }
 
@@ -108,15 +121,42 @@ export function ln(x: number): number {
   let k = 0;
   let m = x;
   // At most 16 and 17 passes; scaling up also lifts subnormals exactly.
-  while (m >= TWO64) { m *= TWO_M64; k += 64; }
-  while (m < 1) { m *= TWO64; k -= 64; }
-  if (m >= 4294967296) { m *= 2.3283064365386963e-10; k += 32; }
-  if (m >= 65536) { m *= 0.0000152587890625; k += 16; }
-  if (m >= 256) { m *= 0.00390625; k += 8; }
-  if (m >= 16) { m *= 0.0625; k += 4; }
-  if (m >= 4) { m *= 0.25; k += 2; }
-  if (m >= 2) { m *= 0.5; k += 1; }
-  if (m >= SQRT2) { m *= 0.5; k += 1; }
+  while (m >= TWO64) {
+    m *= TWO_M64;
+    k += 64;
+  }
+  while (m < 1) {
+    m *= TWO64;
+    k -= 64;
+  }
+  if (m >= 4294967296) {
+    m *= 2.3283064365386963e-10;
+    k += 32;
+  }
+  if (m >= 65536) {
+    m *= 0.0000152587890625;
+    k += 16;
+  }
+  if (m >= 256) {
+    m *= 0.00390625;
+    k += 8;
+  }
+  if (m >= 16) {
+    m *= 0.0625;
+    k += 4;
+  }
+  if (m >= 4) {
+    m *= 0.25;
+    k += 2;
+  }
+  if (m >= 2) {
+    m *= 0.5;
+    k += 1;
+  }
+  if (m >= SQRT2) {
+    m *= 0.5;
+    k += 1;
+  }
   const f = m - 1; // exact (Sterbenz)
   const s = f / (2 + f);
   const z = s * s;
@@ -126,7 +166,7 @@ export function ln(x: number): number {
   const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
   const R = t2 + t1;
   const hfsq = 0.5 * f * f;
-  return k * LN2_HI - ((hfsq - (s * (hfsq + R) + k * LN2_LO)) - f);
+  return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
 }
 
 /**
@@ -223,17 +263,25 @@ export function pow(x: number, y: number): number {
 }
 
 // fdlibm k_sin.c / k_cos.c: minimax polynomials on |x| ≤ π/4.
-const S1 = -1.66666666666666324348e-1, S2 = 8.33333333332248946124e-3, S3 = -1.98412698298579493134e-4;
-const S4 = 2.75573137070700676789e-6, S5 = -2.50507602534068634195e-8, S6 = 1.58969099521155010221e-10;
-const C1 = 4.16666666666666019037e-2, C2 = -1.38888888888741095749e-3, C3 = 2.48015872894767294178e-5;
-const C4 = -2.75573143513906633035e-7, C5 = 2.08757232129817482790e-9, C6 = -1.13596475577881948265e-11;
+const S1 = -1.66666666666666324348e-1,
+  S2 = 8.33333333332248946124e-3,
+  S3 = -1.98412698298579493134e-4;
+const S4 = 2.75573137070700676789e-6,
+  S5 = -2.50507602534068634195e-8,
+  S6 = 1.58969099521155010221e-10;
+const C1 = 4.16666666666666019037e-2,
+  C2 = -1.38888888888741095749e-3,
+  C3 = 2.48015872894767294178e-5;
+const C4 = -2.75573143513906633035e-7,
+  C5 = 2.0875723212981748279e-9,
+  C6 = -1.13596475577881948265e-11;
 
 // π/2 in three 33-bit pieces plus a tail (fdlibm e_rem_pio2.c): n·PIO2_k is exact
 // for n < 2^20, so the reduction keeps ~150 bits even in catastrophic cancellation.
 const INV_PIO2 = 6.36619772367581382433e-1;
 const PIO2_1 = 1.57079632673412561417;
-const PIO2_2 = 6.07710050630396597660e-11;
-const PIO2_3 = 2.02226624871116645580e-21;
+const PIO2_2 = 6.0771005063039659766e-11;
+const PIO2_3 = 2.0222662487111664558e-21;
 const PIO2_3T = 8.47842766036889956997e-32;
 const PIO4 = 7.85398163397448278999e-1;
 // Below this, n < 2^20 and the reduction above is exact (2^20·π/2 ≈ 1647099).
@@ -245,7 +293,7 @@ function kernelSin(x: number, y: number): number {
   const w = z * z;
   const r = S2 + z * (S3 + z * S4) + z * w * (S5 + z * S6);
   const v = z * x;
-  return x - ((z * (0.5 * y - v * r) - y) - v * S1);
+  return x - (z * (0.5 * y - v * r) - y - v * S1);
 }
 
 /** cos(x + y) for |x + y| ≤ ~π/4 (FreeBSD's form, no bit tricks needed). */
@@ -255,7 +303,7 @@ function kernelCos(x: number, y: number): number {
   const r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
   const hz = 0.5 * z;
   const u = 1 - hz;
-  return u + (((1 - u) - hz) + (z * r - x * y));
+  return u + (1 - u - hz + (z * r - x * y));
 }
 
 /**
@@ -276,15 +324,15 @@ function reducedSin(x: number, m: number): number {
   const w2 = fn * PIO2_2;
   const r2 = r1 - w2;
   let bb = r2 - r1;
-  const e2 = (r1 - (r2 - bb)) + (-w2 - bb);
+  const e2 = r1 - (r2 - bb) + (-w2 - bb);
   const w3 = fn * PIO2_3;
   const r3 = r2 - w3;
   bb = r3 - r2;
-  const e3 = (r2 - (r3 - bb)) + (-w3 - bb);
+  const e3 = r2 - (r3 - bb) + (-w3 - bb);
   // Remainder = r3 + e2 + e3 − n·PIO2_3T, folded into a double-double.
   const w = fn * PIO2_3T - (e2 + e3);
   const hi = r3 - w;
-  const lo = (r3 - hi) - w;
+  const lo = r3 - hi - w;
   const q = (fn + m) % 4;
   if (q === 0) return kernelSin(hi, lo);
   if (q === 1) return kernelCos(hi, lo);

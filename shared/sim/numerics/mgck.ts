@@ -41,8 +41,14 @@ function phi(z: number): number {
 function beta(z: number): number {
   if (z > -0.5 && z < 0.5) {
     const z2 = z * z;
-    return -0.5 + z * (1 / 12 + z2 * (-1 / 720 + z2 * (1 / 30240 + z2 * (-1 / 1209600
-      + z2 * (1 / 47900160 + z2 * (-691 / 1307674368000 + z2 * (1 / 74724249600)))))));
+    return (
+      -0.5 +
+      z *
+        (1 / 12 +
+          z2 *
+            (-1 / 720 +
+              z2 * (1 / 30240 + z2 * (-1 / 1209600 + z2 * (1 / 47900160 + z2 * (-691 / 1307674368000 + z2 * (1 / 74724249600)))))))
+    );
   }
   return 1 / expm1(z) - 1 / z;
 }
@@ -76,7 +82,14 @@ function beta(z: number): number {
  * T = room/(cμ). That is M/M/c's exact tail for an unbounded queue (f = 1), uniform at ρ = 1
  * and piled up against T above saturation.
  */
-export function boundedQueueInto(out: BoundedQueueFigures, lambda: number, mu: number, c: number, room: number, scv: number): BoundedQueueFigures {
+export function boundedQueueInto(
+  out: BoundedQueueFigures,
+  lambda: number,
+  mu: number,
+  c: number,
+  room: number,
+  scv: number,
+): BoundedQueueFigures {
   const f = scv === 1 ? 1 : 0.5 * (1 + scv);
   out.variabilityFactor = f;
   if (!(lambda > 0)) {
@@ -174,4 +187,3 @@ function truncatedP95(q: number, T: number, z: number): number {
   const lnRatio = x === 0 ? 1 : log1p(x) / x;
   return T * lnRatio * (1 - q) * phi(z);
 }
-

@@ -67,7 +67,7 @@ export function erlangBInverse(c: number, a: number): number {
   // f_k = k/a, halve the chain of dependent multiply-adds.
   for (; k < c; k += 2) {
     const f = (k + 1) * inv;
-    r = (1 + f) + f * (k * inv) * r;
+    r = 1 + f + f * (k * inv) * r;
   }
   if (k === c) r = 1 + k * inv * r;
   return r;
@@ -124,8 +124,14 @@ export function mmc(lambda: number, mu: number, c: number, exactP95 = true): Mmc
   const service = 1 / mu;
   if (lambda === 0) {
     return {
-      rho: 0, waitProbability: 0, meanWait: 0, meanResponse: service, queueLength: 0,
-      p95Wait: 0, p95Response: LN20 / mu, saturated: false, // same expression as sojournP95's C = 0 case
+      rho: 0,
+      waitProbability: 0,
+      meanWait: 0,
+      meanResponse: service,
+      queueLength: 0,
+      p95Wait: 0,
+      p95Response: LN20 / mu,
+      saturated: false, // same expression as sojournP95's C = 0 case
     };
   }
   // θ = cμ − λ is the decay rate of the waiting-time tail. Deciding saturation
@@ -133,8 +139,14 @@ export function mmc(lambda: number, mu: number, c: number, exactP95 = true): Mmc
   const theta = capacity - lambda;
   if (!(theta > 0)) {
     return {
-      rho: lambda / capacity, waitProbability: 1, meanWait: Infinity, meanResponse: Infinity,
-      queueLength: Infinity, p95Wait: Infinity, p95Response: Infinity, saturated: true,
+      rho: lambda / capacity,
+      waitProbability: 1,
+      meanWait: Infinity,
+      meanResponse: Infinity,
+      queueLength: Infinity,
+      p95Wait: Infinity,
+      p95Response: Infinity,
+      saturated: true,
     };
   }
   const a = lambda / mu;
@@ -229,10 +241,14 @@ function sojournP95(C: number, mu: number, theta: number, p95Wait: number): numb
         slope = -m - (d * z) / (1 + z);
       } else {
         // General form; the series for (1 − e^(−x))/x avoids cancellation as d → 0.
-        const G = x < 0.125
-          ? t * (1 - (x / 2) * (1 - (x / 3) * (1 - (x / 4) * (1 - (x / 5) * (1 - (x / 6)
-            * (1 - (x / 7) * (1 - (x / 8) * (1 - (x / 9) * (1 - x / 10)))))))))
-          : (1 - E) / d;
+        const G =
+          x < 0.125
+            ? t *
+              (1 -
+                (x / 2) *
+                  (1 -
+                    (x / 3) * (1 - (x / 4) * (1 - (x / 5) * (1 - (x / 6) * (1 - (x / 7) * (1 - (x / 8) * (1 - (x / 9) * (1 - x / 10)))))))))
+            : (1 - E) / d;
         const B = (muIsMin ? 1 : E) + C * mu * G;
         g = LN20 - m * t + ln(B);
         // g'(t) = −m + B'/B, with B' = C·μ·E − (μ ≤ θ ? 0 : d·E).
@@ -240,7 +256,8 @@ function sojournP95(C: number, mu: number, theta: number, p95Wait: number): numb
       }
     }
     if (g === 0) return t;
-    if (g > 0) lo = t; else hi = t;
+    if (g > 0) lo = t;
+    else hi = t;
     const step = g / slope;
     let next = t - step;
     if (next >= lo && next <= hi) {

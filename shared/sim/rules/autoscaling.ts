@@ -17,9 +17,7 @@ import { servingInstances } from '../core/topology';
 
 /** Whether some balancer with health checks sends traffic to this component. */
 function healthChecked(state: SimState, component: ComponentState): boolean {
-  return state.components.some(
-    (c) => c.kind === 'lb' && c.settings.healthChecks === true && c.targets.includes(component.id),
-  );
+  return state.components.some((c) => c.kind === 'lb' && c.settings.healthChecks === true && c.targets.includes(component.id));
 }
 
 /**

@@ -119,7 +119,8 @@ export function checklistScore(state: SimState): ChecklistScore {
     if (!web.targets.some((id) => byId.get(id)?.kind === 'db')) continue;
     for (const id of web.targets) {
       const cache = byId.get(id);
-      if (cache !== undefined && cache.kind === 'cache' && cache.count > 0) bestHitRatio = Math.max(bestHitRatio, cache.extra.hitRatio ?? 0);
+      if (cache !== undefined && cache.kind === 'cache' && cache.count > 0)
+        bestHitRatio = Math.max(bestHitRatio, cache.extra.hitRatio ?? 0);
     }
   }
 

@@ -44,14 +44,26 @@ function record(state: SimState, type: IncidentType, origin: IncidentRecord['ori
     recoveredTick: null,
   };
   state.incidents.push(incident);
-  state.lastEvents.push({ tick: state.tick, kind: 'incidentStarted', componentId: incident.target, incidentId: incident.id, detail: details.magnitude });
+  state.lastEvents.push({
+    tick: state.tick,
+    kind: 'incidentStarted',
+    componentId: incident.target,
+    incidentId: incident.id,
+    detail: details.magnitude,
+  });
   return incident;
 }
 
 /** Ends an incident now and records it. */
 function endIncident(state: SimState, incident: IncidentRecord): void {
   incident.endTick = state.tick;
-  state.lastEvents.push({ tick: state.tick, kind: 'incidentEnded', componentId: incident.target, incidentId: incident.id, detail: state.tick - incident.startTick });
+  state.lastEvents.push({
+    tick: state.tick,
+    kind: 'incidentEnded',
+    componentId: incident.target,
+    incidentId: incident.id,
+    detail: state.tick - incident.startTick,
+  });
 }
 
 /** What losing one instance of this component is called: a primary, a replica, a cache node … */

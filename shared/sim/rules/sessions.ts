@@ -11,10 +11,13 @@ export const LOGOUT_PENALTY = 0.5;
 
 /** Whether this web group keeps sessions on its own servers (no session store connected and ready). */
 export function keepsLocalSessions(state: SimState, web: ComponentState): boolean {
-  return web.kind === 'web' && !web.targets.some((id) => {
-    const target = state.components.find((c) => c.id === id);
-    return target !== undefined && target.kind === 'sessionStore' && target.count > 0;
-  });
+  return (
+    web.kind === 'web' &&
+    !web.targets.some((id) => {
+      const target = state.components.find((c) => c.id === id);
+      return target !== undefined && target.kind === 'sessionStore' && target.count > 0;
+    })
+  );
 }
 
 /** Logs out the users whose sessions lived on `instances` lost servers of a web group. */

@@ -58,7 +58,8 @@ export function alertsOf(state: SimState, serving: readonly number[]): Alert[] {
     fire('instanceDown', c.id, down, t.instancesDown);
     fire('utilisation', c.id, finite(f.utilisation), t.utilisation);
     if (f.lambda > 0) fire('errorRate', c.id, f.failed / f.lambda, t.errorRate);
-    if (c.kind === 'db' && c.settings.replicaOf !== undefined) fire('replicationLag', c.id, c.extra.replicationLag ?? 0, t.replicationLagSeconds);
+    if (c.kind === 'db' && c.settings.replicaOf !== undefined)
+      fire('replicationLag', c.id, c.extra.replicationLag ?? 0, t.replicationLagSeconds);
     if (c.kind === 'queue' && c.messages > 0) fire('queueBacklog', c.id, f.served - (c.extra.drainPerSecond ?? 0), t.queueGrowthPerSecond);
     if (c.kind === 'db') fire('shardFull', c.id, c.extra.fullShards ?? 0, t.fullShards);
     if (c.kind === 'db') fire('diskSpace', c.id, diskFigures(state, c)?.diskUse ?? 0, t.diskUse);

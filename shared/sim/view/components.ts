@@ -13,8 +13,21 @@ import { EXTRA_FIGURES, type ComponentView, type ExtraFigure, type HostMetrics }
 
 /** Settings in the order they are sent (checked below to be every setting there is). */
 const SETTING_ORDER = [
-  'healthChecks', 'colocatedDb', 'engine', 'datasets', 'autoscaling', 'replicaOf', 'failover', 'shardKey',
-  'denormalised', 'cachePolicy', 'cacheStrategy', 'ttlSeconds', 'versioning', 'originFallback', 'durable',
+  'healthChecks',
+  'colocatedDb',
+  'engine',
+  'datasets',
+  'autoscaling',
+  'replicaOf',
+  'failover',
+  'shardKey',
+  'denormalised',
+  'cachePolicy',
+  'cacheStrategy',
+  'ttlSeconds',
+  'versioning',
+  'originFallback',
+  'durable',
 ] as const satisfies readonly (keyof ComponentSettings)[];
 // A setting added to ComponentSettings but not listed above fails to compile here.
 const _everySetting: [Exclude<keyof ComponentSettings, (typeof SETTING_ORDER)[number]>] extends [never] ? true : false = true;

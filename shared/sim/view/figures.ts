@@ -30,8 +30,7 @@ const MAX_FIGURE = 1e15;
 const MIN_FIGURE = 1e-9;
 /** 10^0 … 10^22: every power of ten a double holds exactly (as literals, exact in every engine). */
 const POW10: readonly number[] = [
-  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
-  1e22,
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
 /** `x` within ±MAX_FIGURE, NaN as 0: what a sum of the state's figures may safely add up. */
@@ -53,7 +52,8 @@ export function significant(x: number, digits: number): number {
   while (e < 22 && magnitude >= (POW10[e + 1] as number)) e++;
   while (e > -22 && magnitude * (POW10[-e] as number) < 1) e--;
   const k = digits - 1 - e;
-  const rounded = k >= 0 ? Math.round(v * (POW10[k] as number)) / (POW10[k] as number) : Math.round(v / (POW10[-k] as number)) * (POW10[-k] as number);
+  const rounded =
+    k >= 0 ? Math.round(v * (POW10[k] as number)) / (POW10[k] as number) : Math.round(v / (POW10[-k] as number)) * (POW10[-k] as number);
   return rounded + 0; // no −0
 }
 

@@ -89,7 +89,9 @@ export function availabilityLoss(state: SimState): AvailabilityLoss {
     errors: share(loss.errors),
     distance: share(loss.distance),
     system: share(loss.system),
-    regions: businessMetrics ? loss.regions.map((r) => ({ id: r.id, share: share(r.share), roundTripMs: figure(r.roundTripSeconds * 1000) })) : null,
+    regions: businessMetrics
+      ? loss.regions.map((r) => ({ id: r.id, share: share(r.share), roundTripMs: figure(r.roundTripSeconds * 1000) }))
+      : null,
     classes: logAggregation ? loss.classes.map((c) => ({ cls: c.cls, share: share(c.share) })) : null,
     slowest: logAggregation ? loss.slowest.map((s) => ({ componentId: s.componentId, msPerRequest: figure(s.msPerRequest) })) : null,
   };

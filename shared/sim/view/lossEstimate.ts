@@ -234,11 +234,17 @@ export function estimateSlow(state: SimState): Estimate {
  * latency, plus the round trip of the calls that reach it from another region (the calls on the
  * users' path: not a primary's replication stream, not a queue's hand-out to its workers).
  */
-function slowestComponents(state: SimState, table: RoutingTable, rtt: (a: number, b: number) => number): Array<{ componentId: string; msPerRequest: number }> {
+function slowestComponents(
+  state: SimState,
+  table: RoutingTable,
+  rtt: (a: number, b: number) => number,
+): Array<{ componentId: string; msPerRequest: number }> {
   const requests = state.summary.requestsPerSecond;
   if (!(requests > 0)) return [];
   const { components } = state;
-  const ms = components.map((c) => ((c.kind === 'cdn' || c.kind === 'worker' ? 0 : finite(c.figures.lambda)) / requests) * finite(c.figures.meanLatencyMs));
+  const ms = components.map(
+    (c) => ((c.kind === 'cdn' || c.kind === 'worker' ? 0 : finite(c.figures.lambda)) / requests) * finite(c.figures.meanLatencyMs),
+  );
   const links = state.links ?? { from: [], to: [], rates: [] };
   links.from.forEach((from, l) => {
     const i = table.indexById.get(from);

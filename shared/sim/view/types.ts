@@ -200,7 +200,8 @@ export interface FeedEntry {
   cause: IncidentCause | null;
 }
 
-export type AlertKind = 'errorRate' | 'latency' | 'utilisation' | 'instanceDown' | 'replicationLag' | 'queueBacklog' | 'shardFull' | 'diskSpace';
+export type AlertKind =
+  'errorRate' | 'latency' | 'utilisation' | 'instanceDown' | 'replicationLag' | 'queueBacklog' | 'shardFull' | 'diskSpace';
 
 /** A threshold alert that is firing: `value` is above `threshold` (see ALERT_THRESHOLDS in alerts.ts). */
 export interface Alert {
@@ -232,4 +233,3 @@ export interface TeamView {
   business: BusinessView | null;
   alerts: Alert[] | null;
 }
-

@@ -41,7 +41,8 @@ describe('the availability explanation', () => {
     expect(availabilityExplanation(viewWith([]), 300)).toBeNull();
     const figure = availabilityFigure(viewWith(['aggregatedMetrics']));
     expect(figure.explain).toBeDefined();
-    for (const other of headerFigures(viewWith(['aggregatedMetrics']), GOALS).filter((f) => f.id !== 'availability')) expect(other.explain).toBeUndefined();
+    for (const other of headerFigures(viewWith(['aggregatedMetrics']), GOALS).filter((f) => f.id !== 'availability'))
+      expect(other.explain).toBeUndefined();
   });
 
   it('says what availability counts, and that the causes add up to what is missing', () => {
@@ -82,7 +83,10 @@ describe('the availability explanation', () => {
 
   it('lists errors as their own cause, and says so when everything was served well', () => {
     const base = viewWith(['aggregatedMetrics']);
-    const withLoss = (loss: AvailabilityLoss, availability: number): TeamView => ({ ...base, aggregated: { ...base.aggregated!, availability, loss } });
+    const withLoss = (loss: AvailabilityLoss, availability: number): TeamView => ({
+      ...base,
+      aggregated: { ...base.aggregated!, availability, loss },
+    });
     const failing = texts(withLoss({ errors: 0.05, distance: 0, system: 0, regions: null, classes: null, slowest: null }, 0.95));
     expect(failing).toContain('Failed (errors): 5%');
     expect(failing.some((l) => l.startsWith('Too slow'))).toBe(false);

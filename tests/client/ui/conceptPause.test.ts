@@ -21,27 +21,61 @@ function play(moments: Array<[open: boolean, paused: boolean]>, game: (paused: b
 describe('a concept card and the clock', () => {
   it('pauses a running solo game when it opens and resumes it when it closes', () => {
     // Open → the pause arrives → close.
-    expect(play([[true, false], [true, true], [false, true]])).toEqual(['pause', 'resume']);
+    expect(
+      play([
+        [true, false],
+        [true, true],
+        [false, true],
+      ]),
+    ).toEqual(['pause', 'resume']);
   });
 
   it('resumes even when the card closes before the pause came back (the resume follows it)', () => {
-    expect(play([[true, false], [false, false]])).toEqual(['pause', 'resume']);
+    expect(
+      play([
+        [true, false],
+        [false, false],
+      ]),
+    ).toEqual(['pause', 'resume']);
   });
 
   it('leaves a game the player had paused paused', () => {
-    expect(play([[true, true], [false, true]])).toEqual([]);
+    expect(
+      play([
+        [true, true],
+        [false, true],
+      ]),
+    ).toEqual([]);
   });
 
   it('lets a player who resumed while reading keep the clock: closing sends nothing', () => {
-    expect(play([[true, false], [true, true], [true, false], [false, false]])).toEqual(['pause']);
+    expect(
+      play([
+        [true, false],
+        [true, true],
+        [true, false],
+        [false, false],
+      ]),
+    ).toEqual(['pause']);
   });
 
   it('moving between cards keeps the one pause', () => {
-    expect(play([[true, false], [true, true], [true, true], [false, true]])).toEqual(['pause', 'resume']);
+    expect(
+      play([
+        [true, false],
+        [true, true],
+        [true, true],
+        [false, true],
+      ]),
+    ).toEqual(['pause', 'resume']);
   });
 
   it('never touches the clock of a match or a workshop, or a game that is not running', () => {
-    const moments: Array<[boolean, boolean]> = [[true, false], [true, true], [false, true]];
+    const moments: Array<[boolean, boolean]> = [
+      [true, false],
+      [true, true],
+      [false, true],
+    ];
     expect(play(moments, (paused) => ({ mode: 'match', clock: { adjustable: false, paused, phase: 'running' } }))).toEqual([]);
     expect(play(moments, (paused) => ({ mode: 'workshop', clock: { adjustable: true, paused, phase: 'running' } }))).toEqual([]);
     expect(play(moments, (paused) => ({ mode: 'solo', clock: { adjustable: true, paused, phase: 'finished' } }))).toEqual([]);

@@ -7,7 +7,11 @@ import { alertKey, feedLine, UNTARGETED_HEADLINE } from '../../../client/ui/feed
 import { peakDailyUsers } from '../../../client/ui/GameOver';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const locale = (lang: 'en' | 'ko') => JSON.parse(readFileSync(join(ROOT, `client/i18n/locales/${lang}.json`), 'utf8')) as Record<string, Record<string, Record<string, string>>>;
+const locale = (lang: 'en' | 'ko') =>
+  JSON.parse(readFileSync(join(ROOT, `client/i18n/locales/${lang}.json`), 'utf8')) as Record<
+    string,
+    Record<string, Record<string, string>>
+  >;
 
 describe('incident headlines', () => {
   const worldEvent = (type: 'cdnOutage' | 'hotspotKey' | 'replicationLagSpike', target: string | null): FeedEntry => ({
@@ -21,7 +25,10 @@ describe('incident headlines', () => {
       const line = feedLine(worldEvent(type as 'cdnOutage', null), (id) => id, String);
       expect(line.key).toBe(`incidents.${type}.startedAll`);
     }
-    expect(feedLine(worldEvent('cdnOutage', 'cdn-2'), (id) => `<${id}>`, String)).toMatchObject({ key: 'incidents.cdnOutage.started', params: { target: '<cdn-2>' } });
+    expect(feedLine(worldEvent('cdnOutage', 'cdn-2'), (id) => `<${id}>`, String)).toMatchObject({
+      key: 'incidents.cdnOutage.started',
+      params: { target: '<cdn-2>' },
+    });
   });
 
   it('have that wording in both languages, with no {{target}} to fill', () => {
@@ -50,7 +57,15 @@ describe('alert wording', () => {
 
 describe('game-over summary', () => {
   it('reports the highest daily users seen, not the last', () => {
-    const point = (tick: number, dau: number) => ({ tick, money: 0, dau, online: 0, availability: null, p95LatencyMs: null, errorRate: null });
+    const point = (tick: number, dau: number) => ({
+      tick,
+      money: 0,
+      dau,
+      online: 0,
+      availability: null,
+      p95LatencyMs: null,
+      errorRate: null,
+    });
     expect(peakDailyUsers({ users: { dau: 300 } } as never, [point(1, 280), point(2, 520), point(3, 410)])).toBe(520);
     expect(peakDailyUsers({ users: { dau: 300 } } as never, [])).toBe(300);
   });

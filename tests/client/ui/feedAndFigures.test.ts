@@ -13,17 +13,35 @@ const minutes = (m: number) => `${m}m`;
 describe('incident feed lines', () => {
   it('without logs, only says service got worse, and points to observability', () => {
     const line = feedLine({ tick: 100, recoveredTick: null, cause: null }, name, minutes);
-    expect(line).toMatchObject({ key: 'feed.worse', status: 'open', statusKey: 'ui.feed.ongoing', concept: 'observability', adviceKey: null });
+    expect(line).toMatchObject({
+      key: 'feed.worse',
+      status: 'open',
+      statusKey: 'ui.feed.ongoing',
+      concept: 'observability',
+      adviceKey: null,
+    });
   });
 
   it('with logs, names cause and target, gives advice while open, and the recovery time when over', () => {
     const cause = { incidentId: 3, type: 'serverCrash' as const, target: 'web-1', region: null, peer: null, endTick: null };
     const open = feedLine({ tick: 100, recoveredTick: null, cause }, name, minutes);
-    expect(open).toMatchObject({ key: 'incidents.serverCrash.started', params: { target: '<web-1>' }, nameKey: 'incidents.serverCrash.name', status: 'open', adviceKey: 'incidents.serverCrash.advice', concept: 'loadBalancer' });
+    expect(open).toMatchObject({
+      key: 'incidents.serverCrash.started',
+      params: { target: '<web-1>' },
+      nameKey: 'incidents.serverCrash.name',
+      status: 'open',
+      adviceKey: 'incidents.serverCrash.advice',
+      concept: 'loadBalancer',
+    });
     const ending = feedLine({ tick: 100, recoveredTick: null, cause: { ...cause, endTick: 112 } }, name, minutes);
     expect(ending).toMatchObject({ status: 'ending', statusKey: 'incidents.serverCrash.ended', statusParams: { duration: '12m' } });
     const recovered = feedLine({ tick: 100, recoveredTick: 130, cause: { ...cause, endTick: 112 } }, name, minutes);
-    expect(recovered).toMatchObject({ status: 'recovered', statusKey: 'feed.recovered', statusParams: { duration: '30m' }, adviceKey: null });
+    expect(recovered).toMatchObject({
+      status: 'recovered',
+      statusKey: 'feed.recovered',
+      statusParams: { duration: '30m' },
+      adviceKey: null,
+    });
   });
 
   it('names regions for data-center outages and both regions for a partition', () => {
@@ -38,12 +56,35 @@ describe('incident feed lines', () => {
 });
 
 const METRICS: HostMetrics = {
-  lambda: 10, capacity: 100, utilisation: 0.1, meanLatencyMs: 5, p95LatencyMs: 9, served: 10, errors: 0, backlog: 0,
-  extra: {}, sent: {}, fromUsers: {}, serving: 1, down: 0, restarting: 0, health: 'healthy',
+  lambda: 10,
+  capacity: 100,
+  utilisation: 0.1,
+  meanLatencyMs: 5,
+  p95LatencyMs: 9,
+  served: 10,
+  errors: 0,
+  backlog: 0,
+  extra: {},
+  sent: {},
+  fromUsers: {},
+  serving: 1,
+  down: 0,
+  restarting: 0,
+  health: 'healthy',
 };
 const COMPONENT: ComponentView = {
-  id: 'cache-4', kind: 'cache', region: 'ap', size: 'small', count: 1, provisioning: 2, status: 'ok', resizingTo: null,
-  resharding: null, settings: {}, targets: [], metrics: null,
+  id: 'cache-4',
+  kind: 'cache',
+  region: 'ap',
+  size: 'small',
+  count: 1,
+  provisioning: 2,
+  status: 'ok',
+  resizingTo: null,
+  resharding: null,
+  settings: {},
+  targets: [],
+  metrics: null,
 };
 
 describe('inspector figures', () => {
@@ -53,7 +94,17 @@ describe('inspector figures', () => {
 
   it('list the queueing figures, then the kind’s own in the sim’s order', () => {
     const lines = componentFigures({ ...COMPONENT, metrics: { ...METRICS, extra: { staleShare: 0.1, hitRatio: 0.8 } } })!;
-    expect(lines.map((l) => l.id)).toEqual(['lambda', 'capacity', 'utilisation', 'meanLatency', 'p95Latency', 'errors', 'backlog', 'hitRatio', 'staleShare']);
+    expect(lines.map((l) => l.id)).toEqual([
+      'lambda',
+      'capacity',
+      'utilisation',
+      'meanLatency',
+      'p95Latency',
+      'errors',
+      'backlog',
+      'hitRatio',
+      'staleShare',
+    ]);
     expect(lines.find((l) => l.id === 'hitRatio')).toMatchObject({ label: 'metrics.hitRatio', kind: 'percent', value: 0.8 });
   });
 
@@ -64,18 +115,36 @@ describe('inspector figures', () => {
 });
 
 describe('chart series', () => {
-  const point = (tick: number, availability: number | null): HistoryPoint => ({ tick, money: 100 + tick, dau: 10 * tick, online: tick, availability, p95LatencyMs: null, errorRate: null });
+  const point = (tick: number, availability: number | null): HistoryPoint => ({
+    tick,
+    money: 100 + tick,
+    dau: 10 * tick,
+    online: tick,
+    availability,
+    p95LatencyMs: null,
+    errorRate: null,
+  });
 
   it('align ticks with each series, keeping hidden figures as gaps', () => {
     const points = [point(1, null), point(2, 0.99), point(3, 0.98)];
     const users = CHARTS.find((c) => c.id === 'users')!;
-    expect(chartData(points, users)).toEqual([[1, 2, 3], [10, 20, 30], [1, 2, 3]]);
+    expect(chartData(points, users)).toEqual([
+      [1, 2, 3],
+      [10, 20, 30],
+      [1, 2, 3],
+    ]);
     const availability = CHARTS.find((c) => c.id === 'availability')!;
     const data = chartData(points, availability);
-    expect(data).toEqual([[1, 2, 3], [null, 0.99, 0.98]]);
+    expect(data).toEqual([
+      [1, 2, 3],
+      [null, 0.99, 0.98],
+    ]);
     expect(hasData(data)).toBe(true);
     expect(latest(data)).toBe(0.98);
-    const latency = chartData(points, CHARTS.find((c) => c.id === 'latency')!);
+    const latency = chartData(
+      points,
+      CHARTS.find((c) => c.id === 'latency')!,
+    );
     expect(hasData(latency)).toBe(false);
     expect(latest(latency)).toBeNull();
   });

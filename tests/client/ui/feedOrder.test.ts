@@ -12,17 +12,44 @@ import { feedLine, notYoursReason, offersRollback, orderFeed, overloadLines } fr
 const ROOT = join(import.meta.dirname, '../../..');
 const locale = (lang: 'en' | 'ko') => JSON.parse(readFileSync(join(ROOT, `client/i18n/locales/${lang}.json`), 'utf8')) as unknown;
 function text(lang: 'en' | 'ko', key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), locale(lang));
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      locale(lang),
+    );
 }
 
 const name = (id: string) => `<${id}>`;
 const minutes = (m: number) => `${m} min`;
 
-const cause = (type: IncidentCause['type'], over: Partial<IncidentCause> = {}): IncidentCause => ({ incidentId: 1, type, target: null, region: null, peer: null, endTick: null, ...over });
+const cause = (type: IncidentCause['type'], over: Partial<IncidentCause> = {}): IncidentCause => ({
+  incidentId: 1,
+  type,
+  target: null,
+  region: null,
+  peer: null,
+  endTick: null,
+  ...over,
+});
 const entry = (tick: number, recoveredTick: number | null, c: IncidentCause | null): FeedEntry => ({ tick, recoveredTick, cause: c });
 
 function component(over: Partial<ComponentView>): ComponentView {
-  return { id: 'web-1', kind: 'web', region: 'ap', size: 'small', count: 1, provisioning: 0, status: 'ok', resizingTo: null, resharding: null, settings: {}, targets: [], metrics: null, ...over };
+  return {
+    id: 'web-1',
+    kind: 'web',
+    region: 'ap',
+    size: 'small',
+    count: 1,
+    provisioning: 0,
+    status: 'ok',
+    resizingTo: null,
+    resharding: null,
+    settings: {},
+    targets: [],
+    metrics: null,
+    ...over,
+  };
 }
 
 const METRICS: HostMetrics = {
@@ -71,7 +98,10 @@ describe('the feed’s wording', () => {
     expect(felt.statusKey).toBe('ui.feed.recoveredQuick');
     const ended = feedLine(entry(100, null, cause('serverCrash', { target: 'web-1', endTick: 100 })), name, minutes);
     expect(ended).toMatchObject({ status: 'ending', statusKey: 'ui.feed.endedQuick', statusParams: {} });
-    expect(feedLine(entry(100, 103, cause('trafficSpike', { endTick: 101 })), name, minutes)).toMatchObject({ statusKey: 'feed.recovered', statusParams: { duration: '3 min' } });
+    expect(feedLine(entry(100, 103, cause('trafficSpike', { endTick: 101 })), name, minutes)).toMatchObject({
+      statusKey: 'feed.recovered',
+      statusParams: { duration: '3 min' },
+    });
     for (const lang of ['en', 'ko'] as const) {
       for (const key of ['ui.feed.recoveredQuick', 'ui.feed.endedQuick']) {
         expect(text(lang, key)).toBeTypeOf('string');
@@ -113,7 +143,10 @@ describe('world incidents that cannot touch the team', () => {
     expect(reason(cause('replicationLagSpike'), [web, primary, replica])).toBeNull();
     expect(reason(cause('hotspotKey'), [web, primary])).toBe('ui.feed.notYours.shards');
     expect(reason(cause('hotspotKey'), [web, sharded])).toBeNull();
-    expect(notYoursReason(cause('dataCenterOutage', { region: 'eu' }), { components: [web, cdn] })).toEqual({ key: 'ui.feed.notYours.region', params: { region: 'eu' } });
+    expect(notYoursReason(cause('dataCenterOutage', { region: 'eu' }), { components: [web, cdn] })).toEqual({
+      key: 'ui.feed.notYours.region',
+      params: { region: 'eu' },
+    });
     expect(reason(cause('dataCenterOutage', { region: 'ap' }), [web])).toBeNull();
     expect(reason(cause('regionPartition', { region: 'ap', peer: 'na' }), [web])).toBe('ui.feed.notYours.partition');
     expect(reason(cause('regionPartition', { region: 'ap', peer: 'na' }), [web, naWeb])).toBeNull();
@@ -137,22 +170,62 @@ describe('overload in the feed', () => {
     components,
     aggregated: tiers === null ? null : { requestsPerSecond: 1, availability: 1, errorRate: 0, p50LatencyMs: 1, p95LatencyMs: 1, tiers },
   });
-  const tier = (over: Partial<TierFigures>): TierFigures => ({ tier: 'web', components: 1, instances: 1, lambda: 150, capacity: 100, utilisation: 1.5, worstP95LatencyMs: 2000, errors: 50, errorRate: 0.3, hitRatio: null, ...over });
+  const tier = (over: Partial<TierFigures>): TierFigures => ({
+    tier: 'web',
+    components: 1,
+    instances: 1,
+    lambda: 150,
+    capacity: 100,
+    utilisation: 1.5,
+    worstP95LatencyMs: 2000,
+    errors: 50,
+    errorRate: 0.3,
+    hitRatio: null,
+    ...over,
+  });
   const kind = (k: string) => `[${k}]`;
 
   it('names each overloaded component with host metrics, with what to do for its kind', () => {
-    const lines = overloadLines(team([component({ metrics: METRICS, settings: { colocatedDb: true } }), component({ id: 'db-2', kind: 'db', metrics: { ...METRICS, utilisation: 1.2 } }), component({ id: 'cache-3', kind: 'cache', metrics: { ...METRICS, utilisation: 0.4 } })]), name, kind);
+    const lines = overloadLines(
+      team([
+        component({ metrics: METRICS, settings: { colocatedDb: true } }),
+        component({ id: 'db-2', kind: 'db', metrics: { ...METRICS, utilisation: 1.2 } }),
+        component({ id: 'cache-3', kind: 'cache', metrics: { ...METRICS, utilisation: 0.4 } }),
+      ]),
+      name,
+      kind,
+    );
     expect(lines).toEqual([
-      { id: 'web-1', key: 'ui.feed.overload', params: { target: '<web-1>', load: 1.5 }, adviceKey: 'ui.feed.overloadColocated', concept: 'singleServer' },
-      { id: 'db-2', key: 'ui.feed.overload', params: { target: '<db-2>', load: 1.2 }, adviceKey: 'ui.feed.overloadDb', concept: 'replication' },
+      {
+        id: 'web-1',
+        key: 'ui.feed.overload',
+        params: { target: '<web-1>', load: 1.5 },
+        adviceKey: 'ui.feed.overloadColocated',
+        concept: 'singleServer',
+      },
+      {
+        id: 'db-2',
+        key: 'ui.feed.overload',
+        params: { target: '<db-2>', load: 1.2 },
+        adviceKey: 'ui.feed.overloadDb',
+        concept: 'replication',
+      },
     ]);
   });
 
   it('falls back to tiers with aggregated metrics only, and says nothing without metrics', () => {
     expect(overloadLines(team([component({})], [tier({})]), name, kind)).toEqual([
-      { id: 'tier:web', key: 'ui.feed.overloadTier', params: { target: '[web]', load: 1.5 }, adviceKey: 'ui.feed.overloadWeb', concept: 'verticalVsHorizontal' },
+      {
+        id: 'tier:web',
+        key: 'ui.feed.overloadTier',
+        params: { target: '[web]', load: 1.5 },
+        adviceKey: 'ui.feed.overloadWeb',
+        concept: 'verticalVsHorizontal',
+      },
     ]);
-    expect(overloadLines(team([component({ settings: { colocatedDb: true } })], [tier({})]), name, kind)[0]?.adviceKey).toBe('ui.feed.overloadColocated');
+    expect(overloadLines(team([component({ settings: { colocatedDb: true } })], [tier({})]), name, kind)[0]?.adviceKey).toBe(
+      'ui.feed.overloadColocated',
+    );
     expect(overloadLines(team([component({})], [tier({ utilisation: 0.9 })]), name, kind)).toEqual([]);
     // Fog of war: no metrics, no overload line (the complaints are all the team hears).
     expect(overloadLines(team([component({})]), name, kind)).toEqual([]);

@@ -26,11 +26,19 @@ import { objectiveRows, objectivesSummary } from '../../../client/ui/goals/objec
 
 const ROOT = join(import.meta.dirname, '../../..');
 const locales = Object.fromEntries(
-  (['en', 'ko'] as const).map((lang) => [lang, JSON.parse(readFileSync(join(ROOT, `client/i18n/locales/${lang}.json`), 'utf8')) as unknown]),
+  (['en', 'ko'] as const).map((lang) => [
+    lang,
+    JSON.parse(readFileSync(join(ROOT, `client/i18n/locales/${lang}.json`), 'utf8')) as unknown,
+  ]),
 ) as Record<'en' | 'ko', unknown>;
 
 function text(lang: 'en' | 'ko', key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), locales[lang]);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      locales[lang],
+    );
 }
 
 const REGIONS = ['ap', 'na', 'eu'];
@@ -52,7 +60,10 @@ class Game {
     for (const outcome of outcomes) if (!outcome.ok) throw new Error(`refused: ${outcome.reason} (${JSON.stringify(commands)})`);
   }
   private runWith(commands: Command[]) {
-    step(this.state, commands.map((command) => ({ tick: this.state.tick, team: 'a', player: 'p', seq: this.seq++, command })));
+    step(
+      this.state,
+      commands.map((command) => ({ tick: this.state.tick, team: 'a', player: 'p', seq: this.seq++, command })),
+    );
     return this.state.lastOutcomes;
   }
   run(ticks: number): this {
@@ -161,7 +172,12 @@ describe('objective progress', () => {
     expect(team.aggregated).toBeNull();
     const rows = objectiveRows(objectives, team, 2_000);
     for (const id of ['availability', 'latency'] as const) {
-      expect(rows.find((r) => r.id === id)).toMatchObject({ value: null, status: 'unknown', revealedBy: 'aggregatedMetrics', progress: null });
+      expect(rows.find((r) => r.id === id)).toMatchObject({
+        value: null,
+        status: 'unknown',
+        revealedBy: 'aggregatedMetrics',
+        progress: null,
+      });
     }
     expect(objectivesSummary(rows)).toEqual({ met: 0, total: 4, unknown: 2 });
   });
@@ -187,9 +203,23 @@ describe('objective progress', () => {
     const row = objectiveRows(objectives, rough, 2_000, 12_000).find((r) => r.id === 'peakDau')!;
     expect(row).toMatchObject({ value: 12_000, approx: true, revealedBy: 'businessMetrics', status: 'met', progress: 1 });
     const exact = sandboxView((team) => {
-      team.business = { revenuePerDay: 1, costPerDay: 1, peakDau: 4_000, satisfaction: 1, retentionPerDay: 1, growthPerDay: 0, regions: [] };
+      team.business = {
+        revenuePerDay: 1,
+        costPerDay: 1,
+        peakDau: 4_000,
+        satisfaction: 1,
+        retentionPerDay: 1,
+        growthPerDay: 0,
+        regions: [],
+      };
     });
-    expect(objectiveRows(objectives, exact, 2_000, 12_000).find((r) => r.id === 'peakDau')).toMatchObject({ value: 4_000, approx: false, revealedBy: null, status: 'short', progress: 0.4 });
+    expect(objectiveRows(objectives, exact, 2_000, 12_000).find((r) => r.id === 'peakDau')).toMatchObject({
+      value: 4_000,
+      approx: false,
+      revealedBy: null,
+      status: 'short',
+      progress: 0.4,
+    });
   });
 
   it('counts profit from the starting money, and the clock towards the end', () => {
@@ -220,7 +250,13 @@ describe('next-step hints', () => {
   });
 
   it('start a sandbox at the one server that runs the web app and the database together', () => {
-    expect(nextHint(sandboxView(), REGIONS)).toEqual({ id: 'separateDb', concept: 'singleServer', whyKey: 'ui.hints.separateDb.why', doKey: 'ui.hints.separateDb.do', ids: { web: 'web-1' } });
+    expect(nextHint(sandboxView(), REGIONS)).toEqual({
+      id: 'separateDb',
+      concept: 'singleServer',
+      whyKey: 'ui.hints.separateDb.why',
+      doKey: 'ui.hints.separateDb.do',
+      ids: { web: 'web-1' },
+    });
   });
 
   const web = (over: Partial<ComponentView>): ComponentView => ({
@@ -238,7 +274,11 @@ describe('next-step hints', () => {
     metrics: null,
     ...over,
   });
-  const system = (components: ComponentView[], entries: Record<string, string> = { ap: 'web-1' }, features: Partial<Record<Feature, boolean>> = {}) =>
+  const system = (
+    components: ComponentView[],
+    entries: Record<string, string> = { ap: 'web-1' },
+    features: Partial<Record<Feature, boolean>> = {},
+  ) =>
     sandboxView((team) => {
       team.components = components;
       team.entries = entries;
@@ -251,7 +291,14 @@ describe('next-step hints', () => {
     const colocated = web({ settings: { colocatedDb: true } });
     expect(idOf(system([colocated]))).toBe('separateDb');
     expect(idOf(system([colocated, { ...db, count: 0, provisioning: 1 }]))).toBe('connectDb');
-    expect(idOf(system([{ ...colocated, targets: ['db-2'] }, { ...db, count: 0, provisioning: 1 }]))).toBe('waitDb');
+    expect(
+      idOf(
+        system([
+          { ...colocated, targets: ['db-2'] },
+          { ...db, count: 0, provisioning: 1 },
+        ]),
+      ),
+    ).toBe('waitDb');
     const separated = web({ targets: ['db-2'] });
     expect(idOf(system([separated, db]))).toBe('buyLb');
     const lb = web({ id: 'lb-3', kind: 'lb', size: 'large' });
@@ -289,9 +336,14 @@ describe('next-step hints', () => {
     const seven = [...split, queue, workers];
     expect(nextHint(system(seven, entries), REGIONS)).toMatchObject({ id: 'monitoring', ids: { feature: 'hostMetrics' } });
     const watched = { hostMetrics: true, aggregatedMetrics: true, alerts: true, cicd: true };
-    expect(nextHint(system(seven, entries, { hostMetrics: true }), REGIONS)).toMatchObject({ id: 'monitoring', ids: { feature: 'aggregatedMetrics' } });
+    expect(nextHint(system(seven, entries, { hostMetrics: true }), REGIONS)).toMatchObject({
+      id: 'monitoring',
+      ids: { feature: 'aggregatedMetrics' },
+    });
     expect(nextHint(system(seven, entries, watched), REGIONS)).toMatchObject({ id: 'sharding', ids: { db: 'db-2' } });
-    const sharded = seven.map((c) => (c.id === 'db-2' ? { ...c, count: 2, settings: { ...c.settings, shardKey: 'userIdHash' as const } } : c));
+    const sharded = seven.map((c) =>
+      c.id === 'db-2' ? { ...c, count: 2, settings: { ...c.settings, shardKey: 'userIdHash' as const } } : c,
+    );
     expect(idOf(system(sharded, entries, watched))).toBe('done');
   });
 
@@ -299,14 +351,37 @@ describe('next-step hints', () => {
     const seen = newcomer(new Game().run(1));
     expect(seen).toEqual([
       // One server, then a separate database tier.
-      'separateDb', 'connectDb', 'waitDb',
+      'separateDb',
+      'connectDb',
+      'waitDb',
       // One box cannot fail over: a balancer in front of two web servers, with health checks.
-      'buyLb', 'connectLb', 'entryLb', 'secondWeb', 'healthChecks',
-      'replica', 'buyCache', 'connectCache', 'cdn', 'buySessionStore', 'connectSessionStore',
+      'buyLb',
+      'connectLb',
+      'entryLb',
+      'secondWeb',
+      'healthChecks',
+      'replica',
+      'buyCache',
+      'connectCache',
+      'cdn',
+      'buySessionStore',
+      'connectSessionStore',
       // A second data center: its web server uses the database, cache and session store, gets
       // its region's users, and then a balancer and a second instance like the first.
-      'secondRegion', 'connectWebDb', 'connectCache', 'connectSessionStore', 'entryRegion', 'buyLb', 'connectLb', 'entryLb', 'secondWeb', 'healthChecks',
-      'queue', 'monitoring', 'sharding', 'done',
+      'secondRegion',
+      'connectWebDb',
+      'connectCache',
+      'connectSessionStore',
+      'entryRegion',
+      'buyLb',
+      'connectLb',
+      'entryLb',
+      'secondWeb',
+      'healthChecks',
+      'queue',
+      'monitoring',
+      'sharding',
+      'done',
     ]);
     // The ideas come up first in the order the source teaches them (the database engine is chosen
     // when buying one, and needs no hint of its own).
@@ -318,7 +393,11 @@ describe('next-step hints', () => {
 });
 
 describe('the scaling checklist from the team view', () => {
-  const names: ChecklistNames = { component: (id) => `<${id}>`, percent: (share) => `${Math.round(share * 100)}%`, features: (list) => list.join('+') };
+  const names: ChecklistNames = {
+    component: (id) => `<${id}>`,
+    percent: (share) => `${Math.round(share * 100)}%`,
+    features: (list) => list.join('+'),
+  };
 
   it('starts with nothing done, and says why for each item', () => {
     const rows = teamChecklist(sandboxView(), REGIONS, names);
@@ -335,7 +414,8 @@ describe('the scaling checklist from the team view', () => {
     ]);
     expect(rows[1]!.params).toEqual({ name: '<web-1>' });
     expect(rows[7]!.params).toEqual({ list: 'hostMetrics+aggregatedMetrics+alerts+cicd' });
-    for (const row of rows) for (const lang of ['en', 'ko'] as const) expect(text(lang, row.reasonKey), `${lang} ${row.reasonKey}`).toBeTypeOf('string');
+    for (const row of rows)
+      for (const lang of ['en', 'ko'] as const) expect(text(lang, row.reasonKey), `${lang} ${row.reasonKey}`).toBeTypeOf('string');
   });
 
   it('agrees with the server’s score at every step a newcomer takes (host metrics on, so the cache is judged)', () => {
@@ -358,10 +438,21 @@ describe('the scaling checklist from the team view', () => {
       sandboxView((team) => {
         team.features.hostMetrics = host;
         team.components[0]!.targets = ['db-2', 'cache-3'];
-        team.components.push({ ...cache, id: 'db-2', kind: 'db' }, { ...cache, metrics: host ? { ...METRICS, extra: { hitRatio } } : null });
+        team.components.push(
+          { ...cache, id: 'db-2', kind: 'db' },
+          { ...cache, metrics: host ? { ...METRICS, extra: { hitRatio } } : null },
+        );
       });
-    expect(teamChecklist(withCache(false, 0.9), REGIONS, names)[2]).toMatchObject({ met: null, reasonKey: 'ui.checklist.cacheUnknown', params: { name: '<cache-3>' } });
-    expect(teamChecklist(withCache(true, 0.9), REGIONS, names)[2]).toMatchObject({ met: true, reasonKey: 'ui.checklist.cacheYes', params: { ratio: '90%', goal: '50%' } });
+    expect(teamChecklist(withCache(false, 0.9), REGIONS, names)[2]).toMatchObject({
+      met: null,
+      reasonKey: 'ui.checklist.cacheUnknown',
+      params: { name: '<cache-3>' },
+    });
+    expect(teamChecklist(withCache(true, 0.9), REGIONS, names)[2]).toMatchObject({
+      met: true,
+      reasonKey: 'ui.checklist.cacheYes',
+      params: { ratio: '90%', goal: '50%' },
+    });
     expect(teamChecklist(withCache(true, 0.3), REGIONS, names)[2]).toMatchObject({ met: false, reasonKey: 'ui.checklist.cacheLow' });
   });
 });

@@ -55,12 +55,22 @@ describe('header figures', () => {
 
   it('host metrics alone reveal no headline figure (they are per component)', () => {
     const f = byId(headerFigures(viewWith(['hostMetrics']), GOALS));
-    expect(['revenuePerDay', 'costPerDay', 'availability', 'latencyP95', 'errorRate'].map((id) => f[id]!.value)).toEqual([null, null, null, null, null]);
+    expect(['revenuePerDay', 'costPerDay', 'availability', 'latencyP95', 'errorRate'].map((id) => f[id]!.value)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('judges figures against the goals with a tone (drawn with an icon and a word too)', () => {
     const base = viewWith(['aggregatedMetrics', 'businessMetrics']);
-    const view = (a: Partial<NonNullable<TeamView['aggregated']>>, money = 100): TeamView => ({ ...base, money, aggregated: { ...base.aggregated!, ...a } });
+    const view = (a: Partial<NonNullable<TeamView['aggregated']>>, money = 100): TeamView => ({
+      ...base,
+      money,
+      aggregated: { ...base.aggregated!, ...a },
+    });
     const good = byId(headerFigures(view({ availability: 0.995, p95LatencyMs: 120, errorRate: 0.001 }), GOALS));
     expect([good.availability!.tone, good.latencyP95!.tone, good.errorRate!.tone]).toEqual(['good', 'good', 'good']);
     const warn = byId(headerFigures(view({ availability: 0.985, p95LatencyMs: 450, errorRate: 0.03 }), GOALS));

@@ -9,14 +9,38 @@ import { componentFigures, diskText, diskTone, sizeDiskGb } from '../../../clien
 import { setLanguage } from '../../../client/i18n';
 
 const METRICS: HostMetrics = {
-  lambda: 100, capacity: 400, utilisation: 0.25, meanLatencyMs: 5, p95LatencyMs: 9, served: 100, errors: 0, backlog: 0,
-  extra: {}, sent: {}, fromUsers: {}, serving: 1, down: 0, restarting: 0, health: 'healthy',
+  lambda: 100,
+  capacity: 400,
+  utilisation: 0.25,
+  meanLatencyMs: 5,
+  p95LatencyMs: 9,
+  served: 100,
+  errors: 0,
+  backlog: 0,
+  extra: {},
+  sent: {},
+  fromUsers: {},
+  serving: 1,
+  down: 0,
+  restarting: 0,
+  health: 'healthy',
 };
 
 function component(kind: ComponentView['kind'], extra: HostMetrics['extra'], overrides: Partial<ComponentView> = {}): ComponentView {
   return {
-    id: `${kind}-2`, kind, region: 'ap', size: 'small', count: 1, provisioning: 0, status: 'ok', resizingTo: null,
-    resharding: null, settings: {}, targets: [], metrics: { ...METRICS, extra }, ...overrides,
+    id: `${kind}-2`,
+    kind,
+    region: 'ap',
+    size: 'small',
+    count: 1,
+    provisioning: 0,
+    status: 'ok',
+    resizingTo: null,
+    resharding: null,
+    settings: {},
+    targets: [],
+    metrics: { ...METRICS, extra },
+    ...overrides,
   };
 }
 
@@ -25,7 +49,17 @@ describe('database disk', () => {
 
   it('one line: GB stored of GB of disk, and the share used, drawn as a bar', () => {
     const lines = componentFigures(component('db', { storedGb: 38, diskGb: 50, diskUse: 0.76, fullShards: 0 }))!;
-    expect(lines.map((l) => l.id)).toEqual(['lambda', 'capacity', 'utilisation', 'meanLatency', 'p95Latency', 'errors', 'backlog', 'fullShards', 'disk']);
+    expect(lines.map((l) => l.id)).toEqual([
+      'lambda',
+      'capacity',
+      'utilisation',
+      'meanLatency',
+      'p95Latency',
+      'errors',
+      'backlog',
+      'fullShards',
+      'disk',
+    ]);
     const disk = lines.find((l) => l.id === 'disk')!;
     expect(disk).toMatchObject({ label: 'metrics.disk', kind: 'disk', value: 38, disk: { totalGb: 50, use: 0.76, sharded: false } });
     expect(diskText('en', disk)).toBe('38 GB of 50 GB (76%)');
@@ -52,7 +86,20 @@ describe('database disk', () => {
 
 describe('the CDN and the queue', () => {
   it('CDN: requests, errors, hit ratio, traffic sent on to the site, stale files, delivery — no capacity, utilisation or backlog', () => {
-    const lines = componentFigures(component('cdn', { hitRatio: 0.9, originPerSecond: 10, staleShare: 0, gigabytesPerDay: 12 }, { metrics: { ...METRICS, capacity: 0, utilisation: 0, extra: { hitRatio: 0.9, originPerSecond: 10, staleShare: 0, gigabytesPerDay: 12 } } }))!;
+    const lines = componentFigures(
+      component(
+        'cdn',
+        { hitRatio: 0.9, originPerSecond: 10, staleShare: 0, gigabytesPerDay: 12 },
+        {
+          metrics: {
+            ...METRICS,
+            capacity: 0,
+            utilisation: 0,
+            extra: { hitRatio: 0.9, originPerSecond: 10, staleShare: 0, gigabytesPerDay: 12 },
+          },
+        },
+      ),
+    )!;
     expect(lines.map((l) => l.id)).toEqual(['lambda', 'errors', 'hitRatio', 'originPerSecond', 'staleShare', 'gigabytesPerDay']);
     expect(lines.find((l) => l.id === 'originPerSecond')).toMatchObject({ label: 'metrics.originPerSecond', kind: 'rate', value: 10 });
   });

@@ -5,7 +5,15 @@ import type { HistoryPoint } from '../../../client/state/model';
 
 /** A history of `ticks` points whose money goes from `from` by `perTick` each tick. */
 function falling(ticks: number, from: number, perTick: number): HistoryPoint[] {
-  return Array.from({ length: ticks }, (_, tick) => ({ tick, money: from - perTick * tick, dau: 0, online: 0, availability: null, p95LatencyMs: null, errorRate: null }));
+  return Array.from({ length: ticks }, (_, tick) => ({
+    tick,
+    money: from - perTick * tick,
+    dau: 0,
+    online: 0,
+    availability: null,
+    p95LatencyMs: null,
+    errorRate: null,
+  }));
 }
 
 describe('runway', () => {

@@ -33,7 +33,8 @@ describe('keyboard shortcuts', () => {
   });
 
   it('leaves keys alone while typing or working a form control, and with modifiers (Ctrl+1 switches tabs)', () => {
-    for (const tagName of ['INPUT', 'input', 'TEXTAREA', 'SELECT']) expect(shortcutFor(' ', none, { tagName }, running), tagName).toBeNull();
+    for (const tagName of ['INPUT', 'input', 'TEXTAREA', 'SELECT'])
+      expect(shortcutFor(' ', none, { tagName }, running), tagName).toBeNull();
     expect(shortcutFor('1', none, { tagName: 'DIV', isContentEditable: true }, running)).toBeNull();
     expect(shortcutFor('1', { ctrl: true }, body, running)).toBeNull();
     expect(shortcutFor('1', { meta: true }, body, running)).toBeNull();

@@ -169,7 +169,9 @@ describe('card texts', () => {
     const card = componentCard(dead, englishLabels);
     expect(card.state).toBe('dead');
     expect(card.figure).toBe('Down');
-    expect(componentCard(dead, fixedLabels('ko', { health: { dead: '중단됨' }, kinds: { web: { name: '웹 서버' } } })).figure).toBe('중단됨');
+    expect(componentCard(dead, fixedLabels('ko', { health: { dead: '중단됨' }, kinds: { web: { name: '웹 서버' } } })).figure).toBe(
+      '중단됨',
+    );
   });
 
   it('shows no load without host metrics, and says why', () => {

@@ -45,7 +45,14 @@ function bigSystem(websPerRegion: number): LayoutComponent[] {
     list.push(component('lb', region));
     for (let i = 0; i < websPerRegion; i++) list.push(component('web', region));
     const primary = component('db', region);
-    list.push(component('cache', region), component('sessionStore', region), primary, component('db', region), component('queue', region), component('worker', region));
+    list.push(
+      component('cache', region),
+      component('sessionStore', region),
+      primary,
+      component('db', region),
+      component('queue', region),
+      component('worker', region),
+    );
     list.push(component('db', region, primary.id));
   }
   return list;
@@ -79,7 +86,8 @@ describe('lanes and columns', () => {
       const users = layout.byId.get(`users:${region}`)!;
       const dns = layout.byId.get(`dns:${region}`)!;
       expect(users.y).toBeLessThan(dns.y);
-      for (const node of layout.nodes.filter((n) => n.region === region && n.tier !== 'users' && n.tier !== 'dns')) expect(node.y).toBeGreaterThan(dns.y);
+      for (const node of layout.nodes.filter((n) => n.region === region && n.tier !== 'users' && n.tier !== 'dns'))
+        expect(node.y).toBeGreaterThan(dns.y);
     }
   });
 
@@ -179,7 +187,11 @@ describe('stability', () => {
     const base = bigSystem(9);
     const before = layoutDiagram(null, REGIONS, base);
     const removed = base.filter((c) => c.kind === 'web')[3]!;
-    const after = layoutDiagram(before.state, REGIONS, base.filter((c) => c !== removed));
+    const after = layoutDiagram(
+      before.state,
+      REGIONS,
+      base.filter((c) => c !== removed),
+    );
     const p0 = positions(before);
     for (const [id, p] of positions(after)) expect(p).toEqual(p0.get(id));
     expect(after.bounds).toEqual(before.bounds);
@@ -202,14 +214,18 @@ describe('stability', () => {
         for (const o of ops) {
           if ('add' in o) {
             const primary = components.find((c) => c.kind === 'db' && c.settings.replicaOf === undefined);
-            components = [...components, component(o.add, o.region, o.add === 'db' && primary !== undefined && components.length % 2 === 0 ? primary.id : undefined)];
+            components = [
+              ...components,
+              component(o.add, o.region, o.add === 'db' && primary !== undefined && components.length % 2 === 0 ? primary.id : undefined),
+            ];
           } else if (components.length > 0) {
             const gone = components[o.remove % components.length]!;
             components = components.filter((c) => c !== gone && c.settings.replicaOf !== gone.id);
           }
           const layout = layoutDiagram(state, REGIONS, components);
           if (previous !== null) {
-            const grew = JSON.stringify([layout.state.columns, layout.state.rows]) !== JSON.stringify([previous.state.columns, previous.state.rows]);
+            const grew =
+              JSON.stringify([layout.state.columns, layout.state.rows]) !== JSON.stringify([previous.state.columns, previous.state.rows]);
             const p0 = positions(previous);
             // Without growth, nothing that was there moved; with it, nothing changed its slot.
             if (!grew) for (const [id, p] of positions(layout)) if (p0.has(id)) expect(p).toEqual(p0.get(id));

@@ -65,7 +65,8 @@ function offences(layout: Layout, edges: readonly DiagramEdge[]): string[] {
       for (const n of layout.nodes) {
         const own = n.id === e.from || n.id === e.to;
         // Its own cards: never through them (it starts and ends on their edge); others: not even their stack.
-        if (enters(x0, y0, x1, y1, own ? n : drawn(n))) found.push(`${e.id}: (${x0.toFixed(1)},${y0.toFixed(1)})–(${x1.toFixed(1)},${y1.toFixed(1)}) through ${n.id}`);
+        if (enters(x0, y0, x1, y1, own ? n : drawn(n)))
+          found.push(`${e.id}: (${x0.toFixed(1)},${y0.toFixed(1)})–(${x1.toFixed(1)},${y1.toFixed(1)}) through ${n.id}`);
       }
     }
   }
@@ -127,15 +128,23 @@ describe('edge routes', () => {
 
   it('never pass through a card they do not connect: random systems with random connections', () => {
     const kinds: ComponentKindName[] = ['lb', 'web', 'db', 'cache', 'cdn', 'sessionStore', 'queue', 'worker'];
-    const allowed: Partial<Record<ComponentKindName, ComponentKindName[]>> = { lb: ['web'], web: ['db', 'cache', 'sessionStore', 'queue'], queue: ['worker'] };
+    const allowed: Partial<Record<ComponentKindName, ComponentKindName[]>> = {
+      lb: ['web'],
+      web: ['db', 'cache', 'sessionStore', 'queue'],
+      queue: ['worker'],
+    };
     fc.assert(
       fc.property(
-        fc.array(fc.record({ kind: fc.constantFrom(...kinds), region: fc.constantFrom(...REGIONS), replica: fc.boolean() }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.record({ kind: fc.constantFrom(...kinds), region: fc.constantFrom(...REGIONS), replica: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 60,
+        }),
         fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 120 }),
         (specs, links) => {
           const list: Array<LayoutComponent & { targets: string[] }> = [];
           for (const s of specs) {
-            const primary = s.kind === 'db' && s.replica ? list.find((c) => c.kind === 'db' && c.settings.replicaOf === undefined) : undefined;
+            const primary =
+              s.kind === 'db' && s.replica ? list.find((c) => c.kind === 'db' && c.settings.replicaOf === undefined) : undefined;
             list.push(component(s.kind, s.region, primary?.id));
           }
           for (const [i, j] of links) {

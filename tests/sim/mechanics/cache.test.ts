@@ -93,7 +93,7 @@ function driver(scenario: Scenario, ttlSeconds = LONG_TTL, cacheStrategy: CacheS
 const dbLoad = (sim: Driver) => sim.component('db-2').figures.lambda;
 
 describe('cache tier', () => {
-  it('the database only sees the misses: reads × (1 − h), h from Che\'s approximation of the cache size', () => {
+  it("the database only sees the misses: reads × (1 − h), h from Che's approximation of the cache size", () => {
     const R = 100;
     const sim = driver(cached(R)).run(10);
     const { h } = che(NODE_KEYS, R, LONG_TTL);

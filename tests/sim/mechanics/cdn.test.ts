@@ -76,7 +76,7 @@ describe('CDN', () => {
     expect(originStatic(sim) / STATIC_RPS).toBeCloseTo(1 - edgeHitRatio(STATIC_RPS, 60), 4);
   });
 
-  it('the provider bills every GB the edge delivers: hits × size × price, added to the tick\'s cost', () => {
+  it("the provider bills every GB the edge delivers: hits × size × price, added to the tick's cost", () => {
     const price = 0.08;
     const ttl = 60;
     const paid = withCdn(site({ cdnCostPerGb: price, revenuePerUserDay: 0 }), ttl).sim.run(10);

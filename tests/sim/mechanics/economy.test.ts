@@ -83,7 +83,7 @@ describe('money', () => {
     const before = sim.state.money;
     const [ok] = sim.send({ type: 'buy', kind: 'web', region: 'ap', size: 'medium', count: 2 });
     expect(ok?.ok).toBe(true);
-    const tickNet = (sim.state.totals.revenue - sim.state.totals.spent) + 2 * purchasePrice('web', 'medium', 1);
+    const tickNet = sim.state.totals.revenue - sim.state.totals.spent + 2 * purchasePrice('web', 'medium', 1);
     expect(sim.state.money).toBeCloseTo(before - 2 * purchasePrice('web', 'medium', 1) + tickNet, 9);
     const [refused] = sim.send({ type: 'buy', kind: 'db', region: 'ap', size: 'xxlarge' });
     expect(refused).toMatchObject({ ok: false, reason: 'insufficient-funds' });

@@ -34,7 +34,7 @@ describe('server crash', () => {
     expect(sim.state.incidents[0]!.endTick).toBe(3 + KINDS.web.restartTicks);
   });
 
-  it('random crashes follow each instance\'s failure rate: about n·ticks/MTBF of them', () => {
+  it("random crashes follow each instance's failure rate: about n·ticks/MTBF of them", () => {
     const mtbf = 2000;
     const instances = 8;
     const ticks = 20000;
@@ -46,8 +46,15 @@ describe('server crash', () => {
       step(state, [
         { tick: 0, team: 'a', player: 'p', seq: 0, command: { type: 'configure', id: 'lb-1', healthChecks: true } },
         {
-          tick: 0, team: 'a', player: 'p', seq: 1,
-          command: { type: 'configure', id: 'web-2', autoscaling: { enabled: true, min: instances, max: instances, targetUtilisation: 0.5, cooldownTicks: 0 } },
+          tick: 0,
+          team: 'a',
+          player: 'p',
+          seq: 1,
+          command: {
+            type: 'configure',
+            id: 'web-2',
+            autoscaling: { enabled: true, min: instances, max: instances, targetUtilisation: 0.5, cooldownTicks: 0 },
+          },
         },
       ]);
       for (let t = 1; t < ticks; t++) step(state, []);

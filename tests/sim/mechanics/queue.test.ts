@@ -47,7 +47,7 @@ describe('message queue', () => {
     expect(queued.component('queue-3').figures.lambda).toBeCloseTo(JOBS, 9);
   });
 
-  it('the user no longer waits for the work: a job\'s latency is the hand-over, not the job', () => {
+  it("the user no longer waits for the work: a job's latency is the hand-over, not the job", () => {
     const direct = new Driver(jobs(false)).run(3);
     const queued = new Driver(jobs(true)).run(3);
     // Doing the job in the request: its exponential service alone has a p95 of ln 20 × the mean.

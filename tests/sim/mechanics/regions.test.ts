@@ -10,13 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { deployRiskFactor, drawWorldIncidents } from '../../../shared/sim/rules/incidents';
 import { PROMOTION_TICKS, rollbackTicks } from '../../../shared/sim/commands/operations';
-import {
-  KINDS,
-  TICK_SECONDS,
-  type InitialComponent,
-  type Scenario,
-  type ScriptedIncident,
-} from '../../../shared/sim';
+import { KINDS, TICK_SECONDS, type InitialComponent, type Scenario, type ScriptedIncident } from '../../../shared/sim';
 import { Driver } from '../../helpers/driver';
 import { AB_MS, LOCAL_MS, largeDb, mix, posts, regionsScenario, webEntry, type RegionsSetup } from '../../helpers/scenarios';
 
@@ -67,7 +61,7 @@ describe('GeoDNS: users go to the nearest healthy data center', () => {
     expect(near.p50LatencyMs).toBeGreaterThan(LOCAL_MS);
   });
 
-  it('geoRoute splits a region\'s users between data centers by weight (weights are normalised)', () => {
+  it("geoRoute splits a region's users between data centers by weight (weights are normalised)", () => {
     const sim = webInAAndB([], { a: 1000, b: 1000 });
     expect(sim.send({ type: 'geoRoute', region: 'b', weights: { a: 1, b: 3 } })[0]?.ok).toBe(true);
     expect(sim.state.geoWeights).toEqual({ b: { a: 0.25, b: 0.75 } });
@@ -92,7 +86,7 @@ describe('GeoDNS: users go to the nearest healthy data center', () => {
     expect(sim.component('web-2').figures.lambda).toBeCloseTo(0.75 * (RPS / 2), 9);
   });
 
-  it('a region\'s DNS entry serves requests only through a balancer or web server: pointing users at the CDN serves no reads', () => {
+  it("a region's DNS entry serves requests only through a balancer or web server: pointing users at the CDN serves no reads", () => {
     // The CDN only answers static files; reads need a web server and a database behind it.
     const sim = new Driver(
       world({ users: { a: 1000, b: 0 }, classMix: READ_ONLY, topology: [{ kind: 'cdn', region: 'a', connectFrom: ['users'] }] }),
@@ -111,7 +105,15 @@ describe('GeoDNS: users go to the nearest healthy data center', () => {
       { type: 'geoRoute', region: 'a', weights: { a: 0, b: 0 } },
       { type: 'geoRoute', region: 'a', weights: {} },
     );
-    expect(outcomes.map((o) => o.reason)).toEqual(['unknown-region', 'unknown-region', 'invalid-setting', 'invalid-setting', 'invalid-setting', 'invalid-setting', 'invalid-setting']);
+    expect(outcomes.map((o) => o.reason)).toEqual([
+      'unknown-region',
+      'unknown-region',
+      'invalid-setting',
+      'invalid-setting',
+      'invalid-setting',
+      'invalid-setting',
+      'invalid-setting',
+    ]);
     expect(sim.state.geoWeights).toEqual({});
     expect(sim.state.revision).toBe(0); // no command was applied
   });
@@ -193,7 +195,7 @@ describe('data-center outage', () => {
     expect(sim.state.summary.successRate).toBeCloseTo(READ_SHARE, 9);
   });
 
-  it('without a replica, B\'s web server, connected only to A\'s database, fails every data request', () => {
+  it("without a replica, B's web server, connected only to A's database, fails every data request", () => {
     const sim = dataInA({ replica: false });
     expect(sim.state.summary.successRate).toBe(1);
     sim.run(1);
@@ -217,7 +219,7 @@ describe('data-center outage', () => {
     expect(sim.state.summary.successRate).toBe(1);
   });
 
-  it('writes the primary took but had not yet shipped to B are lost when B\'s replica is promoted', () => {
+  it("writes the primary took but had not yet shipped to B are lost when B's replica is promoted", () => {
     // Every write (WRITE_SHARE · RPS per second) goes to the primary in a; the replica trails it
     // by at least half the round trip, so at least that many seconds of writes are lost.
     const sim = dataInA({ replica: true, failover: true });
@@ -226,7 +228,7 @@ describe('data-center outage', () => {
     expect(sim.state.totals.lostWrites).toBeGreaterThanOrEqual(WRITE_SHARE * RPS * (AB_MS / 2 / 1000));
   });
 
-  it('a separate database in B that is not a replica does not have A\'s users\' data', () => {
+  it("a separate database in B that is not a replica does not have A's users' data", () => {
     // b's web server uses its own database (db-4), never copied from a's (db-3).
     const sim = new Driver(
       world({
@@ -241,15 +243,12 @@ describe('data-center outage', () => {
     expect(sim.state.summary.successRate).toBeLessThanOrEqual(0.5 + 1e-9);
   });
 
-  it('an outage of the region a CDN was bought in does not take down the CDN (a provider\'s global edge network)', () => {
+  it("an outage of the region a CDN was bought in does not take down the CDN (a provider's global edge network)", () => {
     const sim = new Driver(
       world({
         users: { a: 1000, b: 1000 },
         classMix: STATIC_ONLY,
-        topology: [
-          webEntry('a'),
-          { kind: 'cdn', region: 'b' },
-        ],
+        topology: [webEntry('a'), { kind: 'cdn', region: 'b' }],
         incidents: [{ tick: 5, type: 'dataCenterOutage', region: 'b', durationTicks: 5 }],
       }),
     ).run(5);
@@ -259,7 +258,7 @@ describe('data-center outage', () => {
     expect(sim.state.summary.successRate).toBe(1);
   });
 
-  it('a replica in B does not slow down A: A\'s web server keeps reading in its own region', () => {
+  it("a replica in B does not slow down A: A's web server keeps reading in its own region", () => {
     // Reads go to a replica in the web server's region, else … the primary next door is nearer
     // than a replica across the ocean.
     const p95 = (replica: boolean) => {
@@ -284,15 +283,10 @@ describe('calls between regions', () => {
         world({
           users: { a: 0, b: 1000 },
           classMix: READ_ONLY,
-          topology: [
-            webEntry('b'),
-            { kind: 'db', region: dbRegion, size: 'large', engine, connectFrom: [0] },
-          ],
+          topology: [webEntry('b'), { kind: 'db', region: dbRegion, size: 'large', engine, connectFrom: [0] }],
           overrides: { datasets: [posts({ joins: 2 })] },
         }),
-      )
-        .run(3)
-        .state.summary.p95LatencyMs;
+      ).run(3).state.summary.p95LatencyMs;
     // An RDBMS joins in one query: one round trip. NoSQL looks up each table: two.
     expect(p95('rdbms', 'a') - p95('rdbms', 'b')).toBeCloseTo(AB_MS, 6);
     expect(p95('nosql', 'a') - p95('nosql', 'b')).toBeCloseTo(2 * AB_MS, 6);
@@ -313,7 +307,14 @@ describe('calls between regions', () => {
     const sim = partitioned();
     expect(sim.state.summary.successRate).toBe(1);
     sim.run(1);
-    expect(sim.state.incidents[0]).toMatchObject({ type: 'regionPartition', region: 'a', peer: 'b', startTick: 3, expiresTick: 8, endTick: null });
+    expect(sim.state.incidents[0]).toMatchObject({
+      type: 'regionPartition',
+      region: 'a',
+      peer: 'b',
+      startTick: 3,
+      expiresTick: 8,
+      endTick: null,
+    });
     // b's web server cannot reach the database: its reads and writes fail there, at the caller.
     expect(sim.component('web-1').figures.failed).toBe(0);
     expect(sim.component('web-2').figures.failed).toBeCloseTo(RPS / 2, 9);
@@ -324,7 +325,7 @@ describe('calls between regions', () => {
     expect(sim.state.summary.successRate).toBe(1);
   });
 
-  it('during a partition, calls inside a region go on: a\'s users are all served, b\'s (half the traffic) fail', () => {
+  it("during a partition, calls inside a region go on: a's users are all served, b's (half the traffic) fail", () => {
     const sim = partitioned().run(1);
     expect(sim.state.summary.successRate).toBeCloseTo(0.5, 9);
   });
@@ -365,7 +366,7 @@ describe('calls between regions', () => {
     expect(replica.lagSeconds).toBeLessThan(5 * TICK_SECONDS);
   });
 
-  it('during a partition a replica across it serves nobody\'s reads from the other side: they go to the primary', () => {
+  it("during a partition a replica across it serves nobody's reads from the other side: they go to the primary", () => {
     const sim = aWithPartitionAt15(READ_ONLY);
     sim.buy({ type: 'buy', kind: 'db', region: 'b', size: 'large', replicaOf: 'db-2' });
     sim.run(15);
@@ -396,7 +397,7 @@ describe('deploying to several data centers', () => {
     expect(deployRiskFactor(dataCenters(['a', 'b', 'c'], true).state)).toBe(1 / 3);
   });
 
-  it('over many days, bad deploys come at the scenario\'s rate times that factor', () => {
+  it("over many days, bad deploys come at the scenario's rate times that factor", () => {
     const rate = 4;
     const days = 100;
     const count = (webRegions: string[], cicd: boolean) => {

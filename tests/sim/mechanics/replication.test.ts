@@ -38,9 +38,15 @@ function scenario(incidents: ScriptedIncident[] = [], usersIn: 'ap' | 'eu' = 'ap
 }
 
 /** Buys one small (one-vCPU) replica of the primary per region given, and waits until they serve. */
-function withReplicas(regions: string[], incidents: ScriptedIncident[] = [], usersIn: 'ap' | 'eu' = 'ap'): { sim: Driver; replicas: string[] } {
+function withReplicas(
+  regions: string[],
+  incidents: ScriptedIncident[] = [],
+  usersIn: 'ap' | 'eu' = 'ap',
+): { sim: Driver; replicas: string[] } {
   const sim = new Driver(scenario(incidents, usersIn));
-  const outcomes = sim.send(...regions.map((r) => ({ type: 'buy' as const, kind: 'db' as const, region: r, size: 'small' as const, replicaOf: PRIMARY })));
+  const outcomes = sim.send(
+    ...regions.map((r) => ({ type: 'buy' as const, kind: 'db' as const, region: r, size: 'small' as const, replicaOf: PRIMARY })),
+  );
   const replicas = outcomes.map((o) => o.createdId!);
   sim.run(KINDS.db.provisionTicks);
   return { sim, replicas };
@@ -86,7 +92,7 @@ describe('reads on replicas, writes on the primary', () => {
     expect(sim.state.summary.successRate).toBeCloseTo(1, 9);
   });
 
-  it('replicas in the web server\'s own region are preferred; the far one only copies the writes', () => {
+  it("replicas in the web server's own region are preferred; the far one only copies the writes", () => {
     const { sim, replicas } = withReplicas(['ap', 'eu']);
     const [near, far] = replicas as [string, string];
     expect(sim.component(near).figures.lambda).toBeCloseTo(READS + WRITES, 9);
@@ -178,12 +184,17 @@ describe('a dead replica', () => {
 });
 
 describe('replication lag and stale reads', () => {
-  it('lag is half the round trip plus the replica\'s queue wait; reads of keys written within it are stale', () => {
+  it("lag is half the round trip plus the replica's queue wait; reads of keys written within it are stale", () => {
     // Users in 'eu' read from the replica there; the primary is in 'ap'.
     const { sim, replicas } = withReplicas(['eu'], [], 'eu');
     const replica = sim.component(replicas[0]!);
     // The replica serves a mix of reads and (replicated) writes: an M/G/1 queue, not M/M/1.
-    const lag = RTT / 2 + mg1Wait([[READS, readWork], [WRITES, writeWork]]);
+    const lag =
+      RTT / 2 +
+      mg1Wait([
+        [READS, readWork],
+        [WRITES, writeWork],
+      ]);
     expect(replica.extra.replicationLag).toBeCloseTo(lag, 9);
     const stale = staleShareExact(KEYS, ALPHA, WRITES, lag);
     expect(replica.extra.staleShare).toBeCloseTo(stale, 4);
@@ -276,12 +287,15 @@ describe('a dead primary', () => {
 
   // Fails: lifecycle.ts promote() multiplies by old.extra.writeRate, which replication.ts resets to
   // the dead primary's (zero) inflow on every tick it is down, so nothing is ever counted as lost.
-  it('writes not yet replicated when the primary died are lost: write rate × the replica\'s lag', () => {
+  it("writes not yet replicated when the primary died are lost: write rate × the replica's lag", () => {
     const spike = 120;
-    const { sim, replicas } = withReplicas(['ap'], [
-      { tick: 12, type: 'replicationLagSpike', magnitude: spike, durationTicks: 100 },
-      { tick: 15, type: 'dbPrimaryFailure', target: PRIMARY },
-    ]);
+    const { sim, replicas } = withReplicas(
+      ['ap'],
+      [
+        { tick: 12, type: 'replicationLagSpike', magnitude: spike, durationTicks: 100 },
+        { tick: 15, type: 'dbPrimaryFailure', target: PRIMARY },
+      ],
+    );
     sim.runTo(15);
     const lagAtFailure = sim.component(replicas[0]!).extra.replicationLag!;
     expect(lagAtFailure).toBeGreaterThan(spike);

@@ -24,10 +24,7 @@ function sticky(withStore: boolean, overrides: Partial<Scenario> = {}): Scenario
     onlineShare: ONLINE_SHARE,
     dailySwing: 0,
     classMix: { static: 0.1, read: 0, write: 0, session: 0.1, job: 0 },
-    initialTopology: [
-      ...balancedPool(SERVERS),
-      ...(withStore ? [{ kind: 'sessionStore' as const, region: 'ap', connectFrom: [1] }] : []),
-    ],
+    initialTopology: [...balancedPool(SERVERS), ...(withStore ? [{ kind: 'sessionStore' as const, region: 'ap', connectFrom: [1] }] : [])],
     ...overrides,
   });
 }
@@ -65,7 +62,11 @@ describe('sessions on the web servers (sticky)', () => {
 
   it('autoscaling in retires servers and logs their users out too', () => {
     const sim = healthChecked(sticky(false));
-    sim.send({ type: 'configure', id: 'web-2', autoscaling: { enabled: true, min: 1, max: SERVERS, targetUtilisation: 0.5, cooldownTicks: 0 } });
+    sim.send({
+      type: 'configure',
+      id: 'web-2',
+      autoscaling: { enabled: true, min: 1, max: SERVERS, targetUtilisation: 0.5, cooldownTicks: 0 },
+    });
     expect(sim.component('web-2').count).toBe(1);
     expect(sim.state.totals.loggedOutUsers).toBeCloseTo((ONLINE * (SERVERS - 1)) / SERVERS, 9);
   });

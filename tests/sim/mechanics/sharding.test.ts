@@ -5,7 +5,17 @@
  * resharding takes time; joins across shards cost extra lookups unless the data is denormalised.
  */
 import { describe, expect, it } from 'vitest';
-import { DISK_GB_PER_MEMORY_GB, ENGINES, KINDS, SIZES, WEB_STITCH_WORK, WEB_WORK, purchasePrice, type DbEngine, type Scenario } from '../../../shared/sim';
+import {
+  DISK_GB_PER_MEMORY_GB,
+  ENGINES,
+  KINDS,
+  SIZES,
+  WEB_STITCH_WORK,
+  WEB_WORK,
+  purchasePrice,
+  type DbEngine,
+  type Scenario,
+} from '../../../shared/sim';
 import { RESHARD_BASE_TICKS, RESHARD_TICKS_PER_GB } from '../../../shared/sim/commands/operations';
 import { RESHARD_EXTRA_WORK } from '../../../shared/sim/flow/forward';
 import { Driver } from '../../helpers/driver';
@@ -222,7 +232,7 @@ describe('joins across shards', () => {
     const db = sim.component(DB);
     expect(db.count).toBe(4);
     expect(db.figures.lambda).toBeCloseTo(3 * reads + writes, 9);
-    expect(db.figures.utilisation).toBeCloseTo(((3 * reads * readWork + writes * writeWork) / 4) / SIZES.small.vcpu, 9);
+    expect(db.figures.utilisation).toBeCloseTo((3 * reads * readWork + writes * writeWork) / 4 / SIZES.small.vcpu, 9);
     const web = sim.component('web-1');
     const webWork = reads * (WEB_WORK.read + 2 * WEB_STITCH_WORK) + writes * WEB_WORK.write;
     expect(web.figures.utilisation).toBeCloseTo(webWork / SIZES.xxlarge.vcpu, 9);

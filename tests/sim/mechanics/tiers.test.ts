@@ -4,7 +4,17 @@
  * they give, stop at a top size, restart to resize, and one instance is a single point of failure.
  */
 import { describe, expect, it } from 'vitest';
-import { COLOCATED_DB_SLOWDOWN, ENGINES, KINDS, SIZES, SIZE_NAMES, TOP_SIZE, WEB_WORK, purchasePrice, runningCostPerDay } from '../../../shared/sim';
+import {
+  COLOCATED_DB_SLOWDOWN,
+  ENGINES,
+  KINDS,
+  SIZES,
+  SIZE_NAMES,
+  TOP_SIZE,
+  WEB_WORK,
+  purchasePrice,
+  runningCostPerDay,
+} from '../../../shared/sim';
 import { Driver } from '../../helpers/driver';
 import { constantScenario } from '../../helpers/scenarios';
 
@@ -24,7 +34,7 @@ function oneBox() {
 }
 
 describe('one server running web and database', () => {
-  it('puts the database work on the web server\'s own CPU, slowed by sharing memory', () => {
+  it("puts the database work on the web server's own CPU, slowed by sharing memory", () => {
     const scenario = oneBox();
     const sim = new Driver(scenario).run(3);
     const { share } = mixShares(scenario);
@@ -58,8 +68,11 @@ describe('one server running web and database', () => {
     expect(web.settings.colocatedDb).toBe(false);
     const { share } = mixShares(scenario);
     const webOnly =
-      share('static') * WEB_WORK.static + share('read') * WEB_WORK.read + share('write') * WEB_WORK.write +
-      share('session') * WEB_WORK.session + share('job') * WEB_WORK.job;
+      share('static') * WEB_WORK.static +
+      share('read') * WEB_WORK.read +
+      share('write') * WEB_WORK.write +
+      share('session') * WEB_WORK.session +
+      share('job') * WEB_WORK.job;
     expect(web.figures.utilisation).toBeCloseTo(RPS * webOnly, 9);
     expect(web.figures.utilisation).toBeLessThan(before);
     const database = sim.component(db);
@@ -97,9 +110,7 @@ describe('vertical scaling', () => {
   });
 
   it('stops at a top size', () => {
-    const sim = new Driver(
-      constantScenario({ initialTopology: [{ kind: 'web', region: 'ap', size: TOP_SIZE, connectFrom: ['users'] }] }),
-    );
+    const sim = new Driver(constantScenario({ initialTopology: [{ kind: 'web', region: 'ap', size: TOP_SIZE, connectFrom: ['users'] }] }));
     const [outcome] = sim.send({ type: 'resize', id: 'web-1', size: TOP_SIZE });
     expect(outcome).toMatchObject({ ok: false, reason: 'already-top-size' });
   });

@@ -50,10 +50,7 @@ const WEB_POOL: InitialComponent[] = [
   { kind: 'web', region: 'a', size: 'large', count: 2, connectFrom: [0] },
 ];
 /** users → web → database (a): web-1, db-2. */
-const WEB_DB: InitialComponent[] = [
-  webEntry('a'),
-  largeDb('a', 0),
-];
+const WEB_DB: InitialComponent[] = [webEntry('a'), largeDb('a', 0)];
 
 /** Runs to just before START, then through START; returns the incident scripted there. */
 function startIt(sim: Driver): IncidentRecord {
@@ -83,7 +80,9 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
   trafficSpike: {
     title: 'a traffic spike multiplies the load by its magnitude until it expires',
     run: () => {
-      const sim = new Driver(scenario({ topology: WEB_POOL, incidents: [{ tick: START, type: 'trafficSpike', magnitude: 2.5, durationTicks: DURATION }] }));
+      const sim = new Driver(
+        scenario({ topology: WEB_POOL, incidents: [{ tick: START, type: 'trafficSpike', magnitude: 2.5, durationTicks: DURATION }] }),
+      );
       const incident = startIt(sim);
       expect(sim.state.summary.requestsPerSecond).toBeCloseTo(2.5 * RPS, 9);
       expect(sim.component('web-2').figures.lambda).toBeCloseTo(2.5 * RPS, 9);
@@ -96,7 +95,9 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
   badDeploy: {
     title: 'a bad deploy fails its share of what the web tier processes until it expires',
     run: () => {
-      const sim = new Driver(scenario({ topology: WEB_POOL, incidents: [{ tick: START, type: 'badDeploy', magnitude: 0.3, durationTicks: DURATION }] }));
+      const sim = new Driver(
+        scenario({ topology: WEB_POOL, incidents: [{ tick: START, type: 'badDeploy', magnitude: 0.3, durationTicks: DURATION }] }),
+      );
       const incident = startIt(sim);
       expect(sim.state.summary.errorRate).toBeCloseTo(0.3, 9);
       expect(sim.component('web-2').figures.failed).toBeCloseTo(0.3 * RPS, 9);
@@ -126,7 +127,9 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
   replicaFailure: {
     title: 'a read replica fails: its reads go to the primary until it is back',
     run: () => {
-      const sim = new Driver(scenario({ topology: WEB_DB, classMix: READ_WRITE, incidents: [{ tick: START, type: 'replicaFailure', target: 'db-3' }] }));
+      const sim = new Driver(
+        scenario({ topology: WEB_DB, classMix: READ_WRITE, incidents: [{ tick: START, type: 'replicaFailure', target: 'db-3' }] }),
+      );
       expect(sim.buy({ type: 'buy', kind: 'db', region: 'a', size: 'large', replicaOf: 'db-2' })).toBe('db-3');
       sim.run(START - sim.state.tick);
       expect(sim.component('db-2').figures.lambda).toBeCloseTo(0.2 * RPS, 9); // writes only
@@ -211,10 +214,7 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
       const h = 0.2;
       const sim = new Driver(
         scenario({
-          topology: [
-            webEntry('a'),
-            { kind: 'db', region: 'a', size: 'large', engine: 'nosql', count: shards, connectFrom: [0] },
-          ],
+          topology: [webEntry('a'), { kind: 'db', region: 'a', size: 'large', engine: 'nosql', count: shards, connectFrom: [0] }],
           classMix: READ_WRITE,
           incidents: [{ tick: START, type: 'hotspotKey', magnitude: h, durationTicks: DURATION }],
         }),
@@ -260,11 +260,15 @@ const CASES: Record<IncidentType, { title: string; run: () => void }> = {
     },
   },
   replicationLagSpike: {
-    title: 'a replication lag spike adds its seconds to every replica\'s lag (more stale reads) until it expires',
+    title: "a replication lag spike adds its seconds to every replica's lag (more stale reads) until it expires",
     run: () => {
       const spike = 120;
       const sim = new Driver(
-        scenario({ topology: WEB_DB, classMix: READ_WRITE, incidents: [{ tick: START, type: 'replicationLagSpike', magnitude: spike, durationTicks: DURATION }] }),
+        scenario({
+          topology: WEB_DB,
+          classMix: READ_WRITE,
+          incidents: [{ tick: START, type: 'replicationLagSpike', magnitude: spike, durationTicks: DURATION }],
+        }),
       );
       const replica = sim.buy({ type: 'buy', kind: 'db', region: 'a', size: 'large', replicaOf: 'db-2' });
       sim.run(START - sim.state.tick);
@@ -309,7 +313,9 @@ describe('every incident type can be scripted, shows in the flow, and ends', () 
     const preset = loadPreset('constant-load');
     const scripted = { ...preset, incidents: [{ tick: START, type: 'shardFull', target: 'db-3' }] };
     expect(scenarioSchema.safeParse(scripted).success).toBe(false);
-    expect(scenarioSchema.safeParse({ ...preset, incidents: [{ tick: START, type: 'dbPrimaryFailure', target: 'db-3' }] }).success).toBe(true);
+    expect(scenarioSchema.safeParse({ ...preset, incidents: [{ tick: START, type: 'dbPrimaryFailure', target: 'db-3' }] }).success).toBe(
+      true,
+    );
   });
 
   it('an instance failure also ends when the provider replaces the instance, autoscaling replaces it, or its component is removed', () => {
@@ -368,10 +374,8 @@ function expectRecoveries(state: SimState, availability: number[]): void {
 }
 
 describe('time to recover', () => {
-  it('is the first tick after the start at which availability is back: a lone server\'s crash recovers when its restart completes', () => {
-    const sim = new Driver(
-      scenario({ topology: [webEntry('a')], incidents: [{ tick: START, type: 'serverCrash', target: 'web-1' }] }),
-    );
+  it("is the first tick after the start at which availability is back: a lone server's crash recovers when its restart completes", () => {
+    const sim = new Driver(scenario({ topology: [webEntry('a')], incidents: [{ tick: START, type: 'serverCrash', target: 'web-1' }] }));
     const availability = runRecording(sim, START + 12, { [START + 1]: [{ type: 'restart', id: 'web-1' }] });
     expect(availability[START]).toBe(0);
     const incident = sim.state.incidents[0]!;
@@ -381,7 +385,9 @@ describe('time to recover', () => {
   });
 
   it('an incident the system absorbs has recovered on the next tick', () => {
-    const sim = new Driver(scenario({ topology: WEB_POOL, incidents: [{ tick: START, type: 'trafficSpike', magnitude: 1.5, durationTicks: DURATION }] }));
+    const sim = new Driver(
+      scenario({ topology: WEB_POOL, incidents: [{ tick: START, type: 'trafficSpike', magnitude: 1.5, durationTicks: DURATION }] }),
+    );
     const availability = runRecording(sim, START + 3);
     expect(sim.state.incidents[0]!.recoveredTick).toBe(START + 1);
     expectRecoveries(sim.state, availability);
@@ -438,7 +444,11 @@ describe('world incidents drawn at random', () => {
       { type: 'buy', kind: 'cdn', region: 'a' },
       { type: 'buyFeature', feature: 'hostMetrics' },
     );
-    busy.send({ type: 'connect', from: 'web-1', to: 'db-3' }, { type: 'connect', from: 'web-1', to: 'cache-4' }, { type: 'buy', kind: 'db', region: 'b', replicaOf: 'db-3' });
+    busy.send(
+      { type: 'connect', from: 'web-1', to: 'db-3' },
+      { type: 'connect', from: 'web-1', to: 'cache-4' },
+      { type: 'buy', kind: 'db', region: 'b', replicaOf: 'db-3' },
+    );
     quiet.run(days * TICKS_PER_DAY);
     busy.run(days * TICKS_PER_DAY - 2);
     expect(busy.state.components.map((c) => c.id)).toEqual(['web-1', 'lb-2', 'db-3', 'cache-4', 'cdn-5', 'db-6']);

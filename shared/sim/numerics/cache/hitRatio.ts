@@ -150,7 +150,6 @@ export interface CacheResult {
   meanHitAgeSeconds: number;
 }
 
-
 function check(q: CacheQuery): void {
   const { keys, alpha, capacityKeys, requestRate, ttlSeconds, policy } = q;
   if (!Number.isInteger(keys) || keys < 1 || keys > MAX_KEYS) {
@@ -170,17 +169,19 @@ function check(q: CacheQuery): void {
   }
 }
 
-function result(
-  hit: number, lambda: number, entries: number, capacity: number,
-  characteristic: number, ttl: number,
-): CacheResult {
+function result(hit: number, lambda: number, entries: number, capacity: number, characteristic: number, ttl: number): CacheResult {
   const lifetime = ttl < characteristic ? ttl : characteristic;
   return figures(hit, lambda, entries, capacity, characteristic, lifetime, ttl < characteristic);
 }
 
 function figures(
-  hit: number, lambda: number, entries: number, capacity: number,
-  characteristic: number, lifetime: number, ttlLimited: boolean,
+  hit: number,
+  lambda: number,
+  entries: number,
+  capacity: number,
+  characteristic: number,
+  lifetime: number,
+  ttlLimited: boolean,
 ): CacheResult {
   const h = hit > 1 ? 1 : hit > 0 ? hit : 0;
   const n = entries > 0 ? (entries < capacity ? entries : capacity) : 0; // clamps rounding only

@@ -2,7 +2,22 @@
  * Reading the tables of zipfTable.ts: interpolation inside a row, the characteristic time that
  * fills a capacity, LFU's partial sums, and the LRU case limited by both capacity and TTL.
  */
-import { HEAD, HU, KERNEL_EXP, KERNEL_RAT, LFU_STRIDE, LINEAR_COLS, STRIDE, buildLfu, expNeg, expSmall, lnSmall, oneMinus, type Scratch, type ZipfTable } from './zipfTable';
+import {
+  HEAD,
+  HU,
+  KERNEL_EXP,
+  KERNEL_RAT,
+  LFU_STRIDE,
+  LINEAR_COLS,
+  STRIDE,
+  buildLfu,
+  expNeg,
+  expSmall,
+  lnSmall,
+  oneMinus,
+  type Scratch,
+  type ZipfTable,
+} from './zipfTable';
 import { exp, ln, log1p } from '../math';
 // ---------------------------------------------------------------------------
 // Table lookups use no exp/ln: rows are found by binary search on yRow and the
@@ -148,7 +163,13 @@ export function topShare(tab: ZipfTable, c: number): number {
   const j = columnOf(tab, c);
   const c0 = tab.cols[j] as number;
   const dc = (tab.cols[j + 1] as number) - c0;
-  const v = hermite(tab.colCum[j] as number, dc * (tab.colP[j] as number), tab.colCum[j + 1] as number, dc * (tab.colP[j + 1] as number), (c - c0) / dc);
+  const v = hermite(
+    tab.colCum[j] as number,
+    dc * (tab.colP[j] as number),
+    tab.colCum[j + 1] as number,
+    dc * (tab.colP[j + 1] as number),
+    (c - c0) / dc,
+  );
   return v < 1 ? v : 1;
 }
 
@@ -188,8 +209,20 @@ function lfuPartial(tab: ZipfTable, c: number, y: number, off: number, out: Scra
   // Values at (y, column j) and (y, column j + 1) by Hermite in u.
   const oJ = hermite(f[ia] as number, HU * (f[ia + 1] as number), f[ib] as number, HU * (f[ib + 1] as number), s);
   const hJ = hermite(f[ia + 2] as number, HU * (f[ia + 3] as number), f[ib + 2] as number, HU * (f[ib + 3] as number), s);
-  const oK = hermite(f[ia + next] as number, HU * (f[ia + next + 1] as number), f[ib + next] as number, HU * (f[ib + next + 1] as number), s);
-  const hK = hermite(f[ia + next + 2] as number, HU * (f[ia + next + 3] as number), f[ib + next + 2] as number, HU * (f[ib + next + 3] as number), s);
+  const oK = hermite(
+    f[ia + next] as number,
+    HU * (f[ia + next + 1] as number),
+    f[ib + next] as number,
+    HU * (f[ib + next + 1] as number),
+    s,
+  );
+  const hK = hermite(
+    f[ia + next + 2] as number,
+    HU * (f[ia + next + 3] as number),
+    f[ib + next + 2] as number,
+    HU * (f[ib + next + 3] as number),
+    s,
+  );
   const c0 = tab.cols[j] as number;
   if (c < LINEAR_COLS) {
     // Unit columns: a fractional key is that share of the next one.

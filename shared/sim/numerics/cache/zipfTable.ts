@@ -248,7 +248,14 @@ function buildTable(keys: number, alpha: number): ZipfTable {
   for (let k = 0; k < rows; k++) {
     const y = exp(u0 + k * HU);
     yRow[k] = y;
-    let oE = 0, doE = 0, hE = 0, dhE = 0, oR = 0, doR = 0, hR = 0, dhR = 0;
+    let oE = 0,
+      doE = 0,
+      hE = 0,
+      dhE = 0,
+      oR = 0,
+      doR = 0,
+      hR = 0,
+      dhR = 0;
     for (let i = 0; i < nGroups; i++) {
       const w = gw[i] as number;
       const p = gp[i] as number;
@@ -269,8 +276,14 @@ function buildTable(keys: number, alpha: number): ZipfTable {
       dhR += w * p * sqq;
     }
     const r = k * STRIDE;
-    t[r] = oE; t[r + 1] = doE; t[r + 2] = hE; t[r + 3] = dhE;
-    t[r + 4] = oR; t[r + 5] = doR; t[r + 6] = hR; t[r + 7] = dhR;
+    t[r] = oE;
+    t[r + 1] = doE;
+    t[r + 2] = hE;
+    t[r + 3] = dhE;
+    t[r + 4] = oR;
+    t[r + 5] = doR;
+    t[r + 6] = hR;
+    t[r + 7] = dhR;
   }
   return { keys, alpha, headCum, gw, gp, cols, colP, colCum, colEnd, yRow, rows, lnZ: ln(z), t, lfu: null };
 }
@@ -285,7 +298,14 @@ export function buildLfu(tab: ZipfTable): LfuTable {
   const { gw, gp, colEnd, yRow } = tab;
   for (let k = 0; k < tab.rows; k++) {
     const y = yRow[k] as number;
-    let o = 0, dO = 0, h = 0, dh = 0, oR = 0, dOR = 0, hR = 0, dhR = 0;
+    let o = 0,
+      dO = 0,
+      h = 0,
+      dh = 0,
+      oR = 0,
+      dOR = 0,
+      hR = 0,
+      dhR = 0;
     let i = 0;
     const base = k * nCols * LFU_STRIDE;
     for (let j = 0; j < nCols; j++) {
@@ -310,8 +330,14 @@ export function buildLfu(tab: ZipfTable): LfuTable {
         dhR += w * p * sqq;
       }
       const r = base + j * LFU_STRIDE;
-      f[r] = o; f[r + 1] = dO; f[r + 2] = h; f[r + 3] = dh;
-      f[r + 4] = oR; f[r + 5] = dOR; f[r + 6] = hR; f[r + 7] = dhR;
+      f[r] = o;
+      f[r + 1] = dO;
+      f[r + 2] = h;
+      f[r + 3] = dh;
+      f[r + 4] = oR;
+      f[r + 5] = dOR;
+      f[r + 6] = hR;
+      f[r + 7] = dhR;
     }
   }
   return { f };
@@ -334,4 +360,3 @@ export function tableFor(keys: number, alpha: number): ZipfTable {
   memo.last = tab;
   return tab;
 }
-
