@@ -14,6 +14,9 @@
 
 const FILES = import.meta.glob<string>('../../assets/icons/*.svg', { query: '?raw', import: 'default', eager: true });
 
+/** The icon of each kind of box of the diagram (component kinds, users, DNS), named as the kind. */
+export const KIND_ICONS = ['lb', 'web', 'db', 'cache', 'cdn', 'sessionStore', 'queue', 'worker', 'users', 'dns'] as const;
+
 /** Every icon file, by name (assets/icons/<name>.svg); tests/client/icons.test.ts checks the folder against this list. */
 export const ICON_NAMES = [
   // The DOM's controls and states.
@@ -36,17 +39,8 @@ export const ICON_NAMES = [
   'undo',
   'copy',
   'brand',
-  // One per box of the diagram (component kinds, users, DNS): on its card, and in the shop.
-  'lb',
-  'web',
-  'db',
-  'cache',
-  'cdn',
-  'sessionStore',
-  'queue',
-  'worker',
-  'users',
-  'dns',
+  // One per box of the diagram: on its card, and in the shop.
+  ...KIND_ICONS,
   // The diagram's state badges (with `warn`).
   'down',
   'clock',

@@ -8,7 +8,7 @@
  * smoother and is much cheaper (notably on software renderers).
  */
 import type Phaser from 'phaser';
-import { ICON_VIEWBOX, ICONS, type IconArt, type IconName } from '../theme/icons';
+import { ICON_VIEWBOX, ICONS, KIND_ICONS, type IconArt, type IconName } from '../theme/icons';
 import { CARD_H, CARD_W, PORTAL_H, type NodeKind } from './layout';
 import { PALETTE, cssColour } from './palette';
 
@@ -40,19 +40,8 @@ export const TEX = {
   pixel: 'pixel',
 } as const;
 
-/** The icon on each kind of box (users and DNS included): the same files as the shop's. */
-const KIND_ICONS = [
-  'lb',
-  'web',
-  'db',
-  'cache',
-  'cdn',
-  'sessionStore',
-  'queue',
-  'worker',
-  'users',
-  'dns',
-] as const satisfies readonly NodeKind[];
+/** Every kind of box has its icon (users and DNS included): the same files as the shop's. */
+const BOX_ICONS = KIND_ICONS satisfies readonly NodeKind[];
 /** The badges a card's state can show (trafficStyle's STATE_STYLES picks one). */
 const STATE_BADGES = ['warn', 'down', 'clock', 'restarting'] as const satisfies readonly IconName[];
 export type StateBadge = (typeof STATE_BADGES)[number];
@@ -218,7 +207,7 @@ export function createTextures(scene: Phaser.Scene): void {
     ...cardShapes(CARD_W, PORTAL_H, { ring: TEX.portalRing }),
   ];
   const icon = ICON_SIZE * TEX_SCALE;
-  for (const name of KIND_ICONS) entries.push([iconFrame(name), icon, icon, (ctx) => drawIcon(ctx, ICONS[name], icon, WHITE)]);
+  for (const name of BOX_ICONS) entries.push([iconFrame(name), icon, icon, (ctx) => drawIcon(ctx, ICONS[name], icon, WHITE)]);
   const badge = BADGE_SIZE * TEX_SCALE;
   for (const name of STATE_BADGES)
     entries.push([badgeFrame(name), badge, badge, (ctx) => drawIcon(ctx, ICONS[name], badge, badgeInk(name))]);
