@@ -11,6 +11,9 @@
  * the detail line (SECONDARY_TEXT, the `detail` layer) go first. A name that does not fit is not
  * drawn smaller: it takes its short form (the locale files' diagram.short group) or loses letters
  * before its number.
+ *
+ * One file on purpose: one class owns a card's parts across the shared layers, and placing them
+ * and updating them read the same geometry constants.
  */
 import Phaser from 'phaser';
 import type { CardContent } from './cardModel';

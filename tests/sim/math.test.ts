@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { E, LN10, LN2, PI, TAU, cos, exp, expm1, ln, log10, log1p, pow, powInt, sin } from '../../shared/sim/numerics/math';
 
+// One file on purpose: every function of the sim's math against the same oracle and tolerance,
+// and the purity check over shared/sim that makes using them mandatory.
 // The host Math.* is the oracle here (tests may use it; shared/sim may not).
 // V8's versions are fdlibm ports and within 1 ulp, so a few ulp of slack is
 // plenty. 2^-52 relative is about 1–2 ulp; measured agreement is ≤ 1 ulp.

@@ -2,6 +2,7 @@
  * The goals panel's pure parts: objective progress as far as the team's monitoring shows it, the
  * next-step hint rules (each rule's condition, and what a newcomer who follows every hint sees),
  * and the scaling checklist judged from the team's view (agreeing with the server's score).
+ * One file on purpose: the three parts judge the same team views, built once here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
