@@ -1,11 +1,12 @@
 /** Pure view models of the panels: incident-feed lines, inspector figures, chart series. */
 import { describe, expect, it } from 'vitest';
-import type { ComponentView, FeedEntry, HostMetrics } from '../../../shared/sim';
+import type { FeedEntry } from '../../../shared/sim';
 import { feedLine } from '../../../client/ui/feed/feedText';
 import { componentFigures, plannedCount, utilisationTone } from '../../../client/ui/inspector/figures';
 import { CHARTS, chartData, hasData, latest } from '../../../client/ui/charts/series';
 import type { HistoryPoint } from '../../../client/state/model';
 import { yRange } from '../../../client/ui/charts/Chart';
+import { componentView, hostMetrics } from '../../helpers/views';
 
 const name = (id: string) => `<${id}>`;
 const minutes = (m: number) => `${m}m`;
@@ -55,37 +56,8 @@ describe('incident feed lines', () => {
   });
 });
 
-const METRICS: HostMetrics = {
-  lambda: 10,
-  capacity: 100,
-  utilisation: 0.1,
-  meanLatencyMs: 5,
-  p95LatencyMs: 9,
-  served: 10,
-  errors: 0,
-  backlog: 0,
-  extra: {},
-  sent: {},
-  fromUsers: {},
-  serving: 1,
-  down: 0,
-  restarting: 0,
-  health: 'healthy',
-};
-const COMPONENT: ComponentView = {
-  id: 'cache-4',
-  kind: 'cache',
-  region: 'ap',
-  size: 'small',
-  count: 1,
-  provisioning: 2,
-  status: 'ok',
-  resizingTo: null,
-  resharding: null,
-  settings: {},
-  targets: [],
-  metrics: null,
-};
+const METRICS = hostMetrics();
+const COMPONENT = componentView({ id: 'cache-4', kind: 'cache', provisioning: 2 });
 
 describe('inspector figures', () => {
   it('are hidden without host metrics', () => {

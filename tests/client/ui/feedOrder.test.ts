@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ComponentView, FeedEntry, HostMetrics, IncidentCause, TeamView, TierFigures } from '../../../shared/sim';
 import { feedLine, notYoursReason, offersRollback, orderFeed, overloadLines } from '../../../client/ui/feed/feedText';
+import { componentView } from '../../helpers/views';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const locale = (lang: 'en' | 'ko') => JSON.parse(readFileSync(join(ROOT, `client/i18n/locales/${lang}.json`), 'utf8')) as unknown;
@@ -34,23 +35,7 @@ const cause = (type: IncidentCause['type'], over: Partial<IncidentCause> = {}): 
 });
 const entry = (tick: number, recoveredTick: number | null, c: IncidentCause | null): FeedEntry => ({ tick, recoveredTick, cause: c });
 
-function component(over: Partial<ComponentView>): ComponentView {
-  return {
-    id: 'web-1',
-    kind: 'web',
-    region: 'ap',
-    size: 'small',
-    count: 1,
-    provisioning: 0,
-    status: 'ok',
-    resizingTo: null,
-    resharding: null,
-    settings: {},
-    targets: [],
-    metrics: null,
-    ...over,
-  };
-}
+const component = componentView;
 
 const METRICS: HostMetrics = {
   lambda: 150,

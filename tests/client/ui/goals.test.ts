@@ -24,6 +24,7 @@ import { CONCEPT_IDS } from '../../../client/ui/conceptLinks';
 import { teamChecklist, type ChecklistNames } from '../../../client/ui/goals/checklist';
 import { HINT_IDS, HINT_RULES, nextHint, type Hint, type HintId } from '../../../client/ui/goals/hints';
 import { objectiveRows, objectivesSummary } from '../../../client/ui/goals/objectives';
+import { componentView } from '../../helpers/views';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const locales = Object.fromEntries(
@@ -260,21 +261,7 @@ describe('next-step hints', () => {
     });
   });
 
-  const web = (over: Partial<ComponentView>): ComponentView => ({
-    id: 'web-1',
-    kind: 'web',
-    region: 'ap',
-    size: 'small',
-    count: 1,
-    provisioning: 0,
-    status: 'ok',
-    resizingTo: null,
-    resharding: null,
-    settings: {},
-    targets: [],
-    metrics: null,
-    ...over,
-  });
+  const web = componentView;
   const system = (
     components: ComponentView[],
     entries: Record<string, string> = { ap: 'web-1' },

@@ -7,41 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { DISK_GB_PER_MEMORY_GB, SIZES, SIZE_NAMES, type ComponentView, type HostMetrics } from '../../../shared/sim';
 import { componentFigures, diskText, diskTone, sizeDiskGb } from '../../../client/ui/inspector/figures';
 import { setLanguage } from '../../../client/i18n';
+import { componentView, hostMetrics } from '../../helpers/views';
 
-const METRICS: HostMetrics = {
-  lambda: 100,
-  capacity: 400,
-  utilisation: 0.25,
-  meanLatencyMs: 5,
-  p95LatencyMs: 9,
-  served: 100,
-  errors: 0,
-  backlog: 0,
-  extra: {},
-  sent: {},
-  fromUsers: {},
-  serving: 1,
-  down: 0,
-  restarting: 0,
-  health: 'healthy',
-};
+const METRICS = hostMetrics({ lambda: 100, capacity: 400, utilisation: 0.25, served: 100 });
 
 function component(kind: ComponentView['kind'], extra: HostMetrics['extra'], overrides: Partial<ComponentView> = {}): ComponentView {
-  return {
-    id: `${kind}-2`,
-    kind,
-    region: 'ap',
-    size: 'small',
-    count: 1,
-    provisioning: 0,
-    status: 'ok',
-    resizingTo: null,
-    resharding: null,
-    settings: {},
-    targets: [],
-    metrics: { ...METRICS, extra },
-    ...overrides,
-  };
+  return componentView({ id: `${kind}-2`, kind, metrics: { ...METRICS, extra }, ...overrides });
 }
 
 describe('database disk', () => {
