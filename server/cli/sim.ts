@@ -1,12 +1,16 @@
 /**
  * Headless simulation: run a scenario for a number of ticks, optionally with a command log, and
- * print the final state hash and figures. The same code the server runs, without a server.
+ * print the final state hash and figures. The same code the server runs, without a server. A
+ * campaign chapter runs to its end by default and also prints its outcome (won, lost or running,
+ * stars, and every goal with its value).
  *
  *   npm run sim -- --scenario sandbox --seed 1 --ticks 1440 [--commands log.jsonl] [--json]
+ *   npm run sim -- --scenario 01-one-server --commands solution.jsonl --json
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCommandLog } from '../../shared/protocol/commands';
+import { chapterIds, chapterOutcome, findChapter, parseChapter, type Chapter } from '../../shared/campaign';
 import { loadPreset, parseScenario, PRESET_IDS } from '../../shared/scenarios';
 import { hashState, replay, type SimState } from '../../shared/sim';
 
@@ -14,7 +18,9 @@ import { hashState, replay, type SimState } from '../../shared/sim';
 function usage(message?: string): never {
   if (message) console.error(`error: ${message}`);
   console.error(
-    `usage: npm run sim -- --scenario <${PRESET_IDS.join('|')}|file.json> --seed <n> --ticks <n> [--commands log.jsonl] [--json]`,
+    `usage: npm run sim -- --scenario <${PRESET_IDS.join('|')}|chapter|file.json> --seed <n> --ticks <n> [--commands log.jsonl] [--json]`,
+  );
+  console.error(`chapters: ${chapterIds().join(', ')} (run to their end unless --ticks says otherwise)`
   );
   process.exit(message ? 2 : 0);
 }
@@ -31,10 +37,17 @@ function wholeNumber(name: string, text: string | undefined, fallback: number, m
 
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
-/** The figures the CLI reports, as plain JSON. */
-export function report(state: SimState) {
+/** A chapter's outcome as the CLI prints it: values rounded for reading. */
+function chapterReport(chapter: Chapter, state: SimState) {
+  const outcome = chapterOutcome(chapter, state);
+  return { ...outcome, goals: outcome.goals.map((goal) => ({ ...goal, value: round(goal.value, 5) })) };
+}
+
+/** The figures the CLI reports, as plain JSON; for a chapter, its outcome too. */
+export function report(state: SimState, chapter: Chapter | null = null) {
   const s = state.summary;
   return {
+    ...(chapter === null ? {} : { outcome: chapterReport(chapter, state) }),
     tick: state.tick,
     hash: hashState(state),
     gameOver: state.gameOver,
@@ -70,7 +83,18 @@ export function report(state: SimState) {
 
 function table(result: ReturnType<typeof report>): string {
   const s = result.summary;
+  const outcome = result.outcome;
   const lines = [
+    ...(outcome === undefined
+      ? []
+      : [
+          `chapter: ${outcome.status}${outcome.reason === null ? '' : ` (${outcome.reason})`}  stars ${outcome.stars}`,
+          ...outcome.goals.map(
+            (goal) =>
+              `  ${goal.met ? '✓' : '✗'} star ${goal.star}: ${goal.metric} ${goal.min !== undefined ? `≥ ${goal.min}` : `≤ ${String(goal.max)}`} (is ${goal.value})`,
+          ),
+          '',
+        ]),
     `tick ${result.tick}  hash ${result.hash}${result.gameOver ? `  game over: ${result.gameOver.reason}` : ''}`,
     `users online ${s.users}  DAU ${s.dau} (peak ${s.peakDau})  ${s.requestsPerSecond} req/s`,
     `availability ${(s.availability * 100).toFixed(3)} %  errors ${(s.errorRate * 100).toFixed(3)} %  latency p50 ${s.latencyP50Ms} ms  p95 ${s.latencyP95Ms} ms`,
@@ -116,14 +140,21 @@ function main(): void {
   }
   if (values.help) usage();
   const name = values.scenario;
+  let chapter = findChapter(name);
   let scenario;
   try {
-    scenario = PRESET_IDS.includes(name) ? loadPreset(name) : parseScenario(JSON.parse(readFileSync(name, 'utf8')));
+    if (chapter === null && !PRESET_IDS.includes(name)) {
+      // A file: a chapter (it has a scenario inside) or a scenario of its own.
+      const data: unknown = JSON.parse(readFileSync(name, 'utf8'));
+      if (typeof data === 'object' && data !== null && 'scenario' in data) chapter = parseChapter(data);
+      else scenario = parseScenario(data);
+    }
+    scenario ??= chapter !== null ? chapter.scenario : loadPreset(name);
   } catch (error) {
     usage((error as Error).message);
   }
   const seed = wholeNumber('seed', values.seed, 1, MAX_SEED);
-  const ticks = wholeNumber('ticks', values.ticks, 1440, 10_000_000);
+  const ticks = wholeNumber('ticks', values.ticks, scenario.objectives.durationTicks ?? 1440, 10_000_000);
   let log: ReturnType<typeof parseCommandLog> = [];
   if (values.commands !== undefined) {
     try {
@@ -132,7 +163,7 @@ function main(): void {
       usage((error as Error).message);
     }
   }
-  const result = report(replay(scenario, seed, log, ticks));
+  const result = report(replay(scenario, seed, log, ticks), chapter);
   console.log(values.json ? JSON.stringify(result, null, 2) : table(result));
 }
 

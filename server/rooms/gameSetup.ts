@@ -3,7 +3,7 @@
 import { randomInt, randomBytes } from 'node:crypto';
 import { createOptionsSchema, type CreateOptions, type Phase } from '../../shared/protocol/messages';
 import { formatZodError } from '../../shared/protocol/zodErrors';
-import { loadPreset, PRESET_IDS } from '../../shared/scenarios';
+import { isShippedScenario, loadPreset } from '../../shared/scenarios';
 import type { RoomRecord } from '../store/types';
 import { defaultTeams } from './controls';
 import { refuseCreate } from './joining';
@@ -34,7 +34,7 @@ export function newRoomRecord(raw: unknown, code: string): { record: RoomSetup; 
   const parsed = createOptionsSchema.safeParse(raw);
   if (!parsed.success) refuseCreate('invalid-create', formatZodError(parsed.error));
   const options = parsed.data;
-  if (!(PRESET_IDS as readonly string[]).includes(options.scenario)) refuseCreate('unknown-scenario', options.scenario);
+  if (!isShippedScenario(options.scenario)) refuseCreate('unknown-scenario', options.scenario);
   const teams = options.mode === 'solo' ? defaultTeams('solo') : (options.teams ?? defaultTeams(options.mode));
   if (new Set(teams).size !== teams.length) refuseCreate('duplicate-team', teams.join(','));
   const settings: RoomSettings = { teams, public: options.mode === 'match' && options.public === true, creator: options.playerId };

@@ -1,4 +1,5 @@
-/** The scenarios that ship with the game, validated on load, by id. */
+/** The scenarios that ship with the game, validated on load, by id: the presets and the campaign's chapters. */
+import { findChapter } from '../campaign';
 import type { Scenario } from '../sim/core/scenario';
 import constantLoad from '../../assets/scenarios/constant-load.json' with { type: 'json' };
 import sandbox from '../../assets/scenarios/sandbox.json' with { type: 'json' };
@@ -11,12 +12,19 @@ const PRESETS: Record<string, unknown> = {
   'constant-load': constantLoad,
 };
 
-/** Names of the shipped scenarios, in menu order. */
+/** Names of the shipped free-play scenarios, in menu order (chapters are listed by the campaign). */
 export const PRESET_IDS = Object.keys(PRESETS);
 
-/** A shipped scenario by id, validated; throws with the known ids when there is none. */
+/** A shipped scenario (a preset or a chapter's) by id, validated; throws with the known presets when there is none. */
 export function loadPreset(id: string): Scenario {
+  const chapter = findChapter(id);
+  if (chapter !== null) return chapter.scenario;
   const data = PRESETS[id];
-  if (data === undefined) throw new Error(`unknown scenario "${id}" (known: ${PRESET_IDS.join(', ')})`);
+  if (data === undefined) throw new Error(`unknown scenario "${id}" (known: ${PRESET_IDS.join(', ')} and the campaign's chapters)`);
   return parseScenario(data);
+}
+
+/** Whether a scenario with this id ships with the game. */
+export function isShippedScenario(id: string): boolean {
+  return Object.hasOwn(PRESETS, id) || findChapter(id) !== null;
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SPEEDS } from '../protocol/messages';
 import { ALLOWED_LINKS } from '../sim/core/topology';
-import { DB_ENGINES, SHARD_KEYS } from '../sim/vocabulary';
+import { DB_ENGINES, FEATURE_NAMES, SHARD_KEYS } from '../sim/vocabulary';
 import { COMPONENT_KINDS, INCIDENT_TYPES, WORLD_INCIDENTS, type IncidentType, type Scenario } from '../sim/core/scenario';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes');
@@ -102,6 +102,7 @@ export const scenarioSchema = z
         durationTicks: z.number().int().positive().optional(),
       })
       .strict(),
+    shop: z.object({ kinds: z.array(kindName), features: z.array(z.enum(FEATURE_NAMES)) }).strict().optional(),
     initialTopology: z.array(
       z
         .object({

@@ -27,3 +27,7 @@ export type DbEngine = (typeof DB_ENGINES)[number];
 /** Who promotes a replica when a primary dies. */
 export const FAILOVER_MODES = ['manual', 'automatic'] as const;
 export type FailoverMode = (typeof FAILOVER_MODES)[number];
+
+/** Team-wide logs, metrics and automation a team can buy (catalogue.ts prices them). */
+export const FEATURE_NAMES = ['hostMetrics', 'aggregatedMetrics', 'businessMetrics', 'logAggregation', 'alerts', 'cicd'] as const;
+export type Feature = (typeof FEATURE_NAMES)[number];

@@ -131,6 +131,7 @@ function setInstanceCount(state: SimState, component: ComponentState, count: num
 
 function buy(state: SimState, command: Extract<Command, { type: 'buy' }>, apply: boolean): CommandResult {
   if (!state.scenario.regions.some((r) => r.id === command.region)) return refuse('unknown-region');
+  if (state.scenario.shop !== undefined && !state.scenario.shop.kinds.includes(command.kind)) return refuse('not-in-shop');
   const spec = KINDS[command.kind];
   const size = command.size ?? (spec.sizes[0] as SizeName);
   if (!spec.sizes.includes(size)) return refuse('invalid-size');

@@ -79,6 +79,7 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
     }
     case 'buyFeature': {
       if (state.features[command.feature]) return refuse('feature-owned');
+      if (state.scenario.shop !== undefined && !state.scenario.shop.features.includes(command.feature)) return refuse('not-in-shop');
       const cost = featureQuote(command.feature, state.scenario.priceFactor).oneOff;
       if (cost > state.money) return refuse('insufficient-funds');
       if (apply) {

@@ -4,7 +4,7 @@
  * validates scenario files (shared/scenarios) produces exactly this type.
  */
 
-import type { DbEngine, ShardKey, SizeName } from '../vocabulary';
+import type { DbEngine, Feature, ShardKey, SizeName } from '../vocabulary';
 
 /** The request classes of docs/design.md; every rate in the sim is kept per class in this order. */
 export const REQUEST_CLASSES = ['static', 'read', 'write', 'session', 'job'] as const;
@@ -130,6 +130,16 @@ export interface InitialComponent {
 export const COMPONENT_KINDS = ['lb', 'web', 'db', 'cache', 'cdn', 'sessionStore', 'queue', 'worker'] as const;
 export type ComponentKindName = (typeof COMPONENT_KINDS)[number];
 
+/**
+ * What a campaign chapter lets the team buy: the component kinds and the features on sale. Absent:
+ * everything (the sandbox). A chapter sells only what its lesson needs, so that the lesson is the
+ * way through; the sim refuses anything else (`not-in-shop`), whatever a client sends.
+ */
+export interface Shop {
+  kinds: ComponentKindName[];
+  features: Feature[];
+}
+
 export interface Scenario {
   id: string;
   name: LocalText;
@@ -168,5 +178,7 @@ export interface Scenario {
   transferCostPerGb: number;
   incidents: ScriptedIncident[];
   objectives: Objectives;
+  /** What may be bought; absent: everything. */
+  shop?: Shop;
   initialTopology: InitialComponent[];
 }

@@ -217,6 +217,8 @@ export const REJECT_REASONS = [
   'feature-missing',
   /** The game has ended (bankrupt or out of time): nothing more is applied. */
   'game-over',
+  /** The scenario's shop does not sell this kind or feature (a campaign chapter sells only what it teaches). */
+  'not-in-shop',
   /** Applying the command would leave the state exactly as it is (a setting to its own value …). */
   'no-change',
 ] as const;

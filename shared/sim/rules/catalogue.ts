@@ -5,11 +5,11 @@
  * RDBMS answers a join, and a database sharing a box with the web server runs slower.
  */
 import type { ComponentKindName, PerClass } from '../core/scenario';
-import { SIZE_NAMES, type DbEngine, type SizeName } from '../vocabulary';
+import { SIZE_NAMES, type DbEngine, type Feature, type SizeName } from '../vocabulary';
 
 // The size names live in the vocabulary (a leaf) so that scenario.ts can name them without
 // importing this file, which imports scenario.ts; they are still offered here beside SIZES.
-export { SIZE_NAMES, type SizeName } from '../vocabulary';
+export { SIZE_NAMES, FEATURE_NAMES, type Feature, type SizeName } from '../vocabulary';
 
 export interface InstanceSize {
   name: SizeName;
@@ -142,16 +142,14 @@ export const CDN_EDGE_RTT_MS = 15;
 /** Disk of one database instance per GB of memory (storage grows with the instance size). */
 export const DISK_GB_PER_MEMORY_GB = 25;
 /** Team-wide features: logs, metrics and automation (idea 11 of docs/design.md), with their running cost per day. */
-export const FEATURES = {
+export const FEATURES: Record<Feature, { purchasePrice: number; costPerDay: number }> = {
   hostMetrics: { purchasePrice: 100, costPerDay: 5 },
   aggregatedMetrics: { purchasePrice: 200, costPerDay: 10 },
   businessMetrics: { purchasePrice: 200, costPerDay: 10 },
   logAggregation: { purchasePrice: 300, costPerDay: 15 },
   alerts: { purchasePrice: 150, costPerDay: 5 },
   cicd: { purchasePrice: 500, costPerDay: 20 },
-} as const;
-export type Feature = keyof typeof FEATURES;
-export const FEATURE_NAMES = Object.keys(FEATURES) as Feature[];
+};
 
 /** CPU seconds (at one vCPU) a web server spends per request of each class, besides data access. */
 export const WEB_WORK: PerClass = {

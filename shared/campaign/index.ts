@@ -1,0 +1,50 @@
+/**
+ * The campaign: the shipped chapter files (assets/campaign), validated once and kept in order.
+ * Chapter ids are their scenarios' ids; a room started with one runs its scenario and is scored
+ * by its goals.
+ */
+import type { Chapter } from './schema';
+import { parseChapter } from './schema';
+import chapter01 from '../../assets/campaign/01-one-server.json' with { type: 'json' };
+
+export { chapterOutcome, type ChapterOutcome, type GoalResult } from './outcome';
+export { CONCEPT_IDS, type ConceptId } from './concepts';
+export { GOAL_METRICS, goalValue, type Goal, type GoalMetric } from './goals';
+export { parseChapter, usesIdea, type Chapter } from './schema';
+
+const FILES: readonly unknown[] = [chapter01];
+
+let parsed: Chapter[] | null = null;
+
+/** Every chapter in campaign order (validated on first use; a broken file throws naming it). */
+export function chapters(): readonly Chapter[] {
+  if (parsed === null) {
+    const list = FILES.map((data) => parseChapter(data));
+    list.forEach((chapter, index) => {
+      if (chapter.number !== index + 1) throw new Error(`chapter ${chapter.scenario.id} is number ${chapter.number}, expected ${index + 1}`);
+    });
+    parsed = list;
+  }
+  return parsed;
+}
+
+/** Chapter ids in campaign order. */
+export function chapterIds(): string[] {
+  return chapters().map((chapter) => chapter.scenario.id);
+}
+
+/** The chapter with this id, or null. */
+export function findChapter(id: string): Chapter | null {
+  return chapters().find((chapter) => chapter.scenario.id === id) ?? null;
+}
+
+/**
+ * Whether a player with these completed chapters may play `id`: the first always, any other once
+ * the one before it is won. The sandbox is not a chapter and is always open.
+ */
+export function chapterUnlocked(id: string, completed: ReadonlySet<string>): boolean {
+  const list = chapterIds();
+  const index = list.indexOf(id);
+  if (index < 0) return false;
+  return index === 0 || completed.has(list[index - 1]!);
+}
