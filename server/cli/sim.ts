@@ -20,8 +20,7 @@ function usage(message?: string): never {
   console.error(
     `usage: npm run sim -- --scenario <${PRESET_IDS.join('|')}|chapter|file.json> --seed <n> --ticks <n> [--commands log.jsonl] [--json]`,
   );
-  console.error(`chapters: ${chapterIds().join(', ')} (run to their end unless --ticks says otherwise)`
-  );
+  console.error(`chapters: ${chapterIds().join(', ')} (run to their end unless --ticks says otherwise)`);
   process.exit(message ? 2 : 0);
 }
 
@@ -37,6 +36,13 @@ function wholeNumber(name: string, text: string | undefined, fallback: number, m
 
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
+/** A logged command the sim refused at its tick, and why. */
+interface Refusal {
+  tick: number;
+  seq: number;
+  reason: string | null;
+}
+
 /** A chapter's outcome as the CLI prints it: values rounded for reading. */
 function chapterReport(chapter: Chapter, state: SimState) {
   const outcome = chapterOutcome(chapter, state);
@@ -44,10 +50,11 @@ function chapterReport(chapter: Chapter, state: SimState) {
 }
 
 /** The figures the CLI reports, as plain JSON; for a chapter, its outcome too. */
-export function report(state: SimState, chapter: Chapter | null = null) {
+export function report(state: SimState, chapter: Chapter | null = null, refused: Refusal[] = []) {
   const s = state.summary;
   return {
     ...(chapter === null ? {} : { outcome: chapterReport(chapter, state) }),
+    refused,
     tick: state.tick,
     hash: hashState(state),
     gameOver: state.gameOver,
@@ -95,6 +102,7 @@ function table(result: ReturnType<typeof report>): string {
           ),
           '',
         ]),
+    ...result.refused.map((r) => `refused: seq ${r.seq} at tick ${r.tick}: ${String(r.reason)}`),
     `tick ${result.tick}  hash ${result.hash}${result.gameOver ? `  game over: ${result.gameOver.reason}` : ''}`,
     `users online ${s.users}  DAU ${s.dau} (peak ${s.peakDau})  ${s.requestsPerSecond} req/s`,
     `availability ${(s.availability * 100).toFixed(3)} %  errors ${(s.errorRate * 100).toFixed(3)} %  latency p50 ${s.latencyP50Ms} ms  p95 ${s.latencyP95Ms} ms`,
@@ -163,7 +171,12 @@ function main(): void {
       usage((error as Error).message);
     }
   }
-  const result = report(replay(scenario, seed, log, ticks), chapter);
+  const refused: Refusal[] = [];
+  const final = replay(scenario, seed, log, ticks, (state) => {
+    for (const outcome of state.lastOutcomes)
+      if (!outcome.ok) refused.push({ tick: state.tick - 1, seq: outcome.seq, reason: outcome.reason });
+  });
+  const result = report(final, chapter, refused);
   console.log(values.json ? JSON.stringify(result, null, 2) : table(result));
 }
 

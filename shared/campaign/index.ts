@@ -21,7 +21,8 @@ export function chapters(): readonly Chapter[] {
   if (parsed === null) {
     const list = FILES.map((data) => parseChapter(data));
     list.forEach((chapter, index) => {
-      if (chapter.number !== index + 1) throw new Error(`chapter ${chapter.scenario.id} is number ${chapter.number}, expected ${index + 1}`);
+      if (chapter.number !== index + 1)
+        throw new Error(`chapter ${chapter.scenario.id} is number ${chapter.number}, expected ${index + 1}`);
     });
     parsed = list;
   }

@@ -85,5 +85,7 @@ export function parseChapter(data: unknown): Chapter {
 /** Whether a command applies the chapter's idea (matches one of its patterns). */
 export function usesIdea(chapter: Chapter, command: Command): boolean {
   const fields = command as unknown as Record<string, unknown>;
-  return chapter.idea.some((pattern) => Object.entries(pattern).every(([key, value]) => JSON.stringify(fields[key]) === JSON.stringify(value)));
+  return chapter.idea.some((pattern) =>
+    Object.entries(pattern).every(([key, value]) => JSON.stringify(fields[key]) === JSON.stringify(value)),
+  );
 }

@@ -53,9 +53,13 @@ describe.each(chapters().map((chapter) => [chapter.scenario.id, chapter] as cons
   it('doing nothing loses, and so does serving no one', () => {
     expect(play(chapter, 1, []).outcome.status).toBe('lost');
     // Users' DNS entries taken away at once: nothing is served, whatever else the system has.
-    const entries = Object.values(createSim(chapter.scenario, 1).entries).map(
-      (to, seq): CommandEntry => ({ tick: 0, team: 'solo', player: 'p1', seq, command: { type: 'disconnect', from: USERS, to } }),
-    );
+    const entries = Object.values(createSim(chapter.scenario, 1).entries).map((to, seq): CommandEntry => ({
+      tick: 0,
+      team: 'solo',
+      player: 'p1',
+      seq,
+      command: { type: 'disconnect', from: USERS, to },
+    }));
     const winningRest = log(chapter, 'win').map((entry) => ({ ...entry, seq: entry.seq + entries.length }));
     const unserved = [...entries, ...winningRest.filter((entry) => !(entry.command.type === 'connect' && entry.command.from === USERS))];
     expect(play(chapter, 1, unserved).outcome.status).toBe('lost');
