@@ -1,9 +1,10 @@
 // The HTTP side of the game server (express, as Colyseus's transport provides it): health,
-// Prometheus metrics, replays and results, and the built client for everything else.
+// Prometheus metrics, replays and results, campaign progress, and the built client for everything else.
 import type { Application, NextFunction, Request, Response } from 'express';
 import type { GameResult } from '../rooms/finishGame';
 import type { GameMetrics } from '../metrics';
 import type { GameStore } from '../store/types';
+import { campaignStandings } from './campaign';
 import { checkHealth, sendHealth } from './healthz';
 import { createStaticHandler } from './staticServer';
 
@@ -17,6 +18,8 @@ export interface RouteOptions {
 
 /** Ids are short url-safe strings; anything else is not looked up at all. */
 const ID = /^[A-Za-z0-9_-]{4,32}$/;
+/** A browser's anonymous profile id, as join options take it. */
+const PROFILE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** A number as JavaScript writes one, sign included: left as it is, since money can be negative. */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
@@ -112,6 +115,18 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
         res.set('content-type', 'text/csv; charset=utf-8').set('content-disposition', `attachment; filename="scale-up-result-${id}.csv"`);
         res.send(resultCsv(record.result as GameResult));
       } else res.json(record);
+    }),
+  );
+
+  app.get(
+    '/api/campaign/:profile',
+    wrap(async (req, res) => {
+      const profile = String(req.params.profile);
+      if (!PROFILE_ID.test(profile)) {
+        res.status(400).json({ error: 'invalid-profile' });
+        return;
+      }
+      res.set('cache-control', 'no-store').json({ chapters: await campaignStandings(store, profile) });
     }),
   );
 

@@ -1,9 +1,10 @@
 // The end of a game: a result per team (the figures the debrief and the scoreboard need) and a
 // replay (scenario, seed and log) are stored under short ids, and the room is marked finished.
 import { randomBytes } from 'node:crypto';
+import { chapterOutcome, findChapter, type ChapterOutcome } from '../../shared/campaign';
 import { teamResult, type TeamResultFigures } from '../../shared/sim';
 import type { GameStore } from '../store/types';
-import type { RoomSetup } from './gameSetup';
+import { roomSettings, type RoomSetup } from './gameSetup';
 import type { Seats } from './seats';
 import type { TeamSims } from './teamSims';
 
@@ -15,6 +16,8 @@ function shortId(): string {
 interface TeamResult extends TeamResultFigures {
   team: string;
   players: string[];
+  /** A campaign chapter's outcome for the team (stars, every goal); null outside the campaign. */
+  chapter: ChapterOutcome | null;
 }
 
 export interface GameResult {
@@ -24,16 +27,25 @@ export interface GameResult {
   seed: number;
   endedTick: number;
   teams: TeamResult[];
+  /** Display names by seat id: the command log names its players by seat. */
+  seats: Record<string, string>;
 }
 
 function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats): GameResult {
+  const chapter = findChapter(record.scenarioId);
   return {
     code: record.code,
     mode: record.mode,
     scenario: record.scenarioId,
     seed: record.seed,
     endedTick: sims.tick,
-    teams: sims.teamIds.map((team) => ({ team, players: seats.members(team).map((seat) => seat.name), ...teamResult(sims.state(team)) })),
+    teams: sims.teamIds.map((team) => ({
+      team,
+      players: seats.members(team).map((seat) => seat.name),
+      ...teamResult(sims.state(team)),
+      chapter: chapter === null ? null : chapterOutcome(chapter, sims.state(team)),
+    })),
+    seats: Object.fromEntries(seats.all().map((seat) => [seat.seatId, seat.name])),
   };
 }
 
@@ -42,16 +54,12 @@ export async function finishGame(
   record: RoomSetup,
   sims: TeamSims,
   seats: Seats,
-): Promise<{ resultId: string; replayId: string }> {
+): Promise<{ resultId: string; replayId: string; result: GameResult }> {
   const resultId = shortId();
   const replayId = shortId();
-  await store.saveResult({
-    id: resultId,
-    roomId: record.id,
-    mode: record.mode,
-    scenarioId: record.scenarioId,
-    result: gameResult(record, sims, seats),
-  });
+  const result = gameResult(record, sims, seats);
+  await store.saveResult({ id: resultId, roomId: record.id, mode: record.mode, scenarioId: record.scenarioId, result });
+
   await store.saveReplay({
     id: replayId,
     roomId: record.id,
@@ -63,5 +71,19 @@ export async function finishGame(
     finalHashes: sims.hashes(),
   });
   await store.finishRoom(record.id);
-  return { resultId, replayId };
+  return { resultId, replayId, result };
+}
+
+/**
+ * Saves a finished solo chapter to the campaign progress of the browser profile that started it
+ * (the room's creator); nothing for other games.
+ */
+export async function saveChapterProgress(store: GameStore, record: RoomSetup, result: GameResult): Promise<void> {
+  const outcome = result.teams[0]?.chapter;
+  if (record.mode !== 'solo' || outcome == null) return;
+  await store.saveProgress(roomSettings(record).creator, record.scenarioId, {
+    score: outcome.score,
+    stars: outcome.stars,
+    completed: outcome.status === 'won',
+  });
 }

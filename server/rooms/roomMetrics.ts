@@ -7,7 +7,7 @@ import type { Mode } from '../../shared/protocol/messages';
 import type { GameMetrics } from '../metrics';
 
 /** Store writes besides the command log whose failures are counted, by `operation` label. */
-export type StoreOperation = 'profile' | 'snapshot' | 'result';
+export type StoreOperation = 'profile' | 'snapshot' | 'result' | 'progress';
 
 export class RoomMetrics {
   private readonly stopCountingClients: () => void;

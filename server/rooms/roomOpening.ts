@@ -2,8 +2,10 @@
 // nothing is stored until its first player sits down), or, after a restart, restored from the
 // store under its old code with its seats and clock (see recovery.ts for how restores are asked for).
 import type { Presence } from '@colyseus/core';
+import { chapterUnlocked, findChapter } from '../../shared/campaign';
 import { newRoomRecord, roomSettings, type RoomSetup } from './gameSetup';
 import { claimCode, releaseCode, reserveCode } from './joinCode';
+import { refuseCreate } from './joining';
 import { consumeRestoreToken, loadStoredRoom } from './recovery';
 import type { ClockSetting } from './roomClock';
 import type { RoomServices } from './roomServices';
@@ -30,6 +32,7 @@ async function createRoom(presence: Presence, services: RoomServices, options: R
   let record: RoomSetup;
   try {
     record = newRoomRecord(options, code).record;
+    await checkChapterUnlocked(services, record);
   } catch (error) {
     await releaseCode(presence, code);
     throw error;
@@ -71,6 +74,18 @@ async function restoreRoom(presence: Presence, services: RoomServices, id: strin
     },
     stored: true,
   };
+}
+
+/**
+ * A solo chapter opens only for a profile that has won the one before it (the campaign unlocks in
+ * order; the sandbox and the first chapter are always open). Matches and workshops may run any
+ * chapter's scenario: they do not count towards anyone's campaign.
+ */
+async function checkChapterUnlocked(services: RoomServices, record: RoomSetup): Promise<void> {
+  if (record.mode !== 'solo' || findChapter(record.scenarioId) === null) return;
+  const progress = await services.store.listProgress(roomSettings(record).creator);
+  const completed = new Set(progress.filter((chapter) => chapter.completed).map((chapter) => chapter.chapter));
+  if (!chapterUnlocked(record.scenarioId, completed)) refuseCreate('chapter-locked', record.scenarioId);
 }
 
 /** A match runs at the server's fixed speed; other rooms open at their scenario's. */

@@ -4,7 +4,7 @@
 // `attempt`: a failed write is logged with the room's code (and counted, where it has a metric)
 // and never throws into the room, which plays on.
 import type { SnapshotRecord } from '../store/types';
-import { finishGame } from './finishGame';
+import { finishGame, saveChapterProgress } from './finishGame';
 import type { RoomSetup } from './gameSetup';
 import type { RoomMetrics, StoreOperation } from './roomMetrics';
 import type { RoomServices } from './roomServices';
@@ -57,11 +57,19 @@ export class RoomSaves {
     );
   }
 
-  /** Stores the result and the replay and marks the room finished; null when that failed. */
-  storeResult(sims: TeamSims, seats: Seats): Promise<{ resultId: string; replayId: string } | null> {
-    return this.attempt({ operation: 'result', level: 'error', failed: 'could not store the result' }, () =>
+  /**
+   * Stores the result and the replay and marks the room finished, then a chapter's campaign
+   * progress (a failure there loses the progress, not the result); null when the result failed.
+   */
+  async storeResult(sims: TeamSims, seats: Seats): Promise<{ resultId: string; replayId: string } | null> {
+    const finished = await this.attempt({ operation: 'result', level: 'error', failed: 'could not store the result' }, () =>
       finishGame(this.services.store, this.record, sims, seats),
     );
+    if (finished === null) return null;
+    await this.attempt({ operation: 'progress', level: 'error', failed: 'could not store campaign progress' }, () =>
+      saveChapterProgress(this.services.store, this.record, finished.result),
+    );
+    return { resultId: finished.resultId, replayId: finished.replayId };
   }
 
   /** Runs a store write; on failure counts and logs it and resolves null. */

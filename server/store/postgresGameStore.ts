@@ -19,6 +19,7 @@ import {
 import type { Migration } from './sqlite';
 import {
   SNAPSHOTS_KEPT,
+  type ChapterAttempt,
   type ChapterProgress,
   type GameStore,
   type Profile,
@@ -74,6 +75,10 @@ const PG_MIGRATIONS: readonly Migration[] = [
         created_at timestamptz NOT NULL
       );
     `,
+  },
+  {
+    version: 2,
+    sql: `ALTER TABLE campaign_progress ADD COLUMN stars integer NOT NULL DEFAULT 0;`,
   },
 ];
 
@@ -169,15 +174,16 @@ export class PostgresGameStore implements GameStore {
     return row === undefined ? null : profileFromRow(row);
   }
 
-  async saveProgress(profileId: string, chapter: string, score: number, completed: boolean): Promise<void> {
+  async saveProgress(profileId: string, chapter: string, { score, stars, completed }: ChapterAttempt): Promise<void> {
     // ON CONFLICT DO UPDATE locks the row, so concurrent saves cannot lose the better score.
     await this.pool.query(
-      `INSERT INTO campaign_progress (profile_id, chapter, score, completed, updated_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO campaign_progress (profile_id, chapter, score, stars, completed, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (profile_id, chapter) DO UPDATE SET
          score = GREATEST(campaign_progress.score, excluded.score),
+         stars = GREATEST(campaign_progress.stars, excluded.stars),
          completed = campaign_progress.completed OR excluded.completed,
          updated_at = excluded.updated_at`,
-      [profileId, chapter, score, completed, now()],
+      [profileId, chapter, score, stars, completed, now()],
     );
   }
 

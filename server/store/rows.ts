@@ -26,7 +26,13 @@ export function profileFromRow(row: Row): Profile {
 export function progressFromRow(row: Row): ChapterProgress {
   // SQLite stores booleans as 0/1, PostgreSQL as booleans.
   const completed = row.completed === true || Number(row.completed) === 1;
-  return { chapter: String(row.chapter), score: Number(row.score), completed, updatedAt: isoTime(row.updated_at) };
+  return {
+    chapter: String(row.chapter),
+    score: Number(row.score),
+    stars: Number(row.stars),
+    completed,
+    updatedAt: isoTime(row.updated_at),
+  };
 }
 
 export function roomFromRow(row: Row): RoomRecord {

@@ -86,6 +86,10 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `ALTER TABLE campaign_progress ADD COLUMN stars INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export interface SqliteStore {

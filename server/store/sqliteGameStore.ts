@@ -16,6 +16,7 @@ import {
 } from './rows';
 import {
   SNAPSHOTS_KEPT,
+  type ChapterAttempt,
   type ChapterProgress,
   type GameStore,
   type Profile,
@@ -70,14 +71,15 @@ export class SqliteGameStore implements GameStore {
     return row === undefined ? null : profileFromRow(row);
   }
 
-  async saveProgress(profileId: string, chapter: string, score: number, completed: boolean): Promise<void> {
+  async saveProgress(profileId: string, chapter: string, { score, stars, completed }: ChapterAttempt): Promise<void> {
     this.sql(
-      `INSERT INTO campaign_progress (profile_id, chapter, score, completed, updated_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO campaign_progress (profile_id, chapter, score, stars, completed, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (profile_id, chapter) DO UPDATE SET
          score = MAX(campaign_progress.score, excluded.score),
+         stars = MAX(campaign_progress.stars, excluded.stars),
          completed = MAX(campaign_progress.completed, excluded.completed),
          updated_at = excluded.updated_at`,
-    ).run(profileId, chapter, score, completed ? 1 : 0, now());
+    ).run(profileId, chapter, score, stars, completed ? 1 : 0, now());
   }
 
   async listProgress(profileId: string): Promise<ChapterProgress[]> {

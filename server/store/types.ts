@@ -19,9 +19,19 @@ export interface Profile {
 /** One campaign chapter's best result for a profile. */
 export interface ChapterProgress {
   chapter: string;
+  /** The best score (see shared/campaign/outcome.ts chapterScore). */
   score: number;
+  /** The most stars earned (0–3). */
+  stars: number;
   completed: boolean;
   updatedAt: string;
+}
+
+/** One finished attempt at a chapter, as saveProgress takes it. */
+export interface ChapterAttempt {
+  score: number;
+  stars: number;
+  completed: boolean;
 }
 
 /** Everything needed to rebuild a room's simulations: the event log's header. */
@@ -87,8 +97,8 @@ export interface GameStore {
 
   upsertProfile(id: string, name: string): Promise<Profile>;
   getProfile(id: string): Promise<Profile | null>;
-  /** Keeps the best score per chapter; `completed` once true stays true. */
-  saveProgress(profileId: string, chapter: string, score: number, completed: boolean): Promise<void>;
+  /** Keeps the best score and the most stars per chapter; `completed` once true stays true. */
+  saveProgress(profileId: string, chapter: string, attempt: ChapterAttempt): Promise<void>;
   listProgress(profileId: string): Promise<ChapterProgress[]>;
 
   createRoom(room: Omit<RoomRecord, 'status' | 'createdAt' | 'endedAt'>): Promise<void>;

@@ -20,6 +20,11 @@ export interface ChapterOutcome {
   reason: 'bankrupt' | 'goals' | null;
   /** 0 unless won; then 1, 2 with every second-star goal, 3 with those and every third-star goal. */
   stars: 0 | 1 | 2 | 3;
+  /**
+   * Points to compare attempts at one chapter by: 100 per star plus the game's availability in
+   * per cent (two decimals), so more stars always rank first and, among equals, better service.
+   */
+  score: number;
   goals: GoalResult[];
 }
 
@@ -37,10 +42,11 @@ export function chapterOutcome(chapter: Chapter, state: SimState): ChapterOutcom
     }
   }
   const allMet = (star: number) => goals.filter((goal) => goal.star === star).every((goal) => goal.met);
+  const service = Math.round(goalValue(state, 'availability') * 10_000) / 100;
   const over = state.gameOver;
-  if (over === null) return { status: 'running', reason: null, stars: 0, goals };
-  if (over.reason === 'bankrupt') return { status: 'lost', reason: 'bankrupt', stars: 0, goals };
-  if (!allMet(1)) return { status: 'lost', reason: 'goals', stars: 0, goals };
+  if (over === null) return { status: 'running', reason: null, stars: 0, score: service, goals };
+  if (over.reason === 'bankrupt') return { status: 'lost', reason: 'bankrupt', stars: 0, score: service, goals };
+  if (!allMet(1)) return { status: 'lost', reason: 'goals', stars: 0, score: service, goals };
   const stars = allMet(2) ? (allMet(3) ? 3 : 2) : 1;
-  return { status: 'won', reason: null, stars, goals };
+  return { status: 'won', reason: null, stars, score: stars * 100 + service, goals };
 }

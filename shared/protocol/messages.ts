@@ -151,6 +151,8 @@ const CREATE_REASONS = [
   'duplicate-team',
   /** No join code was free after several tries (nearly every code in use). */
   'no-free-code',
+  /** A campaign chapter whose previous chapter this browser's profile has not won yet. */
+  'chapter-locked',
 ] as const;
 export type CreateReason = (typeof CREATE_REASONS)[number];
 

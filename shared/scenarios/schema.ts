@@ -102,7 +102,10 @@ export const scenarioSchema = z
         durationTicks: z.number().int().positive().optional(),
       })
       .strict(),
-    shop: z.object({ kinds: z.array(kindName), features: z.array(z.enum(FEATURE_NAMES)) }).strict().optional(),
+    shop: z
+      .object({ kinds: z.array(kindName), features: z.array(z.enum(FEATURE_NAMES)) })
+      .strict()
+      .optional(),
     initialTopology: z.array(
       z
         .object({

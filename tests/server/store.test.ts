@@ -192,25 +192,26 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
   });
 
   describe('campaign progress', () => {
-    it('keeps the best score per chapter, and completed once true stays true', async () => {
+    it('keeps the best score and the most stars per chapter, and completed once true stays true', async () => {
       await t.store.upsertProfile('p1', 'Ada');
       await t.store.upsertProfile('p2', 'Bo');
-      await t.store.saveProgress('p1', 'ch2', 50, false);
-      await t.store.saveProgress('p1', 'ch1', 12.5, true);
-      await t.store.saveProgress('p1', 'ch2', 30, true); // worse score, but completes
-      await t.store.saveProgress('p1', 'ch2', 20, false); // worse and not completed: changes nothing
+      await t.store.saveProgress('p1', 'ch2', { score: 50, stars: 0, completed: false });
+      await t.store.saveProgress('p1', 'ch1', { score: 12.5, stars: 2, completed: true });
+      await t.store.saveProgress('p1', 'ch2', { score: 30, stars: 1, completed: true }); // worse score, but completes
+      await t.store.saveProgress('p1', 'ch2', { score: 20, stars: 0, completed: false }); // worse in every way: changes nothing
+      await t.store.saveProgress('p1', 'ch1', { score: 5, stars: 1, completed: true }); // fewer stars: kept at 2
       const progress = await t.store.listProgress('p1');
-      expect(progress.map(({ chapter, score, completed }) => ({ chapter, score, completed }))).toEqual([
-        { chapter: 'ch1', score: 12.5, completed: true },
-        { chapter: 'ch2', score: 50, completed: true },
+      expect(progress.map(({ chapter, score, stars, completed }) => ({ chapter, score, stars, completed }))).toEqual([
+        { chapter: 'ch1', score: 12.5, stars: 2, completed: true },
+        { chapter: 'ch2', score: 50, stars: 1, completed: true },
       ]);
-      await t.store.saveProgress('p1', 'ch2', 80, false);
-      expect((await t.store.listProgress('p1'))[1]).toMatchObject({ chapter: 'ch2', score: 80, completed: true });
+      await t.store.saveProgress('p1', 'ch2', { score: 80, stars: 3, completed: false });
+      expect((await t.store.listProgress('p1'))[1]).toMatchObject({ chapter: 'ch2', score: 80, stars: 3, completed: true });
       expect(await t.store.listProgress('p2')).toEqual([]);
     });
 
     it('refuses progress for a profile that does not exist', async () => {
-      await expect(t.store.saveProgress('ghost', 'ch1', 1, false)).rejects.toThrow();
+      await expect(t.store.saveProgress('ghost', 'ch1', { score: 1, stars: 0, completed: false })).rejects.toThrow();
     });
   });
 
@@ -374,7 +375,7 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
       await t.store.appendCommand('r1', entry(1, 'p1', 1));
       const room = await t.store.getRoom('r1');
       const migrations = await t.backend.migrations();
-      expect(migrations.map((m) => m.version)).toEqual([1]);
+      expect(migrations.map((m) => m.version)).toEqual([1, 2]);
 
       await t.store.close();
       t.store = await t.backend.open();
