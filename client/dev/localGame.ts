@@ -6,6 +6,9 @@
  * offers what a server would not: running ticks at once, crashing instances, going bankrupt and
  * dropping the connection on demand.
  */
+import { chapterIds } from '../../shared/campaign';
+import type { ChapterStanding, ResultDocument } from '../../shared/protocol/results';
+import type { ReplayDocument } from '../net/api';
 import type { ControlMessage, Speed } from '../../shared/protocol/messages';
 import { createSim, step, teamView, type Command, type CommandEntry, type SimState } from '../../shared/sim';
 import { crashInstance } from '../../shared/sim/rules/incidents';
@@ -78,6 +81,26 @@ export class LocalGame implements UiClient {
   /** The dev pages have no server and no game to go back to. */
   async resumeLastGame(): Promise<boolean> {
     return false;
+  }
+
+  async leave(): Promise<void> {
+    this.stop();
+    this.game.set(null);
+    this.status.set('idle');
+  }
+
+  /** No server: every chapter shows as open, nothing earned. */
+  async campaign(): Promise<ChapterStanding[] | null> {
+    return chapterIds().map((id) => ({ id, stars: 0, score: null, completed: false, unlocked: true }));
+  }
+
+  /** No server keeps results or replays here. */
+  async result(): Promise<ResultDocument | null> {
+    return null;
+  }
+
+  async replay(): Promise<ReplayDocument | null> {
+    return null;
   }
 
   async join(code: string): Promise<void> {

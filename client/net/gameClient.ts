@@ -19,11 +19,13 @@ import {
   type Role,
   type WelcomeMessage,
 } from '../../shared/protocol/messages';
+import type { ChapterStanding, ResultDocument } from '../../shared/protocol/results';
 import type { GameState } from '../../shared/schema/gameState';
 import type { Command } from '../../shared/sim';
 import type { ConnectionStatus, GameModel, HistoryPoint, Notice } from '../state/model';
 import { Store } from '../state/store';
 import { appendPoint, historyPoint, mergeHistory, type HistoryMessage } from '../../shared/protocol/history';
+import { fetchReplay, fetchResult, fetchStandings, type ReplayDocument } from './api';
 import { gameModel } from './toModel';
 
 const PLAYER_ID_KEY = 'scale-up:player-id';
@@ -112,11 +114,30 @@ export class GameClient {
   private leaving = false;
 
   constructor(
-    endpoint: string,
+    /** The server's address (the page's own origin): the game's rooms and its HTTP API. */
+    private readonly origin: string,
     private readonly storage: Storage,
   ) {
-    this.sdk = new Client(endpoint);
+    this.sdk = new Client(origin);
     this.playerId = playerIdFrom(storage);
+  }
+
+  /** This browser's anonymous profile id (its campaign progress is kept under it). */
+  get profileId(): string {
+    return this.playerId;
+  }
+
+  /** The campaign map's standings for this browser; null when the server cannot be reached. */
+  campaign(): Promise<ChapterStanding[] | null> {
+    return fetchStandings(this.origin, this.playerId);
+  }
+
+  result(id: string): Promise<ResultDocument | null> {
+    return fetchResult(this.origin, id);
+  }
+
+  replay(id: string): Promise<ReplayDocument | null> {
+    return fetchReplay(this.origin, id);
   }
 
   get code(): string | null {
@@ -169,11 +190,13 @@ export class GameClient {
     }
   }
 
+  /** Leaves the game for the start screen (the campaign map): a reload no longer goes back to it. */
   async leave(): Promise<void> {
     this.storage.removeItem(LAST_GAME_KEY);
     this.leaving = true;
-    await this.room?.leave();
+    await this.room?.leave().catch(() => undefined);
     this.room = undefined;
+    this.forgetGame();
     this.status.set('idle');
   }
 

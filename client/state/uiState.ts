@@ -4,31 +4,21 @@
  * clicking a box in the diagram selects it; "connect" in the inspector, then a click on a target,
  * sends the connect command.
  */
+import type { ConceptId } from '../../shared/campaign/concepts';
 import { Store } from './store';
 
 /** The 13 scaling ideas: keys of `concepts` in the locale files. */
-export type ConceptId =
-  | 'singleServer'
-  | 'databaseChoice'
-  | 'verticalVsHorizontal'
-  | 'loadBalancer'
-  | 'replication'
-  | 'cache'
-  | 'cdn'
-  | 'statelessWeb'
-  | 'dataCenters'
-  | 'messageQueue'
-  | 'observability'
-  | 'sharding'
-  | 'checklist';
+export type { ConceptId } from '../../shared/campaign/concepts';
 
 export interface UiState {
   selected: string | null;
   /** The component (or 'users') a new connection starts from, while the player picks its target. */
   connectingFrom: string | null;
   openConcept: ConceptId | null;
+  /** A campaign chapter's briefing is open (it holds the clock like a concept card). */
+  briefing: boolean;
   /** The team shown (instructors and spectators may switch). */
   watchedTeam: string | null;
 }
 
-export const uiState = new Store<UiState>({ selected: null, connectingFrom: null, openConcept: null, watchedTeam: null });
+export const uiState = new Store<UiState>({ selected: null, connectingFrom: null, openConcept: null, briefing: false, watchedTeam: null });

@@ -39,6 +39,10 @@ export const ICON_NAMES = [
   'undo',
   'copy',
   'brand',
+  // The campaign: stars earned and not, a chapter not open yet.
+  'star',
+  'starEmpty',
+  'lock',
   // One per box of the diagram: on its card, and in the shop.
   ...KIND_ICONS,
   // The diagram's state badges (with `warn`).

@@ -1,4 +1,9 @@
-/** The UI's root: the start screen until there is a game, then the game screen; dialogs and notices over both. */
+/**
+ * The UI's root: the start screen (with the campaign map) until there is a game, then the game
+ * screen; dialogs (a chapter's briefing, the concept cards) and notices over both.
+ */
+import { findChapter } from '../../shared/campaign';
+import { Briefing } from './campaign/Briefing';
 import { GameScreen } from './GameScreen';
 import { ConceptDialog } from './concepts/ConceptDialog';
 import { useStore } from './hooks';
@@ -18,7 +23,13 @@ export function App({ client }: { client: UiClient }) {
       {game === null ? <StartScreen client={client} status={status} /> : <GameScreen client={client} game={game} status={status} />}
       {game !== null && status === 'replaced' && <SeatMoved client={client} />}
       <Notices notices={notices} client={client} />
+      {game !== null && ui.briefing && <ChapterBriefing scenario={game.scenario} />}
       {ui.openConcept !== null && <ConceptDialog concept={ui.openConcept} />}
     </>
   );
+}
+
+function ChapterBriefing({ scenario }: { scenario: string }) {
+  const chapter = findChapter(scenario);
+  return chapter === null ? null : <Briefing chapter={chapter} />;
 }

@@ -1,7 +1,8 @@
 /**
  * The end of a game over the stage: why it ended, how far the system got (when it ended, the peak
  * of daily users, and for a bankruptcy what it cost against what it earned, when business metrics
- * show them), the scaling checklist item by item with a reason each, Play again for a solo game.
+ * show them), the scaling checklist item by item with a reason each, the debrief, Play again for a
+ * solo game.
  * The card can be set aside to look at the system as it was left: a slim bar at the foot of the
  * stage keeps the way back.
  */
@@ -22,12 +23,15 @@ export function GameOver({
   points,
   regionIds,
   onAgain,
+  onDebrief,
 }: {
   team: TeamView;
   over: NonNullable<TeamView['gameOver']>;
   points: readonly HistoryPoint[];
   regionIds: readonly string[];
   onAgain: (() => void) | null;
+  /** Opens the debrief (once the result and replay are stored). */
+  onDebrief: (() => void) | null;
 }) {
   const { t, lang } = useT();
   const [aside, setAside] = useState(false);
@@ -91,6 +95,11 @@ export function GameOver({
         <button type="button" class="su-btn su-btn-quiet" onClick={() => setAside(true)}>
           {t('ui.gameOver.look')}
         </button>
+        {onDebrief !== null && (
+          <button type="button" class="su-btn" onClick={onDebrief}>
+            {t('ui.result.debrief')}
+          </button>
+        )}
         {again}
       </div>
     </div>

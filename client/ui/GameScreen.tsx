@@ -5,7 +5,12 @@
  * clicks through, and its rectangle is published in layout.ts so the diagram can fit into it).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { findChapter, type Chapter } from '../../shared/campaign';
 import type { TeamView } from '../../shared/sim';
+import { ChapterResult } from './campaign/ChapterResult';
+import { Tutorial } from './campaign/Tutorial';
+import { useBriefingOnStart } from './campaign/useBriefingOnStart';
+import { Debrief } from './debrief/Debrief';
 import type { ConnectionStatus, GameModel, HistoryPoint } from '../state/model';
 import { BuildPanel } from './build/BuildPanel';
 import { Charts } from './charts/Charts';
@@ -41,6 +46,8 @@ function Stage({
   connectingFrom,
   points,
   info,
+  chapter,
+  onDebrief,
 }: {
   team: TeamView | null;
   game: GameModel;
@@ -48,6 +55,8 @@ function Stage({
   connectingFrom: string | null;
   points: readonly HistoryPoint[];
   info: ScenarioInfo;
+  chapter: Chapter | null;
+  onDebrief: () => void;
 }) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
@@ -75,13 +84,17 @@ function Stage({
           </button>
         </div>
       )}
-      {team !== null && over !== null && (
+      {team !== null && over !== null && chapter !== null && game.mode === 'solo' && (
+        <ChapterResult client={client} game={game} chapter={chapter} onDebrief={onDebrief} />
+      )}
+      {team !== null && over !== null && (chapter === null || game.mode !== 'solo') && (
         <GameOver
           team={team}
           over={over}
           points={points}
           regionIds={info.regions.map((r) => r.id)}
           onAgain={game.mode === 'solo' ? () => void client.startSolo(game.scenario).catch(() => undefined) : null}
+          onDebrief={game.replayId !== null ? onDebrief : null}
         />
       )}
     </div>
@@ -98,10 +111,14 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
   const info = scenarioInfo(game.scenario, team);
   const selected = team?.components.find((c) => c.id === ui.selected) ?? null;
   const points = teamId === null ? NO_POINTS : (history[teamId] ?? NO_POINTS);
+  const [debrief, setDebrief] = useState(false);
+  const chapter = game.mode === 'solo' ? findChapter(game.scenario) : null;
   useConceptPause(client, game);
-  // The next-step hint is for a player learning alone; matches and workshops have their own pace.
+  useBriefingOnStart(game, chapter);
+  // The next-step hint is for a player learning alone; matches and workshops have their own pace. A
+  // chapter has hints of its own (its shop may not sell what the general hints would suggest).
   const hint =
-    team !== null && game.mode === 'solo' && team.gameOver === null
+    team !== null && game.mode === 'solo' && chapter === null && team.gameOver === null
       ? nextHint(
           team,
           info.regions.map((r) => r.id),
@@ -124,12 +141,23 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         </button>
         {buildOpen && team !== null && <BuildPanel client={client} team={team} info={info} />}
       </aside>
-      <Stage team={team} game={game} client={client} connectingFrom={ui.connectingFrom} points={points} info={info} />
+      <Stage
+        team={team}
+        game={game}
+        client={client}
+        connectingFrom={ui.connectingFrom}
+        points={points}
+        info={info}
+        chapter={chapter}
+        onDebrief={() => setDebrief(true)}
+      />
       <aside
         class={`su-dock su-dock-right su-dock-goals${selected !== null ? ' su-dock-inspecting' : ''}`}
         aria-label={t('ui.inspector.dockLabel')}
       >
-        {team !== null && <GoalsPanel team={team} info={info} points={points} hint={hint} inspecting={selected !== null} />}
+        {team !== null && (
+          <GoalsPanel team={team} info={info} points={points} hint={hint} inspecting={selected !== null} chapter={chapter} />
+        )}
         {team !== null &&
           (selected !== null ? (
             <Inspector component={selected} team={team} client={client} info={info} connectingFrom={ui.connectingFrom} />
@@ -141,6 +169,12 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         <Charts points={points} />
         {team !== null && <IncidentFeed team={team} info={info} client={client} />}
       </div>
+      {chapter?.tutorial === true && team !== null && team.gameOver === null && game.clock.phase === 'running' && (
+        <Tutorial team={team} clock={game.clock} />
+      )}
+      {debrief && teamId !== null && (
+        <Debrief client={client} resultId={game.resultId} replayId={game.replayId} team={teamId} onClose={() => setDebrief(false)} />
+      )}
     </div>
   );
 }

@@ -6,22 +6,6 @@
 import type { ComponentKindName, Feature, IncidentType } from '../../shared/sim';
 import type { ConceptId } from '../state/uiState';
 
-export const CONCEPT_IDS: readonly ConceptId[] = [
-  'singleServer',
-  'databaseChoice',
-  'verticalVsHorizontal',
-  'loadBalancer',
-  'replication',
-  'cache',
-  'cdn',
-  'statelessWeb',
-  'dataCenters',
-  'messageQueue',
-  'observability',
-  'sharding',
-  'checklist',
-];
-
 export const KIND_CONCEPT: Record<ComponentKindName, ConceptId> = {
   lb: 'loadBalancer',
   web: 'singleServer',

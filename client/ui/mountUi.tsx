@@ -18,6 +18,7 @@ import './panels.css';
 import './inspector.css';
 import './overlays.css';
 import './seatMoved.css';
+import './campaign/campaign.css';
 
 export function mountUi(root: HTMLElement, client: UiClient): () => void {
   // The CSS's var(--su-…) colours come from the theme file, before the first render.

@@ -4,7 +4,7 @@
  * (state/scenarios.ts). An unknown (custom) scenario falls back to the region ids the team's
  * view mentions and catalogue prices.
  */
-import type { LocalText, Objectives, TeamView } from '../../shared/sim';
+import type { LocalText, Objectives, Shop, TeamView } from '../../shared/sim';
 import type { Language } from '../i18n';
 import { scenarioPreset } from '../state/scenarios';
 
@@ -20,6 +20,8 @@ export interface ScenarioInfo {
   objectives: Objectives;
   /** Money at the start, from which profit is counted (null when unknown). */
   startMoney: number | null;
+  /** What a campaign chapter sells; null: everything. */
+  shop: Shop | null;
 }
 
 export function scenarioInfo(scenarioId: string, team: TeamView | null): ScenarioInfo {
@@ -34,6 +36,7 @@ export function scenarioInfo(scenarioId: string, team: TeamView | null): Scenari
       description: s.description,
       objectives: s.objectives,
       startMoney: s.startMoney,
+      shop: s.shop ?? null,
     };
   }
   const ids = new Set<string>();
@@ -48,6 +51,7 @@ export function scenarioInfo(scenarioId: string, team: TeamView | null): Scenari
     description: null,
     objectives: { latencyMs: 300, availability: 0.99 },
     startMoney: null,
+    shop: null,
   };
 }
 

@@ -7,5 +7,18 @@ import type { GameClient } from '../net/gameClient';
 
 export type UiClient = Pick<
   GameClient,
-  'status' | 'game' | 'history' | 'notices' | 'startSolo' | 'join' | 'resumeLastGame' | 'send' | 'control' | 'dismiss'
+  | 'status'
+  | 'game'
+  | 'history'
+  | 'notices'
+  | 'startSolo'
+  | 'join'
+  | 'resumeLastGame'
+  | 'leave'
+  | 'send'
+  | 'control'
+  | 'dismiss'
+  | 'campaign'
+  | 'result'
+  | 'replay'
 >;

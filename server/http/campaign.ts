@@ -2,15 +2,8 @@
 // score the profile has earned on it, and whether it is open (the first always; any other once
 // the chapter before it is won). An unknown profile has simply earned nothing yet.
 import { chapterIds, chapterUnlocked } from '../../shared/campaign';
+import type { ChapterStanding } from '../../shared/protocol/results';
 import type { GameStore } from '../store/types';
-
-export interface ChapterStanding {
-  id: string;
-  stars: number;
-  score: number | null;
-  completed: boolean;
-  unlocked: boolean;
-}
 
 export async function campaignStandings(store: GameStore, profileId: string): Promise<ChapterStanding[]> {
   const progress = new Map((await store.listProgress(profileId)).map((row) => [row.chapter, row]));

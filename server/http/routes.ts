@@ -1,7 +1,7 @@
 // The HTTP side of the game server (express, as Colyseus's transport provides it): health,
 // Prometheus metrics, replays and results, campaign progress, and the built client for everything else.
 import type { Application, NextFunction, Request, Response } from 'express';
-import type { GameResult } from '../rooms/finishGame';
+import type { GameResult } from '../../shared/protocol/results';
 import type { GameMetrics } from '../metrics';
 import type { GameStore } from '../store/types';
 import { campaignStandings } from './campaign';

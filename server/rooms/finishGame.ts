@@ -1,8 +1,9 @@
 // The end of a game: a result per team (the figures the debrief and the scoreboard need) and a
 // replay (scenario, seed and log) are stored under short ids, and the room is marked finished.
 import { randomBytes } from 'node:crypto';
-import { chapterOutcome, findChapter, type ChapterOutcome } from '../../shared/campaign';
-import { teamResult, type TeamResultFigures } from '../../shared/sim';
+import { chapterOutcome, findChapter } from '../../shared/campaign';
+import type { GameResult } from '../../shared/protocol/results';
+import { teamResult } from '../../shared/sim';
 import type { GameStore } from '../store/types';
 import { roomSettings, type RoomSetup } from './gameSetup';
 import type { Seats } from './seats';
@@ -10,25 +11,6 @@ import type { TeamSims } from './teamSims';
 
 function shortId(): string {
   return randomBytes(6).toString('base64url');
-}
-
-/** A team's result: who played, and the figures the sim's view derives for the debrief. */
-interface TeamResult extends TeamResultFigures {
-  team: string;
-  players: string[];
-  /** A campaign chapter's outcome for the team (stars, every goal); null outside the campaign. */
-  chapter: ChapterOutcome | null;
-}
-
-export interface GameResult {
-  code: string;
-  mode: string;
-  scenario: string;
-  seed: number;
-  endedTick: number;
-  teams: TeamResult[];
-  /** Display names by seat id: the command log names its players by seat. */
-  seats: Record<string, string>;
 }
 
 function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats): GameResult {

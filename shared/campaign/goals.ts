@@ -27,7 +27,20 @@ export const GOAL_METRICS = [
 ] as const;
 export type GoalMetric = (typeof GOAL_METRICS)[number];
 
-/** A goal: the metric at least `min`, or at most `max` (exactly one of them). */
+/** Which bound a metric's goals take: more is better for service and growth, less for losses and recovery time. */
+export const GOAL_BOUND: Record<GoalMetric, 'min' | 'max'> = {
+  availability: 'min',
+  peakDau: 'min',
+  profit: 'min',
+  checklist: 'min',
+  lostWrites: 'max',
+  loggedOutUsers: 'max',
+  lostMessages: 'max',
+  staleAssets: 'max',
+  recoveryMinutes: 'max',
+};
+
+/** A goal: the metric at least `min`, or at most `max` (the one GOAL_BOUND gives the metric). */
 export interface Goal {
   metric: GoalMetric;
   min?: number;

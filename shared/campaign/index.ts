@@ -6,13 +6,19 @@
 import type { Chapter } from './schema';
 import { parseChapter } from './schema';
 import chapter01 from '../../assets/campaign/01-one-server.json' with { type: 'json' };
+import chapter02 from '../../assets/campaign/02-two-tiers.json' with { type: 'json' };
+import chapter03 from '../../assets/campaign/03-database-choice.json' with { type: 'json' };
+import chapter04 from '../../assets/campaign/04-scale-out.json' with { type: 'json' };
+import chapter05 from '../../assets/campaign/05-load-balancer.json' with { type: 'json' };
+import chapter06 from '../../assets/campaign/06-replication.json' with { type: 'json' };
+import chapter07 from '../../assets/campaign/07-cache.json' with { type: 'json' };
+import chapter08 from '../../assets/campaign/08-cdn.json' with { type: 'json' };
 
-export { chapterOutcome, type ChapterOutcome, type GoalResult } from './outcome';
-export { CONCEPT_IDS, type ConceptId } from './concepts';
-export { GOAL_METRICS, goalValue, type Goal, type GoalMetric } from './goals';
+export { chapterOutcome, type GoalResult } from './outcome';
+export { GOAL_BOUND, type Goal, type GoalMetric } from './goals';
 export { parseChapter, usesIdea, type Chapter } from './schema';
 
-const FILES: readonly unknown[] = [chapter01];
+const FILES: readonly unknown[] = [chapter01, chapter02, chapter03, chapter04, chapter05, chapter06, chapter07, chapter08];
 
 let parsed: Chapter[] | null = null;
 

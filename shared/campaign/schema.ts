@@ -10,7 +10,7 @@ import { scenarioSchema } from '../scenarios/schema';
 import type { Command } from '../sim/commands/command';
 import type { LocalText, Scenario } from '../sim/core/scenario';
 import { CONCEPT_IDS, type ConceptId } from './concepts';
-import { GOAL_METRICS, type Goal } from './goals';
+import { GOAL_BOUND, GOAL_METRICS, type Goal } from './goals';
 
 const localText = z.object({ en: z.string().min(1), ko: z.string().min(1) }).strict();
 const paragraphs = z.object({ en: z.array(z.string().min(1)).min(1), ko: z.array(z.string().min(1)).min(1) }).strict();
@@ -18,7 +18,10 @@ const paragraphs = z.object({ en: z.array(z.string().min(1)).min(1), ko: z.array
 const goalSchema = z
   .object({ metric: z.enum(GOAL_METRICS), min: z.number().finite().optional(), max: z.number().finite().optional() })
   .strict()
-  .refine((goal) => (goal.min === undefined) !== (goal.max === undefined), { message: 'a goal has exactly one of min and max' });
+  .refine((goal) => (goal.min === undefined) !== (goal.max === undefined), { message: 'a goal has exactly one of min and max' })
+  .refine((goal) => (GOAL_BOUND[goal.metric] === 'min' ? goal.min : goal.max) !== undefined, {
+    message: 'availability, peakDau, profit and checklist take a min; losses and recoveryMinutes a max',
+  });
 
 /**
  * A command pattern: a command's type and any of its fields; a command matches when every field
@@ -26,7 +29,7 @@ const goalSchema = z
  */
 const ideaPatternSchema = z.looseObject({ type: z.enum(commandSchema.options.map((option) => option.shape.type.value)) });
 
-export const chapterSchema = z
+const chapterSchema = z
   .object({
     number: z.number().int().min(1).max(99),
     concept: z.enum(CONCEPT_IDS),

@@ -14,9 +14,10 @@ import { complaintsOf } from '../sim/view/complaints';
 import { servingNow } from '../sim/view/components';
 
 /** One point of the timeline. */
-export interface TimelinePoint {
+interface TimelinePoint {
   tick: number;
   dau: number;
+  onlineUsers: number;
   /** Share of the minute's requests served within the latency objective. */
   availability: number;
   errorRate: number;
@@ -24,7 +25,7 @@ export interface TimelinePoint {
   money: number;
 }
 
-export interface CommandRecord {
+interface CommandRecord {
   tick: number;
   /** The seat that sent it (names are the result's `seats`). */
   player: string;
@@ -45,7 +46,7 @@ export interface Losses {
 }
 
 /** How the team learnt of an incident: its own alerts, or its users complaining. */
-export type Detection = { tick: number; by: 'alerts' | 'complaints' } | null;
+type Detection = { tick: number; by: 'alerts' | 'complaints' } | null;
 
 export interface IncidentStory {
   incident: IncidentRecord;
@@ -73,7 +74,7 @@ export interface GameRecord {
 }
 
 /** Timeline points kept: enough for a chart as wide as a screen. */
-export const MAX_POINTS = 1440;
+const MAX_POINTS = 1440;
 
 const LOSS_KEYS = ['failedRequests', 'lostWrites', 'loggedOutUsers', 'lostMessages', 'staleReads', 'staleAssets'] as const;
 
@@ -127,6 +128,7 @@ export function recordGame(scenario: Scenario, seed: number, log: readonly Comma
       timeline.push({
         tick,
         dau: s.dau,
+        onlineUsers: s.onlineUsers,
         availability: s.availability,
         errorRate: s.errorRate,
         p95LatencyMs: s.p95LatencyMs,

@@ -9,7 +9,7 @@ import type { Room as ClientRoom } from '@colyseus/sdk';
 import { chapterIds } from '../../shared/campaign';
 import type { OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
-import type { ChapterStanding } from '../../server/http/campaign';
+import type { ChapterStanding } from '../../shared/protocol/results';
 import { newPlayerId, nextMessage, startHarness, until, type Harness } from './harness';
 
 type Client = ClientRoom<unknown, GameState>;

@@ -3,7 +3,7 @@
  * text, never as a formula (OWASP "CSV injection"), while negative money stays a number.
  */
 import { describe, expect, it } from 'vitest';
-import type { GameResult } from '../../server/rooms/finishGame';
+import type { GameResult } from '../../shared/protocol/results';
 import { csvField, resultCsv } from '../../server/http/routes';
 
 describe('csvField', () => {

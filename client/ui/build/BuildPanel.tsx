@@ -1,6 +1,8 @@
 /**
  * The shop: every component kind with its real price, running cost per day and what it is for,
- * bought into the region picked at the top; then the team-wide monitoring and automation.
+ * bought into the region picked at the top; then the team-wide monitoring and automation. A
+ * campaign chapter sells only what it teaches (its scenario's shop); the rest is not listed, and a
+ * line says where everything is on sale.
  */
 import { useState } from 'preact/hooks';
 import { COMPONENT_KINDS, FEATURE_NAMES, type TeamView } from '../../../shared/sim';
@@ -19,6 +21,8 @@ export function BuildPanel({ client, team, info }: { client: UiClient; team: Tea
   const { t, lang } = useT();
   const [picked, setRegion] = useState<string | null>(null);
   const region = picked ?? defaultRegion(team, info);
+  const kinds = info.shop === null ? COMPONENT_KINDS : COMPONENT_KINDS.filter((kind) => info.shop?.kinds.includes(kind));
+  const features = info.shop === null ? FEATURE_NAMES : FEATURE_NAMES.filter((feature) => info.shop?.features.includes(feature));
   return (
     <section class="su-panel su-build" aria-labelledby="su-build-title">
       <div class="su-panel-head">
@@ -37,14 +41,15 @@ export function BuildPanel({ client, team, info }: { client: UiClient; team: Tea
             ))}
           </select>
         </label>
+        {info.shop !== null && <p class="su-help">{t('ui.build.chapterShop')}</p>}
         <ul class="su-cards" aria-label={t('ui.build.componentsLabel')}>
-          {COMPONENT_KINDS.map((kind) => (
+          {kinds.map((kind) => (
             <KindCard key={kind} kind={kind} region={region} money={team.money} priceFactor={info.priceFactor} client={client} />
           ))}
         </ul>
-        <PanelHeading level={3}>{t('ui.build.monitoring')}</PanelHeading>
+        {features.length > 0 && <PanelHeading level={3}>{t('ui.build.monitoring')}</PanelHeading>}
         <ul class="su-cards" aria-label={t('ui.build.monitoring')}>
-          {FEATURE_NAMES.map((feature) => (
+          {features.map((feature) => (
             <FeatureCard
               key={feature}
               feature={feature}

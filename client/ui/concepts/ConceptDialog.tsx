@@ -4,9 +4,10 @@
  * shuts it and focus goes back where it was; the list on the side moves between ideas.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { CONCEPT_IDS } from '../conceptLinks';
+import { CONCEPT_IDS } from '../../../shared/campaign/concepts';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';
+import { keepFocusInside } from '../Modal';
 import { uiState, type ConceptId } from '../../state/uiState';
 
 function close(): void {
@@ -15,24 +16,6 @@ function close(): void {
 
 function show(id: ConceptId): void {
   uiState.update((s) => ({ ...s, openConcept: id }));
-}
-
-/** Tab and Shift+Tab cycle through the dialog's buttons instead of wandering into the page behind. */
-function keepFocusInside(event: KeyboardEvent, container: HTMLElement): void {
-  const focusable = [...container.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])')].filter(
-    (el) => !el.hasAttribute('disabled'),
-  );
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (first === undefined || last === undefined) return;
-  const active = document.activeElement;
-  if (event.shiftKey && (active === first || !container.contains(active))) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && (active === last || !container.contains(active))) {
-    event.preventDefault();
-    first.focus();
-  }
 }
 
 export function ConceptDialog({ concept }: { concept: ConceptId }) {

@@ -1,5 +1,5 @@
 /**
- * Reading a concept card stops the clock of a solo game, and closing it starts the clock again —
+ * Reading a concept card (or a campaign chapter's briefing) stops the clock of a solo game, and closing it starts the clock again —
  * only when the card was what stopped it: a game the player had paused stays paused, and a player
  * who resumed while reading keeps it running. Matches and workshops are left alone: there only
  * the room (an instructor) decides when time runs.
@@ -46,7 +46,8 @@ export function cardClockStep(
 
 /** Keeps the rule above for the game screen: call it once, with the game it shows. */
 export function useConceptPause(client: UiClient, game: GameModel): void {
-  const open = useStore(uiState).openConcept !== null;
+  const ui = useStore(uiState);
+  const open = ui.openConcept !== null || ui.briefing;
   const state = useRef<{ open: boolean; hold: CardHold }>({ open: false, hold: 'idle' });
   const { mode, clock } = game;
   useEffect(() => {

@@ -3,9 +3,12 @@
  * the team's progress (each figure only as far as its monitoring shows it; a hidden one says what
  * reveals it), and the scaling checklist on a second tab. Collapsible to its heading row, which
  * still says how many are met; collapsed by default while a component is inspected, so the
- * inspector keeps the room. In a solo game the next-step hint sits above it.
+ * inspector keeps the room. In a solo game the next-step hint sits above it; in a campaign chapter
+ * the chapter's stars, briefing and own hints join the goals.
  */
+import type { Chapter } from '../../../shared/campaign';
 import type { Feature, TeamView } from '../../../shared/sim';
+import { ChapterGoals } from '../campaign/ChapterGoals';
 import { clockOf, formatCount, formatDuration, formatLatency, formatMoney, formatPercent } from '../../i18n';
 import type { HistoryPoint } from '../../state/model';
 import { Badge } from '../common';
@@ -99,12 +102,15 @@ export function GoalsPanel({
   points,
   hint,
   inspecting,
+  chapter = null,
 }: {
   team: TeamView;
   info: ScenarioInfo;
   points: readonly HistoryPoint[];
   hint: Hint | null;
   inspecting: boolean;
+  /** The campaign chapter being played: its stars, briefing and hints join the goals. */
+  chapter?: Chapter | null;
 }) {
   const { t, lang } = useT();
   const state = useStore(goalsState);
@@ -197,6 +203,7 @@ export function GoalsPanel({
                     {t('ui.goals.rounded', { feature: t(`features.${feature}.name`) })}
                   </p>
                 ))}
+                {chapter !== null && <ChapterGoals chapter={chapter} />}
               </>
             ) : (
               <ChecklistList rows={checklist} />

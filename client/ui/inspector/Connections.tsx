@@ -58,7 +58,7 @@ export function Connections({
               </button>
             </>
           ) : (
-            <button type="button" class="su-btn" onClick={() => client.send({ type: 'connect', from: USERS, to: c.id })}>
+            <button type="button" class="su-btn" data-entry-make onClick={() => client.send({ type: 'connect', from: USERS, to: c.id })}>
               {t('ui.inspector.entryMake', { region })}
             </button>
           )}

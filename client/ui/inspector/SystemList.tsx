@@ -37,7 +37,12 @@ export function SystemList({ team, info }: { team: TeamView; info: ScenarioInfo 
                     const look = healthLook(c);
                     return (
                       <li key={c.id}>
-                        <button type="button" class="su-system-item" onClick={() => uiState.update((u) => ({ ...u, selected: c.id }))}>
+                        <button
+                          type="button"
+                          class="su-system-item"
+                          data-component={c.id}
+                          onClick={() => uiState.update((u) => ({ ...u, selected: c.id }))}
+                        >
                           <Icon name={c.kind} size={16} class="su-kind-icon" />
                           <span class="su-system-name">
                             {componentLabel(c.id, c.kind)}

@@ -1,6 +1,7 @@
 /**
- * The first screen, while there is no game: what the game is, Play (a solo sandbox) or join a
- * friend's or a workshop's game by its code, and the language.
+ * The first screen, while there is no game: what the game is, the campaign map (the solo chapters,
+ * one idea each), Play (a solo sandbox, always open) or join a friend's or a workshop's game by
+ * its code, and the language.
  */
 import { useState } from 'preact/hooks';
 import { normaliseCode } from '../../../shared/protocol/joinCode';
@@ -10,6 +11,7 @@ import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import { LanguageSwitch } from '../LanguageSwitch';
 import type { UiClient } from '../uiClient';
+import { CampaignMap } from './CampaignMap';
 
 export function StartScreen({ client, status }: { client: UiClient; status: ConnectionStatus }) {
   const { t, tList } = useT();
@@ -24,48 +26,53 @@ export function StartScreen({ client, status }: { client: UiClient; status: Conn
   };
   return (
     <main class="su-start">
-      <div class="su-start-card">
-        <div class="su-start-lang">
-          <LanguageSwitch />
-        </div>
-        <h1 class="su-start-title">
-          <Icon name="brand" size={44} class="su-brand-mark" />
-          {t('app.title')}
-        </h1>
-        <p class="su-start-tagline">{t('ui.start.tagline')}</p>
-        <p class="su-start-pitch">{tList('ui.start.pitch').join(' ')}</p>
-        <div class="su-start-actions">
-          <button type="button" class="su-btn su-btn-primary su-btn-large" disabled={busy} onClick={play}>
-            {t('ui.start.play')}
-          </button>
-          <form class="su-join" onSubmit={join}>
-            <label class="su-field">
-              <span class="su-field-label">{t('ui.start.codeLabel')}</span>
-              <input
-                type="text"
-                name="code"
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellcheck={false}
-                placeholder={t('ui.start.codePlaceholder')}
-                value={code}
-                onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
-              />
-            </label>
-            <button type="submit" class="su-btn su-btn-large" disabled={busy || normaliseCode(code) === ''}>
-              {t('ui.start.join')}
+      <div class="su-start-columns">
+        <div class="su-start-card">
+          <div class="su-start-lang">
+            <LanguageSwitch />
+          </div>
+          <h1 class="su-start-title">
+            <Icon name="brand" size={44} class="su-brand-mark" />
+            {t('app.title')}
+          </h1>
+          <p class="su-start-tagline">{t('ui.start.tagline')}</p>
+          <p class="su-start-pitch">{tList('ui.start.pitch').join(' ')}</p>
+          <div class="su-start-actions">
+            <button type="button" class="su-btn su-btn-primary su-btn-large" disabled={busy} onClick={play}>
+              {t('ui.start.play')}
             </button>
-          </form>
+            <form class="su-join" onSubmit={join}>
+              <label class="su-field">
+                <span class="su-field-label">{t('ui.start.codeLabel')}</span>
+                <input
+                  type="text"
+                  name="code"
+                  autoComplete="off"
+                  autoCapitalize="characters"
+                  spellcheck={false}
+                  placeholder={t('ui.start.codePlaceholder')}
+                  value={code}
+                  onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
+                />
+              </label>
+              <button type="submit" class="su-btn su-btn-large" disabled={busy || normaliseCode(code) === ''}>
+                {t('ui.start.join')}
+              </button>
+            </form>
+          </div>
+          <div class="su-start-learn">
+            <button type="button" class="su-btn su-btn-quiet" onClick={() => openConcept('singleServer')}>
+              <Icon name="book" />
+              {t('ui.start.learn')}
+            </button>
+          </div>
+          <p class="su-start-status" role="status">
+            {busy ? t('hud.connection.connecting') : status === 'offline' ? t('ui.start.offline') : ''}
+          </p>
         </div>
-        <div class="su-start-learn">
-          <button type="button" class="su-btn su-btn-quiet" onClick={() => openConcept('singleServer')}>
-            <Icon name="book" />
-            {t('ui.start.learn')}
-          </button>
+        <div class="su-start-card su-start-campaign">
+          <CampaignMap client={client} busy={busy} />
         </div>
-        <p class="su-start-status" role="status">
-          {busy ? t('hud.connection.connecting') : status === 'offline' ? t('ui.start.offline') : ''}
-        </p>
       </div>
     </main>
   );

@@ -20,7 +20,7 @@ import {
   type SimState,
   type TeamView,
 } from '../../../shared/sim';
-import { CONCEPT_IDS } from '../../../client/ui/conceptLinks';
+import { CONCEPT_IDS } from '../../../shared/campaign/concepts';
 import { teamChecklist, type ChecklistNames } from '../../../client/ui/goals/checklist';
 import { HINT_IDS, HINT_RULES, nextHint, type Hint, type HintId } from '../../../client/ui/goals/hints';
 import { objectiveRows, objectivesSummary } from '../../../client/ui/goals/objectives';

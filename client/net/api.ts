@@ -1,0 +1,40 @@
+/**
+ * The server's HTTP side, as the client reads it: the campaign map's standings for this browser's
+ * profile, a finished game's result, and its replay (for the debrief's re-run). Each answers
+ * null when the server does not know the id or cannot be reached; the UI says so.
+ */
+import type { ChapterStanding, ResultDocument } from '../../shared/protocol/results';
+import type { CommandEntry, Scenario } from '../../shared/sim';
+
+/** A replay as GET /api/replays/:id answers it. */
+export interface ReplayDocument {
+  id: string;
+  scenario: Scenario;
+  seed: number;
+  teams: string[];
+  log: CommandEntry[];
+  finalTick: number;
+  finalHashes: Record<string, string>;
+}
+
+async function getJson<T>(origin: string, path: string): Promise<T | null> {
+  try {
+    const answer = await fetch(`${origin}${path}`, { headers: { accept: 'application/json' } });
+    return answer.ok ? ((await answer.json()) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function fetchStandings(origin: string, profileId: string): Promise<ChapterStanding[] | null> {
+  const body = await getJson<{ chapters: ChapterStanding[] }>(origin, `/api/campaign/${encodeURIComponent(profileId)}`);
+  return body?.chapters ?? null;
+}
+
+export function fetchResult(origin: string, id: string): Promise<ResultDocument | null> {
+  return getJson<ResultDocument>(origin, `/api/results/${encodeURIComponent(id)}`);
+}
+
+export function fetchReplay(origin: string, id: string): Promise<ReplayDocument | null> {
+  return getJson<ReplayDocument>(origin, `/api/replays/${encodeURIComponent(id)}`);
+}

@@ -1,0 +1,40 @@
+/**
+ * The debrief's data: the stored result and the replay of a finished game, and the game re-run
+ * from the replay (shared/debrief/record.ts) for one team. The re-run waits a frame so that the
+ * "preparing" line is on screen first: a long game takes a moment.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { recordGame, type GameRecord } from '../../../shared/debrief/record';
+import type { GameResult } from '../../../shared/protocol/results';
+import type { UiClient } from '../uiClient';
+
+export type RecordState =
+  { status: 'loading' } | { status: 'missing' } | { status: 'ready'; record: GameRecord; result: GameResult | null };
+
+export function useGameRecord(client: UiClient, resultId: string | null, replayId: string | null, team: string): RecordState {
+  const [state, setState] = useState<RecordState>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    const load = async () => {
+      const [result, replay] = await Promise.all([
+        resultId === null ? Promise.resolve(null) : client.result(resultId),
+        replayId === null ? Promise.resolve(null) : client.replay(replayId),
+      ]);
+      if (!live) return;
+      if (replay === null) {
+        setState({ status: 'missing' });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      if (!live) return;
+      const record = recordGame(replay.scenario, replay.seed, replay.log, team, replay.finalTick);
+      setState({ status: 'ready', record, result: result?.result ?? null });
+    };
+    void load();
+    return () => {
+      live = false;
+    };
+  }, [client, resultId, replayId, team]);
+  return state;
+}

@@ -1,0 +1,43 @@
+/**
+ * What the server stores and serves (GET /api/results/:id, /api/campaign/:profile) about finished
+ * games and campaign progress: the shapes the client reads them in.
+ */
+import type { ChapterOutcome } from '../campaign/outcome';
+import type { TeamResultFigures } from '../sim/view/result';
+
+/** A team's result: who played, the figures the sim's view derives, and a chapter's outcome. */
+interface TeamResult extends TeamResultFigures {
+  team: string;
+  players: string[];
+  /** A campaign chapter's outcome for the team (stars, every goal); null outside the campaign. */
+  chapter: ChapterOutcome | null;
+}
+
+export interface GameResult {
+  code: string;
+  mode: string;
+  scenario: string;
+  seed: number;
+  endedTick: number;
+  teams: TeamResult[];
+  /** Display names by seat id: the command log names its players by seat. */
+  seats: Record<string, string>;
+}
+
+/** A stored result as GET /api/results/:id answers it. */
+export interface ResultDocument {
+  id: string;
+  createdAt: string;
+  result: GameResult;
+}
+
+/** A chapter on the campaign map, for one browser profile. */
+export interface ChapterStanding {
+  id: string;
+  /** The most stars earned (0–3) and the best score (null: never finished). */
+  stars: number;
+  score: number | null;
+  completed: boolean;
+  /** The first chapter always; any other once the one before it is won. */
+  unlocked: boolean;
+}
