@@ -170,7 +170,7 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         {team !== null && <IncidentFeed team={team} info={info} client={client} />}
       </div>
       {chapter?.tutorial === true && team !== null && team.gameOver === null && game.clock.phase === 'running' && (
-        <Tutorial team={team} clock={game.clock} />
+        <Tutorial team={team} clock={game.clock} startSpeed={chapter.scenario.startSpeed ?? 1} />
       )}
       {debrief && teamId !== null && (
         <Debrief client={client} resultId={game.resultId} replayId={game.replayId} team={teamId} onClose={() => setDebrief(false)} />

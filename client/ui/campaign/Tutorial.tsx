@@ -33,10 +33,10 @@ function findTarget(selector: string, reveal: boolean): Box | null {
 
 const CALLOUT_WIDTH = 280;
 
-export function Tutorial({ team, clock }: { team: TeamView; clock: ClockModel }) {
+export function Tutorial({ team, clock, startSpeed }: { team: TeamView; clock: ClockModel; startSpeed: number }) {
   const { t } = useT();
   const ui = useStore(uiState);
-  const step = tutorialStep({ team, selected: ui.selected, speed: clock.speed, paused: clock.paused });
+  const step = tutorialStep({ team, selected: ui.selected, speed: clock.speed, paused: clock.paused, startSpeed });
   const [box, setBox] = useState<Box | null>(null);
   useEffect(() => {
     if (step === 'done') return;

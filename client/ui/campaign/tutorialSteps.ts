@@ -13,10 +13,12 @@ export interface TutorialInput {
   selected: string | null;
   speed: number;
   paused: boolean;
+  /** The speed the chapter opened at: the last step asks for faster. */
+  startSpeed: number;
 }
 
 /** The step due now. */
-export function tutorialStep({ team, selected, speed, paused }: TutorialInput): TutorialStep {
+export function tutorialStep({ team, selected, speed, paused, startSpeed }: TutorialInput): TutorialStep {
   const web = team.components.find((c) => c.kind === 'web');
   if (web === undefined) return 'buy';
   const served = Object.values(team.entries).includes(web.id);
@@ -24,7 +26,7 @@ export function tutorialStep({ team, selected, speed, paused }: TutorialInput): 
   if (!(database && served) && selected !== web.id) return 'select';
   if (!database) return 'database';
   if (!served) return 'entry';
-  if (speed <= 1 || paused) return 'speed';
+  if (speed <= startSpeed || paused) return 'speed';
   return 'done';
 }
 
