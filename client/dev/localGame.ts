@@ -7,8 +7,7 @@
  * dropping the connection on demand.
  */
 import { chapterIds } from '../../shared/campaign';
-import type { ChapterStanding, ResultDocument } from '../../shared/protocol/results';
-import type { ReplayDocument } from '../net/api';
+import type { ChapterStanding, ReplayDocument, ResultDocument } from '../../shared/protocol/results';
 import type { ControlMessage, Speed } from '../../shared/protocol/messages';
 import { createSim, step, teamView, type Command, type CommandEntry, type SimState } from '../../shared/sim';
 import { crashInstance } from '../../shared/sim/rules/incidents';

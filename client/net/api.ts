@@ -3,19 +3,7 @@
  * profile, a finished game's result, and its replay (for the debrief's re-run). Each answers
  * null when the server does not know the id or cannot be reached; the UI says so.
  */
-import type { ChapterStanding, ResultDocument } from '../../shared/protocol/results';
-import type { CommandEntry, Scenario } from '../../shared/sim';
-
-/** A replay as GET /api/replays/:id answers it. */
-export interface ReplayDocument {
-  id: string;
-  scenario: Scenario;
-  seed: number;
-  teams: string[];
-  log: CommandEntry[];
-  finalTick: number;
-  finalHashes: Record<string, string>;
-}
+import type { ChapterStanding, ReplayDocument, ResultDocument } from '../../shared/protocol/results';
 
 async function getJson<T>(origin: string, path: string): Promise<T | null> {
   try {

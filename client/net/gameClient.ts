@@ -19,13 +19,13 @@ import {
   type Role,
   type WelcomeMessage,
 } from '../../shared/protocol/messages';
-import type { ChapterStanding, ResultDocument } from '../../shared/protocol/results';
+import type { ChapterStanding, ReplayDocument, ResultDocument } from '../../shared/protocol/results';
 import type { GameState } from '../../shared/schema/gameState';
 import type { Command } from '../../shared/sim';
 import type { ConnectionStatus, GameModel, HistoryPoint, Notice } from '../state/model';
 import { Store } from '../state/store';
 import { appendPoint, historyPoint, mergeHistory, type HistoryMessage } from '../../shared/protocol/history';
-import { fetchReplay, fetchResult, fetchStandings, type ReplayDocument } from './api';
+import { fetchReplay, fetchResult, fetchStandings } from './api';
 import { gameModel } from './toModel';
 
 const PLAYER_ID_KEY = 'scale-up:player-id';

@@ -6,6 +6,7 @@
  * The card can be set aside to look at the system as it was left: a slim bar at the foot of the
  * stage keeps the way back.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { peakDailyUsers, type TeamView } from '../../shared/sim';
 import { clockOf, formatCount, formatMoney } from '../i18n';
@@ -44,13 +45,9 @@ export function GameOver({
   );
   if (aside) {
     return (
-      <div class="su-banner su-banner-over" role="status">
-        <strong>{title}</strong>
-        <button type="button" class="su-btn su-btn-small" onClick={() => setAside(false)}>
-          {t('ui.gameOver.summary')}
-        </button>
+      <OverBanner title={title} onSummary={() => setAside(false)}>
         {again}
-      </div>
+      </OverBanner>
     );
   }
   const { day, time } = clockOf(over.tick);
@@ -102,6 +99,20 @@ export function GameOver({
         )}
         {again}
       </div>
+    </div>
+  );
+}
+
+/** The end of a game set aside: a slim bar at the foot of the stage with the way back to its summary. */
+export function OverBanner({ title, onSummary, children }: { title: string; onSummary: () => void; children?: ComponentChildren }) {
+  const { t } = useT();
+  return (
+    <div class="su-banner su-banner-over" role="status">
+      <strong>{title}</strong>
+      <button type="button" class="su-btn su-btn-small" onClick={onSummary}>
+        {t('ui.gameOver.summary')}
+      </button>
+      {children}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
 /** Tab and Shift+Tab cycle through the dialog's buttons instead of wandering into the page behind. */
-export function keepFocusInside(event: KeyboardEvent, container: HTMLElement): void {
+function keepFocusInside(event: KeyboardEvent, container: HTMLElement): void {
   const focusable = [...container.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])')].filter(
     (el) => !el.hasAttribute('disabled'),
   );

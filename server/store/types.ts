@@ -3,6 +3,7 @@
  * built-in `node:sqlite` (the default, a file under data/) and PostgreSQL when DATABASE_URL is
  * set. Every method is async so that both fit; SQLite answers at once.
  */
+import type { ReplayDocument } from '../../shared/protocol/results';
 import type { CommandEntry, Scenario } from '../../shared/sim';
 
 export type GameMode = 'solo' | 'match' | 'workshop';
@@ -78,17 +79,9 @@ export interface ResultRecord {
   result: unknown;
 }
 
-/** A replay anyone can open: scenario, seed and the command log, with the hash it must reach. */
-export interface ReplayRecord {
-  id: string;
+/** A replay anyone can open (scenario, seed, the command log, the hashes it must reach), and its room. */
+export interface ReplayRecord extends ReplayDocument {
   roomId: string;
-  scenario: Scenario;
-  seed: number;
-  teams: string[];
-  log: CommandEntry[];
-  finalTick: number;
-  /** hashState of each team at finalTick, by team id. */
-  finalHashes: Record<string, string>;
   createdAt: string;
 }
 

@@ -3,6 +3,8 @@
  * games and campaign progress: the shapes the client reads them in.
  */
 import type { ChapterOutcome } from '../campaign/outcome';
+import type { CommandEntry } from '../sim/commands/command';
+import type { Scenario } from '../sim/core/scenario';
 import type { TeamResultFigures } from '../sim/view/result';
 
 /** A team's result: who played, the figures the sim's view derives, and a chapter's outcome. */
@@ -40,4 +42,16 @@ export interface ChapterStanding {
   completed: boolean;
   /** The first chapter always; any other once the one before it is won. */
   unlocked: boolean;
+}
+
+/** A replay as GET /api/replays/:id answers it: anyone can re-run it and must reach `finalHashes`. */
+export interface ReplayDocument {
+  id: string;
+  scenario: Scenario;
+  seed: number;
+  teams: string[];
+  log: CommandEntry[];
+  finalTick: number;
+  /** hashState of each team at finalTick, by team id. */
+  finalHashes: Record<string, string>;
 }

@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { chapterIds, type Chapter, type GoalResult } from '../../../shared/campaign';
 import type { GameModel } from '../../state/model';
+import { OverBanner } from '../GameOver';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import type { UiClient } from '../uiClient';
@@ -65,13 +66,9 @@ export function ChapterResult({
   const title = outcome === null ? t('ui.result.scoring') : won ? t('ui.result.won') : t(`ui.result.lost.${outcome.reason ?? 'goals'}`);
   if (aside) {
     return (
-      <div class="su-banner su-banner-over" role="status">
-        <strong>{title}</strong>
-        <button type="button" class="su-btn su-btn-small" onClick={() => setAside(false)}>
-          {t('ui.gameOver.summary')}
-        </button>
+      <OverBanner title={title} onSummary={() => setAside(false)}>
         {actions}
-      </div>
+      </OverBanner>
     );
   }
   // What the next missing level asks: the win when lost, else the next star's unmet goals.

@@ -6,6 +6,7 @@
  * language. Pure, for the tests.
  */
 import type { IncidentStory, Losses } from '../../../shared/debrief/record';
+import { loggedEntry } from '../../../shared/sim';
 import { INCIDENT_CONCEPT } from '../conceptLinks';
 import { feedLine } from '../feed/feedText';
 import { clockOf, formatCount, formatDuration, formatLatency, formatPercent, type Language } from '../../i18n';
@@ -46,22 +47,7 @@ export function incidentReport(story: IncidentStory, ctx: ReportContext): Incide
   const { t, lang } = ctx;
   const incident = story.incident;
   const name = (id: string) => (ctx.region(id) !== id.toUpperCase() ? ctx.region(id) : ctx.component(id));
-  const line = feedLine(
-    {
-      tick: incident.startTick,
-      recoveredTick: incident.recoveredTick,
-      cause: {
-        incidentId: incident.id,
-        type: incident.type,
-        target: incident.target,
-        region: incident.region,
-        peer: incident.peer,
-        endTick: incident.endTick,
-      },
-    },
-    name,
-    (minutes) => formatDuration(lang, minutes),
-  );
+  const line = feedLine(loggedEntry(incident), name, (minutes) => formatDuration(lang, minutes));
   const what = t(line.key, line.params);
   const facts: Array<[string, string]> = [];
   facts.push([t('ui.report.started'), `${clockText(ctx, incident.startTick)} · ${t(`ui.report.origin.${incident.origin}`)}`]);

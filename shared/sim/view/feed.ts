@@ -4,7 +4,7 @@
  * newest closed ones up to FEED_LIMIT entries in all; the server's projection sends exactly these.
  */
 import type { IncidentRecord, SimState } from '../core/state';
-import type { FeedEntry } from './types';
+import type { FeedEntry, IncidentCause } from './types';
 
 /**
  * Most feed entries a team is sent: every open one, then the newest closed ones up to this many
@@ -18,9 +18,9 @@ export function feedOf(state: SimState): FeedEntry[] {
   return state.features.logAggregation ? loggedFeed(state) : feltFeed(state);
 }
 
-/** With log aggregation: every incident, with its cause and target. */
-function loggedFeed(state: SimState): FeedEntry[] {
-  const entries = state.incidents.map((incident) => ({
+/** An incident as a feed entry that names its cause (what log aggregation shows, and the debrief). */
+export function loggedEntry(incident: IncidentRecord): FeedEntry & { cause: IncidentCause } {
+  return {
     tick: incident.startTick,
     recoveredTick: incident.recoveredTick,
     cause: {
@@ -31,7 +31,12 @@ function loggedFeed(state: SimState): FeedEntry[] {
       peer: incident.peer,
       endTick: incident.endTick,
     },
-  }));
+  };
+}
+
+/** With log aggregation: every incident, with its cause and target. */
+function loggedFeed(state: SimState): FeedEntry[] {
+  const entries = state.incidents.map(loggedEntry);
   return newest(entries, (entry) => entry.recoveredTick === null || entry.cause.endTick === null);
 }
 

@@ -12,6 +12,6 @@ export { diskFigures } from './disk';
 export { TIER_ORDER } from './aggregated';
 export { ALERT_THRESHOLDS } from './alerts';
 export { COMPLAINT_ERROR_RATES, COMPLAINT_LATENCY_FACTORS, complaintsOf } from './complaints';
-export { FEED_LIMIT } from './feed';
+export { FEED_LIMIT, loggedEntry } from './feed';
 export { SLOWEST_LIMIT, lossFigures, type LossFigures } from './loss';
 export { peakDailyUsers, teamResult, type TeamResultFigures } from './result';
