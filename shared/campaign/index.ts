@@ -13,12 +13,33 @@ import chapter05 from '../../assets/campaign/05-load-balancer.json' with { type:
 import chapter06 from '../../assets/campaign/06-replication.json' with { type: 'json' };
 import chapter07 from '../../assets/campaign/07-cache.json' with { type: 'json' };
 import chapter08 from '../../assets/campaign/08-cdn.json' with { type: 'json' };
+import chapter09 from '../../assets/campaign/09-stateless-web.json' with { type: 'json' };
+import chapter10 from '../../assets/campaign/10-data-centers.json' with { type: 'json' };
+import chapter11 from '../../assets/campaign/11-message-queue.json' with { type: 'json' };
+import chapter12 from '../../assets/campaign/12-observability.json' with { type: 'json' };
+import chapter13 from '../../assets/campaign/13-sharding.json' with { type: 'json' };
+import chapter14 from '../../assets/campaign/14-checklist.json' with { type: 'json' };
 
 export { chapterOutcome, type GoalResult } from './outcome';
 export { GOAL_BOUND, type Goal, type GoalMetric } from './goals';
 export { parseChapter, usesIdea, type Chapter } from './schema';
 
-const FILES: readonly unknown[] = [chapter01, chapter02, chapter03, chapter04, chapter05, chapter06, chapter07, chapter08];
+const FILES: readonly unknown[] = [
+  chapter01,
+  chapter02,
+  chapter03,
+  chapter04,
+  chapter05,
+  chapter06,
+  chapter07,
+  chapter08,
+  chapter09,
+  chapter10,
+  chapter11,
+  chapter12,
+  chapter13,
+  chapter14,
+];
 
 let parsed: Chapter[] | null = null;
 
