@@ -6,6 +6,7 @@
 import { KINDS, type SizeName } from '../rules/catalogue';
 import { MAX_COUNT, USERS, type Command } from './command';
 import { retireDeadInstances } from '../rules/incidents';
+import { retireFreshInstances } from '../rules/lifecycle';
 import { defaultSettings, newComponent } from '../core/newComponent';
 import { logOutSessions } from '../rules/sessions';
 import type { ComponentState, SimState } from '../core/state';
@@ -125,6 +126,7 @@ function setInstanceCount(state: SimState, component: ComponentState, count: num
     }
     retireDeadInstances(state, component, surplus);
     logOutSessions(state, component, live);
+    retireFreshInstances(component, live);
     component.count -= surplus;
   }
 }

@@ -11,6 +11,7 @@
  */
 import { KINDS, purchasePrice } from './catalogue';
 import { retireDeadInstances } from './incidents';
+import { retireFreshInstances } from './lifecycle';
 import { logOutSessions } from './sessions';
 import type { ComponentState, SimState } from '../core/state';
 import { servingInstances } from '../core/topology';
@@ -64,6 +65,7 @@ export function runAutoscaling(state: SimState): void {
       const live = Math.max(0, removed - component.down);
       retireDeadInstances(state, component, removed);
       logOutSessions(state, component, live);
+      retireFreshInstances(component, live);
       component.count = desired;
       markScaled(state, component, -removed);
     }

@@ -13,6 +13,30 @@ import { servingInstances } from '../core/topology';
 /** Ticks over which a sticky balancer moves sessions onto a new web server (new sessions only). */
 export const STICKY_RAMP_TICKS = 30;
 
+/**
+ * How many servers' worth of a web group's share the newest servers have not taken yet (sticky
+ * sessions): each ramps linearly to a full share over STICKY_RAMP_TICKS.
+ */
+function stillFresh(state: SimState, component: ComponentState): number {
+  const fresh = component.extra.freshInstances ?? 0;
+  if (fresh <= 0) return 0;
+  const progress = Math.min(1, (state.tick - (component.extra.freshSince ?? 0)) / STICKY_RAMP_TICKS);
+  return fresh * (1 - progress);
+}
+
+/**
+ * Live servers taken out of a web group (scaled in, removed) go newest first: those still filling
+ * up with sessions leave before the old ones.
+ */
+export function retireFreshInstances(component: ComponentState, live: number): void {
+  const fresh = component.extra.freshInstances ?? 0;
+  if (fresh <= 0 || live <= 0) return;
+  if (fresh <= live) {
+    delete component.extra.freshInstances;
+    delete component.extra.freshSince;
+  } else component.extra.freshInstances = fresh - live;
+}
+
 /** Advances every component's timers to the current tick. */
 export function advanceLifecycles(state: SimState): void {
   for (const component of [...state.components]) {
@@ -26,7 +50,9 @@ export function advanceLifecycles(state: SimState): void {
       state.lastEvents.push({ tick: state.tick, kind: 'componentReady', componentId: component.id, incidentId: null, detail: ready });
       if (component.kind === 'web' && component.count > ready && keepsLocalSessions(state, component)) {
         // Sticky sessions: existing users stay on the old servers; the new ones fill up slowly.
-        component.extra.freshInstances = (component.extra.freshInstances ?? 0) + ready;
+        // Servers still filling up keep the part of a share they have not taken yet (not a fresh
+        // start), so that instances arriving one after another do not pile onto the oldest.
+        component.extra.freshInstances = stillFresh(state, component) + ready;
         component.extra.freshSince = state.tick;
       }
     }

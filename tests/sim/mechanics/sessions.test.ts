@@ -90,6 +90,33 @@ describe('sessions on the web servers (sticky)', () => {
     // between a balancer's target groups: inside one group the pool spreads the load evenly at once.
     expect(run(false)).toBeGreaterThan(run(true) * 1.5);
   });
+
+  it('servers arriving while earlier new ones still fill up do not push the load back onto the oldest', () => {
+    const sim = healthChecked(sticky(false));
+    sim.send({ type: 'scale', id: 'web-2', count: 2 * SERVERS });
+    sim.run(20);
+    sim.send({ type: 'scale', id: 'web-2', count: 3 * SERVERS });
+    sim.run(KINDS.web.provisionTicks - 1);
+    const before = sim.component('web-2').figures.utilisation;
+    sim.run(1);
+    expect(sim.component('web-2').count).toBe(3 * SERVERS);
+    // The first batch keeps the share it has taken; the second starts from none: the load on the
+    // servers that carry it does not jump (it would to the old servers' alone, 1.7 times, if the
+    // first batch started over).
+    const after = sim.component('web-2').figures.utilisation;
+    expect(after).toBeLessThanOrEqual(before * 1.001);
+    expect(after).toBeGreaterThan(before * 0.9);
+  });
+
+  it('scaling back in retires the newest servers first: the old ones carry the group as before', () => {
+    const sim = healthChecked(sticky(false));
+    const steady = sim.component('web-2').figures.utilisation;
+    sim.send({ type: 'scale', id: 'web-2', count: 2 * SERVERS });
+    sim.run(KINDS.web.provisionTicks + 2);
+    sim.send({ type: 'scale', id: 'web-2', count: SERVERS });
+    sim.run(1);
+    expect(sim.component('web-2').figures.utilisation).toBeCloseTo(steady, 9);
+  });
 });
 
 describe('sticky balancer edge case', () => {
