@@ -5,7 +5,7 @@
  * box, users' entry, speed), the result screen with its stars and what the next star needs, the
  * debrief with the commands and the checklist, and back on the map the stars kept and chapter 2
  * open. Once in English at 1280×720 and once in Korean at 1920×1080, with screenshots of each
- * screen in test-results/.
+ * screen at both sizes in test-results/.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -82,8 +82,16 @@ describe.skipIf(!enabled)('the campaign in Chromium', () => {
     it(`chapter 1 from the map to a win and its debrief (${lang}, ${width}×${height})`, { timeout: 180_000 }, async () => {
       const errors: string[] = [];
       const page = await game.openGame({ viewport: { width, height }, locale, errors });
-      const shot = (name: string) =>
-        page.screenshot({ path: join(SCREENSHOTS, `campaign-${name}-${width}x${height}-${lang}.png`) }).then(() => undefined);
+      // Each screen at both sizes: the test's own, then the other one for a moment.
+      const other = width === 1280 ? { width: 1920, height: 1080 } : { width: 1280, height: 720 };
+      const shot = async (name: string) => {
+        await page.screenshot({ path: join(SCREENSHOTS, `campaign-${name}-${width}x${height}-${lang}.png`) });
+        await page.setViewportSize(other);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(SCREENSHOTS, `campaign-${name}-${other.width}x${other.height}-${lang}.png`) });
+        await page.setViewportSize({ width, height });
+        await page.waitForTimeout(300);
+      };
       await playChapterOne(page, shot);
       await shot('map-after');
       expect(errors).toEqual([]);

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chapterOutcome, chapters } from '../../shared/campaign';
+import { parseCommandLog } from '../../shared/protocol/commands';
 import { loadPreset } from '../../shared/scenarios';
 import { hashState, replay } from '../../shared/sim';
 import type { GoldenFixture } from '../fixtures/golden';
@@ -156,6 +158,37 @@ describe('sim CLI', () => {
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toContain(`tick 120  hash ${hashState(replay(loadPreset('constant-load'), 1, [], 120))}`);
     expect(table.stdout).toMatch(/availability [\d.]+ %/);
+  });
+
+  it('runs a chapter to its end and prints its outcome (stars, every goal), and every command the sim refused', async () => {
+    const chapter = chapters()[0]!;
+    const win = join(ROOT, 'tests', 'fixtures', 'campaign', `${chapter.scenario.id}.win.jsonl`);
+    const won = await run(['--scenario', chapter.scenario.id, '--commands', win, '--json']);
+    expect(won.code).toBe(0);
+    const report = JSON.parse(won.stdout) as Report & {
+      outcome: { status: string; stars: number; goals: Array<{ star: number; metric: string; met: boolean }> };
+      refused: unknown[];
+    };
+    const expected = chapterOutcome(
+      chapter,
+      replay(chapter.scenario, 1, parseCommandLog(readFileSync(win, 'utf8')), chapter.scenario.objectives.durationTicks!),
+    );
+    expect(report.tick).toBe(chapter.scenario.objectives.durationTicks);
+    expect(report.outcome.status).toBe('won');
+    expect(report.outcome.stars).toBe(expected.stars);
+    expect(report.outcome.goals.map((g) => [g.star, g.metric, g.met])).toEqual(expected.goals.map((g) => [g.star, g.metric, g.met]));
+    expect(report.refused).toEqual([]);
+
+    // A command the chapter's shop does not sell is refused, and said so; the chapter is lost.
+    const refusedLog = join(dir, 'not-in-shop.jsonl');
+    writeFileSync(
+      refusedLog,
+      JSON.stringify({ tick: 3, team: 'solo', player: 'p1', seq: 0, command: { type: 'buy', kind: 'cache', region: 'ap' } }) + '\n',
+    );
+    const lost = await run(['--scenario', chapter.scenario.id, '--commands', refusedLog]);
+    expect(lost.code).toBe(0);
+    expect(lost.stdout).toMatch(/^chapter: lost \(goals\) {2}stars 0$/m);
+    expect(lost.stdout).toContain('refused: seq 0 at tick 3: not-in-shop');
   });
 
   it('--help prints the usage line and exits 0', async () => {
