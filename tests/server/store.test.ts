@@ -453,7 +453,7 @@ describe.skipIf(PG_URL === undefined)('PostgresGameStore', () => {
       try {
         const stores = await Promise.all([fresh.open(), fresh.open(), fresh.open()]);
         await Promise.all(stores.map((store) => store.close()));
-        expect((await fresh.migrations()).map((m) => m.version)).toEqual([1]);
+        expect((await fresh.migrations()).map((m) => m.version)).toEqual([1, 2]);
       } finally {
         await fresh.dispose();
       }
