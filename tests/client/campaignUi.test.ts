@@ -3,8 +3,6 @@
  * player does things in), goals and commands read as sentences, and the post-incident report is
  * written from a re-run game's records, with every locale key it uses present in both languages.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chapters } from '../../shared/campaign';
 import { recordGame } from '../../shared/debrief/record';
@@ -15,29 +13,13 @@ import { tutorialStep } from '../../client/ui/campaign/tutorialSteps';
 import { commandText } from '../../client/ui/debrief/commandText';
 import { incidentReport, reportsMarkdown, type ReportContext } from '../../client/ui/debrief/incidentReport';
 import { Driver } from '../helpers/driver';
+import { localeText } from '../helpers/locales';
 import { constantScenario } from '../helpers/scenarios';
-
-const ROOT = join(import.meta.dirname, '../..');
-const locales = Object.fromEntries(
-  (['en', 'ko'] as const).map((lang) => [
-    lang,
-    JSON.parse(readFileSync(join(ROOT, `client/i18n/locales/${lang}.json`), 'utf8')) as unknown,
-  ]),
-) as Record<'en' | 'ko', unknown>;
-
-function lookup(tree: unknown, key: string): unknown {
-  return key
-    .split('.')
-    .reduce<unknown>(
-      (node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
-      tree,
-    );
-}
 
 /** A `t` that fails on any key missing from either locale and renders "key{params}". */
 function strictT(key: string, params?: Record<string, string | number>): string {
   for (const lang of ['en', 'ko'] as const) {
-    if (typeof lookup(locales[lang], key) !== 'string') throw new Error(`missing ${lang} key ${key}`);
+    if (typeof localeText(lang, key) !== 'string') throw new Error(`missing ${lang} key ${key}`);
   }
   return params === undefined ? key : `${key}${JSON.stringify(params)}`;
 }

@@ -4,8 +4,6 @@
  * and the scaling checklist judged from the team's view (agreeing with the server's score).
  * One file on purpose: the three parts judge the same team views, built once here.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPreset } from '../../../shared/scenarios';
 import {
@@ -24,24 +22,10 @@ import { CONCEPT_IDS } from '../../../shared/campaign/concepts';
 import { teamChecklist, type ChecklistNames } from '../../../client/ui/goals/checklist';
 import { HINT_IDS, HINT_RULES, nextHint, type Hint, type HintId } from '../../../client/ui/goals/hints';
 import { objectiveRows, objectivesSummary } from '../../../client/ui/goals/objectives';
+import { localeText } from '../../helpers/locales';
 import { componentView } from '../../helpers/views';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const locales = Object.fromEntries(
-  (['en', 'ko'] as const).map((lang) => [
-    lang,
-    JSON.parse(readFileSync(join(ROOT, `client/i18n/locales/${lang}.json`), 'utf8')) as unknown,
-  ]),
-) as Record<'en' | 'ko', unknown>;
-
-function text(lang: 'en' | 'ko', key: string): unknown {
-  return key
-    .split('.')
-    .reduce<unknown>(
-      (node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
-      locales[lang],
-    );
-}
+const text = localeText;
 
 const REGIONS = ['ap', 'na', 'eu'];
 
