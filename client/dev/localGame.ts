@@ -6,7 +6,7 @@
  * offers what a server would not: running ticks at once, crashing instances, going bankrupt and
  * dropping the connection on demand.
  */
-import { chapterIds } from '../../shared/campaign';
+import { chapterGoals, chapterIds, findChapter, goalValue } from '../../shared/campaign';
 import type { ChapterStanding, ReplayDocument, ResultDocument } from '../../shared/protocol/results';
 import type { ControlMessage, Speed } from '../../shared/protocol/messages';
 import { createSim, step, teamView, type Command, type CommandEntry, type SimState } from '../../shared/sim';
@@ -197,6 +197,7 @@ export class LocalGame implements UiClient {
   private publish(): void {
     const state = this.state;
     if (state === null) return;
+    const chapter = findChapter(this.scenario);
     this.game.set({
       code: 'DEV123',
       mode: 'solo',
@@ -214,6 +215,8 @@ export class LocalGame implements UiClient {
       teams: { [TEAM]: teamView(state) },
       resultId: null,
       replayId: null,
+      // A chapter's goals so far, as the server would project them.
+      goalValues: { [TEAM]: chapter === null ? [] : chapterGoals(chapter).map((goal) => goalValue(state, goal.metric)) },
     });
   }
 

@@ -154,6 +154,7 @@ export function gameModel(state: GameState, me: { team: string | null; role: Rol
     teams: Object.fromEntries([...(state.teams?.entries() ?? [])].map(([id, t]) => [id, teamView(t)])),
     resultId: state.resultId === '' ? null : state.resultId,
     replayId: state.replayId === '' ? null : state.replayId,
+    goalValues: Object.fromEntries([...(state.teams?.entries() ?? [])].map(([id, t]) => [id, [...t.goals]])),
   };
 }
 

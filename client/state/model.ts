@@ -40,6 +40,8 @@ export interface GameModel {
   teams: Record<string, TeamView>;
   resultId: string | null;
   replayId: string | null;
+  /** A campaign chapter's goal values so far, by team (in the chapter's goal order); empty outside the campaign. */
+  goalValues: Record<string, number[]>;
 }
 
 /** One point per tick for the charts; null where the team's monitoring does not show it. */

@@ -11,6 +11,7 @@ import { Notices } from './notices/Notices';
 import { SeatMoved } from './SeatMoved';
 import { StartScreen } from './start/StartScreen';
 import type { UiClient } from './uiClient';
+import type { GameModel } from '../state/model';
 import { uiState } from '../state/uiState';
 
 export function App({ client }: { client: UiClient }) {
@@ -23,13 +24,13 @@ export function App({ client }: { client: UiClient }) {
       {game === null ? <StartScreen client={client} status={status} /> : <GameScreen client={client} game={game} status={status} />}
       {game !== null && status === 'replaced' && <SeatMoved client={client} />}
       <Notices notices={notices} client={client} />
-      {game !== null && ui.briefing && <ChapterBriefing scenario={game.scenario} />}
+      {game !== null && ui.briefing && <ChapterBriefing game={game} client={client} />}
       {ui.openConcept !== null && <ConceptDialog concept={ui.openConcept} />}
     </>
   );
 }
 
-function ChapterBriefing({ scenario }: { scenario: string }) {
-  const chapter = findChapter(scenario);
-  return chapter === null ? null : <Briefing chapter={chapter} />;
+function ChapterBriefing({ game, client }: { game: GameModel; client: UiClient }) {
+  const chapter = findChapter(game.scenario);
+  return chapter === null ? null : <Briefing chapter={chapter} client={client} clock={game.clock} />;
 }

@@ -156,7 +156,15 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         aria-label={t('ui.inspector.dockLabel')}
       >
         {team !== null && (
-          <GoalsPanel team={team} info={info} points={points} hint={hint} inspecting={selected !== null} chapter={chapter} />
+          <GoalsPanel
+            team={team}
+            info={info}
+            points={points}
+            hint={hint}
+            inspecting={selected !== null}
+            chapter={chapter}
+            chapterValues={teamId === null ? [] : (game.goalValues[teamId] ?? [])}
+          />
         )}
         {team !== null &&
           (selected !== null ? (

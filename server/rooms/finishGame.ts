@@ -58,12 +58,19 @@ export async function finishGame(
 
 /**
  * Saves a finished solo chapter to the campaign progress of the browser profile that started it
- * (the room's creator); nothing for other games.
+ * (the room's creator); nothing for other games, nor for a chapter ended before its time.
  */
-export async function saveChapterProgress(store: GameStore, record: RoomSetup, result: GameResult): Promise<void> {
+export async function saveChapterProgress(store: GameStore, record: RoomSetup, result: GameResult, seats: Seats): Promise<void> {
   const outcome = result.teams[0]?.chapter;
-  if (record.mode !== 'solo' || outcome == null) return;
-  await store.saveProgress(roomSettings(record).creator, record.scenarioId, {
+  // A chapter ended before its time (the player's `end`, everyone gone) was not finished: it counts for nothing.
+  if (record.mode !== 'solo' || outcome == null || outcome.status === 'running') return;
+  const creator = roomSettings(record).creator;
+  // The profile is written in the background when its player sits down; if that write was lost,
+  // progress (which belongs to a profile) must not be lost with it.
+  if ((await store.getProfile(creator)) === null) {
+    await store.upsertProfile(creator, seats.all().find((seat) => seat.playerId === creator)?.name ?? 'Player');
+  }
+  await store.saveProgress(creator, record.scenarioId, {
     score: outcome.score,
     stars: outcome.stars,
     completed: outcome.status === 'won',

@@ -3,6 +3,7 @@
 import { randomInt, randomBytes } from 'node:crypto';
 import { createOptionsSchema, type CreateOptions, type Phase } from '../../shared/protocol/messages';
 import { formatZodError } from '../../shared/protocol/zodErrors';
+import { findChapter } from '../../shared/campaign';
 import { isShippedScenario, loadPreset } from '../../shared/scenarios';
 import type { RoomRecord } from '../store/types';
 import { defaultTeams } from './controls';
@@ -46,10 +47,17 @@ export function newRoomRecord(raw: unknown, code: string): { record: RoomSetup; 
       mode: options.mode,
       scenarioId: options.scenario,
       scenario: loadPreset(options.scenario),
-      seed: options.seed ?? randomInt(2 ** 31 - 1),
+      // A campaign chapter counts towards the player's progress: its seed is the server's to pick,
+      // so that a client cannot choose one whose random failures happen to be kind.
+      seed: options.seed === undefined || countsForCampaign(options) ? randomInt(2 ** 31 - 1) : options.seed,
       settings,
     },
   };
+}
+
+/** Whether a room from these options plays a campaign chapter for its creator's progress (a solo chapter). */
+export function countsForCampaign(options: Pick<CreateOptions, 'mode' | 'scenario'>): boolean {
+  return options.mode === 'solo' && findChapter(options.scenario) !== null;
 }
 
 export function roomSettings(record: RoomSetup): RoomSettings {

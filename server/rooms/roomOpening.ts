@@ -2,8 +2,8 @@
 // nothing is stored until its first player sits down), or, after a restart, restored from the
 // store under its old code with its seats and clock (see recovery.ts for how restores are asked for).
 import type { Presence } from '@colyseus/core';
-import { chapterUnlocked, findChapter } from '../../shared/campaign';
-import { newRoomRecord, roomSettings, type RoomSetup } from './gameSetup';
+import { chapterUnlocked } from '../../shared/campaign';
+import { countsForCampaign, newRoomRecord, roomSettings, type RoomSetup } from './gameSetup';
 import { claimCode, releaseCode, reserveCode } from './joinCode';
 import { refuseCreate } from './joining';
 import { consumeRestoreToken, loadStoredRoom } from './recovery';
@@ -42,7 +42,13 @@ async function createRoom(presence: Presence, services: RoomServices, options: R
     record,
     sims: new TeamSims(record.scenario, record.seed, teams),
     seats: new Seats(record.mode, teams, services.timings.seats),
-    clock: { phase: 'waiting', paused: false, speed: startSpeed(record, services), adjustable: record.mode !== 'match' },
+    // A chapter waits, paused, for its player to read the briefing and press Start.
+    clock: {
+      phase: 'waiting',
+      paused: countsForCampaign({ mode: record.mode, scenario: record.scenarioId }),
+      speed: startSpeed(record, services),
+      adjustable: record.mode !== 'match',
+    },
     stored: false,
   };
 }
@@ -82,7 +88,7 @@ async function restoreRoom(presence: Presence, services: RoomServices, id: strin
  * chapter's scenario: they do not count towards anyone's campaign.
  */
 async function checkChapterUnlocked(services: RoomServices, record: RoomSetup): Promise<void> {
-  if (record.mode !== 'solo' || findChapter(record.scenarioId) === null) return;
+  if (!countsForCampaign({ mode: record.mode, scenario: record.scenarioId })) return;
   const progress = await services.store.listProgress(roomSettings(record).creator);
   const completed = new Set(progress.filter((chapter) => chapter.completed).map((chapter) => chapter.chapter));
   if (!chapterUnlocked(record.scenarioId, completed)) refuseCreate('chapter-locked', record.scenarioId);

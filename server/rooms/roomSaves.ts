@@ -67,7 +67,7 @@ export class RoomSaves {
     );
     if (finished === null) return null;
     await this.attempt({ operation: 'progress', level: 'error', failed: 'could not store campaign progress' }, () =>
-      saveChapterProgress(this.services.store, this.record, finished.result),
+      saveChapterProgress(this.services.store, this.record, finished.result, seats),
     );
     return { resultId: finished.resultId, replayId: finished.replayId };
   }

@@ -20,7 +20,7 @@ export interface Profile {
 /** One campaign chapter's best result for a profile. */
 export interface ChapterProgress {
   chapter: string;
-  /** The best score (see shared/campaign/outcome.ts chapterScore). */
+  /** The best score (ChapterOutcome.score in shared/campaign/outcome.ts). */
   score: number;
   /** The most stars earned (0–3). */
   stars: number;

@@ -26,7 +26,7 @@ function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]
 }
 
 /** Element by element, with pop, push and index assignment: a splice that inserts is not sent. */
-function syncStrings(target: ArraySchema<string>, values: readonly string[]): void {
+function syncValues<T extends string | number>(target: ArraySchema<T>, values: readonly T[]): void {
   while (target.length > values.length) target.pop();
   values.forEach((value, i) => {
     if (i >= target.length) target.push(value);
@@ -85,7 +85,7 @@ function projectComponent(target: ComponentState, view: ComponentView, created: 
   set(target, 'resizingTo', view.resizingTo ?? '');
   set(target, 'resharding', view.resharding === null ? '' : JSON.stringify(view.resharding));
   set(target, 'settings', JSON.stringify(view.settings));
-  syncStrings(target.targets, view.targets);
+  syncValues(target.targets, view.targets);
   if (view.metrics === null) {
     if (target.metrics !== undefined) target.metrics = undefined;
   } else {
@@ -267,4 +267,9 @@ export function projectTeam(team: TeamState, view: TeamView, created: OnCreated 
     },
     created,
   );
+}
+
+/** Keeps a list of figures (a chapter's goal values) equal to `values`, sending only what changed. */
+export function syncNumbers(target: ArraySchema<number>, values: readonly number[]): void {
+  syncValues(target, values);
 }

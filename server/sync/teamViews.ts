@@ -8,7 +8,8 @@ import { StateView } from '@colyseus/schema';
 import type { Mode, Role } from '../../shared/protocol/messages';
 import { TeamState, type GameState } from '../../shared/schema/gameState';
 import { teamView, type SimState, type TeamView } from '../../shared/sim';
-import { projectTeam } from './projectTeam';
+import { chapterGoals, goalValue, type Chapter } from '../../shared/campaign';
+import { projectTeam, syncNumbers } from './projectTeam';
 
 type Viewable = Parameters<StateView['add']>[0];
 
@@ -21,6 +22,8 @@ export class TeamViews {
   constructor(
     private readonly state: GameState,
     private readonly mode: Mode,
+    /** The campaign chapter a solo room plays (its goals are projected), or null. */
+    private readonly chapter: Chapter | null,
   ) {}
 
   /** Adds a team to the wire state and to the views that may see it. */
@@ -57,10 +60,18 @@ export class TeamViews {
     for (const team of teams) {
       const views = [this.byTeam.get(team) as StateView, this.allTeams];
       if (this.revealed) views.push(this.matchWatch);
-      const view = teamView(simState(team));
-      projectTeam(this.state.teams.get(team) as TeamState, view, (instance) => {
+      const state = simState(team);
+      const view = teamView(state);
+      const teamState = this.state.teams.get(team) as TeamState;
+      projectTeam(teamState, view, (instance) => {
         for (const stateView of views) stateView.add(instance as Viewable);
       });
+      // A chapter's score so far is the chapter's to show, whatever the team's monitoring.
+      if (this.chapter !== null)
+        syncNumbers(
+          teamState.goals,
+          chapterGoals(this.chapter).map((goal) => goalValue(state, goal.metric)),
+        );
       onView?.(team, view);
     }
   }

@@ -7,6 +7,7 @@ import { historyPoint, pushPoint, type HistoryMessage, type HistoryPoint } from 
 import { SeatState, type GameState } from '../../shared/schema/gameState';
 import type { SimState } from '../../shared/sim';
 import type { Seat } from '../rooms/seats';
+import { findChapter } from '../../shared/campaign';
 import { TeamViews } from './teamViews';
 
 /** What is projected: each team's simulation at the room's tick. */
@@ -38,7 +39,7 @@ export class WireState {
     state.mode = room.mode;
     state.scenario = room.scenarioId;
     state.protocol = PROTOCOL_VERSION;
-    this.views = new TeamViews(state, room.mode);
+    this.views = new TeamViews(state, room.mode, room.mode === 'solo' ? findChapter(room.scenarioId) : null);
     if (revealed) this.views.reveal();
     for (const team of sims.teamIds) this.views.addTeam(team);
     this.project(sims);

@@ -20,7 +20,8 @@ import chapter12 from '../../assets/campaign/12-observability.json' with { type:
 import chapter13 from '../../assets/campaign/13-sharding.json' with { type: 'json' };
 import chapter14 from '../../assets/campaign/14-checklist.json' with { type: 'json' };
 
-export { chapterOutcome, type GoalResult } from './outcome';
+export { chapterGoals, chapterOutcome, type GoalResult } from './outcome';
+export { goalMet, goalValue } from './goals';
 export { GOAL_BOUND, type Goal, type GoalMetric } from './goals';
 export { parseChapter, usesIdea, type Chapter } from './schema';
 

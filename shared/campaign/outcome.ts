@@ -28,6 +28,11 @@ export interface ChapterOutcome {
   goals: GoalResult[];
 }
 
+/** Every goal of a chapter (win goals, then each star's, in order): its value so far in `state`. */
+export function chapterGoals(chapter: Chapter): Goal[] {
+  return [...chapter.goals, ...chapter.stars[0], ...chapter.stars[1]];
+}
+
 export function chapterOutcome(chapter: Chapter, state: SimState): ChapterOutcome {
   const levels: Array<[1 | 2 | 3, Goal[]]> = [
     [1, chapter.goals],

@@ -11,6 +11,7 @@ import type { Scenario } from '../sim/core/scenario';
 import type { IncidentRecord, RejectReason, SimState } from '../sim/core/state';
 import { alertsOf } from '../sim/view/alerts';
 import { complaintsOf } from '../sim/view/complaints';
+import { COMPLAINT_LEVELS } from '../sim/view/types';
 import { servingNow } from '../sim/view/components';
 
 /** One point of the timeline. */
@@ -108,7 +109,7 @@ export function recordGame(scenario: Scenario, seed: number, log: readonly Comma
   const errorRate: number[] = [];
   const p95: number[] = [];
   const losses: Losses[] = [lossesOf(state)];
-  const detected = new Map<number, Detection>();
+  const watch = new DetectionWatch();
   while (state.tick < endTick && state.gameOver === null) {
     const tick = state.tick;
     step(state, byTick.get(tick) ?? [], workspace);
@@ -123,7 +124,7 @@ export function recordGame(scenario: Scenario, seed: number, log: readonly Comma
     errorRate.push(s.errorRate);
     p95.push(s.p95LatencyMs);
     losses.push(lossesOf(state));
-    noticeIncidents(state, detected);
+    watch.afterStep(state);
     if (tick % every === 0 || state.tick >= endTick || state.gameOver !== null) {
       timeline.push({
         tick,
@@ -137,44 +138,72 @@ export function recordGame(scenario: Scenario, seed: number, log: readonly Comma
     }
   }
   const last = state.tick;
+  // One stretch per incident, from the minute it began through the minute service was back (or the
+  // last minute played): its worst minute, its losses and the team's commands all count over it.
+  // A command stamped with the incident's own minute ran before it (commands apply first): not a response.
   const incidents = state.incidents.map((incident): IncidentStory => {
-    const untilTick = Math.min(incident.recoveredTick ?? last, last);
     const from = incident.startTick;
+    const untilTick = Math.min(incident.recoveredTick ?? last - 1, last - 1);
     const window = (values: number[], pick: (a: number, b: number) => number, start: number) =>
-      values.slice(from, Math.max(from + 1, untilTick)).reduce((worst, value) => pick(worst, value), start);
+      values.slice(from, untilTick + 1).reduce((worst, value) => pick(worst, value), start);
+    // losses[k] is after k steps: before the incident's minute, and after the stretch's last one.
     const before = losses[from] ?? losses[0]!;
-    // losses[k] is after k steps: the tick `untilTick` itself counts.
     const after = losses[Math.min(untilTick + 1, losses.length - 1)]!;
     const delta = {} as Losses;
     for (const key of LOSS_KEYS) delta[key] = after[key] - before[key];
     return {
       incident,
       untilTick,
-      detected: detected.get(incident.id) ?? null,
+      detected: watch.detected.get(incident.id) ?? null,
       worstAvailability: window(availability, Math.min, 1),
       worstErrorRate: window(errorRate, Math.max, 0),
       worstP95LatencyMs: window(p95, Math.max, 0),
       losses: delta,
-      actions: commands.filter((c) => c.tick >= from && c.tick <= untilTick),
+      actions: commands.filter((c) => c.tick > from && c.tick <= untilTick),
     };
   });
   return { scenario, endTick: last, timeline, commands, incidents, final: state };
 }
 
+/** What the team could see after a minute: the alerts firing (by rule and component) and how loudly users complained. */
+interface Signs {
+  alerts: ReadonlySet<string>;
+  complaints: number;
+}
+
 /**
- * Marks the incidents running now that the team can first see: with the alerts feature, any alert
- * firing (the team is paged within the minute); without it, only when users complain (service is
- * visibly bad). An incident the system absorbs without a sign is never detected.
+ * When the team could first see each incident, from the simulation's own signs: with the alerts
+ * feature, a rule that starts firing after the incident began, on its target (or on the users'
+ * figures, or anywhere for an incident with no single target): the team is paged within the
+ * minute; without alerts (or with no new alert), users complaining louder than just before it
+ * began. A sign already there before the incident says nothing about it, and one after service
+ * was back comes too late: such an incident was not noticed.
  */
-function noticeIncidents(state: SimState, detected: Map<number, Detection>): void {
-  const open = state.incidents.filter(
-    (incident) => !detected.has(incident.id) && (incident.recoveredTick === null || incident.endTick === null),
-  );
-  if (open.length === 0) return;
-  let by: 'alerts' | 'complaints' | null = null;
-  if (state.features.alerts && alertsOf(state, servingNow(state)).length > 0) by = 'alerts';
-  else if (complaintsOf(state) !== 'none') by = 'complaints';
-  if (by === null) return;
-  // The sign belongs to the tick that just ran (state.tick has moved past it).
-  for (const incident of open) detected.set(incident.id, { tick: state.tick - 1, by });
+class DetectionWatch {
+  readonly detected = new Map<number, Detection>();
+  /** The signs before each incident began, by incident id. */
+  private readonly baseline = new Map<number, Signs>();
+  private last: Signs = { alerts: new Set(), complaints: 0 };
+
+  afterStep(state: SimState): void {
+    const minute = state.tick - 1;
+    const now: Signs = {
+      alerts: new Set(state.features.alerts ? alertsOf(state, servingNow(state)).map((a) => `${a.kind}/${a.componentId ?? ''}`) : []),
+      complaints: COMPLAINT_LEVELS.indexOf(complaintsOf(state)),
+    };
+    for (const incident of state.incidents) {
+      if (!this.baseline.has(incident.id)) this.baseline.set(incident.id, this.last);
+      if (this.detected.has(incident.id)) continue;
+      if (incident.recoveredTick !== null && incident.recoveredTick < minute) continue;
+      const before = this.baseline.get(incident.id)!;
+      const paged = [...now.alerts].some((key) => {
+        if (before.alerts.has(key)) return false;
+        const component = key.slice(key.indexOf('/') + 1);
+        return incident.target === null || component === '' || component === incident.target;
+      });
+      if (paged) this.detected.set(incident.id, { tick: minute, by: 'alerts' });
+      else if (now.complaints > before.complaints) this.detected.set(incident.id, { tick: minute, by: 'complaints' });
+    }
+    this.last = now;
+  }
 }

@@ -192,6 +192,11 @@ export const TeamState = schema(
     /** False without alerting (the list is then empty because nobody watches, not because all is well). */
     alerting: t.boolean().default(false),
     alerts: t.array(AlertState),
+    /**
+     * A campaign chapter's goals (win goals, then each star's, in the chapter's order): each one's
+     * value so far, as the chapter will be scored. Empty outside the campaign.
+     */
+    goals: t.array('float64'),
   },
   'Team',
 );

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chapterOutcome, chapters, parseChapter, type Chapter, type Goal } from '../../shared/campaign';
 import { goalValue } from '../../shared/campaign/goals';
+import { loadPreset } from '../../shared/scenarios';
 import { createSim, type SimState } from '../../shared/sim';
+import { Driver } from '../helpers/driver';
 
 const base = chapters()[0]!;
 
@@ -111,5 +113,18 @@ describe('the chapter schema', () => {
     ).toThrow(/availability goal/);
     const { durationTicks: _, ...open } = scenario.objectives as Record<string, unknown>;
     expect(() => parseChapter({ ...file, scenario: { ...scenario, objectives: open } })).toThrow(/a chapter has an end/);
+  });
+});
+
+describe("a chapter's shop", () => {
+  it('sells only what it lists: any other kind or feature is refused with not-in-shop, whatever a client sends', () => {
+    const d = new Driver(base.scenario);
+    expect(base.scenario.shop).toEqual({ kinds: ['web'], features: [] });
+    expect(d.send({ type: 'buy', kind: 'cache', region: 'ap' })[0]).toMatchObject({ ok: false, reason: 'not-in-shop' });
+    expect(d.send({ type: 'buyFeature', feature: 'alerts' })[0]).toMatchObject({ ok: false, reason: 'not-in-shop' });
+    expect(d.send({ type: 'buy', kind: 'web', region: 'ap' })[0]).toMatchObject({ ok: true, createdId: 'web-1' });
+    // The sandbox has no shop: everything is on sale.
+    const sandbox = new Driver(loadPreset('sandbox'));
+    expect(sandbox.send({ type: 'buyFeature', feature: 'alerts' })[0]).toMatchObject({ ok: true });
   });
 });

@@ -50,13 +50,44 @@ describe('recordGame', () => {
     expect(story.untilTick).toBe(recovered);
     // The failed requests of the stretch are the totals' difference, counted by the sim per minute.
     const at = (tick: number) => replay(scenario, 3, [log[0]!], tick).totals.failedRequests;
+    // The failed requests of the stretch: those of the minutes from the crash through the recovery.
     expect(story.losses.failedRequests).toBeCloseTo(at(recovered + 1) - at(30), 6);
     expect(story.actions.map((a) => a.command.type)).toEqual(['restart']);
+    // The stretch runs from the crash's minute through the minute service was back, both counted.
+    expect(story.worstAvailability).toBe(Math.min(...record.timeline.slice(30, recovered + 1).map((p) => p.availability)));
   });
 
   it('with the alerts feature the team is paged at the start', () => {
     const withAlerts = [entry(0, 1, { type: 'buyFeature', feature: 'alerts' }), ...log];
     const story = recordGame(scenario, 3, withAlerts, 'solo', 120).incidents[0]!;
     expect(story.detected).toEqual({ tick: 30, by: 'alerts' });
+  });
+
+  it('does not credit an incident with a sign that came after service was back', () => {
+    // Health checks absorb the crash; a traffic spike an hour later makes users complain.
+    const absorbed = constantScenario({
+      incidents: [
+        { tick: 30, type: 'serverCrash', target: 'web-2' },
+        { tick: 90, type: 'trafficSpike', magnitude: 3, durationTicks: 30 },
+      ],
+    });
+    const checks = [entry(0, 0, { type: 'configure', id: 'lb-1', healthChecks: true })];
+    const [crash, spike] = recordGame(absorbed, 3, checks, 'solo', 200).incidents;
+    expect(crash!.incident.recoveredTick).toBeLessThan(90);
+    expect(crash!.detected).toBeNull();
+    expect(crash!.worstErrorRate).toBe(0);
+    expect(spike!.detected).toEqual({ tick: 90, by: 'complaints' });
+  });
+
+  it('does not credit an incident with complaints that were as loud before it began', () => {
+    // Ten times the load the pool can carry: users are outraged from the first minute, and a dead
+    // database primary cannot make them louder. Without alerts, nothing new reaches the team.
+    const overloaded = constantScenario({
+      traffic: { mode: 'constant', requestsPerSecond: 2000 },
+      incidents: [{ tick: 30, type: 'serverCrash', target: 'db-3' }],
+    });
+    const record = recordGame(overloaded, 3, [], 'solo', 60);
+    expect(record.timeline[29]!.errorRate).toBeGreaterThan(0.2);
+    expect(record.incidents[0]!.detected).toBeNull();
   });
 });

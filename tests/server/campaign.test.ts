@@ -10,7 +10,8 @@ import { chapterIds } from '../../shared/campaign';
 import type { OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import type { ChapterStanding } from '../../shared/protocol/results';
-import { newPlayerId, nextMessage, startHarness, until, type Harness } from './harness';
+import type { GameRoom } from '../../server/rooms/GameRoom';
+import { newPlayerId, nextMessage, partsOf, startHarness, until, type Harness } from './harness';
 
 type Client = ClientRoom<unknown, GameState>;
 let h: Harness;
@@ -44,6 +45,9 @@ describe('campaign progress', () => {
     const profile = newPlayerId();
     const client = (await h.colyseus.sdk.create('game', { mode: 'solo', scenario: first, playerId: profile, name: 'Ada' })) as Client;
     await nextMessage<WelcomeMessage>(client, 'welcome');
+    // A chapter opens paused (for its briefing) with the player's chosen seed ignored.
+    await until(() => client.state.clock.phase === 'running' && client.state.clock.paused, 5_000, 'a paused start');
+    client.send('control', { action: 'resume' });
     const commands = [
       { type: 'buy', kind: 'web', region: 'ap' },
       { type: 'configure', id: 'web-1', colocatedDb: true },
@@ -57,12 +61,17 @@ describe('campaign progress', () => {
     client.send('control', { action: 'speed', speed: 32 });
     await until(() => client.state.resultId !== '', 30_000, 'the end of the chapter');
     const result = (await (await fetch(`http://127.0.0.1:${h.server.port}/api/results/${client.state.resultId}`)).json()) as {
-      result: { teams: Array<{ chapter: { status: string; stars: number; score: number } }>; seats: Record<string, string> };
+      result: {
+        teams: Array<{ chapter: { status: string; stars: number; score: number; goals: Array<{ value: number }> } }>;
+        seats: Record<string, string>;
+      };
     };
     const outcome = result.result.teams[0]!.chapter;
     expect(outcome.status).toBe('won');
     expect(outcome.stars).toBeGreaterThanOrEqual(1);
     expect(Object.values(result.result.seats)).toEqual(['Ada']);
+    // The player saw each goal's value so far on the wire, and at the end the values it was scored on.
+    expect([...client.state.teams.get('solo')!.goals]).toEqual(outcome.goals.map((goal) => goal.value));
     await client.leave();
 
     const saved = await standings(h, profile);
@@ -76,4 +85,28 @@ describe('campaign progress', () => {
     h = await startHarness({ dataDir: h.dataDir });
     expect(await standings(h, profile)).toEqual(saved);
   }, 45_000);
+
+  it("a chapter ended before its time counts for nothing, and its seed is the server's", async () => {
+    const profile = newPlayerId();
+    const client = (await h.colyseus.sdk.create('game', { mode: 'solo', scenario: first, playerId: profile, seed: 7 })) as Client;
+    await nextMessage<WelcomeMessage>(client, 'welcome');
+    const room = h.colyseus.getRoomById<GameRoom>(client.roomId);
+    // Seven is a seed the reference solutions are proven on: a client may not pick it for a chapter.
+    expect(partsOf(room).record.seed).not.toBe(7);
+    client.send('control', { action: 'resume' });
+    client.send('control', { action: 'end' });
+    await until(() => client.state.resultId !== '', 10_000, 'the end of the game');
+    await client.leave();
+    expect((await standings(h, profile))[0]).toMatchObject({ id: first, completed: false, stars: 0, score: null });
+  });
+
+  it('a match may run any chapter, locked or not, and counts for no one', async () => {
+    const profile = newPlayerId();
+    const later = chapterIds().at(-1)!;
+    const host = (await h.colyseus.sdk.create('game', { mode: 'match', scenario: later, playerId: profile, seed: 7 })) as Client;
+    await nextMessage<WelcomeMessage>(host, 'welcome');
+    expect(partsOf(h.colyseus.getRoomById<GameRoom>(host.roomId)).record.seed).toBe(7);
+    await host.leave();
+    expect((await standings(h, profile)).every((c) => !c.completed && c.score === null)).toBe(true);
+  });
 });

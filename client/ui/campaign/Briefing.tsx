@@ -1,9 +1,12 @@
 /**
  * A chapter's briefing: what the chapter is about and how it ties to the source, what wins it and
  * what each further star asks, how long it lasts. It opens by itself when a chapter starts (the
- * clock waits while it is open, as for a concept card) and again from the goals panel.
+ * chapter opens paused, and closing the briefing starts it) and again from the goals panel (the
+ * clock waits while it is open, as for a concept card).
  */
 import type { Chapter } from '../../../shared/campaign';
+import type { ClockModel } from '../../state/model';
+import type { UiClient } from '../uiClient';
 import { formatDuration } from '../../i18n';
 import { openConcept } from '../common';
 import { useT } from '../hooks';
@@ -17,16 +20,25 @@ function closeBriefing(): void {
   uiState.update((s) => ({ ...s, briefing: false }));
 }
 
+/** A chapter opens paused for its briefing: closing the briefing before the first minute starts the clock. */
+function startIfWaiting(client: UiClient, clock: ClockModel): void {
+  if (clock.paused && clock.tick === 0 && clock.phase === 'running') client.control({ action: 'resume' });
+}
+
 export function openBriefing(): void {
   uiState.update((s) => ({ ...s, briefing: true }));
 }
 
-export function Briefing({ chapter }: { chapter: Chapter }) {
+export function Briefing({ chapter, client, clock }: { chapter: Chapter; client: UiClient; clock: ClockModel }) {
   const { t, lang } = useT();
+  const close = () => {
+    closeBriefing();
+    startIfWaiting(client, clock);
+  };
   const duration = chapter.scenario.objectives.durationTicks ?? 0;
   const levels = [chapter.goals, ...chapter.stars];
   return (
-    <Modal labelledBy="su-briefing-title" onClose={closeBriefing} class="su-briefing">
+    <Modal labelledBy="su-briefing-title" onClose={close} class="su-briefing">
       <p class="su-concept-kicker">{t('ui.briefing.kicker', { n: chapter.number, concept: t(`concepts.${chapter.concept}.title`) })}</p>
       <h2 id="su-briefing-title" tabIndex={-1}>
         {chapter.scenario.name[lang]}
@@ -52,7 +64,7 @@ export function Briefing({ chapter }: { chapter: Chapter }) {
           {t('ui.briefing.learn')}
         </button>
         <span class="su-spacer" />
-        <button type="button" class="su-btn su-btn-primary" onClick={closeBriefing}>
+        <button type="button" class="su-btn su-btn-primary" onClick={close}>
           <Icon name="play" />
           {t('ui.briefing.start')}
         </button>

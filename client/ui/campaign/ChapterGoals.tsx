@@ -1,48 +1,61 @@
 /**
- * A chapter's part of the goals panel: its win goals the objectives above do not show (losses,
- * recovery time, the checklist), what each further star asks on top of winning, that the
- * chapter is scored over its whole length at its end, the briefing to read again, and the chapter's
- * own hints, one at a time when the player asks for the next.
+ * A chapter's goals in the goals panel: what wins it and what each further star asks, each goal
+ * with its value so far as the chapter will score it (the server projects these, whatever the
+ * team's monitoring shows), a reminder that the score is taken when time runs out, the briefing
+ * to read again, and the chapter's own hints, one at a time when the player asks for the next.
  */
 import { useState } from 'preact/hooks';
-import type { Chapter, GoalMetric } from '../../../shared/campaign';
+import { chapterGoals, goalMet, type Chapter } from '../../../shared/campaign';
+import { Badge } from '../common';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import { openBriefing } from './Briefing';
-import { goalText } from './goalText';
+import { formatGoalValue, goalText } from './goalText';
 import { Stars } from './Stars';
 
-/** Goals the scenario's objectives (the rows above) already show. */
-const OBJECTIVE_METRICS: ReadonlySet<GoalMetric> = new Set<GoalMetric>(['availability', 'peakDau', 'profit']);
+/** How many of the chapter's goals (every level) are met by `values` so far. */
+export function chapterGoalsMet(chapter: Chapter, values: readonly number[]): { met: number; total: number } {
+  const goals = chapterGoals(chapter);
+  return { met: goals.filter((goal, i) => values[i] !== undefined && goalMet(goal, values[i]!)).length, total: goals.length };
+}
 
-export function ChapterGoals({ chapter }: { chapter: Chapter }) {
+export function ChapterGoals({ chapter, values }: { chapter: Chapter; values: readonly number[] }) {
   const { t, lang } = useT();
   const [hints, setHints] = useState(0);
   const shown = chapter.hints.slice(0, hints);
-  // The objectives above show availability, peak users and profit; a win goal on anything else
-  // (losses, recovery time, the checklist) is listed here with the stars.
-  const otherWinGoals = chapter.goals.filter((goal) => !OBJECTIVE_METRICS.has(goal.metric));
+  let index = 0;
+  const levels = [chapter.goals, ...chapter.stars].map((goals) =>
+    goals.map((goal) => ({ goal, value: values[index++] as number | undefined })),
+  );
   return (
     <div class="su-chapter-goals">
-      <p class="su-help">{t('ui.briefing.scored')}</p>
-      <ul class="su-chapter-stars">
-        {otherWinGoals.length > 0 && (
-          <li data-star="1">
-            <Stars count={1} />
-            <span class="su-visually-hidden">{t('ui.briefing.starLevel', { count: 1 })}</span>
-            <span>{otherWinGoals.map((goal) => goalText(t, lang, goal)).join(' · ')}</span>
-          </li>
-        )}
-        {chapter.stars.map((goals, index) => (
-          <li key={index}>
-            <Stars count={index + 2} />
-            <span class="su-visually-hidden">{t('ui.briefing.starLevel', { count: index + 2 })}</span>
-            <span>{goals.map((goal) => goalText(t, lang, goal)).join(' · ')}</span>
+      <ol class="su-chapter-levels">
+        {levels.map((goals, level) => (
+          <li key={level} data-star={level + 1}>
+            <span class="su-chapter-level">
+              <Stars count={level + 1} />
+              {t(level === 0 ? 'ui.briefing.toWin' : 'ui.briefing.starLevel', { count: level + 1 })}
+            </span>
+            <ul>
+              {goals.map(({ goal, value }) => {
+                const met = value !== undefined && goalMet(goal, value);
+                return (
+                  <li key={goal.metric} class={`su-goal su-goal-${met ? 'met' : 'short'}`} data-goal={goal.metric}>
+                    <span class="su-chapter-goal-text">{goalText(t, lang, goal)}</span>
+                    <span class="su-goal-figures">
+                      <strong class="su-goal-value">{value === undefined ? '?' : formatGoalValue(lang, goal.metric, value)}</strong>
+                    </span>
+                    <Badge tone={met ? 'good' : 'warn'}>{t(met ? 'ui.goals.met' : 'ui.goals.short')}</Badge>
+                  </li>
+                );
+              })}
+            </ul>
           </li>
         ))}
-      </ul>
-      {shown.map((hint, index) => (
-        <p key={index} class="su-chapter-hint">
+      </ol>
+      <p class="su-help">{t('ui.briefing.scored')}</p>
+      {shown.map((hint, i) => (
+        <p key={i} class="su-chapter-hint">
           <Icon name="book" />
           {hint[lang]}
         </p>

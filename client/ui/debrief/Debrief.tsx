@@ -6,6 +6,7 @@
  * needs no monitoring: after the game, the whole system is shown.
  */
 import { useMemo } from 'preact/hooks';
+import { goalValue } from '../../../shared/campaign/goals';
 import type { GameRecord } from '../../../shared/debrief/record';
 import type { GameResult } from '../../../shared/protocol/results';
 import { checklistScore } from '../../../shared/sim';
@@ -55,7 +56,7 @@ function Body({ record, result, team }: { record: GameRecord; result: GameResult
     lang,
     component: labelForId,
     region: (id) => regionName(info, id, lang),
-    player: (seat) => result?.seats[seat] ?? seat,
+    player: (seat) => result?.seats?.[seat] ?? seat,
   };
   const reports = useMemo(() => record.incidents.map((story) => incidentReport(story, ctx)), [record, lang]);
   const final = record.final;
@@ -64,6 +65,8 @@ function Body({ record, result, team }: { record: GameRecord; result: GameResult
   const recoveries = record.incidents
     .filter((s) => s.incident.recoveredTick !== null)
     .map((s) => s.incident.recoveredTick! - s.incident.startTick);
+  // The worst as chapters score it: an incident never recovered counts until the end.
+  const worstRecovery = goalValue(final, 'recoveryMinutes');
   const checklist = checklistScore(final);
   const heading = t('ui.debrief.reportsHeading', { name: record.scenario.name[lang] });
   const figures: Array<[string, string]> = [
@@ -74,11 +77,11 @@ function Body({ record, result, team }: { record: GameRecord; result: GameResult
     [t('ui.debrief.incidents'), formatCount(lang, record.incidents.length)],
     [
       t('ui.debrief.recovery'),
-      recoveries.length === 0
+      record.incidents.length === 0
         ? '–'
         : t('ui.debrief.recoveryFigures', {
-            mean: formatDuration(lang, recoveries.reduce((a, b) => a + b, 0) / recoveries.length),
-            worst: formatDuration(lang, Math.max(...recoveries)),
+            mean: recoveries.length === 0 ? '–' : formatDuration(lang, recoveries.reduce((x, y) => x + y, 0) / recoveries.length),
+            worst: formatDuration(lang, worstRecovery),
           }),
     ],
   ];
@@ -236,6 +239,11 @@ export function Debrief({
         </header>
         {state.status === 'loading' && <p role="status">{t('ui.debrief.loading')}</p>}
         {state.status === 'missing' && <p role="status">{t('ui.debrief.missing')}</p>}
+        {state.status === 'ready' && !state.faithful && (
+          <p class="su-debrief-warning" role="status">
+            {t('ui.debrief.unfaithful')}
+          </p>
+        )}
         {state.status === 'ready' && <Body record={state.record} result={state.result} team={team} />}
       </div>
     </div>

@@ -1,15 +1,20 @@
 /**
  * The debrief's data: the stored result and the replay of a finished game, and the game re-run
- * from the replay (shared/debrief/record.ts) for one team. The re-run waits a frame so that the
- * "preparing" line is on screen first: a long game takes a moment.
+ * from the replay (shared/debrief/record.ts) for one team, checked against the state hash the
+ * server recorded at the end. The re-run waits a frame so that the "preparing" line is on screen
+ * first: a long game takes a moment.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { recordGame, type GameRecord } from '../../../shared/debrief/record';
 import type { GameResult } from '../../../shared/protocol/results';
+import { hashState } from '../../../shared/sim';
 import type { UiClient } from '../uiClient';
 
 export type RecordState =
-  { status: 'loading' } | { status: 'missing' } | { status: 'ready'; record: GameRecord; result: GameResult | null };
+  | { status: 'loading' }
+  | { status: 'missing' }
+  /** `faithful`: the re-run reached the state hash the server recorded (false: another version of the game ran it). */
+  | { status: 'ready'; record: GameRecord; result: GameResult | null; faithful: boolean };
 
 export function useGameRecord(client: UiClient, resultId: string | null, replayId: string | null, team: string): RecordState {
   const [state, setState] = useState<RecordState>({ status: 'loading' });
@@ -29,9 +34,12 @@ export function useGameRecord(client: UiClient, resultId: string | null, replayI
       await new Promise((resolve) => setTimeout(resolve, 30));
       if (!live) return;
       const record = recordGame(replay.scenario, replay.seed, replay.log, team, replay.finalTick);
-      setState({ status: 'ready', record, result: result?.result ?? null });
+      const faithful = replay.finalHashes[team] === undefined || replay.finalHashes[team] === hashState(record.final);
+      setState({ status: 'ready', record, result: result?.result ?? null, faithful });
     };
-    void load();
+    load().catch(() => {
+      if (live) setState({ status: 'missing' });
+    });
     return () => {
       live = false;
     };

@@ -4,11 +4,12 @@
  * reveals it), and the scaling checklist on a second tab. Collapsible to its heading row, which
  * still says how many are met; collapsed by default while a component is inspected, so the
  * inspector keeps the room. In a solo game the next-step hint sits above it; in a campaign chapter
- * the chapter's stars, briefing and own hints join the goals.
+ * the chapter's goals (win and stars, with their values so far), briefing and hints take the
+ * objectives' place, beside the time left.
  */
 import type { Chapter } from '../../../shared/campaign';
 import type { Feature, TeamView } from '../../../shared/sim';
-import { ChapterGoals } from '../campaign/ChapterGoals';
+import { ChapterGoals, chapterGoalsMet } from '../campaign/ChapterGoals';
 import { clockOf, formatCount, formatDuration, formatLatency, formatMoney, formatPercent } from '../../i18n';
 import type { HistoryPoint } from '../../state/model';
 import { Badge } from '../common';
@@ -103,14 +104,16 @@ export function GoalsPanel({
   hint,
   inspecting,
   chapter = null,
+  chapterValues = [],
 }: {
   team: TeamView;
   info: ScenarioInfo;
   points: readonly HistoryPoint[];
   hint: Hint | null;
   inspecting: boolean;
-  /** The campaign chapter being played: its stars, briefing and hints join the goals. */
+  /** The campaign chapter being played: its goals (with their values so far) replace the objectives. */
   chapter?: Chapter | null;
+  chapterValues?: readonly number[];
 }) {
   const { t, lang } = useT();
   const state = useStore(goalsState);
@@ -118,8 +121,9 @@ export function GoalsPanel({
   const setOpen = (value: boolean) => goalsState.update((s) => (inspecting ? { ...s, openInspecting: value } : { ...s, open: value }));
   const regionIds = info.regions.map((r) => r.id);
   const peakSeen = points.reduce((peak, p) => Math.max(peak, p.dau), 0);
-  const rows = objectiveRows(info.objectives, team, info.startMoney, peakSeen);
-  const goals = objectivesSummary(rows);
+  // A chapter shows its own goals, scored as the chapter will be; of the objectives only the time left.
+  const rows = objectiveRows(info.objectives, team, info.startMoney, peakSeen).filter((row) => chapter === null || row.id === 'deadline');
+  const goals = chapter === null ? objectivesSummary(rows) : chapterGoalsMet(chapter, chapterValues);
   // What the team's monitoring hides, said once per feature under the list.
   const hiddenBy = [...new Set(rows.filter((r) => r.value === null && r.revealedBy !== null).map((r) => r.revealedBy as Feature))];
   const roundedBy = [...new Set(rows.filter((r) => r.approx && r.revealedBy !== null).map((r) => r.revealedBy as Feature))];
@@ -203,7 +207,7 @@ export function GoalsPanel({
                     {t('ui.goals.rounded', { feature: t(`features.${feature}.name`) })}
                   </p>
                 ))}
-                {chapter !== null && <ChapterGoals chapter={chapter} />}
+                {chapter !== null && <ChapterGoals chapter={chapter} values={chapterValues} />}
               </>
             ) : (
               <ChecklistList rows={checklist} />

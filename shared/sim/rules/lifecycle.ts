@@ -50,8 +50,9 @@ export function advanceLifecycles(state: SimState): void {
       state.lastEvents.push({ tick: state.tick, kind: 'componentReady', componentId: component.id, incidentId: null, detail: ready });
       if (component.kind === 'web' && component.count > ready && keepsLocalSessions(state, component)) {
         // Sticky sessions: existing users stay on the old servers; the new ones fill up slowly.
-        // Servers still filling up keep the part of a share they have not taken yet (not a fresh
-        // start), so that instances arriving one after another do not pile onto the oldest.
+        // Servers still filling up carry the part of a share they have not taken yet into the new
+        // ramp (rather than starting over), so instances arriving one after another never push
+        // the load back onto the oldest servers.
         component.extra.freshInstances = stillFresh(state, component) + ready;
         component.extra.freshSince = state.tick;
       }
