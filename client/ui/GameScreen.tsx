@@ -164,6 +164,11 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
             inspecting={selected !== null}
             chapter={chapter}
             chapterValues={teamId === null ? [] : (game.goalValues[teamId] ?? [])}
+            chapterActions={
+              chapter === null
+                ? null
+                : { restart: () => void client.startSolo(chapter.scenario.id).catch(() => undefined), leave: () => void client.leave() }
+            }
           />
         )}
         {team !== null &&

@@ -119,7 +119,7 @@ describe('the chapter schema', () => {
 describe("a chapter's shop", () => {
   it('sells only what it lists: any other kind or feature is refused with not-in-shop, whatever a client sends', () => {
     const d = new Driver(base.scenario);
-    expect(base.scenario.shop).toEqual({ kinds: ['web'], features: [] });
+    expect(base.scenario.shop).toEqual({ kinds: ['web'], features: ['hostMetrics', 'aggregatedMetrics'] });
     expect(d.send({ type: 'buy', kind: 'cache', region: 'ap' })[0]).toMatchObject({ ok: false, reason: 'not-in-shop' });
     expect(d.send({ type: 'buyFeature', feature: 'alerts' })[0]).toMatchObject({ ok: false, reason: 'not-in-shop' });
     expect(d.send({ type: 'buy', kind: 'web', region: 'ap' })[0]).toMatchObject({ ok: true, createdId: 'web-1' });

@@ -2,7 +2,8 @@
  * A chapter's goals in the goals panel: what wins it and what each further star asks, each goal
  * with its value so far as the chapter will score it (the server projects these, whatever the
  * team's monitoring shows), a reminder that the score is taken when time runs out, the briefing
- * to read again, and the chapter's own hints, one at a time when the player asks for the next.
+ * to read again, the chapter's own hints, one at a time when the player asks for the next, and
+ * the way out: start over, or back to the map.
  */
 import { useState } from 'preact/hooks';
 import { chapterGoals, goalMet, type Chapter } from '../../../shared/campaign';
@@ -19,7 +20,21 @@ export function chapterGoalsMet(chapter: Chapter, values: readonly number[]): { 
   return { met: goals.filter((goal, i) => values[i] !== undefined && goalMet(goal, values[i]!)).length, total: goals.length };
 }
 
-export function ChapterGoals({ chapter, values }: { chapter: Chapter; values: readonly number[] }) {
+/** Leaving a chapter for the map, or starting it over, while it runs. */
+export interface ChapterActions {
+  restart(): void;
+  leave(): void;
+}
+
+export function ChapterGoals({
+  chapter,
+  values,
+  actions,
+}: {
+  chapter: Chapter;
+  values: readonly number[];
+  actions: ChapterActions | null;
+}) {
   const { t, lang } = useT();
   const [hints, setHints] = useState(0);
   const shown = chapter.hints.slice(0, hints);
@@ -68,6 +83,16 @@ export function ChapterGoals({ chapter, values }: { chapter: Chapter; values: re
           <button type="button" class="su-btn su-btn-small su-btn-quiet" data-chapter-hint onClick={() => setHints(hints + 1)}>
             {t(hints === 0 ? 'ui.briefing.hint' : 'ui.briefing.nextHint')}
           </button>
+        )}
+        {actions !== null && (
+          <>
+            <button type="button" class="su-btn su-btn-small su-btn-quiet" onClick={actions.restart}>
+              {t('ui.result.retry')}
+            </button>
+            <button type="button" class="su-btn su-btn-small su-btn-quiet" onClick={actions.leave}>
+              {t('ui.result.map')}
+            </button>
+          </>
         )}
       </div>
     </div>

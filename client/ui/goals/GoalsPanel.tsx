@@ -9,7 +9,7 @@
  */
 import type { Chapter } from '../../../shared/campaign';
 import type { Feature, TeamView } from '../../../shared/sim';
-import { ChapterGoals, chapterGoalsMet } from '../campaign/ChapterGoals';
+import { ChapterGoals, chapterGoalsMet, type ChapterActions } from '../campaign/ChapterGoals';
 import { clockOf, formatCount, formatDuration, formatLatency, formatMoney, formatPercent } from '../../i18n';
 import type { HistoryPoint } from '../../state/model';
 import { Badge } from '../common';
@@ -105,6 +105,7 @@ export function GoalsPanel({
   inspecting,
   chapter = null,
   chapterValues = [],
+  chapterActions = null,
 }: {
   team: TeamView;
   info: ScenarioInfo;
@@ -114,6 +115,7 @@ export function GoalsPanel({
   /** The campaign chapter being played: its goals (with their values so far) replace the objectives. */
   chapter?: Chapter | null;
   chapterValues?: readonly number[];
+  chapterActions?: ChapterActions | null;
 }) {
   const { t, lang } = useT();
   const state = useStore(goalsState);
@@ -207,7 +209,7 @@ export function GoalsPanel({
                     {t('ui.goals.rounded', { feature: t(`features.${feature}.name`) })}
                   </p>
                 ))}
-                {chapter !== null && <ChapterGoals chapter={chapter} values={chapterValues} />}
+                {chapter !== null && <ChapterGoals chapter={chapter} values={chapterValues} actions={chapterActions} />}
               </>
             ) : (
               <ChecklistList rows={checklist} />

@@ -39,4 +39,16 @@ describe('runway', () => {
     expect(runway(points)).toBeNull();
     expect(runway(falling(RUNWAY_WINDOW / 2 - 1, 500, 5))).toBeNull();
   });
+
+  it('takes a purchase for a purchase, not a trend: only the money that moves every minute counts', () => {
+    // Earning 0.1 a minute, then a 300 purchase half an hour ago: money fell over the hour, but
+    // the team is not burning it.
+    const points = falling(120, 500, -0.1);
+    for (const point of points.slice(90)) point.money -= 300;
+    expect(runway(points)).toBeNull();
+    // Spending 0.5 a minute with the same purchase: the runway is the spending's, not the purchase's.
+    const spending = falling(120, 500, 0.5);
+    for (const point of spending.slice(90)) point.money -= 300;
+    expect(runway(spending)!.ticks).toBeCloseTo(spending.at(-1)!.money / 0.5, 9);
+  });
 });
