@@ -13,6 +13,7 @@ import { alertsOf } from '../sim/view/alerts';
 import { complaintsOf } from '../sim/view/complaints';
 import { COMPLAINT_LEVELS } from '../sim/view/types';
 import { servingNow } from '../sim/view/components';
+import { troubleSpots, type MinuteFigures, type TroubleSpot } from './troubleSpots';
 
 /** One point of the timeline. */
 interface TimelinePoint {
@@ -70,6 +71,8 @@ export interface GameRecord {
   timeline: TimelinePoint[];
   commands: CommandRecord[];
   incidents: IncidentStory[];
+  /** Where service suffered most (below the scenario's availability objective), worst first. */
+  trouble: TroubleSpot[];
   /** The final state, for the score and the checklist. */
   final: SimState;
 }
@@ -109,6 +112,7 @@ export function recordGame(scenario: Scenario, seed: number, log: readonly Comma
   const errorRate: number[] = [];
   const p95: number[] = [];
   const losses: Losses[] = [lossesOf(state)];
+  const minutes: MinuteFigures[] = [];
   const watch = new DetectionWatch();
   while (state.tick < endTick && state.gameOver === null) {
     const tick = state.tick;
@@ -124,6 +128,13 @@ export function recordGame(scenario: Scenario, seed: number, log: readonly Comma
     errorRate.push(s.errorRate);
     p95.push(s.p95LatencyMs);
     losses.push(lossesOf(state));
+    minutes.push({
+      requestsPerSecond: s.requestsPerSecond,
+      availability: s.availability,
+      errorRate: s.errorRate,
+      p95LatencyMs: s.p95LatencyMs,
+      busiest: busiestComponent(state),
+    });
     watch.afterStep(state);
     if (tick % every === 0 || state.tick >= endTick || state.gameOver !== null) {
       timeline.push({
@@ -162,7 +173,23 @@ export function recordGame(scenario: Scenario, seed: number, log: readonly Comma
       actions: commands.filter((c) => c.tick > from && c.tick <= untilTick),
     };
   });
-  return { scenario, endTick: last, timeline, commands, incidents, final: state };
+  const trouble = troubleSpots(
+    minutes,
+    scenario.objectives.availability,
+    state.incidents.map((i) => ({ id: i.id, startTick: i.startTick, endTick: i.endTick, recoveredTick: i.recoveredTick })),
+    commands,
+  );
+  return { scenario, endTick: last, timeline, commands, incidents, trouble, final: state };
+}
+
+/** The most utilised component of the minute that just ran (serving ones; ties: the first), or null. */
+function busiestComponent(state: SimState): MinuteFigures['busiest'] {
+  let best: MinuteFigures['busiest'] = null;
+  for (const c of state.components) {
+    const u = c.figures.utilisation;
+    if (Number.isFinite(u) && u > 0 && (best === null || u > best.utilisation)) best = { componentId: c.id, utilisation: u };
+  }
+  return best;
 }
 
 /** What the team could see after a minute: the alerts firing (by rule and component) and how loudly users complained. */

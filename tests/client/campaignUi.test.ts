@@ -12,6 +12,7 @@ import { goalText } from '../../client/ui/campaign/goalText';
 import { tutorialStep } from '../../client/ui/campaign/tutorialSteps';
 import { commandText } from '../../client/ui/debrief/commandText';
 import { incidentReport, reportsMarkdown, type ReportContext } from '../../client/ui/debrief/incidentReport';
+import { troubleLines } from '../../client/ui/debrief/troubleText';
 import { Driver } from '../helpers/driver';
 import { localeText } from '../helpers/locales';
 import { constantScenario } from '../helpers/scenarios';
@@ -147,5 +148,22 @@ describe('the post-incident report', () => {
       '### ui.report.lesson',
     ]);
     expect(reportsMarkdown(ctx, 'Reports', [])).toContain('ui.report.none');
+  });
+});
+
+describe('where service suffered, in words', () => {
+  it('says when, how bad, and what was going on, with keys both languages have', () => {
+    const ctx: ReportContext = { t: strictT, lang: 'en', component: (id) => `<${id}>`, region: (id) => id, player: (seat) => seat };
+    const scenario = constantScenario({ incidents: [{ tick: 30, type: 'serverCrash', target: 'web-2' }] });
+    const log: CommandEntry[] = [
+      { tick: 25, team: 'solo', player: 'seat-a', seq: 0, command: { type: 'resize', id: 'db-3', size: 'large' } },
+    ];
+    const record = recordGame(scenario, 3, log, 'solo', 120);
+    const spot = record.trouble[0]!;
+    const lines = troubleLines(spot, record.incidents, ctx);
+    expect(lines.when).toMatch(/^hud\.clock\{.*\} – hud\.clock\{/);
+    expect(lines.worst).toMatch(/^ui\.trouble\.worst\{/);
+    expect(lines.causes).toContain('ui.trouble.incident{"name":"incidents.serverCrash.name"}');
+    expect(lines.causes.some((cause) => cause.startsWith('ui.trouble.disruption{') && cause.includes('ui.commands.resize'))).toBe(true);
   });
 });

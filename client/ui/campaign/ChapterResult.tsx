@@ -12,6 +12,10 @@ import { Icon } from '../Icon';
 import type { UiClient } from '../uiClient';
 import { formatGoalValue, goalText } from './goalText';
 import { Stars } from './Stars';
+import { useGameRecord } from '../debrief/useGameRecord';
+import { troubleLines } from '../debrief/troubleText';
+import { labelForId } from '../names';
+import { regionName, scenarioInfo } from '../scenarioInfo';
 import { useResult } from './useResult';
 
 function GoalLine({ goal }: { goal: GoalResult }) {
@@ -40,6 +44,13 @@ export function ChapterResult({
   const { t, lang } = useT();
   const [aside, setAside] = useState(false);
   const result = useResult(client, game.resultId);
+  // The game re-run from its replay, to say where it went wrong (only once the result is in).
+  const record = useGameRecord(
+    client,
+    result.status === 'ready' ? game.resultId : null,
+    result.status === 'ready' ? game.replayId : null,
+    game.me.team ?? 'solo',
+  );
   const ids = chapterIds();
   const next = ids[ids.indexOf(chapter.scenario.id) + 1] ?? null;
   const outcome = result.status === 'ready' ? (result.document.result.teams[0]?.chapter ?? null) : null;
@@ -74,6 +85,17 @@ export function ChapterResult({
   // What the next missing level asks: the win when lost, else the next star's unmet goals.
   const nextLevel = outcome === null ? null : won ? (outcome.stars < 3 ? outcome.stars + 1 : null) : 1;
   const missing = outcome === null || nextLevel === null ? [] : outcome.goals.filter((g) => g.star <= nextLevel && !g.met);
+  const why = record.status === 'ready' && nextLevel !== null ? record.record.trouble[0] : undefined;
+  const whyLines =
+    why === undefined || record.status !== 'ready'
+      ? null
+      : troubleLines(why, record.record.incidents, {
+          t,
+          lang,
+          component: labelForId,
+          region: (id) => regionName(scenarioInfo(chapter.scenario.id, null), id, lang),
+          player: (seat) => seat,
+        });
   return (
     <div
       class={`su-gameover su-chapter-result${won ? ' su-chapter-won' : ''}`}
@@ -99,6 +121,12 @@ export function ChapterResult({
                 ' ' +
                 missing.map((goal) => goalText(t, lang, goal)).join(' · ')}
           </p>
+          {whyLines !== null && (
+            <p class="su-result-why" data-why>
+              {t('ui.result.why', { when: whyLines.when, worst: whyLines.worst })}
+              {whyLines.causes.length > 0 && ` ${whyLines.causes.join(' · ')}.`} {t('ui.result.seeDebrief')}
+            </p>
+          )}
           <ol class="su-result-levels">
             {[1, 2, 3].map((level) => (
               <li key={level}>

@@ -21,6 +21,7 @@ import { labelForId } from '../names';
 import { regionName, scenarioInfo } from '../scenarioInfo';
 import type { UiClient } from '../uiClient';
 import { commandText } from './commandText';
+import { troubleLines } from './troubleText';
 import { clockText, incidentReport, reportsMarkdown, type ReportContext } from './incidentReport';
 import { useGameRecord } from './useGameRecord';
 import './debrief.css';
@@ -103,6 +104,28 @@ function Body({ record, result, team }: { record: GameRecord; result: GameResult
             </div>
           ))}
         </dl>
+      </section>
+      <section class="su-debrief-section" aria-labelledby="su-debrief-trouble">
+        <h3 id="su-debrief-trouble">{t('ui.trouble.title')}</h3>
+        <p class="su-help">{t('ui.trouble.help')}</p>
+        {record.trouble.length === 0 && <p class="su-muted">{t('ui.trouble.none')}</p>}
+        <ol class="su-trouble">
+          {record.trouble.map((spot) => {
+            const lines = troubleLines(spot, record.incidents, ctx);
+            return (
+              <li key={spot.fromTick} data-trouble={spot.fromTick}>
+                <strong class="su-report-time">{lines.when}</strong> {lines.worst}
+                {lines.causes.length > 0 && (
+                  <ul>
+                    {lines.causes.map((cause, i) => (
+                      <li key={i}>{cause}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ol>
       </section>
       <section class="su-debrief-section su-debrief-charts" aria-labelledby="su-debrief-timeline">
         <h3 id="su-debrief-timeline">{t('ui.debrief.timeline')}</h3>
