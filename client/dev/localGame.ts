@@ -217,6 +217,7 @@ export class LocalGame implements UiClient {
       replayId: null,
       // A chapter's goals so far, as the server would project them.
       goalValues: { [TEAM]: chapter === null ? [] : chapterGoals(chapter).map((goal) => goalValue(state, goal.metric)) },
+      scoreboard: [],
     });
   }
 

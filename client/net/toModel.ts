@@ -155,6 +155,13 @@ export function gameModel(state: GameState, me: { team: string | null; role: Rol
     resultId: state.resultId === '' ? null : state.resultId,
     replayId: state.replayId === '' ? null : state.replayId,
     goalValues: Object.fromEntries([...(state.teams?.entries() ?? [])].map(([id, t]) => [id, [...t.goals]])),
+    scoreboard: [...state.teamIds].flatMap((team) => {
+      const line = state.scoreboard?.get(team);
+      if (line === undefined) return [];
+      const gameOver = line.gameOver === '' ? null : (line.gameOver as 'bankrupt' | 'finished');
+      const { peakDau, availability, profit, incidents, recovered } = line;
+      return [{ team, peakDau, availability, profit, incidents, recovered, gameOver }];
+    }),
   };
 }
 

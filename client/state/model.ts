@@ -5,7 +5,7 @@
  * language as the simulation and its tests.
  */
 import type { Mode, Phase, Role, Speed } from '../../shared/protocol/messages';
-import type { TeamView } from '../../shared/sim';
+import type { TeamScore, TeamView } from '../../shared/sim';
 
 /** `replaced`: this seat was opened in another tab or on another device, which plays now. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'replaced';
@@ -42,6 +42,8 @@ export interface GameModel {
   replayId: string | null;
   /** A campaign chapter's goal values so far, by team (in the chapter's goal order); empty outside the campaign. */
   goalValues: Record<string, number[]>;
+  /** Matches and workshops: every team's score so far, in team order (empty in solo). */
+  scoreboard: Array<TeamScore & { team: string }>;
 }
 
 /** One point per tick for the charts; null where the team's monitoring does not show it. */

@@ -11,6 +11,7 @@ import { ChapterResult } from './campaign/ChapterResult';
 import { Tutorial } from './campaign/Tutorial';
 import { useBriefingOnStart } from './campaign/useBriefingOnStart';
 import { Debrief } from './debrief/Debrief';
+import { Scoreboard } from './scoreboard/Scoreboard';
 import type { ConnectionStatus, GameModel, HistoryPoint } from '../state/model';
 import { BuildPanel } from './build/BuildPanel';
 import { Charts } from './charts/Charts';
@@ -155,6 +156,7 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         class={`su-dock su-dock-right su-dock-goals${selected !== null ? ' su-dock-inspecting' : ''}`}
         aria-label={t('ui.inspector.dockLabel')}
       >
+        {game.mode !== 'solo' && <Scoreboard lines={game.scoreboard} own={game.me.team} />}
         {team !== null && (
           <GoalsPanel
             team={team}

@@ -4,8 +4,8 @@
 // (rooms/roomClock.ts), except its tick, which follows the projection.
 import { PROTOCOL_VERSION, type Mode, type WelcomeMessage } from '../../shared/protocol/messages';
 import { historyPoint, pushPoint, type HistoryMessage, type HistoryPoint } from '../../shared/protocol/history';
-import { SeatState, type GameState } from '../../shared/schema/gameState';
-import type { SimState } from '../../shared/sim';
+import { ScoreState, SeatState, type GameState } from '../../shared/schema/gameState';
+import { teamScore, type SimState, type TeamScore } from '../../shared/sim';
 import type { Seat } from '../rooms/seats';
 import { findChapter } from '../../shared/campaign';
 import { TeamViews } from './teamViews';
@@ -57,6 +57,23 @@ export class WireState {
       },
     );
     this.state.clock.tick = sims.tick;
+    if (this.room.mode !== 'solo') for (const team of sims.teamIds) this.projectScore(team, teamScore(sims.state(team)));
+  }
+
+  /** A team's scoreboard line: the score so far, which every seat of a match or workshop sees. */
+  private projectScore(team: string, score: TeamScore): void {
+    let line = this.state.scoreboard.get(team);
+    if (line === undefined) {
+      line = new ScoreState();
+      this.state.scoreboard.set(team, line);
+    }
+    if (line.peakDau !== score.peakDau) line.peakDau = score.peakDau;
+    if (line.availability !== score.availability) line.availability = score.availability;
+    if (line.profit !== score.profit) line.profit = score.profit;
+    if (line.incidents !== score.incidents) line.incidents = score.incidents;
+    if (line.recovered !== score.recovered) line.recovered = score.recovered;
+    const over = score.gameOver ?? '';
+    if (line.gameOver !== over) line.gameOver = over;
   }
 
   /** Adds a seat to the state, or updates it (a returning player, a new name). */

@@ -202,6 +202,28 @@ export const TeamState = schema(
 );
 export type TeamState = SchemaType<typeof TeamState>;
 
+/**
+ * One team's line of the live scoreboard of a match or a workshop: its score so far, which every
+ * seat sees (the team's system itself stays hidden from the others until the end).
+ */
+export const ScoreState = schema(
+  {
+    /** The most daily active users so far. */
+    peakDau: t.float64().default(0),
+    /** Share of all the game's requests so far served within the latency objective (1 with none yet). */
+    availability: t.float64().default(1),
+    /** Revenue minus everything spent so far. */
+    profit: t.float64().default(0),
+    incidents: t.uint32().default(0),
+    /** Incidents after which service came back to where it was. */
+    recovered: t.uint32().default(0),
+    /** '' while the team plays; 'bankrupt' or 'finished' once its game is over. */
+    gameOver: t.string().default(''),
+  },
+  'Score',
+);
+export type ScoreState = SchemaType<typeof ScoreState>;
+
 export const SeatState = schema(
   {
     name: t.string().default(''),
@@ -240,6 +262,8 @@ export const GameState = schema(
     /** Team ids in order, for everyone (the teams' contents are per view). */
     teamIds: t.array('string'),
     teams: t.map(TeamState).view(),
+    /** Matches and workshops: every team's score so far, by team id, for every seat (empty in solo). */
+    scoreboard: t.map(ScoreState),
     /** Set when the game has ended: where to fetch the results and the replay. */
     resultId: t.string().default(''),
     replayId: t.string().default(''),

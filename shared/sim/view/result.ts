@@ -60,3 +60,25 @@ export function peakDailyUsers(view: Pick<TeamView, 'users' | 'business'>, seen:
   if (exact !== undefined) return exact;
   return seen.reduce((peak, point) => Math.max(peak, point.dau), view.users.dau);
 }
+
+/** A team's line of a live scoreboard: the figures of its result so far, and its incidents. */
+export interface TeamScore {
+  peakDau: number;
+  availability: number;
+  profit: number;
+  incidents: number;
+  recovered: number;
+  gameOver: 'bankrupt' | 'finished' | null;
+}
+
+export function teamScore(state: SimState): TeamScore {
+  const result = teamResult(state);
+  return {
+    peakDau: result.peakDau,
+    availability: result.availability,
+    profit: result.revenue - result.spent,
+    incidents: state.incidents.length,
+    recovered: state.incidents.filter((incident) => incident.recoveredTick !== null).length,
+    gameOver: result.gameOver,
+  };
+}

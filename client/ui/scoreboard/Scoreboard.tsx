@@ -1,0 +1,57 @@
+/**
+ * The live scoreboard of a match or a workshop: every team's score so far (users served well,
+ * availability over the game, profit, incidents recovered), ranked; the player's own team marked.
+ * Only scores travel: what each team built stays hidden from the others until the end.
+ */
+import { formatCount, formatMoney, formatPercent } from '../../i18n';
+import { useT } from '../hooks';
+import { rankScores, usersServed, type ScoreLine } from './ranking';
+import './scoreboard.css';
+
+export function Scoreboard({ lines, own }: { lines: readonly ScoreLine[]; own: string | null }) {
+  const { t, lang } = useT();
+  if (lines.length === 0) return null;
+  return (
+    <section class="su-scoreboard" aria-labelledby="su-scoreboard-title">
+      <h2 class="su-heading" id="su-scoreboard-title">
+        {t('ui.scoreboard.title')}
+      </h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">{t('ui.scoreboard.team')}</th>
+            <th scope="col" title={t('ui.scoreboard.servedHelp')}>
+              {t('ui.scoreboard.served')}
+            </th>
+            <th scope="col">{t('ui.scoreboard.availability')}</th>
+            <th scope="col">{t('ui.scoreboard.profit')}</th>
+            <th scope="col" title={t('ui.scoreboard.incidentsHelp')}>
+              {t('ui.scoreboard.incidents')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rankScores(lines).map((line, index) => (
+            <tr
+              key={line.team}
+              data-team={line.team}
+              class={line.team === own ? 'su-score-own' : undefined}
+              aria-current={line.team === own ? 'true' : undefined}
+            >
+              <td>{index + 1}</td>
+              <th scope="row">
+                {line.team}
+                {line.gameOver === 'bankrupt' && <span class="su-score-out"> · {t('ui.scoreboard.bankrupt')}</span>}
+              </th>
+              <td>{formatCount(lang, usersServed(line))}</td>
+              <td>{formatPercent(lang, line.availability, 'floor', 1)}</td>
+              <td>{formatMoney(lang, line.profit)}</td>
+              <td>{`${line.recovered}/${line.incidents}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

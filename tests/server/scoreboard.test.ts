@@ -1,0 +1,63 @@
+/**
+ * The live scoreboard of a match: every seat sees every team's score so far (the figures of
+ * teamScore, from each team's own simulation), while each team's system reaches its own players
+ * only. A solo game has no scoreboard.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Room as ClientRoom } from '@colyseus/sdk';
+import type { OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
+import type { GameState } from '../../shared/schema/gameState';
+import { teamScore } from '../../shared/sim';
+import type { GameRoom } from '../../server/rooms/GameRoom';
+import { newPlayerId, nextMessage, simsOf, startHarness, until, type Harness } from './harness';
+
+type Client = ClientRoom<unknown, GameState>;
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
+
+describe('the scoreboard', () => {
+  it("shows every team's score to every seat, and each team's system to its own players only", async () => {
+    const red = (await h.colyseus.sdk.create('game', { mode: 'match', playerId: newPlayerId(), team: 'red' })) as Client;
+    const { code } = await nextMessage<WelcomeMessage>(red, 'welcome');
+    const blue = (await h.colyseus.sdk.joinById(code, { playerId: newPlayerId(), team: 'blue' })) as Client;
+    await nextMessage<WelcomeMessage>(blue, 'welcome');
+    red.send('control', { action: 'start' });
+    await until(() => red.state.clock.phase === 'running', 5000, 'the start');
+    // Red cuts its users off: its score falls behind blue's.
+    const outcome = nextMessage<OutcomeMessage>(red, 'outcome');
+    red.send('command', { seq: 0, command: { type: 'disconnect', from: 'users', to: 'web-1' } });
+    expect(await outcome).toMatchObject({ ok: true });
+    await until(() => red.state.clock.tick > 20 && blue.state.clock.tick > 20, 10_000, 'twenty ticks');
+
+    for (const client of [red, blue]) {
+      expect([...client.state.scoreboard.keys()].sort()).toEqual(['blue', 'red']);
+    }
+    expect([...red.state.teams.keys()]).toEqual(['red']);
+    expect([...blue.state.teams.keys()]).toEqual(['blue']);
+
+    // The room's scoreboard is each team's own figures at the room's tick (read at one moment: no tick runs in between).
+    const room = h.colyseus.getRoomById<GameRoom>(red.roomId);
+    const sims = simsOf(room);
+    for (const team of ['red', 'blue']) {
+      const score = teamScore(sims.state(team));
+      expect({ ...room.state.scoreboard.get(team)!.toJSON() }).toEqual({ ...score, gameOver: score.gameOver ?? '' });
+    }
+    // And it reaches the clients: red, with no users served, below blue on both screens.
+    await until(() => (blue.state.scoreboard.get('red')?.availability ?? 1) < 0.5, 5000, 'red falling behind');
+    expect(red.state.scoreboard.get('red')!.availability).toBeLessThan(red.state.scoreboard.get('blue')!.availability);
+    await Promise.all([red.leave(), blue.leave()]);
+  });
+
+  it('is empty in a solo game', async () => {
+    const solo = (await h.colyseus.sdk.create('game', { mode: 'solo', playerId: newPlayerId() })) as Client;
+    await nextMessage<WelcomeMessage>(solo, 'welcome');
+    await until(() => solo.state.clock.tick > 2, 5000, 'a few ticks');
+    expect(solo.state.scoreboard.size).toBe(0);
+    await solo.leave();
+  });
+});
