@@ -156,7 +156,7 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         class={`su-dock su-dock-right su-dock-goals${selected !== null ? ' su-dock-inspecting' : ''}`}
         aria-label={t('ui.inspector.dockLabel')}
       >
-        {game.mode !== 'solo' && <Scoreboard lines={game.scoreboard} own={game.me.team} />}
+        {game.mode !== 'solo' && <Scoreboard lines={game.scoreboard} own={game.me.team} tick={game.clock.tick} />}
         {team !== null && (
           <GoalsPanel
             team={team}

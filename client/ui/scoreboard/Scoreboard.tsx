@@ -1,15 +1,20 @@
 /**
  * The live scoreboard of a match or a workshop: every team's score so far (users served well,
- * availability over the game, profit, incidents recovered), ranked; the player's own team marked.
+ * availability over the game, profit, incidents recovered) and its trend over the last couple of
+ * simulated hours, ranked; the player's own team marked.
  * Only scores travel: what each team built stays hidden from the others until the end.
  */
 import { formatCount, formatMoney, formatPercent } from '../../i18n';
 import { useT } from '../hooks';
+import { useRef } from 'preact/hooks';
 import { rankScores, usersServed, type ScoreLine } from './ranking';
+import { nextTrend, sparkline, type Trend } from './trend';
 import './scoreboard.css';
 
-export function Scoreboard({ lines, own }: { lines: readonly ScoreLine[]; own: string | null }) {
+export function Scoreboard({ lines, own, tick }: { lines: readonly ScoreLine[]; own: string | null; tick: number }) {
   const { t, lang } = useT();
+  const trend = useRef<Trend | null>(null);
+  trend.current = nextTrend(trend.current, tick, lines);
   if (lines.length === 0) return null;
   return (
     <section class="su-scoreboard" aria-labelledby="su-scoreboard-title">
@@ -28,6 +33,9 @@ export function Scoreboard({ lines, own }: { lines: readonly ScoreLine[]; own: s
             <th scope="col">{t('ui.scoreboard.profit')}</th>
             <th scope="col" title={t('ui.scoreboard.incidentsHelp')}>
               {t('ui.scoreboard.incidents')}
+            </th>
+            <th scope="col" title={t('ui.scoreboard.trendHelp')}>
+              {t('ui.scoreboard.trend')}
             </th>
           </tr>
         </thead>
@@ -48,6 +56,16 @@ export function Scoreboard({ lines, own }: { lines: readonly ScoreLine[]; own: s
               <td>{formatPercent(lang, line.availability, 'floor', 1)}</td>
               <td>{formatMoney(lang, line.profit)}</td>
               <td>{`${line.recovered}/${line.incidents}`}</td>
+              <td>
+                <svg class="su-score-trend" width="48" height="14" viewBox="0 0 48 14" aria-hidden="true">
+                  <polyline
+                    points={sparkline(trend.current?.byTeam[line.team] ?? [], 48, 14)}
+                    fill="none"
+                    stroke="currentColor"
+                    stroke-width="1.5"
+                  />
+                </svg>
+              </td>
             </tr>
           ))}
         </tbody>

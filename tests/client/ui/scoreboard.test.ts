@@ -1,6 +1,7 @@
 /** The scoreboard's order: users served well, then profit, then team order; a bankrupt team after every team still playing. */
 import { describe, expect, it } from 'vitest';
 import { rankScores, usersServed, type ScoreLine } from '../../../client/ui/scoreboard/ranking';
+import { nextTrend, sparkline, TREND_EVERY, TREND_POINTS } from '../../../client/ui/scoreboard/trend';
 
 const line = (team: string, peakDau: number, availability: number, profit = 0, gameOver: ScoreLine['gameOver'] = null): ScoreLine => ({
   team,
@@ -22,5 +23,22 @@ describe('rankScores', () => {
   it('breaks ties by profit, then keeps team order, and puts a bankrupt team last', () => {
     const lines = [line('red', 1000, 1, 5), line('blue', 1000, 1, 9), line('green', 1000, 1, 9), line('gold', 50_000, 1, 0, 'bankrupt')];
     expect(rankScores(lines).map((l) => l.team)).toEqual(['blue', 'green', 'red', 'gold']);
+  });
+});
+
+describe('the trend', () => {
+  it('samples users served every ten minutes, keeps the last twelve, and starts afresh when the clock goes back', () => {
+    let trend = null as ReturnType<typeof nextTrend> | null;
+    for (let tick = 0; tick <= 200; tick++) trend = nextTrend(trend, tick, [line('red', 100 + tick, 1)]);
+    expect(trend!.byTeam.red).toHaveLength(TREND_POINTS);
+    // Samples at ticks 90, 100, … 200: users served 190 … 300.
+    expect(trend!.byTeam.red).toEqual(Array.from({ length: TREND_POINTS }, (_, i) => 100 + 90 + TREND_EVERY * i));
+    expect(nextTrend(trend, 5, [line('red', 7, 1)]).byTeam.red).toEqual([7]);
+  });
+
+  it('draws a sparkline across its box, flat in the middle when nothing changes', () => {
+    expect(sparkline([1, 3, 2], 48, 14)).toBe('0.0,14.0 24.0,0.0 48.0,7.0');
+    expect(sparkline([5, 5], 48, 14)).toBe('0.0,7.0 48.0,7.0');
+    expect(sparkline([], 48, 14)).toBe('');
   });
 });
