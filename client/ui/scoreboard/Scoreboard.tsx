@@ -57,9 +57,9 @@ export function Scoreboard({ lines, own, tick }: { lines: readonly ScoreLine[]; 
               <td>{formatMoney(lang, line.profit)}</td>
               <td>{`${line.recovered}/${line.incidents}`}</td>
               <td>
-                <svg class="su-score-trend" width="48" height="14" viewBox="0 0 48 14" aria-hidden="true">
+                <svg class="su-score-trend" width="40" height="14" viewBox="0 0 40 14" aria-hidden="true">
                   <polyline
-                    points={sparkline(trend.current?.byTeam[line.team] ?? [], 48, 14)}
+                    points={sparkline(trend.current?.byTeam[line.team] ?? [], 40, 14)}
                     fill="none"
                     stroke="currentColor"
                     stroke-width="1.5"
