@@ -4,23 +4,17 @@
  * outcome, and the profile's stars open the next chapter; after a server restart on the same data
  * folder the progress is still there.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Room as ClientRoom } from '@colyseus/sdk';
 import { chapterIds } from '../../shared/campaign';
 import type { OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import type { ChapterStanding } from '../../shared/protocol/results';
 import type { GameRoom } from '../../server/rooms/GameRoom';
-import { newPlayerId, nextMessage, partsOf, startHarness, until, type Harness } from './harness';
+import { newPlayerId, nextMessage, partsOf, useHarness, until, type Harness } from './harness';
 
 type Client = ClientRoom<unknown, GameState>;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 
 async function standings(harness: Harness, profile: string): Promise<ChapterStanding[]> {
   const answer = await fetch(`http://127.0.0.1:${harness.server.port}/api/campaign/${profile}`);
@@ -81,8 +75,7 @@ describe('campaign progress', () => {
     await nextMessage<WelcomeMessage>(next, 'welcome');
     await next.leave();
 
-    await h.stop(false);
-    h = await startHarness({ dataDir: h.dataDir });
+    await h.restart();
     expect(await standings(h, profile)).toEqual(saved);
   }, 45_000);
 

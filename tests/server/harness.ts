@@ -11,6 +11,7 @@ import { join } from 'node:path';
 // files (and /etc/environment) into the test process.
 import { ColyseusTestServer } from '@colyseus/testing/TestServer';
 import type { Room as ClientRoom } from '@colyseus/sdk';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
 import type { GameRoom } from '../../server/rooms/GameRoom';
 import type { RoomParts } from '../../server/rooms/roomGame';
@@ -59,6 +60,42 @@ export async function startHarness(options: Partial<ServerOptions> = {}): Promis
     stop: async (removeData = true) => {
       await server.close();
       if (removeData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The harness of the enclosing test file: started before its tests and stopped (its data removed)
+ * after them. `restart()` stops the server keeping its data folder and starts a new one on it, as
+ * after a crash or a deploy; the fields always answer for the server running now.
+ */
+export function useHarness(options: Partial<ServerOptions> = {}): Harness & { restart(): Promise<void> } {
+  let current: Harness | undefined;
+  const now = (): Harness => {
+    if (current === undefined) throw new Error('the harness is not started yet: use it inside a test');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startHarness(options);
+  });
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return {
+    get server() {
+      return now().server;
+    },
+    get colyseus() {
+      return now().colyseus;
+    },
+    get dataDir() {
+      return now().dataDir;
+    },
+    stop: (removeData) => now().stop(removeData),
+    restart: async () => {
+      const dataDir = now().dataDir;
+      await now().stop(false);
+      current = await startHarness({ ...options, dataDir });
     },
   };
 }

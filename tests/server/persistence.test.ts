@@ -2,23 +2,17 @@
  * Event sourcing inside one server: the log a room writes replays to the same state hash as the
  * live room, and a finished game's replay and result are served over HTTP (JSON and CSV).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Room as ClientRoom } from '@colyseus/sdk';
 import type { OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import { replay as replayGame, hashState, type CommandEntry, type Scenario } from '../../shared/sim';
 import type { GameRoom } from '../../server/rooms/GameRoom';
 import { TeamSims } from '../../server/rooms/teamSims';
-import { newPlayerId, nextMessage, simsOf, startHarness, until, type Harness } from './harness';
+import { newPlayerId, nextMessage, simsOf, useHarness, until } from './harness';
 
 type Client = ClientRoom<unknown, GameState>;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 
 const storedId = (room: GameRoom) => (room as unknown as { record: { id: string } }).record.id;
 

@@ -3,22 +3,16 @@
  * teamScore, from each team's own simulation), while each team's system reaches its own players
  * only. A solo game has no scoreboard.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Room as ClientRoom } from '@colyseus/sdk';
 import type { OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import { teamScore } from '../../shared/sim';
 import type { GameRoom } from '../../server/rooms/GameRoom';
-import { newPlayerId, nextMessage, simsOf, startHarness, until, type Harness } from './harness';
+import { newPlayerId, nextMessage, simsOf, useHarness, until } from './harness';
 
 type Client = ClientRoom<unknown, GameState>;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 
 describe('the scoreboard', () => {
   it("shows every team's score to every seat, and each team's system to its own players only", async () => {
