@@ -46,6 +46,7 @@ export function resultCsv(result: GameResult): string {
     'seed',
     'endedTick',
     'team',
+    'rank',
     'players',
     'money',
     'dau',

@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { chapterOutcome, findChapter } from '../../shared/campaign';
 import type { GameResult } from '../../shared/protocol/results';
-import { teamResult } from '../../shared/sim';
+import { rankScores } from '../../shared/protocol/ranking';
+import { teamResult, teamScore } from '../../shared/sim';
 import type { GameStore } from '../store/types';
 import { roomSettings, type RoomSetup } from './gameSetup';
 import type { Seats } from './seats';
@@ -15,6 +16,7 @@ function shortId(): string {
 
 function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats): GameResult {
   const chapter = findChapter(record.scenarioId);
+  const ranked = rankScores(sims.teamIds.map((team) => ({ team, ...teamScore(sims.state(team)) }))).map((line) => line.team);
   return {
     code: record.code,
     mode: record.mode,
@@ -23,6 +25,7 @@ function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats): GameResult
     endedTick: sims.tick,
     teams: sims.teamIds.map((team) => ({
       team,
+      rank: ranked.indexOf(team) + 1,
       players: seats.members(team).map((seat) => seat.name),
       ...teamResult(sims.state(team)),
       chapter: chapter === null ? null : chapterOutcome(chapter, sims.state(team)),

@@ -10,6 +10,8 @@ import type { TeamResultFigures } from '../sim/view/result';
 /** A team's result: who played, the figures the sim's view derives, and a chapter's outcome. */
 interface TeamResult extends TeamResultFigures {
   team: string;
+  /** 1 for the first: by users served well, then profit (shared/protocol/ranking.ts); a bankrupt team after the others. */
+  rank: number;
   players: string[];
   /** A campaign chapter's outcome for the team (stars, every goal); null outside the campaign. */
   chapter: ChapterOutcome | null;

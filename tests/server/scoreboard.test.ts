@@ -1,7 +1,7 @@
 /**
  * The live scoreboard of a match: every seat sees every team's score so far (the figures of
  * teamScore, from each team's own simulation), while each team's system reaches its own players
- * only. A solo game has no scoreboard.
+ * only; the stored result ranks the teams the same way. A solo game has no scoreboard.
  */
 import { describe, expect, it } from 'vitest';
 import type { Room as ClientRoom } from '@colyseus/sdk';
@@ -9,7 +9,8 @@ import type { OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messa
 import type { GameState } from '../../shared/schema/gameState';
 import { teamScore } from '../../shared/sim';
 import type { GameRoom } from '../../server/rooms/GameRoom';
-import { newPlayerId, nextMessage, simsOf, useHarness, until } from './harness';
+import { endGame } from '../../server/rooms/roomGame';
+import { newPlayerId, nextMessage, partsOf, simsOf, useHarness, until } from './harness';
 
 type Client = ClientRoom<unknown, GameState>;
 const h = useHarness();
@@ -44,6 +45,16 @@ describe('the scoreboard', () => {
     // And it reaches the clients: red, with no users served, below blue on both screens.
     await until(() => (blue.state.scoreboard.get('red')?.availability ?? 1) < 0.5, 5000, 'red falling behind');
     expect(red.state.scoreboard.get('red')!.availability).toBeLessThan(red.state.scoreboard.get('blue')!.availability);
+
+    // At the end the stored result ranks the teams the scoreboard's way: blue first.
+    await endGame(partsOf(room));
+    await until(() => red.state.resultId !== '', 5000, 'the stored result');
+    const stored = (await (await fetch(`http://127.0.0.1:${h.server.port}/api/results/${red.state.resultId}`)).json()) as {
+      result: { teams: Array<{ team: string; rank: number }> };
+    };
+    expect(Object.fromEntries(stored.result.teams.map((t) => [t.team, t.rank]))).toEqual({ blue: 1, red: 2 });
+    const csv = (await (await fetch(`http://127.0.0.1:${h.server.port}/api/results/${red.state.resultId}.csv`)).text()).split('\r\n');
+    expect(csv[0]!.split(',').slice(5, 7)).toEqual(['team', 'rank']);
     await Promise.all([red.leave(), blue.leave()]);
   });
 

@@ -7,7 +7,7 @@
 import { formatCount, formatMoney, formatPercent } from '../../i18n';
 import { useT } from '../hooks';
 import { useRef } from 'preact/hooks';
-import { rankScores, usersServed, type ScoreLine } from './ranking';
+import { rankScores, usersServed, type ScoreLine } from '../../../shared/protocol/ranking';
 import { nextTrend, sparkline, type Trend } from './trend';
 import './scoreboard.css';
 

@@ -3,7 +3,7 @@
  * minutes as the scoreboard updates, the last TREND_POINTS kept (the last couple of hours). Kept
  * in the page (a reload starts the trend afresh). Pure, for the tests.
  */
-import { usersServed, type ScoreLine } from './ranking';
+import { usersServed, type ScoreLine } from '../../../shared/protocol/ranking';
 
 /** Simulated minutes between two samples, and how many are kept. */
 export const TREND_EVERY = 10;

@@ -1,6 +1,6 @@
 /** The scoreboard's order: users served well, then profit, then team order; a bankrupt team after every team still playing. */
 import { describe, expect, it } from 'vitest';
-import { rankScores, usersServed, type ScoreLine } from '../../../client/ui/scoreboard/ranking';
+import { rankScores, usersServed, type ScoreLine } from '../../../shared/protocol/ranking';
 import { nextTrend, sparkline, TREND_EVERY, TREND_POINTS } from '../../../client/ui/scoreboard/trend';
 
 const line = (team: string, peakDau: number, availability: number, profit = 0, gameOver: ScoreLine['gameOver'] = null): ScoreLine => ({

@@ -1,9 +1,9 @@
 /**
- * The order of a live scoreboard: by users served well (the most daily users so far times the
- * share of requests served well), then by profit, then by team order. A bankrupt team keeps its
- * figures but ranks after every team still playing. Pure, for the tests.
+ * How teams rank, on the live scoreboard and in a stored result: by users served well (the most
+ * daily users so far times the share of requests served well), then by profit, then by team order.
+ * A bankrupt team keeps its figures but ranks after every team still playing. Pure, for the tests.
  */
-import type { TeamScore } from '../../../shared/sim';
+import type { TeamScore } from '../sim/view/result';
 
 export type ScoreLine = TeamScore & { team: string };
 
