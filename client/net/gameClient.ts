@@ -279,10 +279,12 @@ export class GameClient {
   }
 
   /**
-   * Another game begins (play again, join another code): its charts start empty, and commands
-   * of the last game that were never acknowledged are not sent to the new one.
+   * Another game begins (play again, join another code): its charts start empty, commands of the
+   * last game that were never acknowledged are not sent to the new one, and the last game's
+   * notices (a refusal, a reconnection) do not linger over the new one.
    */
   private forgetGame(): void {
+    this.notices.set([]);
     this.history.set({});
     this.game.set(null);
     this.unacked.clear();

@@ -86,6 +86,10 @@ describe('GameClient across two games', () => {
     const other = new GameClient(url, otherBrowser);
     await expect(other.join(code)).rejects.toThrow('seat-taken');
     expect(other.notices.get().map((notice) => notice.key)).toEqual(['reasons.seat-taken']);
+    // The refusal does not linger over the next game that browser starts.
+    await other.startSolo();
+    expect(other.notices.get()).toEqual([]);
+    await other.leave();
     await secondTab.leave();
   });
 
