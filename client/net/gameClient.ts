@@ -112,6 +112,8 @@ export class GameClient {
   private readonly unacked = new Map<number, Command>();
   private noticeId = 0;
   private leaving = false;
+  /** Whether the player was told, during this pause, that commands wait for the clock. */
+  private toldPaused = false;
 
   constructor(
     /** The server's address (the page's own origin): the game's rooms and its HTTP API. */
@@ -157,6 +159,13 @@ export class GameClient {
     const seq = this.nextSeq++;
     this.unacked.set(seq, command);
     this.room?.send(CLIENT_MESSAGES.command, { seq, command });
+    // Commands apply at the next tick: while the clock stands still, say so once, or a player
+    // who sees nothing happen buys twice.
+    const clock = this.game.get()?.clock;
+    if (clock?.paused === true && !this.toldPaused) {
+      this.toldPaused = true;
+      this.notify('info', 'net.queuedWhilePaused');
+    }
     return seq;
   }
 
@@ -293,6 +302,7 @@ export class GameClient {
 
   private onState(state: GameState): void {
     const model = gameModel(state, this.me);
+    if (!model.clock.paused) this.toldPaused = false;
     this.game.set(model);
     this.history.update((history) => {
       let changed = false;

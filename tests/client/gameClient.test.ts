@@ -56,6 +56,20 @@ describe('GameClient across two games', () => {
     // The new seat numbers its commands afresh (the server's welcome says 0 for a new seat).
     const seq = client.send({ type: 'buy', kind: 'web', region: 'ap' });
     expect(seq).toBe(0);
+
+    // While paused, the first order says once that orders wait for the clock; after a resume, again.
+    const waiting = () => client.notices.get().filter((notice) => notice.key === 'net.queuedWhilePaused').length;
+    client.control({ action: 'pause' });
+    await until(() => client.game.get()?.clock.paused === true, 5000, 'the pause');
+    client.send({ type: 'buy', kind: 'db', region: 'ap' });
+    client.send({ type: 'buy', kind: 'cache', region: 'ap' });
+    expect(waiting()).toBe(1);
+    client.control({ action: 'resume' });
+    await until(() => client.game.get()?.clock.paused === false, 5000, 'the resume');
+    client.control({ action: 'pause' });
+    await until(() => client.game.get()?.clock.paused === true, 5000, 'the second pause');
+    client.send({ type: 'buyFeature', feature: 'alerts' });
+    expect(waiting()).toBe(2);
     await client.leave();
   });
 
