@@ -6,6 +6,7 @@
  */
 import { formatCount, formatMoney, formatPercent } from '../../i18n';
 import { useT } from '../hooks';
+import { teamName } from '../teams';
 import { useRef } from 'preact/hooks';
 import { rankScores, usersServed, type ScoreLine } from '../../../shared/protocol/ranking';
 import { nextTrend, sparkline, type Trend } from './trend';
@@ -49,7 +50,7 @@ export function Scoreboard({ lines, own, tick }: { lines: readonly ScoreLine[]; 
             >
               <td>{index + 1}</td>
               <th scope="row">
-                {line.team}
+                {teamName(t, line.team)}
                 {line.gameOver === 'bankrupt' && <span class="su-score-out"> · {t('ui.scoreboard.bankrupt')}</span>}
               </th>
               <td>{formatCount(lang, usersServed(line))}</td>

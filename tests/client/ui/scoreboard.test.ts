@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { rankScores, usersServed, type ScoreLine } from '../../../shared/protocol/ranking';
 import { nextTrend, sparkline, TREND_EVERY, TREND_POINTS } from '../../../client/ui/scoreboard/trend';
+import { teamName } from '../../../client/ui/teams';
+import { localeText } from '../../helpers/locales';
 
 const line = (team: string, peakDau: number, availability: number, profit = 0, gameOver: ScoreLine['gameOver'] = null): ScoreLine => ({
   team,
@@ -40,5 +42,20 @@ describe('the trend', () => {
     expect(sparkline([1, 3, 2], 48, 14)).toBe('0.0,14.0 24.0,0.0 48.0,7.0');
     expect(sparkline([5, 5], 48, 14)).toBe('0.0,7.0 48.0,7.0');
     expect(sparkline([], 48, 14)).toBe('');
+  });
+});
+
+describe('team names', () => {
+  const t = (key: string, params?: Record<string, string | number>) => `${key}${params === undefined ? '' : JSON.stringify(params)}`;
+
+  it('names the default teams in the player language and shows any other id as given', () => {
+    expect(teamName(t, 'red')).toBe('ui.teams.red');
+    expect(teamName(t, 'team-3')).toBe('ui.teams.numbered{"n":3}');
+    expect(teamName(t, 'ops-crew')).toBe('ops-crew');
+    for (const lang of ['en', 'ko'] as const) {
+      for (const key of ['ui.teams.red', 'ui.teams.blue', 'ui.teams.green', 'ui.teams.gold', 'ui.teams.numbered']) {
+        expect(localeText(lang, key), `${lang} ${key}`).toBeTypeOf('string');
+      }
+    }
   });
 });
