@@ -11,6 +11,7 @@ import { ChapterResult } from './campaign/ChapterResult';
 import { Tutorial } from './campaign/Tutorial';
 import { useBriefingOnStart } from './campaign/useBriefingOnStart';
 import { Debrief } from './debrief/Debrief';
+import { useGameRecord, type RecordState } from './debrief/useGameRecord';
 import { Scoreboard } from './scoreboard/Scoreboard';
 import type { ConnectionStatus, GameModel, HistoryPoint } from '../state/model';
 import { BuildPanel } from './build/BuildPanel';
@@ -49,6 +50,7 @@ function Stage({
   info,
   chapter,
   onDebrief,
+  record,
 }: {
   team: TeamView | null;
   game: GameModel;
@@ -58,6 +60,7 @@ function Stage({
   info: ScenarioInfo;
   chapter: Chapter | null;
   onDebrief: () => void;
+  record: RecordState;
 }) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
@@ -86,7 +89,7 @@ function Stage({
         </div>
       )}
       {team !== null && over !== null && chapter !== null && game.mode === 'solo' && (
-        <ChapterResult client={client} game={game} chapter={chapter} onDebrief={onDebrief} />
+        <ChapterResult client={client} game={game} chapter={chapter} onDebrief={onDebrief} record={record} />
       )}
       {team !== null && over !== null && (chapter === null || game.mode !== 'solo') && (
         <GameOver
@@ -113,7 +116,12 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
   const selected = team?.components.find((c) => c.id === ui.selected) ?? null;
   const points = teamId === null ? NO_POINTS : (history[teamId] ?? NO_POINTS);
   const [debrief, setDebrief] = useState(false);
+  const [debriefOpened, setDebriefOpened] = useState(false);
   const chapter = game.mode === 'solo' ? findChapter(game.scenario) : null;
+  // The finished game re-run from its replay, once: for a chapter's result (where it went wrong)
+  // and for the debrief alike (a long game takes a moment to re-run).
+  const wanted = debriefOpened || (chapter !== null && team?.gameOver != null);
+  const record = useGameRecord(client, wanted ? game.resultId : null, wanted ? game.replayId : null, teamId ?? 'solo');
   useConceptPause(client, game);
   useBriefingOnStart(game, chapter);
   // The next-step hint is for a player learning alone; matches and workshops have their own pace. A
@@ -150,7 +158,11 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         points={points}
         info={info}
         chapter={chapter}
-        onDebrief={() => setDebrief(true)}
+        onDebrief={() => {
+          setDebrief(true);
+          setDebriefOpened(true);
+        }}
+        record={record}
       />
       <aside
         class={`su-dock su-dock-right su-dock-goals${selected !== null ? ' su-dock-inspecting' : ''}`}
@@ -187,9 +199,7 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
       {chapter?.tutorial === true && team !== null && team.gameOver === null && game.clock.phase === 'running' && (
         <Tutorial team={team} clock={game.clock} startSpeed={chapter.scenario.startSpeed ?? 1} />
       )}
-      {debrief && teamId !== null && (
-        <Debrief client={client} resultId={game.resultId} replayId={game.replayId} team={teamId} onClose={() => setDebrief(false)} />
-      )}
+      {debrief && teamId !== null && <Debrief state={record} team={teamId} onClose={() => setDebrief(false)} />}
     </div>
   );
 }

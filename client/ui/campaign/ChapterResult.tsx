@@ -12,7 +12,7 @@ import { Icon } from '../Icon';
 import type { UiClient } from '../uiClient';
 import { formatGoalValue, goalText } from './goalText';
 import { Stars } from './Stars';
-import { useGameRecord } from '../debrief/useGameRecord';
+import type { RecordState } from '../debrief/useGameRecord';
 import { troubleLines } from '../debrief/troubleText';
 import { labelForId } from '../names';
 import { regionName, scenarioInfo } from '../scenarioInfo';
@@ -35,22 +35,18 @@ export function ChapterResult({
   game,
   chapter,
   onDebrief,
+  record,
 }: {
   client: UiClient;
   game: GameModel;
   chapter: Chapter;
   onDebrief: () => void;
+  /** The game re-run from its replay (shared with the debrief), to say where it went wrong. */
+  record: RecordState;
 }) {
   const { t, lang } = useT();
   const [aside, setAside] = useState(false);
   const result = useResult(client, game.resultId);
-  // The game re-run from its replay, to say where it went wrong (only once the result is in).
-  const record = useGameRecord(
-    client,
-    result.status === 'ready' ? game.resultId : null,
-    result.status === 'ready' ? game.replayId : null,
-    game.me.team ?? 'solo',
-  );
   const ids = chapterIds();
   const next = ids[ids.indexOf(chapter.scenario.id) + 1] ?? null;
   const outcome = result.status === 'ready' ? (result.document.result.teams[0]?.chapter ?? null) : null;

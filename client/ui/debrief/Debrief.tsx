@@ -19,11 +19,10 @@ import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import { labelForId } from '../names';
 import { regionName, scenarioInfo } from '../scenarioInfo';
-import type { UiClient } from '../uiClient';
 import { commandText } from './commandText';
 import { troubleLines } from './troubleText';
 import { clockText, incidentReport, reportsMarkdown, type ReportContext } from './incidentReport';
-import { useGameRecord } from './useGameRecord';
+import type { RecordState } from './useGameRecord';
 import './debrief.css';
 
 function history(record: GameRecord): HistoryPoint[] {
@@ -229,21 +228,8 @@ function Body({ record, result, team }: { record: GameRecord; result: GameResult
   );
 }
 
-export function Debrief({
-  client,
-  resultId,
-  replayId,
-  team,
-  onClose,
-}: {
-  client: UiClient;
-  resultId: string | null;
-  replayId: string | null;
-  team: string;
-  onClose: () => void;
-}) {
+export function Debrief({ state, team, onClose }: { state: RecordState; team: string; onClose: () => void }) {
   const { t } = useT();
-  const state = useGameRecord(client, resultId, replayId, team);
   return (
     <div
       class="su-debrief"
