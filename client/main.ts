@@ -6,7 +6,7 @@ import '@fontsource/noto-sans-kr/700.css';
 import { language, t } from './i18n';
 import { GameClient } from './net/gameClient';
 import { installTestHooks } from './testHooks';
-import { mountUi } from './ui/mountUi';
+import { joinCodeFromPath, mountUi } from './ui/mountUi';
 
 /** Waits for both weights of the font, with Korean and Latin glyphs (at most a few seconds). */
 async function loadFonts(): Promise<void> {
@@ -18,9 +18,10 @@ async function loadFonts(): Promise<void> {
 async function start(): Promise<void> {
   await loadFonts();
   const client = new GameClient(location.origin, localStorage);
-  mountUi(document.getElementById('ui') as HTMLElement, client);
-  // A reload or a reopened tab goes back to the game this browser was in, if it still runs.
-  void client.resumeLastGame();
+  mountUi(document.getElementById('ui') as HTMLElement, client, location.pathname);
+  // A reload or a reopened tab goes back to the game this browser was in, if it still runs; a
+  // `/join/<code>` link's page decides itself (it rejoins a seat this browser already holds there).
+  if (joinCodeFromPath(location.pathname) === null) void client.resumeLastGame();
   // Phaser is the heaviest part of the bundle: loaded after the start screen is up.
   const { createDiagram } = await import('./view/mountDiagram');
   const diagram = createDiagram(document.getElementById('diagram') as HTMLElement, client, {

@@ -102,6 +102,33 @@ export class LocalGame implements UiClient {
     return null;
   }
 
+  /** The dev page has no server: matches and workshops are refused like an unreachable one. */
+  async createMatch(): Promise<void> {
+    return this.join('match');
+  }
+
+  async createWorkshop(): Promise<void> {
+    return this.join('workshop');
+  }
+
+  async hasSeat(): Promise<boolean> {
+    return false;
+  }
+
+  async publicMatches(): Promise<null> {
+    return null;
+  }
+
+  get playerName(): string | null {
+    return 'Dev';
+  }
+
+  setPlayerName(): void {}
+
+  lobby(): void {}
+
+  instruct(): void {}
+
   async join(code: string): Promise<void> {
     this.status.set('connecting');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -208,9 +235,10 @@ export class LocalGame implements UiClient {
         paused: this.paused,
         speed: this.speed,
         adjustable: true,
+        pauseReason: null,
       },
-      me: { team: TEAM, role: 'player' },
-      seats: [{ seatId: 'dev', name: 'Dev', team: TEAM, role: 'player', connected: true }],
+      me: { team: TEAM, role: 'player', seatId: 'dev' },
+      seats: [{ seatId: 'dev', name: 'Dev', team: TEAM, role: 'player', connected: true, ready: true }],
       teamIds: [TEAM],
       teams: { [TEAM]: teamView(state) },
       resultId: null,
@@ -218,6 +246,13 @@ export class LocalGame implements UiClient {
       // A chapter's goals so far, as the server would project them.
       goalValues: { [TEAM]: chapter === null ? [] : chapterGoals(chapter).map((goal) => goalValue(state, goal.metric)) },
       scoreboard: [],
+      host: null,
+      teamNames: {},
+      durationTicks: state.scenario.objectives.durationTicks ?? 0,
+      locked: false,
+      placement: 'auto',
+      pauseOnDrop: true,
+      hints: [],
     });
   }
 

@@ -26,3 +26,24 @@ export function fetchResult(origin: string, id: string): Promise<ResultDocument 
 export function fetchReplay(origin: string, id: string): Promise<ReplayDocument | null> {
   return getJson<ReplayDocument>(origin, `/api/replays/${encodeURIComponent(id)}`);
 }
+
+/** A public match waiting for players, as the lobby lists it. */
+export interface PublicMatch {
+  code: string;
+  scenario: string;
+  teams: string[];
+  players: number;
+  /** Seats for players (4 per team). */
+  capacity: number;
+}
+
+export async function fetchPublicMatches(origin: string): Promise<PublicMatch[] | null> {
+  const body = await getJson<{ matches: PublicMatch[] }>(origin, '/api/matches');
+  return body?.matches ?? null;
+}
+
+/** The room a join code opens (a workshop's newer code names its room); null when unknown or unreachable. */
+export async function resolveCode(origin: string, code: string): Promise<string | null> {
+  const body = await getJson<{ room: string }>(origin, `/api/codes/${encodeURIComponent(code)}`);
+  return body?.room ?? null;
+}

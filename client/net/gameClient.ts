@@ -8,6 +8,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import {
   CLIENT_MESSAGES,
+  CLOSE_REMOVED,
   CLOSE_SEAT_TAKEN_OVER,
   JOIN_REASONS,
   ROOM_NAME,
@@ -16,16 +17,17 @@ import {
   type ControlMessage,
   type ErrorMessage,
   type OutcomeMessage,
-  type Role,
   type WelcomeMessage,
 } from '../../shared/protocol/messages';
+import { ROOM_ACTION_MESSAGES, type InstructorMessage, type LobbyMessage, type Placement } from '../../shared/protocol/roomActions';
 import type { ChapterStanding, ReplayDocument, ResultDocument } from '../../shared/protocol/results';
 import type { GameState } from '../../shared/schema/gameState';
 import type { Command } from '../../shared/sim';
-import type { ConnectionStatus, GameModel, HistoryPoint, Notice } from '../state/model';
+import type { ConnectionStatus, GameModel, HistoryPoint, MySeat, Notice } from '../state/model';
 import { Store } from '../state/store';
+import { MATCH_TEAMS, workshopTeamIds } from '../../shared/protocol/roomActions';
 import { appendPoint, historyPoint, mergeHistory, type HistoryMessage } from '../../shared/protocol/history';
-import { fetchReplay, fetchResult, fetchStandings } from './api';
+import { fetchPublicMatches, fetchReplay, fetchResult, fetchStandings, resolveCode, type PublicMatch } from './api';
 import { gameModel } from './toModel';
 
 const PLAYER_ID_KEY = 'scale-up:player-id';
@@ -77,6 +79,11 @@ function keepSeatToken(storage: Storage, code: string, token: string): void {
   storage.setItem(SEAT_TOKENS_KEY, JSON.stringify([[code, token], ...others].slice(0, SEAT_TOKENS_KEPT)));
 }
 
+/** The first `count` match team ids (red, blue, green, gold). */
+function matchTeams(count: number): string[] {
+  return MATCH_TEAMS.slice(0, Math.max(2, Math.min(MATCH_TEAMS.length, count)));
+}
+
 /** Refusals of the server's HTTP side (matchmaking), by the reason code it answers with. */
 const HTTP_REFUSAL_KEYS: Readonly<Record<string, string>> = {
   'rate-limited': 'net.joinRateLimited',
@@ -96,6 +103,26 @@ function joinRefusal(error: unknown): string | null {
 
 type GameRoom = Room<unknown, GameState>;
 
+/** What the creator of a match chooses. */
+export interface MatchSettings {
+  scenario: string;
+  /** 2–4 teams. */
+  teams: number;
+  public: boolean;
+  /** Simulated minutes; absent: the scenario's own length. */
+  durationTicks?: number;
+}
+
+/** What the instructor of a workshop chooses. */
+export interface WorkshopSettings {
+  scenario: string;
+  /** 1–12 teams. */
+  teams: number;
+  placement: Placement;
+  pauseOnDrop: boolean;
+  durationTicks?: number;
+}
+
 export class GameClient {
   readonly status = new Store<ConnectionStatus>('idle');
   readonly game = new Store<GameModel | null>(null);
@@ -106,7 +133,7 @@ export class GameClient {
   private readonly sdk: Client;
   private readonly playerId: string;
   private room: GameRoom | undefined;
-  private me: { team: string | null; role: Role } = { team: null, role: 'player' };
+  private me: MySeat = { team: null, role: 'player', seatId: '' };
   private nextSeq = 0;
   /** Commands sent and not yet acknowledged, by sequence number: resent after a reconnection. */
   private readonly unacked = new Map<number, Command>();
@@ -150,8 +177,59 @@ export class GameClient {
     await this.connect(() => this.sdk.create(ROOM_NAME, { mode: 'solo', scenario, ...this.identity() }));
   }
 
+  /** Creates a match and sits its creator (the host) on the first team; others join by its code. */
+  async createMatch(settings: MatchSettings): Promise<void> {
+    const { teams, ...rest } = settings;
+    await this.connect(() => this.sdk.create(ROOM_NAME, { mode: 'match', ...rest, teams: matchTeams(teams), ...this.identity() }));
+  }
+
+  /** Creates a workshop with its creator as the instructor. */
+  async createWorkshop(settings: WorkshopSettings): Promise<void> {
+    const { teams, ...rest } = settings;
+    await this.connect(() =>
+      this.sdk.create(ROOM_NAME, { mode: 'workshop', ...rest, teams: workshopTeamIds(teams), role: 'instructor', ...this.identity() }),
+    );
+  }
+
+  /**
+   * Joins a game by the code a person typed or followed a link with. A workshop's code may be a
+   * newer one than its room's id: the server says which room it opens.
+   */
   async join(code: string): Promise<void> {
-    await this.connect(() => this.sdk.joinById(code, this.identity(code)));
+    const roomId = (await resolveCode(this.origin, code)) ?? code;
+    await this.connect(() => this.sdk.joinById(roomId, { ...this.identity(roomId), code }));
+  }
+
+  /** Whether this browser already has a seat in the game a code opens (it can rejoin without a name). */
+  async hasSeat(code: string): Promise<boolean> {
+    const roomId = (await resolveCode(this.origin, code)) ?? code;
+    return seatTokenFor(this.storage, roomId) !== undefined;
+  }
+
+  /** Public matches waiting for players; null when the server cannot be reached. */
+  publicMatches(): Promise<PublicMatch[] | null> {
+    return fetchPublicMatches(this.origin);
+  }
+
+  /** The name this browser plays under (kept for the next game too); sent with every join. */
+  get playerName(): string | null {
+    return savedName(this.storage) ?? null;
+  }
+
+  setPlayerName(name: string): void {
+    const trimmed = name.trim().slice(0, 32);
+    if (trimmed === '') this.storage.removeItem(NAME_KEY);
+    else this.storage.setItem(NAME_KEY, trimmed);
+  }
+
+  /** A lobby action: pick a team, ready up, name one's team, the host's number of teams. */
+  lobby(message: LobbyMessage): void {
+    this.room?.send(ROOM_ACTION_MESSAGES.lobby, message);
+  }
+
+  /** An instructor's action (the server refuses it from anyone else). */
+  instruct(message: InstructorMessage): void {
+    this.room?.send(ROOM_ACTION_MESSAGES.instructor, message);
   }
 
   /** Sends a game command; returns its sequence number. */
@@ -251,7 +329,7 @@ export class GameClient {
     room.onMessage(SERVER_MESSAGES.welcome, (welcome: WelcomeMessage) => {
       if (welcome.seatToken !== null) keepSeatToken(this.storage, welcome.code, welcome.seatToken);
       this.storage.setItem(LAST_GAME_KEY, welcome.code);
-      this.me = { team: welcome.team, role: welcome.role };
+      this.me = { team: welcome.team, role: welcome.role, seatId: welcome.seatId };
       this.nextSeq = Math.max(this.nextSeq, welcome.nextSeq);
       this.status.set('online');
       // Commands the server never acknowledged go again; those it did are answered as duplicates.
@@ -280,6 +358,15 @@ export class GameClient {
       // This seat was opened somewhere else (another tab or device): that one plays now.
       if (code === CLOSE_SEAT_TAKEN_OVER) {
         this.status.set('replaced');
+        return;
+      }
+      // The instructor took this participant out of the session: back to the start, not back in.
+      if (code === CLOSE_REMOVED) {
+        this.storage.removeItem(LAST_GAME_KEY);
+        this.room = undefined;
+        this.forgetGame();
+        this.status.set('idle');
+        this.notify('error', 'reasons.removed');
         return;
       }
       // The SDK could not get back in (the server restarted or the seat expired): rejoin by code.

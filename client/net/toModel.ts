@@ -3,9 +3,10 @@
  * format ('' and −1 for "none", JSON text for settings) become the sim's own TeamView shape.
  */
 import type { Role, Speed } from '../../shared/protocol/messages';
+import type { Placement } from '../../shared/protocol/roomActions';
 import type { ComponentState, GameState, TeamState } from '../../shared/schema/gameState';
 import type { ComponentView, ExtraFigure, Feature, FeedEntry, RequestClass, TeamView } from '../../shared/sim';
-import type { GameModel } from '../state/model';
+import type { GameModel, MySeat } from '../state/model';
 
 function componentView(c: ComponentState): ComponentView {
   const m = c.metrics;
@@ -129,7 +130,7 @@ export function teamView(t: TeamState): TeamView {
   };
 }
 
-export function gameModel(state: GameState, me: { team: string | null; role: Role }): GameModel {
+export function gameModel(state: GameState, me: MySeat): GameModel {
   return {
     code: state.code,
     mode: state.mode as GameModel['mode'],
@@ -140,6 +141,7 @@ export function gameModel(state: GameState, me: { team: string | null; role: Rol
       paused: state.clock.paused,
       speed: state.clock.speed as Speed,
       adjustable: state.clock.adjustable,
+      pauseReason: state.clock.pauseReason === 'instructor-away' ? 'instructor-away' : null,
     },
     me,
     seats: [...state.seats.entries()].map(([seatId, s]) => ({
@@ -148,6 +150,7 @@ export function gameModel(state: GameState, me: { team: string | null; role: Rol
       team: s.team === '' ? null : s.team,
       role: s.role as Role,
       connected: s.connected,
+      ready: s.ready,
     })),
     teamIds: [...state.teamIds],
     // A match's spectators see no team until the match ends: the map is then not on the wire at all.
@@ -162,6 +165,18 @@ export function gameModel(state: GameState, me: { team: string | null; role: Rol
       const { peakDau, availability, profit, incidents, recovered } = line;
       return [{ team, peakDau, availability, profit, incidents, recovered, gameOver }];
     }),
+    host: state.host === '' ? null : state.host,
+    teamNames: Object.fromEntries([...(state.teamNames?.entries() ?? [])].filter(([, name]) => name !== '')),
+    durationTicks: state.durationTicks,
+    locked: state.locked,
+    placement: state.placement as Placement,
+    pauseOnDrop: state.pauseOnDrop,
+    hints: [...(state.hints ?? [])].map((h) => ({
+      tick: h.tick,
+      concept: h.concept === '' ? null : h.concept,
+      en: h.en === '' ? null : h.en,
+      ko: h.ko === '' ? null : h.ko,
+    })),
   };
 }
 

@@ -5,6 +5,7 @@
  * language as the simulation and its tests.
  */
 import type { Mode, Phase, Role, Speed } from '../../shared/protocol/messages';
+import type { Placement } from '../../shared/protocol/roomActions';
 import type { TeamScore, TeamView } from '../../shared/sim';
 
 /** `replaced`: this seat was opened in another tab or on another device, which plays now. */
@@ -17,14 +18,26 @@ export interface ClockModel {
   speed: Speed;
   /** Whether this room lets its clock be paused and sped up (solo, workshop). */
   adjustable: boolean;
+  /** Why the room paused by itself (the instructor's connection dropped), or null. */
+  pauseReason: 'instructor-away' | null;
 }
 
-interface SeatModel {
+export interface SeatModel {
   seatId: string;
   name: string;
   team: string | null;
   role: Role;
   connected: boolean;
+  /** A match's lobby: whether the player said they are ready. */
+  ready: boolean;
+}
+
+/** A hint the workshop's instructor broadcast. */
+export interface HintModel {
+  tick: number;
+  concept: string | null;
+  en: string | null;
+  ko: string | null;
 }
 
 export interface GameModel {
@@ -33,7 +46,7 @@ export interface GameModel {
   scenario: string;
   clock: ClockModel;
   /** This client's seat. */
-  me: { team: string | null; role: Role };
+  me: MySeat;
   seats: SeatModel[];
   teamIds: string[];
   /** The teams this client may see, by id (its own; every team for instructors and spectators). */
@@ -44,6 +57,26 @@ export interface GameModel {
   goalValues: Record<string, number[]>;
   /** Matches and workshops: every team's score so far, in team order (empty in solo). */
   scoreboard: Array<TeamScore & { team: string }>;
+  /** The seat that runs the room: a match's host, a workshop's instructor (null in solo). */
+  host: string | null;
+  /** Names teams were given, by team id (a team without one has its default name). */
+  teamNames: Record<string, string>;
+  /** How long the game lasts, in ticks. */
+  durationTicks: number;
+  /** Workshops: closed to new participants; how participants get a team; pause when the instructor drops. */
+  locked: boolean;
+  placement: Placement;
+  pauseOnDrop: boolean;
+  /** Workshops: the instructor's latest hints, oldest first. */
+  hints: HintModel[];
+}
+
+/** Who this client is in the room (from the room's welcome). */
+export interface MySeat {
+  team: string | null;
+  role: Role;
+  /** Public seat id ('' before the welcome). */
+  seatId: string;
 }
 
 /** One point per tick for the charts; null where the team's monitoring does not show it. */

@@ -19,6 +19,18 @@ export interface UiState {
   briefing: boolean;
   /** The team shown (instructors and spectators may switch). */
   watchedTeam: string | null;
+  /** Before a game: the start screen, the match lobby's setup, or a workshop's setup. */
+  startView: 'home' | 'match' | 'workshop';
+  /** Large text for a projector (the scoreboard, the instructor's console, the room's debrief). */
+  projector: boolean;
 }
 
-export const uiState = new Store<UiState>({ selected: null, connectingFrom: null, openConcept: null, briefing: false, watchedTeam: null });
+export const uiState = new Store<UiState>({
+  selected: null,
+  connectingFrom: null,
+  openConcept: null,
+  briefing: false,
+  watchedTeam: null,
+  startView: 'home',
+  projector: false,
+});

@@ -1,33 +1,77 @@
 /**
- * The UI's root: the start screen (with the campaign map) until there is a game, then the game
- * screen; dialogs (a chapter's briefing, the concept cards) and notices over both.
+ * The UI's root. Before a game: the start screen (with the campaign map), a match's setup (create,
+ * the public list, join by code) or a workshop's setup, or the join page of a `/join/<code>` link.
+ * In a game: a match's lobby while it waits, a workshop's console for its instructor, a
+ * participant's waiting room before the instructor starts, else the game screen. Dialogs (a
+ * chapter's briefing, the concept cards), the instructor's hints and notices over all of them.
  */
+import { useEffect } from 'preact/hooks';
 import { findChapter } from '../../shared/campaign';
 import { Briefing } from './campaign/Briefing';
 import { GameScreen } from './GameScreen';
 import { ConceptDialog } from './concepts/ConceptDialog';
 import { useStore } from './hooks';
+import { MatchLobby } from './lobby/MatchLobby';
+import { MatchSetup } from './lobby/MatchSetup';
 import { Notices } from './notices/Notices';
 import { SeatMoved } from './SeatMoved';
 import { StartScreen } from './start/StartScreen';
 import type { UiClient } from './uiClient';
-import type { GameModel } from '../state/model';
+import { HintBanner } from './workshop/HintBanner';
+import { InstructorConsole } from './workshop/InstructorConsole';
+import { JoinPage } from './workshop/JoinPage';
+import { WorkshopSetup } from './workshop/WorkshopSetup';
+import { WorkshopWaiting } from './workshop/WorkshopWaiting';
+import type { ConnectionStatus, GameModel } from '../state/model';
 import { uiState } from '../state/uiState';
 
-export function App({ client }: { client: UiClient }) {
+export function App({ client, joinCode }: { client: UiClient; joinCode: string | null }) {
   const game = useStore(client.game);
   const status = useStore(client.status);
   const notices = useStore(client.notices);
   const ui = useStore(uiState);
+  // Projector mode scales the whole page's text (see ui.css, .su-projector).
+  useEffect(() => {
+    document.documentElement.classList.toggle('su-projector', ui.projector);
+  }, [ui.projector]);
   return (
     <>
-      {game === null ? <StartScreen client={client} status={status} /> : <GameScreen client={client} game={game} status={status} />}
+      {game === null ? (
+        <BeforeGame client={client} status={status} joinCode={joinCode} view={ui.startView} />
+      ) : (
+        <InGame client={client} game={game} status={status} />
+      )}
       {game !== null && status === 'replaced' && <SeatMoved client={client} />}
+      {game !== null && game.mode === 'workshop' && game.me.role !== 'instructor' && <HintBanner hints={game.hints} />}
       <Notices notices={notices} client={client} />
       {game !== null && ui.briefing && <ChapterBriefing game={game} client={client} />}
       {ui.openConcept !== null && <ConceptDialog concept={ui.openConcept} />}
     </>
   );
+}
+
+function BeforeGame({
+  client,
+  status,
+  joinCode,
+  view,
+}: {
+  client: UiClient;
+  status: ConnectionStatus;
+  joinCode: string | null;
+  view: 'home' | 'match' | 'workshop';
+}) {
+  if (joinCode !== null) return <JoinPage client={client} status={status} code={joinCode} />;
+  if (view === 'match') return <MatchSetup client={client} status={status} />;
+  if (view === 'workshop') return <WorkshopSetup client={client} status={status} />;
+  return <StartScreen client={client} status={status} />;
+}
+
+function InGame({ client, game, status }: { client: UiClient; game: GameModel; status: ConnectionStatus }) {
+  if (game.mode === 'match' && game.clock.phase === 'waiting') return <MatchLobby client={client} game={game} status={status} />;
+  if (game.mode === 'workshop' && game.me.role === 'instructor') return <InstructorConsole client={client} game={game} status={status} />;
+  if (game.mode === 'workshop' && game.clock.phase === 'waiting') return <WorkshopWaiting client={client} game={game} status={status} />;
+  return <GameScreen client={client} game={game} status={status} />;
 }
 
 function ChapterBriefing({ game, client }: { game: GameModel; client: UiClient }) {

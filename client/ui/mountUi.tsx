@@ -6,6 +6,7 @@
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import { render } from 'preact';
+import { normaliseCode } from '../../shared/protocol/joinCode';
 import { App } from './App';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import type { UiClient } from './uiClient';
@@ -20,11 +21,17 @@ import './overlays.css';
 import './seatMoved.css';
 import './campaign/campaign.css';
 
-export function mountUi(root: HTMLElement, client: UiClient): () => void {
+/** The join code of a `/join/<code>` link (a workshop's or a friend's invitation), or null. */
+export function joinCodeFromPath(path: string): string | null {
+  const match = /^\/join\/([A-Za-z0-9-]{4,12})\/?$/.exec(path);
+  return match === null ? null : normaliseCode(match[1] as string);
+}
+
+export function mountUi(root: HTMLElement, client: UiClient, path = '/'): () => void {
   // The CSS's var(--su-…) colours come from the theme file, before the first render.
   applyUiColours(document.documentElement);
   root.classList.add('su-root');
-  render(<App client={client} />, root);
+  render(<App client={client} joinCode={joinCodeFromPath(path)} />, root);
 
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;

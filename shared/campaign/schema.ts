@@ -5,7 +5,7 @@
  * solution uses them and that the strongest build without them loses).
  */
 import { z } from 'zod';
-import { commandSchema } from '../protocol/commands';
+import { playerCommandSchema } from '../protocol/commands';
 import { scenarioSchema } from '../scenarios/schema';
 import type { Command } from '../sim/commands/command';
 import type { LocalText, Scenario } from '../sim/core/scenario';
@@ -27,7 +27,7 @@ const goalSchema = z
  * A command pattern: a command's type and any of its fields; a command matches when every field
  * given here has the same value in it (`{ "type": "buy", "kind": "cache" }` matches any cache bought).
  */
-const ideaPatternSchema = z.looseObject({ type: z.enum(commandSchema.options.map((option) => option.shape.type.value)) });
+const ideaPatternSchema = z.looseObject({ type: z.enum(playerCommandSchema.options.map((option) => option.shape.type.value)) });
 
 const chapterSchema = z
   .object({

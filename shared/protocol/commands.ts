@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { FEATURE_NAMES, SIZE_NAMES } from '../sim/rules/catalogue';
 import { MAX_COUNT, type Command, type CommandEntry } from '../sim/commands/command';
-import { COMPONENT_KINDS } from '../sim/core/scenario';
+import { COMPONENT_KINDS, INCIDENT_TYPES, type IncidentType } from '../sim/core/scenario';
 import { CACHE_POLICIES, CACHE_STRATEGIES, DB_ENGINES, FAILOVER_MODES, SHARD_KEYS } from '../sim/vocabulary';
 import { formatZodError } from './zodErrors';
 
@@ -39,7 +39,8 @@ const autoscaling = z
   .strict()
   .refine((rule) => rule.min <= rule.max, { message: 'min must not exceed max', path: ['min'] });
 
-export const commandSchema = z.discriminatedUnion('type', [
+/** Every command a player may send (not `inject`, which only the server logs, for an instructor). */
+export const playerCommandSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('buy'),
@@ -88,6 +89,29 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('buyFeature'), feature }).strict(),
   z.object({ type: z.literal('dropFeature'), feature }).strict(),
   z.object({ type: z.literal('geoRoute'), region, weights: z.record(region, z.number().min(0).max(1000)) }).strict(),
+]);
+
+/** Incidents an instructor may start: every kind but running out of disk, which follows from the data. */
+const INJECTABLE = INCIDENT_TYPES.filter((type) => type !== 'shardFull') as [IncidentType, ...IncidentType[]];
+
+/** An incident an instructor starts in a team's system (the sim checks its target and regions). */
+export const injectedIncidentSchema = z
+  .object({
+    type: z.enum(INJECTABLE),
+    target: componentId.optional(),
+    region: region.optional(),
+    peer: region.optional(),
+    /** A spike's traffic multiplier (1–10), a bad deploy's error share (0–1), a lag spike's seconds… */
+    magnitude: z.number().positive().max(600).optional(),
+    /** 5 simulated minutes to 12 hours. */
+    durationTicks: z.number().int().min(5).max(720).optional(),
+  })
+  .strict();
+
+/** Every command a command log may hold: players' commands and instructors' injected incidents. */
+export const commandSchema = z.discriminatedUnion('type', [
+  ...playerCommandSchema.options,
+  z.object({ type: z.literal('inject'), incident: injectedIncidentSchema }).strict(),
 ]);
 
 /** One line of a command log file. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { REJECT_REASONS, type RejectReason } from '../sim';
-import { commandSchema } from './commands';
+import { playerCommandSchema } from './commands';
 
 /** Bumped when a message changes shape; a client with another version is told to reload. */
 export const PROTOCOL_VERSION = 1;
@@ -53,7 +53,7 @@ const teamId = z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'a team id such as red
  * The team is the sender's own; a client may name it, and a command naming another team is
  * refused as not-your-team.
  */
-export const commandMessageSchema = z.object({ seq: sequence, command: commandSchema, team: teamId.optional() }).strict();
+export const commandMessageSchema = z.object({ seq: sequence, command: playerCommandSchema, team: teamId.optional() }).strict();
 
 /** Clock and room control: who may send which depends on the mode and the role. */
 export const controlMessageSchema = z.discriminatedUnion('action', [
@@ -97,6 +97,14 @@ export const joinOptionsSchema = z
     seatToken: seatTokenSchema.optional(),
     /** Only back into this player's own seat (a reload, a rejoin after a restart): never a new seat. */
     resume: z.literal(true).optional(),
+    /**
+     * The join code as typed (it may be a workshop's newer code): a new seat in a room whose code
+     * was changed needs the current one.
+     */
+    code: z
+      .string()
+      .regex(/^[A-Z0-9]{6}$/)
+      .optional(),
     protocol: z.number().int().optional(),
   })
   .strict();
@@ -115,10 +123,21 @@ export const createOptionsSchema = joinOptionsSchema.extend({
     .min(0)
     .max(2 ** 31 - 1)
     .optional(),
-  /** Team ids for matches and workshops (solo has one team). */
+  /** Team ids for matches (2–4) and workshops (1–12); solo has one team. */
   teams: z.array(teamId).min(1).max(12).optional(),
   /** Public matches are listed in the lobby; solo rooms and workshops are not. */
   public: z.boolean().optional(),
+  /** How long the game lasts, in simulated minutes (default: the scenario's own); 1 hour to 7 days. */
+  durationTicks: z
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 60)
+    .optional(),
+  /** Workshops: whether participants are placed by the room (default) or choose their team. */
+  placement: z.enum(['auto', 'choose']).optional(),
+  /** Workshops: whether the clock pauses while the instructor is away (default yes). */
+  pauseOnDrop: z.boolean().optional(),
 });
 export type CreateOptions = z.infer<typeof createOptionsSchema>;
 
@@ -134,9 +153,19 @@ const ROOM_REASONS = [
   'storage-failed',
   'out-of-sequence',
   'seat-taken-over',
+  /** A match's start while a team has no player or a player is not ready. */
+  'not-ready',
+  /** An instructor's action naming a seat the room does not have. */
+  'no-such-seat',
+  /** Fewer teams while a team to go still has players. */
+  'team-has-players',
+  /** A lobby action once the game has started (teams are set). */
+  'lobby-closed',
+  /** Sent to a participant the instructor removed, just before the connection is closed. */
+  'removed',
 ] as const;
 type RoomReason = (typeof ROOM_REASONS)[number];
-export type ErrorReason = RoomReason | RejectReason;
+export type ErrorReason = RoomReason | RejectReason | Extract<JoinReason, 'team-full' | 'no-such-team'>;
 
 /**
  * Why a room could not be created (the message of the error the SDK's create rejects with). The
@@ -169,6 +198,12 @@ export const JOIN_REASONS = [
   'role-not-available',
   'seat-taken',
   'no-seat',
+  /** The workshop takes no new participants (its instructor locked it); seats are kept. */
+  'room-locked',
+  /** A new seat with a join code the room no longer uses (its instructor changed it). */
+  'code-expired',
+  /** This player was removed from the session by its instructor. */
+  'removed',
   ...CREATE_REASONS,
 ] as const;
 export type JoinReason = (typeof JOIN_REASONS)[number];
@@ -181,10 +216,12 @@ export type JoinRefusal = JoinReason | Extract<RoomReason, 'storage-failed'>;
  */
 export type MatchmakingRefusal = 'rate-limited' | 'origin-not-allowed' | 'body-too-large';
 
-export const ERROR_REASONS: readonly (ErrorReason | JoinReason)[] = [...ROOM_REASONS, ...REJECT_REASONS, ...JOIN_REASONS];
+export const ERROR_REASONS: readonly (ErrorReason | JoinReason)[] = [...new Set([...ROOM_REASONS, ...REJECT_REASONS, ...JOIN_REASONS])];
 
 /** Close code of a connection whose seat another connection took over (it must not reconnect). */
 export const CLOSE_SEAT_TAKEN_OVER = 4101;
+/** Close code of a participant the instructor removed (it must not reconnect). */
+export const CLOSE_REMOVED = 4102;
 
 export interface WelcomeMessage {
   protocol: number;

@@ -231,6 +231,8 @@ export const SeatState = schema(
     team: t.string().default(''),
     role: t.string().default('player'),
     connected: t.boolean().default(true),
+    /** A match's lobby: whether this player said they are ready. */
+    ready: t.boolean().default(false),
   },
   'Seat',
 );
@@ -245,10 +247,26 @@ export const ClockState = schema(
     speed: t.uint8().default(1),
     /** Whether this room lets its clock be paused and sped up (solo, workshop). */
     adjustable: t.boolean().default(true),
+    /** Why the room paused by itself: '' (it did not), or 'instructor-away'. */
+    pauseReason: t.string().default(''),
   },
   'Clock',
 );
 export type ClockState = SchemaType<typeof ClockState>;
+
+/** A hint a workshop's instructor broadcast: a concept card's lesson and/or their own words. */
+export const HintState = schema(
+  {
+    tick: t.uint32().default(0),
+    /** A concept card id ('' for none). */
+    concept: t.string().default(''),
+    /** The instructor's words in each language ('' where not given). */
+    en: t.string().default(''),
+    ko: t.string().default(''),
+  },
+  'Hint',
+);
+export type HintState = SchemaType<typeof HintState>;
 
 export const GameState = schema(
   {
@@ -267,6 +285,18 @@ export const GameState = schema(
     /** Set when the game has ended: where to fetch the results and the replay. */
     resultId: t.string().default(''),
     replayId: t.string().default(''),
+    /** The seat that runs the room: a match's host (its creator), a workshop's instructor ('' in solo). */
+    host: t.string().default(''),
+    /** Names teams were given (by a captain or the instructor), by team id; a team without one has its default name. */
+    teamNames: t.map('string'),
+    /** How long the game lasts, in ticks (the scenario's, or the creator's choice). */
+    durationTicks: t.uint32().default(0),
+    /** Workshops: no new participants while locked; how participants get a team; pause when the instructor drops. */
+    locked: t.boolean().default(false),
+    placement: t.string().default('auto'),
+    pauseOnDrop: t.boolean().default(true),
+    /** Workshops: the instructor's latest hints, oldest first. */
+    hints: t.array(HintState),
   },
   'GameState',
 );

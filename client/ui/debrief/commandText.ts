@@ -89,5 +89,7 @@ export function commandText(names: CommandNames, command: Command): string {
           .map(([to, weight]) => `${region(to)} ${weight}`)
           .join(', '),
       });
+    case 'inject':
+      return t('ui.commands.inject', { incident: t(`incidents.${command.incident.type}.name`) });
   }
 }

@@ -5,7 +5,7 @@
  * one completely or not at all.
  */
 import type { Feature, SizeName } from '../rules/catalogue';
-import type { ComponentKindName } from '../core/scenario';
+import type { ComponentKindName, ScriptedIncident } from '../core/scenario';
 import type { ComponentSettings } from '../core/state';
 import type { DbEngine, ShardKey } from '../vocabulary';
 
@@ -37,7 +37,15 @@ export type Command =
   | { type: 'buyFeature'; feature: Feature }
   | { type: 'dropFeature'; feature: Feature }
   /** GeoDNS weights for the users of one region: share of them sent to each region's data center. */
-  | { type: 'geoRoute'; region: string; weights: Record<string, number> };
+  | { type: 'geoRoute'; region: string; weights: Record<string, number> }
+  /**
+   * An incident a workshop's instructor starts in a team's system now (never a player's command:
+   * the server logs it for the instructor, so a replay meets the same incident at the same tick).
+   */
+  | { type: 'inject'; incident: InjectedIncident };
+
+/** What an injected incident may say: a scripted incident without its tick (it starts at the command's). */
+export type InjectedIncident = Omit<ScriptedIncident, 'tick'>;
 
 /** The settings `configure` may change (each applies to some kinds only); a replica's primary is set when it is bought. */
 export type SettingsChange = Omit<ComponentSettings, 'replicaOf'>;

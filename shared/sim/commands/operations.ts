@@ -6,6 +6,7 @@ import { KINDS } from '../rules/catalogue';
 import { MAX_COUNT, type Command } from './command';
 import type { SimState } from '../core/state';
 import { storedGbOf } from '../rules/storage';
+import { failureTarget, isInstanceFailure, startIncident } from '../rules/incidents';
 import { countQuote, featureQuote } from './quotes';
 import { accepted, findComponent, pay, priced, refuse, type CommandResult } from './result';
 
@@ -111,6 +112,19 @@ export function operate(state: SimState, command: OperationCommand, apply: boole
       }
       if (sameWeights(weights, state.geoWeights[command.region], regions)) return refuse('no-change');
       if (apply) state.geoWeights[command.region] = weights;
+      return accepted;
+    }
+    case 'inject': {
+      const { incident } = command;
+      const regions = state.scenario.regions.map((r) => r.id);
+      for (const region of [incident.region, incident.peer]) {
+        if (region !== undefined && !regions.includes(region)) return refuse('unknown-region');
+      }
+      if (incident.target !== undefined && findComponent(state, incident.target) === undefined) return refuse('unknown-component');
+      // Running out of disk follows from the data; an instance failure needs an instance to fail.
+      if (incident.type === 'shardFull') return refuse('invalid-setting');
+      if (isInstanceFailure(incident.type) && failureTarget(state, incident) === undefined) return refuse('no-target');
+      if (apply) startIncident(state, { ...incident, tick: state.tick }, 'injected');
       return accepted;
     }
   }

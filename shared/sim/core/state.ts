@@ -221,6 +221,8 @@ export const REJECT_REASONS = [
   'not-in-shop',
   /** Applying the command would leave the state exactly as it is (a setting to its own value …). */
   'no-change',
+  /** An injected failure found nothing of its kind serving (no database to fail, a target already down). */
+  'no-target',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

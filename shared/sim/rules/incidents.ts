@@ -105,13 +105,22 @@ const DEFAULT_MAGNITUDE: Record<WorldIncident, number> = {
   regionPartition: 1,
 };
 
+/**
+ * The component an instance failure described like `spec` would hit now: the one it names, or the
+ * first serving one of the kind its type says; undefined when there is none serving.
+ */
+export function failureTarget(state: SimState, spec: Pick<ScriptedIncident, 'type' | 'target'>): ComponentState | undefined {
+  const target = spec.target !== undefined ? state.components.find((c) => c.id === spec.target) : firstFailing(state, spec.type);
+  return target !== undefined && servingInstances(target) > 0 ? target : undefined;
+}
+
 /** Starts one incident described like a scenario script (also used for injected incidents). */
-function startIncident(state: SimState, spec: ScriptedIncident, origin: IncidentRecord['origin']): void {
+export function startIncident(state: SimState, spec: ScriptedIncident, origin: IncidentRecord['origin']): void {
   // Running out of space follows from the data and the disks; a script cannot make it happen.
   if (spec.type === 'shardFull') return;
   if (isInstanceFailure(spec.type)) {
-    const target = spec.target !== undefined ? state.components.find((c) => c.id === spec.target) : firstFailing(state, spec.type);
-    if (target !== undefined && servingInstances(target) > 0) crashInstance(state, target, origin);
+    const target = failureTarget(state, spec);
+    if (target !== undefined) crashInstance(state, target, origin);
     return;
   }
   const type = spec.type as WorldIncident;
