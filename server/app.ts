@@ -10,6 +10,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ROOM_NAME } from '../shared/protocol/messages';
 import { parseOriginSetting } from './http/cors';
 import { DEFAULT_HTTP_LIMITS, guardRequests, type HttpLimits } from './http/requestGuard';
+import { roomDirectory } from './http/roomDirectory';
 import { mountRoutes } from './http/routes';
 import { createLogger, type Logger } from './logger';
 import { GameMetrics } from './metrics';
@@ -119,6 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     express: (app) => {
       mountRoutes(app, {
         store,
+        rooms: roomDirectory(presence),
         metrics,
         staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
         version: readVersion(),

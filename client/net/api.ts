@@ -3,7 +3,7 @@
  * profile, a finished game's result, and its replay (for the debrief's re-run). Each answers
  * null when the server does not know the id or cannot be reached; the UI says so.
  */
-import type { ChapterStanding, ReplayDocument, ResultDocument } from '../../shared/protocol/results';
+import type { ChapterStanding, PublicMatch, ReplayDocument, ResultDocument } from '../../shared/protocol/results';
 
 async function getJson<T>(origin: string, path: string): Promise<T | null> {
   try {
@@ -27,15 +27,7 @@ export function fetchReplay(origin: string, id: string): Promise<ReplayDocument 
   return getJson<ReplayDocument>(origin, `/api/replays/${encodeURIComponent(id)}`);
 }
 
-/** A public match waiting for players, as the lobby lists it. */
-export interface PublicMatch {
-  code: string;
-  scenario: string;
-  teams: string[];
-  players: number;
-  /** Seats for players (4 per team). */
-  capacity: number;
-}
+export type { PublicMatch } from '../../shared/protocol/results';
 
 export async function fetchPublicMatches(origin: string): Promise<PublicMatch[] | null> {
   const body = await getJson<{ matches: PublicMatch[] }>(origin, '/api/matches');

@@ -8,6 +8,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import {
   CLIENT_MESSAGES,
+  CLOSE_MOVED,
   CLOSE_REMOVED,
   CLOSE_SEAT_TAKEN_OVER,
   JOIN_REASONS,
@@ -369,6 +370,11 @@ export class GameClient {
         this.notify('error', 'reasons.removed');
         return;
       }
+      // The seat changed team: join again at once, to receive the new team's system.
+      if (code === CLOSE_MOVED) {
+        void this.rejoin(room.roomId, code, true);
+        return;
+      }
       // The SDK could not get back in (the server restarted or the seat expired): rejoin by code.
       void this.rejoin(room.roomId, code);
     });
@@ -405,12 +411,16 @@ export class GameClient {
     });
   }
 
-  private async rejoin(code: string, closeCode: number): Promise<void> {
+  private async rejoin(code: string, closeCode: number, quietly = false): Promise<void> {
     this.status.set('reconnecting');
     for (let attempt = 0; attempt < REJOIN_ATTEMPTS && !this.leaving; attempt++) {
       try {
         this.attach(await this.sdk.joinById(code, { ...this.identity(code), resume: true }));
-        this.notify('info', 'net.reconnected');
+        // The other team's charts and unacknowledged orders belong to the team left behind.
+        if (quietly) {
+          this.history.set({});
+          this.unacked.clear();
+        } else this.notify('info', 'net.reconnected');
         return;
       } catch (error) {
         // A refusal (the seat is someone else's, the room is full) will not change by trying again.

@@ -1,15 +1,25 @@
 // The HTTP side of the game server (express, as Colyseus's transport provides it): health,
 // Prometheus metrics, replays and results, campaign progress, and the built client for everything else.
 import type { Application, NextFunction, Request, Response } from 'express';
-import type { GameResult } from '../../shared/protocol/results';
+import { isJoinCode, normaliseCode } from '../../shared/protocol/joinCode';
+import type { GameResult, PublicMatch } from '../../shared/protocol/results';
 import type { GameMetrics } from '../metrics';
 import type { GameStore } from '../store/types';
 import { campaignStandings } from './campaign';
 import { checkHealth, sendHealth } from './healthz';
 import { createStaticHandler } from './staticServer';
 
+/** The rooms a lobby may list and the codes a workshop changed to: the matchmaker's and presence's. */
+export interface RoomDirectory {
+  /** Public matches still waiting for players. */
+  openMatches(): Promise<PublicMatch[]>;
+  /** The room a join code names when it is a workshop's newer code; null otherwise. */
+  roomOfCode(code: string): Promise<string | null>;
+}
+
 export interface RouteOptions {
   store: GameStore;
+  rooms: RoomDirectory;
   metrics: GameMetrics;
   staticDir: string;
   version: string;
@@ -47,6 +57,7 @@ export function resultCsv(result: GameResult): string {
     'endedTick',
     'team',
     'rank',
+    'name',
     'players',
     'money',
     'dau',
@@ -128,6 +139,26 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
         return;
       }
       res.set('cache-control', 'no-store').json({ chapters: await campaignStandings(store, profile) });
+    }),
+  );
+
+  // The lobby's list of public matches waiting for players (a match leaves it when it starts).
+  app.get(
+    '/api/matches',
+    wrap(async (_req, res) => {
+      res.set('cache-control', 'no-store').json({ matches: await options.rooms.openMatches() });
+    }),
+  );
+
+  // Which room a typed join code opens: a workshop's newer code names its room; any other code is
+  // its room's own id (the answer is then 404 and the client joins by the code itself).
+  app.get(
+    '/api/codes/:code',
+    wrap(async (req, res) => {
+      const code = normaliseCode(String(req.params.code));
+      const room = isJoinCode(code) ? await options.rooms.roomOfCode(code) : null;
+      if (room === null) res.status(404).json({ error: 'code-not-found' });
+      else res.set('cache-control', 'no-store').json({ room });
     }),
   );
 

@@ -11,11 +11,13 @@ import { repairFullStateBuffer } from '../sync/fullStateBuffer';
 import { WireState } from '../sync/wireState';
 import { CommandIntake } from './commandIntake';
 import { roomSettings, type RoomSetup } from './gameSetup';
-import { releaseCode } from './joinCode';
+import { releaseAlias, releaseCode, reserveAlias } from './joinCode';
 import { parseJoinOptions, refusalIn, refuseJoin, takeSeat } from './joining';
 import { RoomClock } from './roomClock';
 import { endGame, runTick, saveSnapshot, type RoomParts } from './roomGame';
-import { messageHandlers, sendAway } from './roomMessages';
+import { leaveLobby } from './lobbyActions';
+import { messageHandlers } from './roomMessages';
+import { sendAway } from './roomReplies';
 import { RoomMetrics } from './roomMetrics';
 import { openRoom } from './roomOpening';
 import { RoomSaves } from './roomSaves';
@@ -47,7 +49,7 @@ export class GameRoom extends Room<{ state: GameState }> {
     this.services = services;
     this.maxMessagesPerSecond = services.timings.floodMessagesPerSecond;
     const opened = await openRoom(this.presence, services, options);
-    const { record, sims, seats } = opened;
+    const { record, sims, seats, session } = opened;
     const { store, logger, timings } = services;
     this.record = record;
     this.roomId = record.code;
@@ -66,17 +68,22 @@ export class GameRoom extends Room<{ state: GameState }> {
         tickMs: timings.tickMs,
         step: () => runTick(this.parts),
         exclusive: (work): Promise<void> => intake.exclusive(work),
-        phaseChanged: (phase) => void this.setMetadata({ ...this.metadata, phase }),
+        phaseChanged: () => void this.setListing(),
       },
       opened.clock,
     );
     const wire = new WireState(this.state, record, sims, clock.phase === 'finished');
     for (const seat of seats.all()) wire.addSeat(seat, false);
+    wire.setSession(session);
+    // Snapshots from before rooms had sessions: the creator's seat hosts.
+    session.host ??= seats.all().find((seat) => seat.playerId === roomSettings(record).creator)?.seatId ?? null;
+    wire.setHost(session.host ?? '');
     const saves = new RoomSaves(services, metrics, record, opened.stored);
     this.parts = {
       record,
       sims,
       seats,
+      session,
       intake,
       clock,
       wire,
@@ -86,29 +93,23 @@ export class GameRoom extends Room<{ state: GameState }> {
       timings,
       clientOf: (sessionId) => this.clients.getById(sessionId),
       broadcastPatch: () => this.broadcastPatch(),
+      changeCode: () => this.changeCode(),
+      setListing: () => this.setListing(),
     };
     for (const [type, handler] of Object.entries(messageHandlers(this.parts))) this.onMessage(type, handler);
-    await this.setMetadata({
-      mode: record.mode,
-      scenario: record.scenarioId,
-      code: record.code,
-      phase: clock.phase,
-      teams: sims.teamIds.join(','),
-    });
+    await this.setListing();
     await this.setPrivate(!roomSettings(record).public);
     clock.arm();
     this.watchEmpty();
   }
 
   override async onJoin(client: Client, raw: unknown): Promise<void> {
-    const { seats, saves, wire, clock, metrics } = this.parts;
+    const { seats, saves, wire, clock, metrics, session } = this.parts;
     const options = parseJoinOptions(raw);
-    const { seat, rejoined, token, replaced } = takeSeat(
-      seats,
-      options,
-      client.sessionId,
-      options.playerId === roomSettings(this.record).creator,
-    );
+    const isCreator = options.playerId === roomSettings(this.record).creator;
+    // A newcomer needs the code in use: one the instructor replaced lets only seated players back.
+    if (!isCreator && !seats.knows(options.playerId) && !session.admits(options.code)) refuseJoin('code-expired', options.code ?? '');
+    const { seat, rejoined, token, replaced } = takeSeat(seats, options, client.sessionId, isCreator);
     if (!(await saves.storeRoom())) {
       seats.release(seat);
       refuseJoin('storage-failed');
@@ -116,6 +117,11 @@ export class GameRoom extends Room<{ state: GameState }> {
     const previous = replaced === null ? undefined : this.clients.getById(replaced);
     if (previous !== undefined) sendAway(previous);
     wire.addSeat(seat, true);
+    if (isCreator && session.host === null) {
+      session.host = seat.seatId;
+      wire.setHost(seat.seatId);
+    }
+    if (seat.role === 'instructor') clock.resumeAfter('instructor-away');
     this.watchEmpty();
     client.view = wire.viewFor(seat);
     metrics.watch(client);
@@ -136,6 +142,7 @@ export class GameRoom extends Room<{ state: GameState }> {
     const seat = this.parts.seats.bySession(client.sessionId);
     if (seat === undefined) return;
     this.parts.wire.setConnected(seat, false);
+    this.instructorAway(seat);
     void this.allowReconnection(client, this.services.timings.reconnectSeconds).catch(() => undefined);
   }
 
@@ -144,7 +151,9 @@ export class GameRoom extends Room<{ state: GameState }> {
     // The seat may have been taken over by a new connection while this one was away.
     if (seat === undefined) return sendAway(client);
     this.parts.wire.setConnected(seat, true);
+    if (seat.role === 'instructor') this.parts.clock.resumeAfter('instructor-away');
     this.parts.metrics.reconnected();
+    this.broadcastPatch();
   }
 
   override onLeave(client: Client): void {
@@ -152,6 +161,9 @@ export class GameRoom extends Room<{ state: GameState }> {
     if (seat !== undefined) {
       this.parts.wire.setConnected(seat, false);
       seat.sessionId = null;
+      this.instructorAway(seat);
+      leaveLobby(this.parts, seat);
+      this.broadcastPatch();
     }
     this.parts.intake.forget(client.sessionId);
     this.watchEmpty();
@@ -166,7 +178,10 @@ export class GameRoom extends Room<{ state: GameState }> {
     if (this.parts === undefined) return; // onCreate failed before the room was made
     this.parts.clock.disarm();
     this.parts.metrics.close();
-    if (this.parts.clock.finished || !this.parts.saves.persisted) await releaseCode(this.presence, this.record.code);
+    if (this.parts.clock.finished || !this.parts.saves.persisted) {
+      await releaseCode(this.presence, this.record.code);
+      if (this.parts.session.code !== this.record.code) await releaseAlias(this.presence, this.parts.session.code);
+    }
   }
 
   override onUncaughtException(error: unknown, method: string): void {
@@ -176,6 +191,37 @@ export class GameRoom extends Room<{ state: GameState }> {
     if (refused !== undefined)
       this.errors.log(this.services.logger, 'info', { room, method, reason: refused.reason, detail: refused.detail }, 'refused');
     else this.errors.error(this.services.logger, { room, method, err: error }, 'uncaught error in room');
+  }
+
+  /** A workshop whose instructor's connection went pauses, if the instructor asked for it, until they are back. */
+  private instructorAway(seat: { role: string }): void {
+    if (seat.role !== 'instructor' || !this.parts.session.pauseOnDrop) return;
+    this.parts.clock.pauseFor('instructor-away');
+    this.broadcastPatch();
+  }
+
+  /** The room as the matchmaker lists it: the code in use, the teams, the phase, a match's openness. */
+  private async setListing(): Promise<void> {
+    const { record, sims, session, clock } = this.parts ?? {};
+    if (record === undefined) return;
+    await this.setMetadata({
+      mode: record.mode,
+      scenario: record.scenarioId,
+      code: session.code,
+      phase: clock.phase,
+      teams: sims.teamIds.join(','),
+    });
+  }
+
+  /** A new join code for the session (the room keeps its id): the old alias, if any, is given back. */
+  private async changeCode(): Promise<string> {
+    const { session } = this.parts;
+    const code = await reserveAlias(this.presence, this.record.code);
+    const old = session.code;
+    session.code = code;
+    if (old !== this.record.code) await releaseAlias(this.presence, old);
+    await this.setListing();
+    return code;
   }
 
   /** Ends the game once nobody has been in the room for a while. */

@@ -4,7 +4,7 @@
 // sends can throw past this class: every refusal is a reason code the client translates.
 import { commandMessageSchema, MAX_MESSAGE_CHARS, MAX_SEQUENCE_AHEAD, type ErrorReason } from '../../shared/protocol/messages';
 import { formatZodError } from '../../shared/protocol/zodErrors';
-import type { CommandEntry } from '../../shared/sim';
+import type { Command, CommandEntry } from '../../shared/sim';
 import type { GameStore } from '../store/types';
 import type { Seat } from './seats';
 import type { TeamSims } from './teamSims';
@@ -103,6 +103,28 @@ export class CommandIntake {
       }
       this.pending.push(entry);
       return { kind: 'accepted', entry };
+    });
+  }
+
+  /**
+   * Logs a command the room itself gives for an instructor (an injected incident) into `team`'s
+   * simulation, numbered after the instructor seat's last one; checked against the team's state
+   * like a player's. Returns the entry, or why it was refused.
+   */
+  instruct(seat: Seat, team: string, command: Command): Promise<CommandEntry | { refused: ErrorReason; detail: string }> {
+    return this.exclusive(async () => {
+      if (!this.options.running()) return { refused: 'not-running' as const, detail: 'the game is not running' };
+      const reason = this.sims.check(team, command);
+      if (reason !== null) return { refused: reason, detail: `refused by ${team}'s simulation` };
+      const entry: CommandEntry = { tick: this.sims.tick, team, player: seat.seatId, seq: seat.lastSeq + 1, command };
+      try {
+        await this.options.store.appendCommand(this.options.roomId, entry);
+      } catch (error) {
+        return { refused: 'storage-failed' as const, detail: String(error) };
+      }
+      seat.lastSeq = entry.seq;
+      this.pending.push(entry);
+      return entry;
     });
   }
 

@@ -14,7 +14,14 @@ function shortId(): string {
   return randomBytes(6).toString('base64url');
 }
 
-function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats): GameResult {
+/** What the room's session adds to a result: the teams' names and the names of seats no longer in the room. */
+export interface ResultNames {
+  teamNames: ReadonlyMap<string, string>;
+  /** Seats the instructor removed, by seat id: the log still names them. */
+  formerSeats: Readonly<Record<string, string>>;
+}
+
+function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats, names: ResultNames): GameResult {
   const chapter = findChapter(record.scenarioId);
   const ranked = rankScores(sims.teamIds.map((team) => ({ team, ...teamScore(sims.state(team)) }))).map((line) => line.team);
   return {
@@ -25,12 +32,13 @@ function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats): GameResult
     endedTick: sims.tick,
     teams: sims.teamIds.map((team) => ({
       team,
+      name: names.teamNames.get(team) ?? null,
       rank: ranked.indexOf(team) + 1,
       players: seats.members(team).map((seat) => seat.name),
       ...teamResult(sims.state(team)),
       chapter: chapter === null ? null : chapterOutcome(chapter, sims.state(team)),
     })),
-    seats: Object.fromEntries(seats.all().map((seat) => [seat.seatId, seat.name])),
+    seats: { ...names.formerSeats, ...Object.fromEntries(seats.all().map((seat) => [seat.seatId, seat.name])) },
   };
 }
 
@@ -39,10 +47,11 @@ export async function finishGame(
   record: RoomSetup,
   sims: TeamSims,
   seats: Seats,
+  names: ResultNames,
 ): Promise<{ resultId: string; replayId: string; result: GameResult }> {
   const resultId = shortId();
   const replayId = shortId();
-  const result = gameResult(record, sims, seats);
+  const result = gameResult(record, sims, seats, names);
   await store.saveResult({ id: resultId, roomId: record.id, mode: record.mode, scenarioId: record.scenarioId, result });
 
   await store.saveReplay({

@@ -9,6 +9,9 @@ import type { RoomRecord } from '../store/types';
 import { defaultTeams } from './controls';
 import { refuseCreate } from './joining';
 import type { Seat, Seats } from './seats';
+import type { RoomSession, SessionSnapshot } from './session';
+import type { PauseReason } from './roomClock';
+import { MATCH_TEAMS, MAX_WORKSHOP_TEAMS, MIN_MATCH_TEAMS, type Placement } from '../../shared/protocol/roomActions';
 
 /** A room's record as the room holds it (the store adds its status and times). */
 export type RoomSetup = Omit<RoomRecord, 'status' | 'createdAt' | 'endedAt'>;
@@ -18,13 +21,20 @@ export interface RoomSnapshot {
   phase: Phase;
   paused: boolean;
   speed: number;
+  /** Why the room paused itself (absent in older snapshots: it did not). */
+  pauseReason?: PauseReason;
   seats: Array<Omit<Seat, 'sessionId'>>;
+  /** Absent in snapshots from before rooms had sessions. */
+  session?: SessionSnapshot;
 }
 
 export interface RoomSettings {
   teams: string[];
   public: boolean;
   creator: string;
+  /** Workshops: how participants are placed at first, and whether the clock waits for the instructor. */
+  placement?: Placement;
+  pauseOnDrop?: boolean;
 }
 
 /**
@@ -38,7 +48,19 @@ export function newRoomRecord(raw: unknown, code: string): { record: RoomSetup; 
   if (!isShippedScenario(options.scenario)) refuseCreate('unknown-scenario', options.scenario);
   const teams = options.mode === 'solo' ? defaultTeams('solo') : (options.teams ?? defaultTeams(options.mode));
   if (new Set(teams).size !== teams.length) refuseCreate('duplicate-team', teams.join(','));
+  const [fewest, most] = options.mode === 'match' ? [MIN_MATCH_TEAMS, MATCH_TEAMS.length] : [1, MAX_WORKSHOP_TEAMS];
+  if (teams.length < fewest || teams.length > most) refuseCreate('invalid-create', `a ${options.mode} has ${fewest}–${most} teams`);
   const settings: RoomSettings = { teams, public: options.mode === 'match' && options.public === true, creator: options.playerId };
+  if (options.mode === 'workshop') {
+    settings.placement = options.placement ?? 'auto';
+    settings.pauseOnDrop = options.pauseOnDrop ?? true;
+  }
+  const preset = loadPreset(options.scenario);
+  // The creator's length of game is the scenario's: the replay carries it, so it re-runs alike.
+  const scenario =
+    options.durationTicks === undefined || options.mode === 'solo'
+      ? preset
+      : { ...preset, objectives: { ...preset.objectives, durationTicks: options.durationTicks } };
   return {
     options,
     record: {
@@ -46,7 +68,7 @@ export function newRoomRecord(raw: unknown, code: string): { record: RoomSetup; 
       code,
       mode: options.mode,
       scenarioId: options.scenario,
-      scenario: loadPreset(options.scenario),
+      scenario,
       // A campaign chapter counts towards the player's progress: its seed is the server's to pick,
       // so that a client cannot choose one whose random failures happen to be kind.
       seed: options.seed === undefined || countsForCampaign(options) ? randomInt(2 ** 31 - 1) : options.seed,
@@ -64,9 +86,16 @@ export function roomSettings(record: RoomSetup): RoomSettings {
   return record.settings as RoomSettings;
 }
 
-/** What a snapshot keeps of the room now: its clock and its seats, without their sessions. */
-export function roomSnapshot(clock: Omit<RoomSnapshot, 'seats'>, seats: Seats): RoomSnapshot {
-  return { phase: clock.phase, paused: clock.paused, speed: clock.speed, seats: seats.all().map(({ sessionId: _away, ...seat }) => seat) };
+/** What a snapshot keeps of the room now: its clock, its seats (without their connections) and its session. */
+export function roomSnapshot(clock: Omit<RoomSnapshot, 'seats' | 'session'>, seats: Seats, session: RoomSession): RoomSnapshot {
+  return {
+    phase: clock.phase,
+    paused: clock.paused,
+    speed: clock.speed,
+    ...(clock.pauseReason ? { pauseReason: clock.pauseReason } : {}),
+    seats: seats.all().map(({ sessionId: _away, ...seat }) => seat),
+    session: session.snapshot(),
+  };
 }
 
 /** The tick a restored room resumes at: past every logged command and every snapshot it saved. */

@@ -63,6 +63,8 @@ export function parseJoinOptions(raw: unknown): JoinOptions {
 }
 
 function pickJoinFields(raw: Record<string, unknown>): Record<string, unknown> {
-  const { playerId, name, team, role, seatToken, resume, protocol } = raw;
-  return Object.fromEntries(Object.entries({ playerId, name, team, role, seatToken, resume, protocol }).filter(([, v]) => v !== undefined));
+  const { playerId, name, team, role, seatToken, resume, protocol, code } = raw;
+  return Object.fromEntries(
+    Object.entries({ playerId, name, team, role, seatToken, resume, protocol, code }).filter(([, v]) => v !== undefined),
+  );
 }

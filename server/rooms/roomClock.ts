@@ -12,7 +12,12 @@ export interface ClockSetting {
   speed: number;
   /** Whether the clock may be paused and sped up (solo, workshop; a match runs at a fixed speed). */
   adjustable: boolean;
+  /** Why the room paused itself ('' when it did not): it resumes by itself when the reason is gone. */
+  pauseReason?: PauseReason;
 }
+
+/** Why a room pauses by itself: a workshop whose instructor's connection dropped. */
+export type PauseReason = '' | 'instructor-away';
 
 export interface ClockHooks {
   /** Real milliseconds per tick at 1×. */
@@ -44,6 +49,7 @@ export class RoomClock {
     state.paused = setting.paused;
     state.speed = setting.speed;
     state.adjustable = setting.adjustable;
+    state.pauseReason = setting.pauseReason ?? '';
   }
 
   get phase(): Phase {
@@ -52,7 +58,7 @@ export class RoomClock {
 
   /** The clock as a snapshot keeps it. */
   get saved(): Omit<ClockSetting, 'adjustable'> {
-    return { phase: this.phase, paused: this.state.paused, speed: this.state.speed };
+    return { phase: this.phase, paused: this.state.paused, speed: this.state.speed, pauseReason: this.state.pauseReason as PauseReason };
   }
 
   /** Whether the game has ended (see end): no tick runs any more. */
@@ -72,6 +78,24 @@ export class RoomClock {
     else if (control.action === 'pause') this.state.paused = true;
     else if (control.action === 'resume') this.state.paused = false;
     else if (control.action === 'speed') this.state.speed = control.speed;
+    // Whoever runs the clock has taken it over: the room no longer resumes by itself.
+    this.state.pauseReason = '';
+    this.arm();
+  }
+
+  /** Pauses a running clock by itself for `reason` (nothing if it is not running or already paused). */
+  pauseFor(reason: Exclude<PauseReason, ''>): void {
+    if (this.ended || this.phase !== 'running' || this.state.paused) return;
+    this.state.paused = true;
+    this.state.pauseReason = reason;
+    this.arm();
+  }
+
+  /** Resumes the clock if it paused itself for `reason`. */
+  resumeAfter(reason: Exclude<PauseReason, ''>): void {
+    if (this.state.pauseReason !== reason) return;
+    this.state.pauseReason = '';
+    this.state.paused = false;
     this.arm();
   }
 

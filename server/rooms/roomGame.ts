@@ -14,12 +14,14 @@ import type { RoomMetrics } from './roomMetrics';
 import type { RoomSaves } from './roomSaves';
 import type { RoomTimings } from './roomServices';
 import type { Seats } from './seats';
+import type { RoomSession } from './session';
 import type { TeamSims } from './teamSims';
 
 export interface RoomParts {
   readonly record: RoomSetup;
   readonly sims: TeamSims;
   readonly seats: Seats;
+  readonly session: RoomSession;
   readonly intake: CommandIntake;
   readonly clock: RoomClock;
   readonly wire: WireState;
@@ -31,6 +33,10 @@ export interface RoomParts {
   clientOf(sessionId: string): Client | undefined;
   /** Sends the state's changes to the clients now. */
   broadcastPatch(): void;
+  /** Changes the room's join code (a workshop's instructor): reserved in presence, the old one given back. */
+  changeCode(): Promise<string>;
+  /** Updates the room's listing (its code, teams and phase as the matchmaker shows them). */
+  setListing(): Promise<void>;
 }
 
 /** One tick (the clock runs one at a time, in the command intake's chain). A failed tick is logged; the next one runs. */
@@ -66,12 +72,12 @@ export async function endGame(room: RoomParts): Promise<void> {
   room.clock.end();
   room.wire.reveal();
   if (!room.saves.persisted) return;
-  const ids = await room.saves.storeResult(room.sims, room.seats);
+  const ids = await room.saves.storeResult(room.sims, room.seats, room.session);
   if (ids !== null) room.wire.setResult(ids);
   room.broadcastPatch();
 }
 
 /** Stores a snapshot of every team with the room's clock and seats (a room not yet stored has none). */
 export function saveSnapshot(room: RoomParts): Promise<void> {
-  return room.saves.storeSnapshot(() => room.sims.snapshot(roomSnapshot(room.clock.saved, room.seats)));
+  return room.saves.storeSnapshot(() => room.sims.snapshot(roomSnapshot(room.clock.saved, room.seats, room.session)));
 }

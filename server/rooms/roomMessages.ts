@@ -3,38 +3,25 @@
 // any other type is refused. Every refusal is an `error` message with a reason code the client
 // translates; nothing a client sends throws here.
 import type { Client } from '@colyseus/core';
-import {
-  CLIENT_MESSAGES,
-  CLOSE_SEAT_TAKEN_OVER,
-  controlMessageSchema,
-  MAX_MESSAGE_CHARS,
-  SERVER_MESSAGES,
-  type ErrorMessage,
-  type ErrorReason,
-} from '../../shared/protocol/messages';
+import { CLIENT_MESSAGES, controlMessageSchema, MAX_MESSAGE_CHARS, SERVER_MESSAGES } from '../../shared/protocol/messages';
+import { sendError } from './roomReplies';
 import { formatZodError } from '../../shared/protocol/zodErrors';
 import { jsonSize } from './commandIntake';
-import { controlAllowed } from './controls';
+import { controlAllowed, matchStartRefusal } from './controls';
+import { onInstructor } from './instructorActions';
+import { isHost, onLobby } from './lobbyActions';
 import { endGame, type RoomParts } from './roomGame';
+import { ROOM_ACTION_MESSAGES } from '../../shared/protocol/roomActions';
 
 export type MessageHandler = (client: Client, message: unknown) => void;
-
-function sendError(client: Client, type: string, reason: ErrorReason, seq: number | null, detail: string): void {
-  const message: ErrorMessage = { reason, seq, type, detail };
-  client.send(SERVER_MESSAGES.error, message);
-}
-
-/** Tells a connection that no longer holds its seat why it is closed, and closes it. */
-export function sendAway(client: Client): void {
-  sendError(client, 'join', 'seat-taken-over', null, 'another connection took this seat');
-  client.leave(CLOSE_SEAT_TAKEN_OVER);
-}
 
 /** The handler of each client message type; `'*'` answers every type not in the table. */
 export function messageHandlers(room: RoomParts): Record<string, MessageHandler> {
   return {
     [CLIENT_MESSAGES.command]: (client, message) => void onCommand(room, client, message),
     [CLIENT_MESSAGES.control]: (client, message) => onControl(room, client, message),
+    [ROOM_ACTION_MESSAGES.lobby]: (client, message) => void onLobby(room, client, message),
+    [ROOM_ACTION_MESSAGES.instructor]: (client, message) => void onInstructor(room, client, message),
     // Called as (client, type, payload) for unknown types, but as (client, payload) for a message
     // whose type is '*' itself: never turn the argument into text, it may be any decoded value.
     '*': (client, type) =>
@@ -65,7 +52,7 @@ function onControl(room: RoomParts, client: Client, message: unknown): void {
   if (!parsed.success) return sendError(client, 'control', 'malformed', null, formatZodError(parsed.error));
   const seat = room.seats.bySession(client.sessionId);
   const control = parsed.data;
-  if (seat === undefined || !controlAllowed(room.record.mode, seat, control.action, room.clock.phase)) {
+  if (seat === undefined || !controlAllowed(room.record.mode, seat, control.action, room.clock.phase, isHost(room, seat))) {
     return sendError(
       client,
       'control',
@@ -73,6 +60,10 @@ function onControl(room: RoomParts, client: Client, message: unknown): void {
       null,
       `${control.action} is not for a ${seat?.role ?? 'stranger'} in a ${room.record.mode}`,
     );
+  }
+  if (control.action === 'start' && room.record.mode === 'match' && room.clock.phase === 'waiting') {
+    const notReady = matchStartRefusal(room.seats);
+    if (notReady !== null) return sendError(client, 'control', 'not-ready', null, notReady);
   }
   if (control.action === 'end') void endGame(room);
   else room.clock.apply(control);

@@ -4,18 +4,20 @@
 import type { Presence } from '@colyseus/core';
 import { chapterUnlocked } from '../../shared/campaign';
 import { countsForCampaign, newRoomRecord, roomSettings, type RoomSetup } from './gameSetup';
-import { claimCode, releaseCode, reserveCode } from './joinCode';
+import { claimAlias, claimCode, releaseCode, reserveCode } from './joinCode';
 import { refuseCreate } from './joining';
 import { consumeRestoreToken, loadStoredRoom } from './recovery';
 import type { ClockSetting } from './roomClock';
 import type { RoomServices } from './roomServices';
 import { Seats } from './seats';
+import { RoomSession } from './session';
 import { TeamSims } from './teamSims';
 
 export interface OpenedRoom {
   record: RoomSetup;
   sims: TeamSims;
   seats: Seats;
+  session: RoomSession;
   clock: ClockSetting;
   /** Whether the room record is in the store already (a restored room). */
   stored: boolean;
@@ -37,11 +39,16 @@ async function createRoom(presence: Presence, services: RoomServices, options: R
     await releaseCode(presence, code);
     throw error;
   }
-  const teams = roomSettings(record).teams;
+  const settings = roomSettings(record);
+  const teams = settings.teams;
+  const seats = new Seats(record.mode, teams, services.timings.seats);
+  const session = new RoomSession(record.code, settings);
+  seats.policy = session;
   return {
     record,
     sims: new TeamSims(record.scenario, record.seed, teams),
-    seats: new Seats(record.mode, teams, services.timings.seats),
+    seats,
+    session,
     // A chapter waits, paused, for its player to read the briefing and press Start.
     clock: {
       phase: 'waiting',
@@ -59,6 +66,10 @@ async function restoreRoom(presence: Presence, services: RoomServices, id: strin
   await claimCode(presence, record.code);
   const seats = new Seats(record.mode, sims.teamIds, services.timings.seats);
   for (const seat of room?.seats ?? []) seats.restore(seat);
+  const session = new RoomSession(record.code, roomSettings(record), room?.session ?? null);
+  seats.policy = session;
+  // A code the instructor changed to is this room's again (its own id stays reserved by claimCode).
+  if (session.code !== record.code) await claimAlias(presence, session.code, record.code);
   // Logs written before seats had public ids name the player by profile id.
   for (const seat of seats.all()) {
     seat.lastSeq = Math.max(seat.lastSeq, loaded.lastSeqs[seat.seatId] ?? -1, loaded.lastSeqs[seat.playerId] ?? -1);
@@ -71,10 +82,12 @@ async function restoreRoom(presence: Presence, services: RoomServices, id: strin
     record,
     sims,
     seats,
+    session,
     clock: {
       // Without a snapshot's clock, a room whose log has commands was running (they are taken only then).
       phase: room?.phase ?? (loaded.commands > 0 ? 'running' : 'waiting'),
       paused: room?.paused ?? false,
+      pauseReason: room?.pauseReason ?? '',
       speed: room?.speed ?? startSpeed(record, services),
       adjustable: record.mode !== 'match',
     },

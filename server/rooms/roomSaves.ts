@@ -4,7 +4,7 @@
 // `attempt`: a failed write is logged with the room's code (and counted, where it has a metric)
 // and never throws into the room, which plays on.
 import type { SnapshotRecord } from '../store/types';
-import { finishGame, saveChapterProgress } from './finishGame';
+import { finishGame, saveChapterProgress, type ResultNames } from './finishGame';
 import type { RoomSetup } from './gameSetup';
 import type { RoomMetrics, StoreOperation } from './roomMetrics';
 import type { RoomServices } from './roomServices';
@@ -42,6 +42,14 @@ export class RoomSaves {
     return done;
   }
 
+  /** Stores the room's settings again (a match's teams set in its lobby), if the room is stored. */
+  async storeSettings(): Promise<void> {
+    if (!this.stored) return;
+    await this.attempt({ operation: 'snapshot', level: 'error', failed: "could not store the room's settings" }, () =>
+      this.services.store.updateRoomSettings(this.record.id, this.record.settings),
+    );
+  }
+
   /** Stores a player's profile in the background: the game does not wait for it. */
   storeProfile(playerId: string, name: string): void {
     void this.attempt({ operation: 'profile', level: 'warn', failed: 'could not store a profile' }, () =>
@@ -61,9 +69,9 @@ export class RoomSaves {
    * Stores the result and the replay and marks the room finished, then a chapter's campaign
    * progress (a failure there loses the progress, not the result); null when the result failed.
    */
-  async storeResult(sims: TeamSims, seats: Seats): Promise<{ resultId: string; replayId: string } | null> {
+  async storeResult(sims: TeamSims, seats: Seats, names: ResultNames): Promise<{ resultId: string; replayId: string } | null> {
     const finished = await this.attempt({ operation: 'result', level: 'error', failed: 'could not store the result' }, () =>
-      finishGame(this.services.store, this.record, sims, seats),
+      finishGame(this.services.store, this.record, sims, seats, names),
     );
     if (finished === null) return null;
     await this.attempt({ operation: 'progress', level: 'error', failed: 'could not store campaign progress' }, () =>

@@ -6,9 +6,10 @@
 // connected takes it over (the room tells the first connection why it was closed).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { JoinOptions, JoinReason, Mode, Role } from '../../shared/protocol/messages';
+import type { Placement } from '../../shared/protocol/roomActions';
 
 /** Players per team in a match (teams of 1–4). */
-const MATCH_TEAM_SIZE = 4;
+export const MATCH_TEAM_SIZE = 4;
 
 /** How many seats a room gives out; seats are kept for returning players, so these are totals. */
 export interface SeatLimits {
@@ -37,6 +38,18 @@ export interface Seat {
   sessionId: string | null;
   /** Highest command sequence number accepted from this seat (−1: none yet). */
   lastSeq: number;
+  /** A match's lobby: the player said they are ready (cleared when they change team). */
+  ready?: boolean;
+}
+
+/** Who may take a new seat, beside the limits: a workshop's instructor decides these. */
+export interface SeatPolicy {
+  /** Participants choose their team (else the room places them). */
+  placement: Placement;
+  /** No new seats; players with a seat still come back. */
+  locked: boolean;
+  /** Profile ids the instructor removed: they never sit again in this room. */
+  removed: ReadonlySet<string>;
 }
 
 export interface SeatTaken {
@@ -62,12 +75,84 @@ function sameHash(a: string, b: string): boolean {
 
 export class Seats {
   private readonly byPlayer = new Map<string, Seat>();
+  private teams: string[];
+  /** Read on every new seat; the room replaces it when the instructor changes the rules. */
+  policy: SeatPolicy = { placement: 'auto', locked: false, removed: new Set() };
 
   constructor(
     readonly mode: Mode,
-    readonly teamIds: readonly string[],
+    teamIds: readonly string[],
     private readonly limits: SeatLimits = DEFAULT_SEAT_LIMITS,
-  ) {}
+  ) {
+    this.teams = [...teamIds];
+  }
+
+  get teamIds(): readonly string[] {
+    return this.teams;
+  }
+
+  /** A match's teams as its host set them in the lobby (a team that goes must be empty). */
+  setTeams(teamIds: readonly string[]): void {
+    this.teams = [...teamIds];
+  }
+
+  /** Whether this profile has a seat here (a returning player, not a newcomer). */
+  knows(playerId: string): boolean {
+    return this.byPlayer.has(playerId);
+  }
+
+  /** Participants: seats that play for a team (not the instructor, not spectators). */
+  participants(): Seat[] {
+    return this.all().filter((seat) => seat.team !== null);
+  }
+
+  /** How many players a team may have: 4 in a match, the workshop's limit in a workshop. */
+  get teamCapacity(): number {
+    return this.mode === 'workshop' ? this.limits.perWorkshopTeam : MATCH_TEAM_SIZE;
+  }
+
+  /**
+   * Puts a participant on `team` (a lobby switch, the instructor's move): refused when the team is
+   * unknown or full. The captain of each team is then its longest-seated member.
+   */
+  moveTo(seat: Seat, team: string): 'no-such-team' | 'team-full' | null {
+    if (!this.teams.includes(team)) return 'no-such-team';
+    if (seat.team === team) return null;
+    if (this.members(team).length >= this.teamCapacity) return 'team-full';
+    seat.team = team;
+    seat.ready = false;
+    this.appointCaptains();
+    return null;
+  }
+
+  /**
+   * Deals every participant over the teams again, evenly, in the order `shuffled` gives back
+   * (the room passes a random permutation). Returns the seats whose team changed.
+   */
+  deal(shuffled: (seats: Seat[]) => Seat[]): Seat[] {
+    const before = new Map(this.participants().map((seat) => [seat, seat.team]));
+    shuffled(this.participants()).forEach((seat, i) => {
+      seat.team = this.teams[i % this.teams.length] as string;
+    });
+    this.appointCaptains();
+    return [...before].filter(([seat, team]) => seat.team !== team).map(([seat]) => seat);
+  }
+
+  /** Takes a participant out for good: the seat goes and its profile cannot sit here again. */
+  remove(seat: Seat): void {
+    this.byPlayer.delete(seat.playerId);
+    this.appointCaptains();
+  }
+
+  /** Each team's first-seated member is its captain, the others players. */
+  private appointCaptains(): void {
+    const captained = new Set<string>();
+    for (const seat of this.byPlayer.values()) {
+      if (seat.team === null || (seat.role !== 'player' && seat.role !== 'captain')) continue;
+      seat.role = captained.has(seat.team) ? 'player' : 'captain';
+      captained.add(seat.team);
+    }
+  }
 
   all(): Seat[] {
     return [...this.byPlayer.values()];
@@ -88,7 +173,7 @@ export class Seats {
     return undefined;
   }
 
-  /** Players (not instructors or spectators) on `team`. */
+  /** Players (not instructors or spectators) on `team`, longest-seated first. */
   members(team: string): Seat[] {
     return this.all().filter((seat) => seat.team === team);
   }
@@ -113,8 +198,10 @@ export class Seats {
       const token = legacy ? this.issueToken(known) : null;
       return { seat: known, rejoined: true, token, replaced };
     }
+    if (this.policy.removed.has(options.playerId)) return { refused: 'removed' };
     // Coming back to a game the player has no seat in (its code now belongs to another room).
     if (options.resume === true) return { refused: 'no-seat' };
+    if (this.policy.locked && !isCreator) return { refused: 'room-locked' };
     if (this.byPlayer.size >= this.limits.perRoom) return { refused: 'room-full' };
     const placed = this.place(options, isCreator);
     if ('refused' in placed) return placed;
@@ -127,6 +214,7 @@ export class Seats {
       role: placed.role,
       sessionId,
       lastSeq: -1,
+      ready: false,
     };
     const token = this.issueToken(seat);
     this.byPlayer.set(seat.playerId, seat);
@@ -164,23 +252,22 @@ export class Seats {
       if (this.all().filter((seat) => seat.role === 'spectator').length >= this.limits.spectators) return { refused: 'room-full' };
       return { team: null, role: 'spectator' };
     }
-    if (this.mode === 'workshop') {
-      // Participants do not pick their team: one person with a second id could otherwise join a
-      // rival team to sabotage it. The room spreads them evenly as they arrive.
-      if (options.team !== undefined) return { refused: 'team-chosen-by-room' };
-      return this.smallestTeam(this.limits.perWorkshopTeam);
+    // Unless the instructor lets participants choose, the room places them: one person with a
+    // second id could otherwise join a rival team to sabotage it. It spreads them evenly.
+    if (this.mode === 'workshop' && this.policy.placement === 'auto' && options.team !== undefined) {
+      return { refused: 'team-chosen-by-room' };
     }
     if (options.team !== undefined) {
-      if (!this.teamIds.includes(options.team)) return { refused: 'no-such-team' };
-      if (this.members(options.team).length >= MATCH_TEAM_SIZE) return { refused: 'team-full' };
+      if (!this.teams.includes(options.team)) return { refused: 'no-such-team' };
+      if (this.members(options.team).length >= this.teamCapacity) return { refused: 'team-full' };
       return { team: options.team, role: this.members(options.team).length === 0 ? 'captain' : 'player' };
     }
-    return this.smallestTeam(MATCH_TEAM_SIZE);
+    return this.smallestTeam(this.teamCapacity);
   }
 
   /** The smallest team, the first of equals, while it has room. */
   private smallestTeam(capacity: number): { team: string; role: Role } | { refused: JoinReason } {
-    const team = [...this.teamIds].sort((a, b) => this.members(a).length - this.members(b).length)[0];
+    const team = [...this.teams].sort((a, b) => this.members(a).length - this.members(b).length)[0];
     if (team === undefined || this.members(team).length >= capacity) return { refused: 'room-full' };
     return { team, role: this.members(team).length === 0 ? 'captain' : 'player' };
   }

@@ -32,13 +32,30 @@ export class TeamSims {
   private readonly states = new Map<string, SimState>();
   /** Ticks the room has run; a live team's own tick equals it, a stopped team's stays behind. */
   private clock = 0;
+  private teams: readonly string[];
 
   constructor(
     readonly scenario: Scenario,
     readonly seed: number,
-    readonly teamIds: readonly string[],
+    teamIds: readonly string[],
   ) {
+    this.teams = [...teamIds];
     for (const team of teamIds) this.states.set(team, createSim(scenario, seed));
+  }
+
+  get teamIds(): readonly string[] {
+    return this.teams;
+  }
+
+  /**
+   * Changes the teams before anything was played (a match's host in the lobby): every team starts
+   * from the same scenario and seed, so a team added now is exactly as the others.
+   */
+  setTeams(teamIds: readonly string[]): void {
+    if (this.clock !== 0) throw new Error('teams are set once the game has started');
+    for (const team of [...this.states.keys()]) if (!teamIds.includes(team)) this.states.delete(team);
+    for (const team of teamIds) if (!this.states.has(team)) this.states.set(team, createSim(this.scenario, this.seed));
+    this.teams = [...teamIds];
   }
 
   /**

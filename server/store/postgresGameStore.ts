@@ -215,6 +215,10 @@ export class PostgresGameStore implements GameStore {
     await this.pool.query(`UPDATE rooms SET status = 'finished', ended_at = $1 WHERE id = $2 AND status = 'running'`, [now(), id]);
   }
 
+  async updateRoomSettings(id: string, settings: unknown): Promise<void> {
+    await this.pool.query('UPDATE rooms SET settings = $1 WHERE id = $2', [JSON.stringify(settings), id]);
+  }
+
   async appendCommand(roomId: string, entry: CommandEntry): Promise<'appended' | 'duplicate'> {
     // MAX(position) + 1 is only safe if no one else appends to this room between reading and
     // inserting: two processes would pick the same position and one would fail on the primary

@@ -106,6 +106,10 @@ export class SqliteGameStore implements GameStore {
     this.sql(`UPDATE rooms SET status = 'finished', ended_at = ? WHERE id = ? AND status = 'running'`).run(now(), id);
   }
 
+  async updateRoomSettings(id: string, settings: unknown): Promise<void> {
+    this.sql('UPDATE rooms SET settings = ? WHERE id = ?').run(JSON.stringify(settings), id);
+  }
+
   async appendCommand(roomId: string, entry: CommandEntry): Promise<'appended' | 'duplicate'> {
     const result = this.sql(
       `INSERT INTO room_commands (room_id, position, tick, team, player, seq, command)

@@ -99,6 +99,8 @@ export interface GameStore {
   /** Rooms whose process may have died with them: status 'running'. */
   runningRooms(): Promise<RoomRecord[]>;
   finishRoom(id: string): Promise<void>;
+  /** Replaces a room's settings (a match's teams chosen in its lobby, before anything was played). */
+  updateRoomSettings(id: string, settings: unknown): Promise<void>;
   /**
    * Appends one accepted command to a room's log. 'duplicate' when the same player already sent
    * this sequence number (a client resending after a reconnect): nothing is written.

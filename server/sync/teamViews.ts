@@ -39,6 +39,20 @@ export class TeamViews {
     if (this.revealed) this.matchWatch.add(teamState);
   }
 
+  /** Makes the teams exactly `teams` (a match's lobby): teams that go are dropped, new ones added. */
+  setTeams(teams: readonly string[]): void {
+    for (const team of [...this.byTeam.keys()]) {
+      if (teams.includes(team)) continue;
+      const teamState = this.state.teams.get(team);
+      if (teamState !== undefined) this.allTeams.remove(teamState);
+      this.state.teams.delete(team);
+      this.byTeam.delete(team);
+      const index = this.state.teamIds.indexOf(team);
+      if (index >= 0) this.state.teamIds.splice(index, 1);
+    }
+    for (const team of teams) if (!this.byTeam.has(team)) this.addTeam(team);
+  }
+
   /** The view a seat's client gets. */
   viewFor(seat: { team: string | null; role: Role }): StateView {
     if (seat.team !== null) return this.byTeam.get(seat.team) as StateView;

@@ -3,10 +3,12 @@
 // client gets when it joins late or reloads. The clock's fields are the room clock's
 // (rooms/roomClock.ts), except its tick, which follows the projection.
 import { PROTOCOL_VERSION, type Mode, type WelcomeMessage } from '../../shared/protocol/messages';
+import { HINTS_KEPT } from '../../shared/protocol/roomActions';
 import { historyPoint, pushPoint, type HistoryMessage, type HistoryPoint } from '../../shared/protocol/history';
-import { ScoreState, SeatState, type GameState } from '../../shared/schema/gameState';
+import { HintState, ScoreState, SeatState, type GameState } from '../../shared/schema/gameState';
 import { teamScore, type SimState, type TeamScore } from '../../shared/sim';
 import type { Seat } from '../rooms/seats';
+import type { RoomSession } from '../rooms/session';
 import { findChapter } from '../../shared/campaign';
 import { TeamViews } from './teamViews';
 
@@ -21,6 +23,7 @@ export interface WireRoom {
   code: string;
   mode: Mode;
   scenarioId: string;
+  scenario: { objectives: { durationTicks?: number } };
 }
 
 export class WireState {
@@ -39,6 +42,7 @@ export class WireState {
     state.mode = room.mode;
     state.scenario = room.scenarioId;
     state.protocol = PROTOCOL_VERSION;
+    state.durationTicks = room.scenario.objectives.durationTicks ?? 0;
     this.views = new TeamViews(state, room.mode, room.mode === 'solo' ? findChapter(room.scenarioId) : null);
     if (revealed) this.views.reveal();
     for (const team of sims.teamIds) this.views.addTeam(team);
@@ -76,6 +80,45 @@ export class WireState {
     if (line.gameOver !== over) line.gameOver = over;
   }
 
+  /**
+   * The room's session as everyone sees it: the join code in use, the lock, placement, the pause
+   * rule, the teams' names and the hints (only the newest few change, so only they are sent).
+   */
+  setSession(session: RoomSession): void {
+    const state = this.state;
+    if (state.code !== session.code) state.code = session.code;
+    if (state.locked !== session.locked) state.locked = session.locked;
+    if (state.placement !== session.placement) state.placement = session.placement;
+    if (state.pauseOnDrop !== session.pauseOnDrop) state.pauseOnDrop = session.pauseOnDrop;
+    for (const team of [...state.teamNames.keys()]) if (!session.teamNames.has(team)) state.teamNames.delete(team);
+    for (const [team, name] of session.teamNames) if (state.teamNames.get(team) !== name) state.teamNames.set(team, name);
+    // Hints are few and rare: when one is added, the list is sent again as a whole.
+    if (state.hints.length !== session.hints.length || session.hints.length === HINTS_KEPT) {
+      state.hints.clear();
+      for (const hint of session.hints) {
+        state.hints.push(new HintState().assign({ tick: hint.tick, concept: hint.concept ?? '', en: hint.en ?? '', ko: hint.ko ?? '' }));
+      }
+    }
+  }
+
+  /** The seat that runs the room (a match's host, a workshop's instructor). */
+  setHost(seatId: string): void {
+    if (this.state.host !== seatId) this.state.host = seatId;
+  }
+
+  /** Takes a removed participant's seat out of the state. */
+  removeSeat(seat: Seat): void {
+    this.state.seats.delete(seat.seatId);
+  }
+
+  /** A match's teams as its host set them in the lobby (nothing has been played: no history to keep). */
+  setTeams(sims: ProjectedSims): void {
+    this.views.setTeams(sims.teamIds);
+    for (const team of [...this.state.scoreboard.keys()]) if (!sims.teamIds.includes(team)) this.state.scoreboard.delete(team);
+    for (const team of [...this.history.keys()]) if (!sims.teamIds.includes(team)) this.history.delete(team);
+    this.project(sims);
+  }
+
   /** Adds a seat to the state, or updates it (a returning player, a new name). */
   addSeat(seat: Seat, connected: boolean): void {
     let seatState = this.state.seats.get(seat.seatId);
@@ -87,6 +130,16 @@ export class WireState {
     seatState.team = seat.team ?? '';
     seatState.role = seat.role;
     seatState.connected = connected;
+    seatState.ready = seat.ready === true;
+  }
+
+  /** A seat's team, role and readiness after a lobby action or an instructor's move. */
+  updateSeat(seat: Seat): void {
+    const seatState = this.state.seats.get(seat.seatId);
+    if (seatState === undefined) return;
+    seatState.team = seat.team ?? '';
+    seatState.role = seat.role;
+    seatState.ready = seat.ready === true;
   }
 
   /** The seat's `connected` flag (clients are counted for metrics from the room itself). */

@@ -222,6 +222,11 @@ export const ERROR_REASONS: readonly (ErrorReason | JoinReason)[] = [...new Set(
 export const CLOSE_SEAT_TAKEN_OVER = 4101;
 /** Close code of a participant the instructor removed (it must not reconnect). */
 export const CLOSE_REMOVED = 4102;
+/**
+ * Close code of a connection whose seat changed team (a lobby switch, the instructor's move): the
+ * client joins again at once and receives its new team's system from scratch.
+ */
+export const CLOSE_MOVED = 4103;
 
 export interface WelcomeMessage {
   protocol: number;

@@ -10,6 +10,8 @@ import type { TeamResultFigures } from '../sim/view/result';
 /** A team's result: who played, the figures the sim's view derives, and a chapter's outcome. */
 interface TeamResult extends TeamResultFigures {
   team: string;
+  /** The name its captain or the instructor gave the team; null: its default name. Absent in older results. */
+  name?: string | null;
   /** 1 for the first: by users served well, then profit (shared/protocol/ranking.ts); a bankrupt team after the others. */
   rank: number;
   players: string[];
@@ -56,4 +58,14 @@ export interface ReplayDocument {
   finalTick: number;
   /** hashState of each team at finalTick, by team id. */
   finalHashes: Record<string, string>;
+}
+
+/** A public match waiting for players, as GET /api/matches lists it. */
+export interface PublicMatch {
+  code: string;
+  scenario: string;
+  teams: string[];
+  /** Players in the room now, and the seats for players (4 per team). */
+  players: number;
+  capacity: number;
 }

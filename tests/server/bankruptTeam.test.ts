@@ -8,7 +8,7 @@ import { Client, type Room as ClientRoom } from '@colyseus/sdk';
 import type { ErrorMessage, OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import { hashState, replay as replayGame, type CommandEntry, type Scenario } from '../../shared/sim';
-import { nextMessage, until } from './harness';
+import { nextMessage, readyAndStart, until } from './harness';
 import { useServerProcesses, type ServerProcess } from './serverProcess';
 
 type Room = ClientRoom<unknown, GameState>;
@@ -55,7 +55,7 @@ describe('a bankrupt team in a match', () => {
     const code = redWelcome.code;
     const blue = (await sdk.joinById(code, { playerId: 'bankrupt-blue-player', team: 'blue' })) as Room;
     const blueWelcome = await nextMessage<WelcomeMessage>(blue, 'welcome');
-    red.send('control', { action: 'start' });
+    await readyAndStart(red, [blue]);
     await until(() => red.state.clock.phase === 'running', 5000, 'start');
 
     // Red overspends and goes bankrupt; the first team's end used to stop the room's clock.

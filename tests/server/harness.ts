@@ -16,6 +16,7 @@ import { startServer, type RunningServer, type ServerOptions } from '../../serve
 import type { GameRoom } from '../../server/rooms/GameRoom';
 import type { RoomParts } from '../../server/rooms/roomGame';
 import type { TeamSims } from '../../server/rooms/teamSims';
+import type { GameState } from '../../shared/schema/gameState';
 
 export const FAST_TICK_MS = 20;
 
@@ -143,4 +144,16 @@ export async function until(predicate: () => boolean, timeoutMs = 3000, what = '
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * Starts a match the way its lobby does: every player says they are ready, then the host (the
+ * match's creator) starts it once the room has seen them all ready.
+ */
+export async function readyAndStart(host: ClientRoom<unknown, GameState>, players: readonly ClientRoom[]): Promise<void> {
+  for (const player of [host, ...players]) player.send('lobby', { action: 'ready', ready: true });
+  const participants = () => [...host.state.seats.values()].filter((seat) => seat.team !== '');
+  await until(() => participants().length > 0 && participants().every((seat) => seat.ready), 5000, 'every player ready');
+  host.send('control', { action: 'start' });
+  await until(() => host.state.clock.phase === 'running', 5000, 'the match to start');
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Client, type Room as ClientRoom } from '@colyseus/sdk';
 import type { AckMessage, OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
-import { nextMessage, until } from './harness';
+import { nextMessage, readyAndStart, until } from './harness';
 import { useServerProcesses, type ServerProcess } from './serverProcess';
 
 type Room = ClientRoom<unknown, GameState>;
@@ -37,13 +37,16 @@ describe.each([
     const playerId = `recovery-${signal}-player`;
     const room = (await new Client(first.url).create('game', { mode: 'match', playerId, team: 'blue', public: false })) as Room;
     const welcome = await nextMessage<WelcomeMessage>(room, 'welcome');
-    room.send('control', { action: 'start' });
-    await until(() => room.state.clock.phase === 'running', 5000, 'start');
+    // A match starts with a player on every team, all of them ready.
+    const mate = (await new Client(first.url).joinById(welcome.code, { playerId: `${playerId}-mate`, team: 'red' })) as Room;
+    await nextMessage<WelcomeMessage>(mate, 'welcome');
+    await readyAndStart(room, [mate]);
     const cache = await buy(room, 0, 'cache');
     await until(() => room.state.clock.tick >= 12, 10_000, 'a snapshot to be taken (tick 10)');
     const queue = await buy(room, 1, 'queue');
     const tickBefore = room.state.clock.tick;
     room.removeAllListeners();
+    mate.removeAllListeners();
 
     const code = await first.stop(signal);
     if (signal === 'SIGTERM') expect(code).toBe(0);

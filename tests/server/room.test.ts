@@ -8,7 +8,7 @@ import type { AckMessage, ErrorMessage, OutcomeMessage, WelcomeMessage } from '.
 import type { GameState } from '../../shared/schema/gameState';
 import type { GameRoom } from '../../server/rooms/GameRoom';
 import { loadPreset } from '../../shared/scenarios';
-import { newPlayerId, nextMessage, simsOf, startHarness, until, type Harness } from './harness';
+import { newPlayerId, nextMessage, readyAndStart, simsOf, startHarness, until, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -186,8 +186,14 @@ describe('a match between two teams', () => {
     blue.client.send('control', { action: 'pause' });
     expect((await pause).reason).toBe('not-allowed');
 
+    // Only the host starts, and only once every player is ready.
+    const early = nextMessage<ErrorMessage>(host.client, 'error');
     host.client.send('control', { action: 'start' });
-    await until(() => host.client.state.clock.phase === 'running', 3000, 'start');
+    expect((await early).reason).toBe('not-ready');
+    const notHost = nextMessage<ErrorMessage>(blue.client, 'error');
+    blue.client.send('control', { action: 'start' });
+    expect((await notHost).reason).toBe('not-allowed');
+    await readyAndStart(host.client, [blue.client]);
     const bought = nextMessage<OutcomeMessage>(host.client, 'outcome');
     host.client.send('command', { seq: 1, command: { type: 'buy', kind: 'cache', region: 'ap', size: 'small' } });
     const cacheId = (await bought).createdId as string;
@@ -244,11 +250,14 @@ describe('seats', () => {
   });
 
   it('a player who drops comes back to the same seat, by reconnection token or by player id and seat token', async () => {
+    // A match under way (a player who leaves its lobby before the start gives the seat up).
+    const host = await create({ mode: 'match', playerId: newPlayerId(), team: 'red' });
+    const code = host.client.roomId;
     const playerId = newPlayerId();
-    const first = await create({ mode: 'match', playerId, team: 'blue' });
-    const code = first.client.roomId;
+    const first = await join(code, { playerId, team: 'blue' });
+    await readyAndStart(host.client, [first.client]);
     const room = h.colyseus.getRoomById<GameRoom>(code);
-    const seatId = [...first.client.state.seats.keys()][0] as string;
+    const seatId = first.welcome.seatId;
 
     // An abrupt drop: the seat is kept and marked away; the client reconnects with its token.
     const token = first.client.reconnectionToken;
@@ -265,7 +274,7 @@ describe('seats', () => {
     await expect(h.colyseus.sdk.joinById(code, { playerId })).rejects.toThrow('seat-taken');
     const again = await join(code, { playerId, seatToken: first.welcome.seatToken });
     expect(again.welcome).toMatchObject({ team: 'blue', role: 'captain', seatId, seatToken: null });
-    expect([...room.state.seats.keys()]).toEqual([seatId]);
-    await again.client.leave();
+    expect([...room.state.seats.keys()].sort()).toEqual([host.welcome.seatId, seatId].sort());
+    await Promise.all([again.client.leave(), host.client.leave()]);
   });
 });

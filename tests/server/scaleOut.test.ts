@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
 import { serviceUrl } from '../helpers/services';
-import { freePort, nextMessage, until } from './harness';
+import { freePort, nextMessage, readyAndStart, until } from './harness';
 import { startServerProcess, type ServerProcess as Spawned } from './serverProcess';
 
 const TEST_REDIS_URL = serviceUrl(
@@ -194,7 +194,7 @@ describe.skipIf(TEST_REDIS_URL === undefined)('two server processes sharing Redi
     await until(() => clients.every((c) => c.state.code === code), 5000, 'every state to carry the code');
     expect(blue.state.clock.phase).toBe('waiting');
 
-    host.send('control', { action: 'start' });
+    await readyAndStart(host, [blue]);
     await until(() => clients.every((c) => c.state.clock.phase === 'running'), 5000, 'the match to start for everyone');
     const started = clients.map((c) => c.state.clock.tick);
     // Default timings: 1 s a tick at 1×, matches at 2×, so a tick every 500 ms.
@@ -224,6 +224,10 @@ describe.skipIf(TEST_REDIS_URL === undefined)('two server processes sharing Redi
     const entry = listed.find((room) => room.roomId === match.roomId);
     expect(entry).toMatchObject({ name: 'game', metadata: expect.objectContaining({ code: match.roomId, mode: 'match' }) });
     expect(listed.map((room) => room.roomId)).not.toContain(solo.roomId);
+    // The start screen's list over HTTP, asked of the other process, holds it too.
+    const { matches } = (await (await fetch(`http://127.0.0.1:${b.port}/api/matches`)).json()) as { matches: Array<{ code: string }> };
+    expect(matches.map((m) => m.code)).toContain(match.roomId);
+    expect(matches.map((m) => m.code)).not.toContain(solo.roomId);
   }, 30_000);
 
   it('with PUBLIC_ADDRESS, a plain client sent to the process that does not own the room is sent on to the owner', async () => {

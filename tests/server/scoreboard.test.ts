@@ -10,7 +10,7 @@ import type { GameState } from '../../shared/schema/gameState';
 import { teamScore } from '../../shared/sim';
 import type { GameRoom } from '../../server/rooms/GameRoom';
 import { endGame } from '../../server/rooms/roomGame';
-import { newPlayerId, nextMessage, partsOf, simsOf, useHarness, until } from './harness';
+import { newPlayerId, nextMessage, partsOf, readyAndStart, simsOf, useHarness, until } from './harness';
 
 type Client = ClientRoom<unknown, GameState>;
 const h = useHarness();
@@ -21,8 +21,7 @@ describe('the scoreboard', () => {
     const { code } = await nextMessage<WelcomeMessage>(red, 'welcome');
     const blue = (await h.colyseus.sdk.joinById(code, { playerId: newPlayerId(), team: 'blue' })) as Client;
     await nextMessage<WelcomeMessage>(blue, 'welcome');
-    red.send('control', { action: 'start' });
-    await until(() => red.state.clock.phase === 'running', 5000, 'the start');
+    await readyAndStart(red, [blue]);
     // Red cuts its users off: its score falls behind blue's.
     const outcome = nextMessage<OutcomeMessage>(red, 'outcome');
     red.send('command', { seq: 0, command: { type: 'disconnect', from: 'users', to: 'web-1' } });

@@ -234,6 +234,15 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
       expect((await t.store.runningRooms()).map((room) => room.id)).toEqual(['room-b']);
       expect(await t.store.getRoom('no-such-room')).toBeNull();
     });
+
+    it("replaces a room's settings and nothing else", async () => {
+      await t.store.createRoom(newRoom('room-a'));
+      await t.store.createRoom(newRoom('room-b'));
+      const before = await t.store.getRoom('room-a');
+      await t.store.updateRoomSettings('room-a', { teams: ['red', 'blue', 'green'] });
+      expect(await t.store.getRoom('room-a')).toEqual({ ...before, settings: { teams: ['red', 'blue', 'green'] } });
+      expect((await t.store.getRoom('room-b'))?.settings).toEqual(newRoom('room-b').settings);
+    });
   });
 
   describe('command log', () => {
