@@ -119,6 +119,8 @@ export class Seats {
     if (!this.teams.includes(team)) return 'no-such-team';
     if (seat.team === team) return null;
     if (this.members(team).length >= this.teamCapacity) return 'team-full';
+    // A team keeps its captain: someone arriving is a player (a captain only of an empty team).
+    seat.role = this.members(team).length === 0 ? 'captain' : 'player';
     seat.team = team;
     seat.ready = false;
     this.appointCaptains();
@@ -144,13 +146,15 @@ export class Seats {
     this.appointCaptains();
   }
 
-  /** Each team's first-seated member is its captain, the others players. */
+  /**
+   * One captain per team: a team that has one keeps it (the first, if a deal brought two); a team
+   * left without one gets its longest-seated member.
+   */
   private appointCaptains(): void {
-    const captained = new Set<string>();
-    for (const seat of this.byPlayer.values()) {
-      if (seat.team === null || (seat.role !== 'player' && seat.role !== 'captain')) continue;
-      seat.role = captained.has(seat.team) ? 'player' : 'captain';
-      captained.add(seat.team);
+    for (const team of this.teams) {
+      const members = this.members(team);
+      const captain = members.find((seat) => seat.role === 'captain') ?? members[0];
+      for (const seat of members) seat.role = seat === captain ? 'captain' : 'player';
     }
   }
 
