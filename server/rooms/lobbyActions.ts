@@ -102,6 +102,7 @@ async function applyLobby(room: RoomParts, seat: Seat, action: LobbyMessage): Pr
       return null;
     }
     case 'team-name': {
+      if (record.mode === 'solo') return refusal('not-allowed', 'a solo team has no name to give');
       if (seat.role !== 'captain' || seat.team === null) return refusal('not-allowed', "only a team's captain names it");
       session.teamNames.set(seat.team, action.name);
       wire.setSession(session);

@@ -88,6 +88,27 @@ const HOSTILE: Array<[string, string, unknown, ErrorMessage['reason']]> = [
   ['unknown control action', 'control', { action: 'win' }, 'malformed'],
   ['bad speed', 'control', { action: 'speed', speed: 1000 }, 'malformed'],
   ['oversize control', 'control', { action: 'pause', pad: long }, 'oversize'],
+  // Only the room logs injected incidents, for a workshop's instructor.
+  [
+    'an injected incident from a player',
+    'command',
+    { seq: 1, command: { type: 'inject', incident: { type: 'serverCrash' } } },
+    'malformed',
+  ],
+  [
+    'an instructor action from a player',
+    'instructor',
+    { action: 'inject', team: 'all', incident: { type: 'trafficSpike' } },
+    'not-allowed',
+  ],
+  ['a removal from a player', 'instructor', { action: 'remove', seat: 'abcdef' }, 'not-allowed'],
+  ['a hint with no text', 'instructor', { action: 'hint', hint: {} }, 'malformed'],
+  ['an oversize hint', 'instructor', { action: 'hint', hint: { en: long } }, 'oversize'],
+  ['a lobby action in a solo game', 'lobby', { action: 'team', team: 'red' }, 'not-allowed'],
+  ['readiness in a solo game', 'lobby', { action: 'ready', ready: true }, 'not-allowed'],
+  ['an unknown lobby action', 'lobby', { action: 'win' }, 'malformed'],
+  ['a team name in a solo game', 'lobby', { action: 'team-name', name: 'Solo Stars' }, 'not-allowed'],
+  ['a team name of nothing', 'lobby', { action: 'team-name', name: '   ' }, 'malformed'],
 ];
 
 describe('hostile and malformed messages', () => {
@@ -130,7 +151,7 @@ describe('fuzzing a room', () => {
         ),
       }),
     );
-    const type = fc.constantFrom('command', 'control', 'nonsense', '');
+    const type = fc.constantFrom('command', 'control', 'lobby', 'instructor', 'nonsense', '');
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(type, message, async (t, m) => {
