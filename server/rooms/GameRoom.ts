@@ -162,7 +162,8 @@ export class GameRoom extends Room<{ state: GameState }> {
       this.parts.wire.setConnected(seat, false);
       seat.sessionId = null;
       this.instructorAway(seat);
-      leaveLobby(this.parts, seat);
+      // A seat given up must not come back with a restart.
+      if (leaveLobby(this.parts, seat)) void saveSnapshot(this.parts);
       this.broadcastPatch();
     }
     this.parts.intake.forget(client.sessionId);

@@ -53,9 +53,9 @@ export function isHost(room: RoomParts, seat: Seat): boolean {
  * log yet), so that a closed tab does not hold the start back for everyone; a leaving host hands
  * the lobby to the longest-seated player left.
  */
-export function leaveLobby(room: RoomParts, seat: Seat): void {
+export function leaveLobby(room: RoomParts, seat: Seat): boolean {
   const { record, clock, seats, session, wire } = room;
-  if (record.mode !== 'match' || clock.phase !== 'waiting' || seat.team === null) return;
+  if (record.mode !== 'match' || clock.phase !== 'waiting' || seat.team === null) return false;
   seats.remove(seat);
   wire.removeSeat(seat);
   if (session.host === seat.seatId) {
@@ -63,6 +63,7 @@ export function leaveLobby(room: RoomParts, seat: Seat): void {
     wire.setHost(session.host ?? '');
   }
   for (const other of seats.all()) wire.updateSeat(other);
+  return true;
 }
 
 /** A player's seat (not an instructor's or a spectator's). */
