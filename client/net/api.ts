@@ -36,6 +36,6 @@ export async function fetchPublicMatches(origin: string): Promise<PublicMatch[] 
 
 /** The room a join code opens (a workshop's newer code names its room); null when unknown or unreachable. */
 export async function resolveCode(origin: string, code: string): Promise<string | null> {
-  const body = await getJson<{ room: string }>(origin, `/api/codes/${encodeURIComponent(code)}`);
+  const body = await getJson<{ room: string | null }>(origin, `/api/codes/${encodeURIComponent(code)}`);
   return body?.room ?? null;
 }

@@ -331,6 +331,9 @@ export class GameClient {
       if (welcome.seatToken !== null) keepSeatToken(this.storage, welcome.code, welcome.seatToken);
       this.storage.setItem(LAST_GAME_KEY, welcome.code);
       this.me = { team: welcome.team, role: welcome.role, seatId: welcome.seatId };
+      // The full state may have come first: the model is rebuilt now that this seat is known (a
+      // quiet lobby may send no patch for a while).
+      if (this.game.get() !== null) this.onState(room.state);
       this.nextSeq = Math.max(this.nextSeq, welcome.nextSeq);
       this.status.set('online');
       // Commands the server never acknowledged go again; those it did are answered as duplicates.

@@ -5,14 +5,19 @@
  * solo game.
  * The card can be set aside to look at the system as it was left: a slim bar at the foot of the
  * stage keeps the way back.
+ * A finished match shows its results instead (every team ranked, compared and revealed:
+ * lobby/MatchResults.tsx); a team out of money while its match goes on is told the results come
+ * at the end.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { peakDailyUsers, type TeamView } from '../../shared/sim';
 import { clockOf, formatCount, formatMoney } from '../i18n';
-import type { HistoryPoint } from '../state/model';
+import type { GameModel, HistoryPoint } from '../state/model';
 import { ChecklistList, ChecklistSummaryText, useChecklist } from './goals/ChecklistList';
 import { useT } from './hooks';
+import { MatchResults } from './lobby/MatchResults';
+import type { UiClient } from './uiClient';
 import './goals/goals.css';
 
 /** The peak of daily users this summary shows (derived once, in shared/sim/view/result.ts). */
@@ -25,6 +30,7 @@ export function GameOver({
   regionIds,
   onAgain,
   onDebrief,
+  match = null,
 }: {
   team: TeamView;
   over: NonNullable<TeamView['gameOver']>;
@@ -33,11 +39,14 @@ export function GameOver({
   onAgain: (() => void) | null;
   /** Opens the debrief (once the result and replay are stored). */
   onDebrief: (() => void) | null;
+  /** A match's game and client (null outside a match): its results replace this summary once it is over. */
+  match?: { client: UiClient; game: GameModel } | null;
 }) {
   const { t, lang } = useT();
   const [aside, setAside] = useState(false);
   const checklist = useChecklist(team, regionIds);
-  const title = t(`ui.gameOver.${over.reason}`);
+  const matchOver = match !== null && match.game.mode === 'match' && match.game.clock.phase === 'finished';
+  const title = t(matchOver ? 'ui.matchResults.title' : `ui.gameOver.${over.reason}`);
   const again = onAgain !== null && (
     <button type="button" class="su-btn su-btn-primary" onClick={onAgain}>
       {t('ui.gameOver.again')}
@@ -50,13 +59,17 @@ export function GameOver({
       </OverBanner>
     );
   }
+  if (matchOver) return <MatchResults client={match.client} game={match.game} onAside={() => setAside(true)} />;
   const { day, time } = clockOf(over.tick);
   const peak = formatCount(lang, peakDailyUsers(team, points));
   const business = over.reason === 'bankrupt' ? team.business : null;
   return (
     <div class="su-gameover" role="alertdialog" aria-labelledby="su-gameover-title" aria-describedby="su-gameover-help">
       <h2 id="su-gameover-title">{title}</h2>
-      <p id="su-gameover-help">{t(`ui.gameOver.${over.reason}Help`)}</p>
+      <p id="su-gameover-help">
+        {t(`ui.gameOver.${over.reason}Help`)}
+        {match !== null && match.game.mode === 'match' && ` ${t('ui.matchResults.goesOn')}`}
+      </p>
       <dl class="su-gameover-figures">
         <div>
           <dt>{t('ui.gameOver.endedAt')}</dt>

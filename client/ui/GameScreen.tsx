@@ -99,6 +99,7 @@ function Stage({
           regionIds={info.regions.map((r) => r.id)}
           onAgain={game.mode === 'solo' ? () => void client.startSolo(game.scenario).catch(() => undefined) : null}
           onDebrief={game.replayId !== null ? onDebrief : null}
+          match={game.mode === 'match' ? { client, game } : null}
         />
       )}
     </div>
@@ -168,7 +169,9 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         class={`su-dock su-dock-right su-dock-goals${selected !== null ? ' su-dock-inspecting' : ''}`}
         aria-label={t('ui.inspector.dockLabel')}
       >
-        {game.mode !== 'solo' && <Scoreboard lines={game.scoreboard} own={game.me.team} tick={game.clock.tick} />}
+        {game.mode !== 'solo' && (
+          <Scoreboard lines={game.scoreboard} own={game.me.team} tick={game.clock.tick} teamNames={game.teamNames} />
+        )}
         {team !== null && (
           <GoalsPanel
             team={team}

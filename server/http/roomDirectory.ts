@@ -5,7 +5,7 @@ import { matchMaker, type Presence } from '@colyseus/core';
 import { ROOM_NAME } from '../../shared/protocol/messages';
 import type { PublicMatch } from '../../shared/protocol/results';
 import { roomOfAlias } from '../rooms/joinCode';
-import { MATCH_TEAM_SIZE } from '../rooms/seats';
+import { MATCH_TEAM_SIZE } from '../../shared/protocol/roomActions';
 import type { RoomDirectory } from './routes';
 
 /** At most this many matches are listed, the newest first. */

@@ -2,6 +2,7 @@
 // Prometheus metrics, replays and results, campaign progress, and the built client for everything else.
 import type { Application, NextFunction, Request, Response } from 'express';
 import { isJoinCode, normaliseCode } from '../../shared/protocol/joinCode';
+import { csvField } from '../../shared/protocol/csv';
 import type { GameResult, PublicMatch } from '../../shared/protocol/results';
 import type { GameMetrics } from '../metrics';
 import type { GameStore } from '../store/types';
@@ -30,22 +31,6 @@ export interface RouteOptions {
 const ID = /^[A-Za-z0-9_-]{4,32}$/;
 /** A browser's anonymous profile id, as join options take it. */
 const PROFILE_ID = /^[A-Za-z0-9_-]{8,64}$/;
-
-/** A number as JavaScript writes one, sign included: left as it is, since money can be negative. */
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
-/** What a spreadsheet may take for the start of a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@|\t\r]/;
-
-/**
- * One CSV field: quoted when it holds a separator, a quote or a line break. Text that a
- * spreadsheet would run as a formula (a player named `=HYPERLINK(…)`) gets a leading `'`, which
- * makes it plain text, and is quoted.
- */
-export function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) return `"'${text.replace(/"/g, '""')}"`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** A result as CSV: one row per team. */
 export function resultCsv(result: GameResult): string {
@@ -151,14 +136,17 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
   );
 
   // Which room a typed join code opens: a workshop's newer code names its room; any other code is
-  // its room's own id (the answer is then 404 and the client joins by the code itself).
+  // its room's own id (the answer is then { room: null } and the client joins by the code itself).
   app.get(
     '/api/codes/:code',
     wrap(async (req, res) => {
       const code = normaliseCode(String(req.params.code));
-      const room = isJoinCode(code) ? await options.rooms.roomOfCode(code) : null;
-      if (room === null) res.status(404).json({ error: 'code-not-found' });
-      else res.set('cache-control', 'no-store').json({ room });
+      if (!isJoinCode(code)) {
+        res.status(400).json({ error: 'invalid-code' });
+        return;
+      }
+      // Most codes are their room's own id: null says "join by the code itself" (not an error).
+      res.set('cache-control', 'no-store').json({ room: await options.rooms.roomOfCode(code) });
     }),
   );
 

@@ -6,10 +6,7 @@
 // connected takes it over (the room tells the first connection why it was closed).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { JoinOptions, JoinReason, Mode, Role } from '../../shared/protocol/messages';
-import type { Placement } from '../../shared/protocol/roomActions';
-
-/** Players per team in a match (teams of 1–4). */
-export const MATCH_TEAM_SIZE = 4;
+import { MATCH_TEAM_SIZE, type Placement } from '../../shared/protocol/roomActions';
 
 /** How many seats a room gives out; seats are kept for returning players, so these are totals. */
 export interface SeatLimits {

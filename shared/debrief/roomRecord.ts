@@ -2,20 +2,19 @@
  * The room's debrief: every team of a finished match or workshop re-run from the one stored replay
  * (record.ts, team by team) and set side by side: a summary row per team, how fast each team
  * noticed and recovered from each incident, its decisions over time (with the incidents an
- * instructor injected told apart from them), and the whole as CSV and JSON for the instructor to
- * keep. Pure: the page runs it (in a worker when it can), the tests check it by hand.
+ * instructor injected told apart from them), the teams' timelines on one axis and the cohort's
+ * histograms (the CSV and JSON exports are roomExport.ts). Pure: the page runs it (in a worker
+ * when it can), the tests check it by hand.
  */
 import type { GameResult, ReplayDocument } from '../protocol/results';
 import { rankScores } from '../protocol/ranking';
 import {
   CHECKLIST_IDS,
-  checklistScore,
   cloneState,
   hashState,
   step,
   teamResult,
   teamScore,
-  type ChecklistItem,
   type Command,
   type IncidentRecord,
   type IncidentType,
@@ -23,7 +22,6 @@ import {
   type SimState,
 } from '../sim';
 import { recordGame, type GameRecord } from './record';
-import { csvText } from './roomCsv';
 import { binCountFor, histogram, type Bin } from './roomHistogram';
 
 /** One team's re-run, and whether it reached the state hash the server recorded for the team. */
@@ -282,110 +280,4 @@ export function cohortHistograms(rows: readonly TeamRow[]): CohortHistograms {
       bins,
     );
   return { spent: of((r) => r.spent), availability: of((r) => r.availability), peakDau: of((r) => r.peakDau) };
-}
-
-// ---------- exports ----------
-
-const ROOM_CSV_COLUMNS = [
-  'rank',
-  'team',
-  'name',
-  'players',
-  'peakDau',
-  'availability',
-  'profit',
-  'revenue',
-  'spent',
-  'money',
-  'bankrupt',
-  'checklistMet',
-  'checklistTotal',
-  'incidents',
-  'injected',
-  'noticed',
-  'recovered',
-  'meanMinutesToNotice',
-  'meanMinutesToRecover',
-  'worstMinutesToRecover',
-  'decisions',
-  'refused',
-  'rerunMatches',
-] as const;
-
-/** One row per team, best first; `name` gives a team's display name. Figures unrounded; unknowns empty. */
-export function roomCsv(rows: readonly TeamRow[], name: (team: string) => string): string {
-  return csvText(
-    ROOM_CSV_COLUMNS,
-    rows.map((row) => {
-      const run = row.run;
-      const response = run?.response;
-      return [
-        row.rank,
-        row.team,
-        name(row.team),
-        row.players.join('; '),
-        row.peakDau,
-        row.availability,
-        row.profit,
-        row.revenue,
-        row.spent,
-        row.money,
-        row.bankrupt,
-        row.checklistMet,
-        CHECKLIST_IDS.length,
-        response?.incidents,
-        response?.injected,
-        response?.noticed,
-        response?.recovered,
-        response?.meanToNotice,
-        response?.meanToRecover,
-        response?.worstToRecover,
-        run?.decisions,
-        run?.refused,
-        run?.faithful,
-      ];
-    }),
-  );
-}
-
-/** The derived room record, as the JSON export holds it. */
-export interface RoomRecord {
-  scenario: string;
-  seed: number;
-  finalTick: number;
-  teams: Array<{
-    team: string;
-    name: string;
-    summary: TeamRow;
-    checklist: ChecklistItem[];
-    incidents: IncidentResponse[];
-    /** Every command in order, with the name of the seat that sent it. */
-    decisions: Array<Decision & { who: string }>;
-  }>;
-  histograms: CohortHistograms;
-}
-
-export function roomRecord(
-  replay: Pick<ReplayDocument, 'scenario' | 'seed' | 'finalTick'>,
-  rows: readonly TeamRow[],
-  runs: ReadonlyMap<string, TeamRun>,
-  names: { team(team: string): string; seat(seat: string): string },
-): RoomRecord {
-  return {
-    scenario: replay.scenario.id,
-    seed: replay.seed,
-    finalTick: replay.finalTick,
-    teams: rows.map((row) => {
-      const run = runs.get(row.team);
-      return {
-        team: row.team,
-        name: names.team(row.team),
-        summary: row,
-        checklist: run === undefined ? [] : checklistScore(run.record.final).items,
-        incidents: run === undefined ? [] : incidentResponses(run.record),
-        decisions: run === undefined ? [] : decisionsOf(run.record).map((d) => ({ ...d, who: names.seat(d.seat) })),
-      };
-    }),
-    histograms: cohortHistograms(rows),
-  };
 }

@@ -13,6 +13,8 @@ export const ROOM_ACTION_MESSAGES = { lobby: 'lobby', instructor: 'instructor' }
 /** Team ids a match may have, in the order teams are added: 2 to 4 of them. */
 export const MATCH_TEAMS = ['red', 'blue', 'green', 'gold'] as const;
 export const MIN_MATCH_TEAMS = 2;
+/** Players per match team (teams of 1–4). */
+export const MATCH_TEAM_SIZE = 4;
 
 /** Workshop teams: team-1 … team-12 (12 teams of 5 for a room of 60). */
 export const MAX_WORKSHOP_TEAMS = 12;

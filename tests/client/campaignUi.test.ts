@@ -94,10 +94,12 @@ describe('goals and commands in words', () => {
       { type: 'buyFeature', feature: 'alerts' },
       { type: 'dropFeature', feature: 'alerts' },
       { type: 'geoRoute', region: 'eu', weights: { eu: 1, na: 3 } },
+      { type: 'inject', incident: { type: 'trafficSpike' } },
     ];
     expect(new Set(examples.map((c) => c.type))).toEqual(new Set(commandSchema.options.map((option) => option.shape.type.value)));
     for (const command of examples) expect(commandText(names, command).length).toBeGreaterThan(0);
     expect(commandText(names, examples[1]!)).toContain('<db-2>');
+    expect(commandText(names, examples.at(-1)!)).toBe('ui.commands.inject{"incident":"incidents.trafficSpike.name"}');
     // The settings are one parameter of the sentence (JSON-quoted here): each named, with its value.
     const settings = commandText(names, examples[9]!);
     for (const part of [

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GameResult } from '../../shared/protocol/results';
-import { csvField, resultCsv } from '../../server/http/routes';
+import { resultCsv } from '../../server/http/routes';
+import { csvField } from '../../shared/protocol/csv';
 
 describe('csvField', () => {
   it.each([

@@ -176,7 +176,8 @@ describe('a workshop of 60', () => {
     await until(() => teacher.client.state.code !== code, 3000, 'a new code');
     const fresh = teacher.client.state.code;
     expect((await api<{ room: string }>(`/api/codes/${fresh}`)).body).toEqual({ room: code });
-    expect((await api(`/api/codes/${code}`)).status).toBe(404);
+    expect((await api(`/api/codes/${code}`)).body).toEqual({ room: null });
+    expect((await api(`/api/codes/not-a-code`)).status).toBe(400);
     await expect(h.colyseus.sdk.joinById(code, { playerId: newPlayerId(), code })).rejects.toThrow('code-expired');
     const late = await join(code, { code: fresh, name: 'Latecomer' });
     expect(late.welcome.role).toBe('player');

@@ -5,9 +5,9 @@
  * first: a long game takes a moment.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { recordGame, type GameRecord } from '../../../shared/debrief/record';
+import type { GameRecord } from '../../../shared/debrief/record';
+import { rerunTeam } from '../../../shared/debrief/roomRecord';
 import type { GameResult } from '../../../shared/protocol/results';
-import { hashState } from '../../../shared/sim';
 import type { UiClient } from '../uiClient';
 
 export type RecordState =
@@ -33,8 +33,8 @@ export function useGameRecord(client: UiClient, resultId: string | null, replayI
       }
       await new Promise((resolve) => setTimeout(resolve, 30));
       if (!live) return;
-      const record = recordGame(replay.scenario, replay.seed, replay.log, team, replay.finalTick);
-      const faithful = replay.finalHashes[team] === undefined || replay.finalHashes[team] === hashState(record.final);
+      // A team that went bankrupt stopped before the end; rerunTeam allows for that.
+      const { record, faithful } = rerunTeam(replay, team);
       setState({ status: 'ready', record, result: result?.result ?? null, faithful });
     };
     load().catch(() => {

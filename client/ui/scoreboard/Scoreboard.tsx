@@ -6,13 +6,24 @@
  */
 import { formatCount, formatMoney, formatPercent } from '../../i18n';
 import { useT } from '../hooks';
-import { teamName } from '../teams';
+import { teamLabel, teamStyle } from '../teams';
 import { useRef } from 'preact/hooks';
 import { rankScores, usersServed, type ScoreLine } from '../../../shared/protocol/ranking';
 import { nextTrend, sparkline, type Trend } from './trend';
 import './scoreboard.css';
 
-export function Scoreboard({ lines, own, tick }: { lines: readonly ScoreLine[]; own: string | null; tick: number }) {
+export function Scoreboard({
+  lines,
+  own,
+  tick,
+  teamNames = {},
+}: {
+  lines: readonly ScoreLine[];
+  own: string | null;
+  tick: number;
+  /** Names the teams were given (GameModel.teamNames); a team without one has its default name. */
+  teamNames?: Readonly<Record<string, string>>;
+}) {
   const { t, lang } = useT();
   const trend = useRef<Trend | null>(null);
   trend.current = nextTrend(trend.current, tick, lines);
@@ -45,12 +56,14 @@ export function Scoreboard({ lines, own, tick }: { lines: readonly ScoreLine[]; 
             <tr
               key={line.team}
               data-team={line.team}
+              style={teamStyle(line.team)}
               class={line.team === own ? 'su-score-own' : undefined}
               aria-current={line.team === own ? 'true' : undefined}
             >
               <td>{index + 1}</td>
               <th scope="row">
-                {teamName(t, line.team)}
+                <span class="su-score-swatch" aria-hidden="true" />
+                {teamLabel(t, line.team, teamNames)}
                 {line.gameOver === 'bankrupt' && <span class="su-score-out"> · {t('ui.scoreboard.bankrupt')}</span>}
               </th>
               <td>{formatCount(lang, usersServed(line))}</td>

@@ -1,7 +1,8 @@
 /**
  * The first screen, while there is no game: what the game is, the campaign map (the solo chapters,
  * one idea each), Play (a solo sandbox, always open) or join a friend's or a workshop's game by
- * its code, and the language.
+ * its code, the ways to play with others (a team match's setup, a workshop's setup), and the
+ * language.
  */
 import { useState } from 'preact/hooks';
 import { normaliseCode } from '../../../shared/protocol/joinCode';
@@ -11,7 +12,11 @@ import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import { LanguageSwitch } from '../LanguageSwitch';
 import type { UiClient } from '../uiClient';
+import { uiState, type UiState } from '../../state/uiState';
 import { CampaignMap } from './CampaignMap';
+import '../lobby/setup.css';
+
+const openView = (view: UiState['startView']) => uiState.update((u) => ({ ...u, startView: view }));
 
 export function StartScreen({ client, status }: { client: UiClient; status: ConnectionStatus }) {
   const { t, tList } = useT();
@@ -59,6 +64,33 @@ export function StartScreen({ client, status }: { client: UiClient; status: Conn
                 {t('ui.start.join')}
               </button>
             </form>
+          </div>
+          <div class="su-start-modes" role="group" aria-labelledby="su-start-modes-title">
+            <span id="su-start-modes-title" class="su-field-label">
+              {t('ui.lobby.entry.title')}
+            </span>
+            <div class="su-start-modes-row">
+              <button type="button" class="su-btn su-start-mode" data-start-view="match" disabled={busy} onClick={() => openView('match')}>
+                <Icon name="users" size={18} />
+                <span>
+                  <strong>{t('ui.lobby.entry.match')}</strong>
+                  <small>{t('ui.lobby.entry.matchHelp')}</small>
+                </span>
+              </button>
+              <button
+                type="button"
+                class="su-btn su-start-mode"
+                data-start-view="workshop"
+                disabled={busy}
+                onClick={() => openView('workshop')}
+              >
+                <Icon name="clock" size={18} />
+                <span>
+                  <strong>{t('ui.lobby.entry.workshop')}</strong>
+                  <small>{t('ui.lobby.entry.workshopHelp')}</small>
+                </span>
+              </button>
+            </div>
           </div>
           <div class="su-start-learn">
             <button type="button" class="su-btn su-btn-quiet" onClick={() => openConcept('singleServer')}>

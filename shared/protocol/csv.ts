@@ -1,7 +1,6 @@
 /**
- * CSV text that opens safely in a spreadsheet, written once in shared code so the browser's exports
- * (the room debrief's CSV) and the server's (GET /api/results/:id.csv, server/http/routes.ts, which
- * keeps its own copy of the same rule for now) escape alike. Pure.
+ * CSV text that opens safely in a spreadsheet, written once so that the server's export
+ * (GET /api/results/:id.csv) and the browser's (the room debrief's CSV) escape alike. Pure.
  */
 
 /** A number as JavaScript writes one, sign included: left as it is, since money can be negative. */
