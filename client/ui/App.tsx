@@ -5,7 +5,7 @@
  * participant's waiting room before the instructor starts, else the game screen. Dialogs (a
  * chapter's briefing, the concept cards), the instructor's hints and notices over all of them.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { findChapter } from '../../shared/campaign';
 import { Briefing } from './campaign/Briefing';
 import { GameScreen } from './GameScreen';
@@ -25,11 +25,16 @@ import { WorkshopWaiting } from './workshop/WorkshopWaiting';
 import type { ConnectionStatus, GameModel } from '../state/model';
 import { uiState } from '../state/uiState';
 
-export function App({ client, joinCode }: { client: UiClient; joinCode: string | null }) {
+export function App({ client, joinCode: linked }: { client: UiClient; joinCode: string | null }) {
   const game = useStore(client.game);
   const status = useStore(client.status);
   const notices = useStore(client.notices);
   const ui = useStore(uiState);
+  // A `/join/<code>` link is followed once: after that game (left, removed, over) the start screen.
+  const [joinCode, setJoinCode] = useState(linked);
+  useEffect(() => {
+    if (game !== null) setJoinCode(null);
+  }, [game !== null]);
   // Projector mode scales the whole page's text (see ui.css, .su-projector).
   useEffect(() => {
     document.documentElement.classList.toggle('su-projector', ui.projector);

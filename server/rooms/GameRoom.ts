@@ -107,7 +107,9 @@ export class GameRoom extends Room<{ state: GameState }> {
     const { seats, saves, wire, clock, metrics, session } = this.parts;
     const options = parseJoinOptions(raw);
     const isCreator = options.playerId === roomSettings(this.record).creator;
-    // A newcomer needs the code in use: one the instructor replaced lets only seated players back.
+    // Someone removed hears so, whatever code they came with; a newcomer needs the code in use
+    // (one the instructor replaced lets only seated players back).
+    if (session.removed.has(options.playerId)) refuseJoin('removed');
     if (!isCreator && !seats.knows(options.playerId) && !session.admits(options.code)) refuseJoin('code-expired', options.code ?? '');
     const { seat, rejoined, token, replaced } = takeSeat(seats, options, client.sessionId, isCreator);
     if (!(await saves.storeRoom())) {
