@@ -179,6 +179,9 @@ describe('a workshop of 60', () => {
     expect((await api(`/api/codes/${code}`)).body).toEqual({ room: null });
     expect((await api(`/api/codes/not-a-code`)).status).toBe(400);
     await expect(h.colyseus.sdk.joinById(code, { playerId: newPlayerId(), code })).rejects.toThrow('code-expired');
+    // The console, opened on the instructor's own machine, learns the address others reach it at.
+    const { body: lan } = await api<{ origins: string[] }>('/api/lan');
+    for (const origin of lan.origins) expect(origin).toMatch(new RegExp(`^http://\\d+\\.\\d+\\.\\d+\\.\\d+:${h.server.port}$`));
     const late = await join(code, { code: fresh, name: 'Latecomer' });
     expect(late.welcome.role).toBe('player');
 

@@ -13,18 +13,9 @@ import { Icon } from '../Icon';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { teamLabel } from '../teams';
 import type { UiClient } from '../uiClient';
+import { joinLink, useShareOrigin } from '../joinLink';
 import { CopyButton } from './LobbyBits';
-import {
-  joinLink,
-  mySeat,
-  someNames,
-  startBlocker,
-  TEAM_COUNTS,
-  teamCountAllowed,
-  teamRosters,
-  watchers,
-  type StartBlocker,
-} from './lobbyModel';
+import { mySeat, someNames, startBlocker, TEAM_COUNTS, teamCountAllowed, teamRosters, watchers, type StartBlocker } from './lobbyModel';
 import { TeamColumn } from './TeamColumn';
 import './lobby.css';
 
@@ -40,7 +31,7 @@ export function MatchLobby({ client, game, status }: { client: UiClient; game: G
     game.durationTicks > 0 ? formatDuration(lang, game.durationTicks) : null,
     t('ui.lobby.speed', { speed: game.clock.speed }),
   ].filter((part) => part !== null);
-  const link = joinLink(location.origin, game.code);
+  const link = joinLink(useShareOrigin().origin, game.code);
   return (
     <main class="su-start su-lobby-screen" aria-labelledby="su-lobby-title" data-lobby={game.code}>
       <div class="su-lobby-page">

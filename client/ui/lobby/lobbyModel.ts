@@ -61,11 +61,6 @@ export const TEAM_COUNTS: readonly number[] = Array.from(
   (_, i) => MIN_MATCH_TEAMS + i,
 );
 
-/** The link a friend opens to join (the page's `/join/<code>` route). */
-export function joinLink(origin: string, code: string): string {
-  return `${origin}/join/${code}`;
-}
-
 /** Names for a sentence: the first few, then how many more ("Ana, Bo, Cy +2"). */
 export function someNames(names: readonly string[], shown = 3): string {
   const head = names.slice(0, shown).join(', ');

@@ -12,13 +12,10 @@ import { Icon } from '../Icon';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { Modal } from '../Modal';
 import type { UiClient } from '../uiClient';
+import { joinLink, useShareOrigin } from '../joinLink';
 import { Confirm } from './Confirm';
 import { JoinQr } from './JoinQr';
 import { headCount } from './roster';
-
-function joinLink(origin: string, code: string): string {
-  return `${origin}/join/${code}`;
-}
 
 function CopyButton({ text, label }: { text: string; label: string }) {
   const { t } = useT();
@@ -49,7 +46,8 @@ export function ConsoleHeader({ client, game }: { client: UiClient; game: GameMo
   const ui = useStore(uiState);
   const [bigQr, setBigQr] = useState(false);
   const [rotating, setRotating] = useState(false);
-  const link = joinLink(location.origin, game.code);
+  const share = useShareOrigin();
+  const link = joinLink(share.origin, game.code);
   const people = headCount(game.seats);
   return (
     <header class="su-ws-head">
@@ -76,6 +74,7 @@ export function ConsoleHeader({ client, game }: { client: UiClient; game: GameMo
           </a>
           <CopyButton text={link} label={t('ui.workshop.console.copyLink')} />
         </span>
+        {share.loopback && <span class="su-ws-link-note">{t('ui.workshop.console.localOnly')}</span>}
       </div>
       <div class="su-ws-count-block" aria-live="polite">
         <Icon name="users" size={18} />

@@ -4,13 +4,13 @@
  * read from the model (rosters with the captain first, this player's seat after a team switch,
  * why Start waits, which team counts the host may pick), and the team names and colours.
  */
+import { joinLink } from '../../../client/ui/joinLink';
 import { describe, expect, it } from 'vitest';
 import { chapters } from '../../../shared/campaign';
 import { MATCH_TEAMS } from '../../../shared/protocol/roomActions';
 import { PRESET_IDS } from '../../../shared/scenarios';
 import type { GameModel, SeatModel } from '../../../client/state/model';
 import {
-  joinLink,
   mySeat,
   orderMatches,
   someNames,
