@@ -23,7 +23,7 @@ export function workshopTeamIds(count: number): string[] {
 }
 
 /** How a workshop's participants get their team: the room balances them, or they choose. */
-export const PLACEMENTS = ['auto', 'choose'] as const;
+const PLACEMENTS = ['auto', 'choose'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
 const teamId = z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'a team id such as red');
