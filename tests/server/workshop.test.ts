@@ -216,3 +216,35 @@ describe('a workshop of 60', () => {
     await Promise.all([teacher, ...people].map((p) => p.client.leave().catch(() => undefined)));
   });
 });
+
+describe('a workshop across a restart', () => {
+  it('keeps its code, lock, hints, names and seats', { timeout: 60_000 }, async () => {
+    const teacherId = newPlayerId();
+    const teacherClient = (await h.colyseus.sdk.create('game', {
+      mode: 'workshop',
+      playerId: teacherId,
+      teams: ['team-1', 'team-2'],
+    })) as Client;
+    const teacher: Seat = { id: teacherId, client: teacherClient, welcome: await nextMessage<WelcomeMessage>(teacherClient, 'welcome') };
+    const roomId = teacher.welcome.code;
+    const student = await join(roomId, { name: 'Sam' });
+    teacher.client.send('control', { action: 'start' });
+    teacher.client.send('instructor', { action: 'hint', hint: { ko: '캐시를 보세요.' } });
+    teacher.client.send('instructor', { action: 'team-name', team: 'team-1', name: 'Caching Crew' });
+    teacher.client.send('instructor', { action: 'rotate-code' });
+    teacher.client.send('instructor', { action: 'lock', locked: true });
+    await until(() => student.client.state.locked && student.client.state.code !== roomId, 5000, 'the session set up');
+    const code = student.client.state.code;
+
+    await h.restart();
+
+    const back = await join(roomId, { playerId: student.id, seatToken: student.welcome.seatToken, resume: true });
+    expect(back.welcome).toMatchObject({ seatId: student.welcome.seatId, team: student.welcome.team });
+    await until(() => back.client.state.hints.length === 1, 5000, 'the state after the restart');
+    expect(back.client.state.toJSON()).toMatchObject({ code, locked: true, teamNames: { 'team-1': 'Caching Crew' } });
+    expect(back.client.state.hints[0]?.ko).toBe('캐시를 보세요.');
+    expect((await api<{ room: string }>(`/api/codes/${code}`)).body).toEqual({ room: roomId });
+    await expect(h.colyseus.sdk.joinById(roomId, { playerId: newPlayerId(), code })).rejects.toThrow('room-locked');
+    await back.client.leave();
+  });
+});
