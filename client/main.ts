@@ -7,6 +7,7 @@ import { language, t } from './i18n';
 import { GameClient } from './net/gameClient';
 import { installTestHooks } from './testHooks';
 import { joinCodeFromPath, mountUi } from './ui/mountUi';
+import { diagramShown } from './ui/screen';
 
 /** Waits for both weights of the font, with Korean and Latin glyphs (at most a few seconds). */
 async function loadFonts(): Promise<void> {
@@ -38,6 +39,14 @@ async function start(): Promise<void> {
       },
     },
   });
+  // The diagram sleeps while another screen covers it (the start screen, a lobby, the console).
+  const follow = () => {
+    const shown = diagramShown(client.game.get());
+    if (shown && !diagram.loop.running) diagram.loop.wake();
+    else if (!shown && diagram.loop.running) diagram.loop.sleep();
+  };
+  client.game.subscribe(follow);
+  diagram.events.once('ready', follow);
   document.getElementById('boot')?.remove();
   // For browser tests and the curious: the client, to inspect or to drop the connection, and the
   // diagram, to ask what it draws.

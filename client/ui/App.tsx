@@ -14,6 +14,7 @@ import { useStore } from './hooks';
 import { MatchLobby } from './lobby/MatchLobby';
 import { MatchSetup } from './lobby/MatchSetup';
 import { Notices } from './notices/Notices';
+import { screenFor } from './screen';
 import { SeatMoved } from './SeatMoved';
 import { StartScreen } from './start/StartScreen';
 import type { UiClient } from './uiClient';
@@ -73,10 +74,16 @@ function BeforeGame({
 }
 
 function InGame({ client, game, status }: { client: UiClient; game: GameModel; status: ConnectionStatus }) {
-  if (game.mode === 'match' && game.clock.phase === 'waiting') return <MatchLobby client={client} game={game} status={status} />;
-  if (game.mode === 'workshop' && game.me.role === 'instructor') return <InstructorConsole client={client} game={game} status={status} />;
-  if (game.mode === 'workshop' && game.clock.phase === 'waiting') return <WorkshopWaiting client={client} game={game} status={status} />;
-  return <GameScreen client={client} game={game} status={status} />;
+  switch (screenFor(game)) {
+    case 'lobby':
+      return <MatchLobby client={client} game={game} status={status} />;
+    case 'console':
+      return <InstructorConsole client={client} game={game} status={status} />;
+    case 'waiting':
+      return <WorkshopWaiting client={client} game={game} status={status} />;
+    case 'game':
+      return <GameScreen client={client} game={game} status={status} />;
+  }
 }
 
 function ChapterBriefing({ game, client }: { game: GameModel; client: UiClient }) {

@@ -93,6 +93,10 @@ describe.skipIf(!enabled)('a workshop in Chromium', () => {
     await teacher.locator('[data-speed="1"]').click();
     for (const p of people) await p.page.locator('.su-goals').waitFor({ timeout: 60_000 });
     expect((await model(teacher))?.phase).toBe('running');
+    // The console covers the diagram: it sleeps there, and draws on the participants' game screens.
+    const drawing = (page: Page) => page.evaluate(() => window.scaleUp?.diagram.loop.running ?? null);
+    expect(await drawing(teacher)).toBe(false);
+    for (const p of people) await expect.poll(() => drawing(p.page)).toBe(true);
 
     // An incident for team-1 only: its web server crashes.
     await teacher.locator('[data-tab="incident"]').click();
