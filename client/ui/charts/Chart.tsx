@@ -3,13 +3,13 @@
  * setData, and the chart follows its box's width. The title carries the latest value in text, so
  * the figure is readable without the picture.
  */
-import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { clockOf, formatCount, formatLatency, formatMoney, formatPercent, MINUTES_PER_DAY, type Language } from '../../i18n';
 import { useT } from '../hooks';
 import { THEME, withAlpha } from '../../theme/colours';
 import { hasData, latest, type Aligned, type ChartSpec, type ChartUnit } from './series';
+import { useUplot } from './useUplot';
 
 function formatUnit(lang: Language, unit: ChartUnit, value: number): string {
   switch (unit) {
@@ -101,30 +101,10 @@ function options(
 
 export function Chart({ spec, data }: { spec: ChartSpec; data: Aligned }) {
   const { t, lang } = useT();
-  const box = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | null>(null);
-  const dataRef = useRef(data);
-  dataRef.current = data;
-
-  useEffect(() => {
-    const el = box.current;
-    if (el === null) return;
-    const size = () => ({ width: Math.max(80, Math.floor(el.clientWidth)), height: Math.max(60, Math.floor(el.clientHeight)) });
-    const { width, height } = size();
-    const u = new uPlot(options(spec, lang, width, height, t), dataRef.current as uPlot.AlignedData, el);
-    plot.current = u;
-    const observer = new ResizeObserver(() => u.setSize(size()));
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      u.destroy();
-      plot.current = null;
-    };
-  }, [spec, lang]);
-
-  useEffect(() => {
-    plot.current?.setData(data as uPlot.AlignedData);
-  }, [data]);
+  const box = useUplot(({ width, height }) => options(spec, lang, width, height, t), data as uPlot.AlignedData, [spec, lang], {
+    width: 80,
+    height: 60,
+  });
 
   const shown = hasData(data);
   const fogged = !shown && spec.revealedBy !== null;

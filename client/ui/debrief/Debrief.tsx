@@ -24,6 +24,7 @@ import { troubleLines } from './troubleText';
 import { clockText, incidentReport, reportsMarkdown, type ReportContext } from './incidentReport';
 import type { RecordState } from './useGameRecord';
 import './debrief.css';
+import { downloadText } from '../download';
 
 function history(record: GameRecord): HistoryPoint[] {
   return record.timeline.map((p) => ({
@@ -35,17 +36,6 @@ function history(record: GameRecord): HistoryPoint[] {
     p95LatencyMs: p.p95LatencyMs,
     errorRate: p.errorRate,
   }));
-}
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function Body({ record, result, team }: { record: GameRecord; result: GameResult | null; team: string }) {
@@ -137,7 +127,13 @@ function Body({ record, result, team }: { record: GameRecord; result: GameResult
             type="button"
             class="su-btn su-btn-small"
             data-export-reports
-            onClick={() => download(`scale-up-incidents-${record.scenario.id}.md`, reportsMarkdown(ctx, heading, reports))}
+            onClick={() =>
+              downloadText(
+                `scale-up-incidents-${record.scenario.id}.md`,
+                reportsMarkdown(ctx, heading, reports),
+                'text/markdown;charset=utf-8',
+              )
+            }
           >
             <Icon name="copy" />
             {t('ui.debrief.export')}
@@ -192,11 +188,7 @@ function Body({ record, result, team }: { record: GameRecord; result: GameResult
                   <td>{ctx.player(c.player)}</td>
                   <td>{commandText(ctx, c.command)}</td>
                   <td>
-                    {c.ok ? (
-                      <Badge tone="good">{t('ui.debrief.done')}</Badge>
-                    ) : (
-                      <Badge tone="warn">{t(`reasons.${c.reason ?? 'malformed'}`)}</Badge>
-                    )}
+                    <OutcomeBadge ok={c.ok} reason={c.reason} />
                   </td>
                 </tr>
               ))}
@@ -257,4 +249,10 @@ export function Debrief({ state, team, onClose }: { state: RecordState; team: st
       </div>
     </div>
   );
+}
+
+/** Whether the simulation carried a command out, or why not (the debrief's and the room debrief's command lists). */
+export function OutcomeBadge({ ok, reason }: { ok: boolean; reason: string | null }) {
+  const { t } = useT();
+  return ok ? <Badge tone="good">{t('ui.debrief.done')}</Badge> : <Badge tone="warn">{t(`reasons.${reason ?? 'malformed'}`)}</Badge>;
 }

@@ -30,6 +30,7 @@ import {
 import { PublicMatches } from './PublicMatches';
 import './lobby.css';
 import './setup.css';
+import { CodeField } from '../CodeField';
 
 const TEAM_CHOICES = [2, 3, 4] as const;
 
@@ -186,21 +187,15 @@ function JoinByCode({ disabled, onJoin }: { disabled: boolean; onJoin: (code: st
   };
   return (
     <form class="su-join su-lobby-code" onSubmit={submit}>
-      <label class="su-field">
-        <span class="su-field-label">{t('ui.lobby.setup.codeLabel')}</span>
-        <input
-          type="text"
-          name="code"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellcheck={false}
-          placeholder={t('ui.start.codePlaceholder')}
-          value={text}
-          aria-invalid={wrong}
-          onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
-        />
+      <CodeField
+        label={t('ui.lobby.setup.codeLabel')}
+        placeholder={t('ui.start.codePlaceholder')}
+        value={text}
+        onInput={setText}
+        invalid={wrong}
+      >
         {wrong && <span class="su-note su-help">{t('ui.lobby.setup.codeInvalid')}</span>}
-      </label>
+      </CodeField>
       <button type="submit" class="su-btn su-btn-large" data-join-code disabled={disabled || code === null}>
         {t('ui.lobby.setup.join')}
       </button>

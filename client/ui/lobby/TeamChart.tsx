@@ -3,12 +3,12 @@
  * colour and its own dash, a legend naming them. Like the game's charts (charts/Chart.tsx): built
  * once per language and team set, fed with setData, following its box's width.
  */
-import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { clockOf, formatCount, formatMoney, formatPercent, MINUTES_PER_DAY, type Language } from '../../i18n';
 import { THEME, withAlpha } from '../../theme/colours';
 import { yRange } from '../charts/Chart';
+import { useUplot } from '../charts/useUplot';
 import { useT } from '../hooks';
 import { teamColour, teamDash, teamLabel } from '../teams';
 import type { TeamMetric } from './matchResults';
@@ -46,19 +46,12 @@ export function TeamChart({
   data: [number[], ...Array<Array<number | null>>];
 }) {
   const { t, lang } = useT();
-  const box = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | null>(null);
-  const dataRef = useRef(data);
-  dataRef.current = data;
   const labels = teams.map((team) => teamLabel(t, team, teamNames));
   const key = `${lang}|${teams.join(',')}|${labels.join('|')}`;
 
-  useEffect(() => {
-    const el = box.current;
-    if (el === null) return;
-    const size = () => ({ width: Math.max(120, Math.floor(el.clientWidth)), height: Math.max(80, Math.floor(el.clientHeight)) });
-    const options: uPlot.Options = {
-      ...size(),
+  const box = useUplot(
+    (size): uPlot.Options => ({
+      ...size,
       legend: { show: false },
       cursor: { show: false },
       padding: [6, 18, 0, 0],
@@ -91,21 +84,11 @@ export function TeamChart({
           points: { show: false },
         })),
       ],
-    };
-    const u = new uPlot(options, dataRef.current as uPlot.AlignedData, el);
-    plot.current = u;
-    const observer = new ResizeObserver(() => u.setSize(size()));
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      u.destroy();
-      plot.current = null;
-    };
-  }, [key, metric]);
-
-  useEffect(() => {
-    plot.current?.setData(data as uPlot.AlignedData);
-  }, [data]);
+    }),
+    data as uPlot.AlignedData,
+    [key, metric],
+    { width: 120, height: 80 },
+  );
 
   // The figure in words too: each team's last value, for screen readers and at a glance.
   const last = teams.map((_, i) => {

@@ -28,17 +28,7 @@ import { Timelines } from './Timelines';
 import { useRoomRecord } from './useRoomRecord';
 import './roomDebrief.css';
 import './roomSections.css';
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadText } from '../download';
 
 const SECTIONS = [
   ['ranking', 'ui.roomDebrief.ranking.title'],
@@ -149,11 +139,11 @@ export function RoomDebrief({
   );
   const ready = state.status === 'ready';
   const fileName = (ext: string) => `scale-up-room-${loaded?.result?.code ?? replayId}.${ext}`;
-  const exportCsv = () => names !== null && download(fileName('csv'), roomCsv(rows, names.team), 'text/csv;charset=utf-8');
+  const exportCsv = () => names !== null && downloadText(fileName('csv'), roomCsv(rows, names.team), 'text/csv;charset=utf-8');
   const exportJson = () => {
     if (loaded === null || names === null) return;
     const record = roomRecord(loaded.replay, rows, loaded.runs, { team: names.team, seat: names.seat });
-    download(fileName('json'), `${JSON.stringify(record, null, 2)}\n`, 'application/json');
+    downloadText(fileName('json'), `${JSON.stringify(record, null, 2)}\n`, 'application/json');
   };
   const jump = (id: SectionId) => document.getElementById(`su-room-${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   return (

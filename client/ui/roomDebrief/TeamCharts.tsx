@@ -4,13 +4,14 @@
  * legend serves all four: picking a team there brings its line forward and fades the others,
  * which a dozen crossing lines need. uPlot, as the game's own charts (client/ui/charts).
  */
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { alignedSeries, type SeriesKey, type TeamRun } from '../../../shared/debrief/roomRecord';
 import { clockOf, formatCount, formatLatency, formatMoney, formatPercent, MINUTES_PER_DAY, type Language } from '../../i18n';
 import { THEME, withAlpha } from '../../theme/colours';
 import { yRange } from '../charts/Chart';
+import { useUplot } from '../charts/useUplot';
 import { dashArray, type TeamLook } from './teamLooks';
 import type { RoomNames } from './roomNames';
 
@@ -113,27 +114,21 @@ function TeamChart(props: {
   names: RoomNames;
 }) {
   const { spec, plotted, looks, focus, names } = props;
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = box.current;
-    if (el === null) return;
-    const size = () => ({ width: Math.max(120, Math.floor(el.clientWidth)), height: Math.max(100, Math.floor(el.clientHeight)) });
-    // Axis labels follow the page's text size (larger in projector mode), never below 11 px.
-    const fontPx = Math.max(11, Math.round(parseFloat(getComputedStyle(el).fontSize) * 0.85));
-    // The focused team is drawn last, over the others.
+  // The focused team is drawn last, over the others.
+  const shown = useMemo((): Plotted => {
     const order = plotted.teams.map((_, i) => i).sort((a, b) => Number(plotted.teams[a] === focus) - Number(plotted.teams[b] === focus));
-    const shown: Plotted = {
-      teams: order.map((i) => plotted.teams[i]!),
-      data: [plotted.data[0], ...order.map((i) => plotted.data[i + 1]!)],
-    };
-    const u = new uPlot(options(spec, shown, looks, focus, names, size(), fontPx), shown.data, el);
-    const observer = new ResizeObserver(() => u.setSize(size()));
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      u.destroy();
-    };
-  }, [spec, plotted, looks, focus, names]);
+    return { teams: order.map((i) => plotted.teams[i]!), data: [plotted.data[0], ...order.map((i) => plotted.data[i + 1]!)] };
+  }, [plotted, focus]);
+  const box = useUplot(
+    (size, el) => {
+      // Axis labels follow the page's text size (larger in projector mode), never below 11 px.
+      const fontPx = Math.max(11, Math.round(parseFloat(getComputedStyle(el).fontSize) * 0.85));
+      return options(spec, shown, looks, focus, names, size, fontPx);
+    },
+    shown.data,
+    [spec, shown, looks, focus, names],
+    { width: 120, height: 100 },
+  );
   const title = names.t(spec.title);
   return (
     <figure class="su-room-chart" data-room-chart={spec.key}>

@@ -7,6 +7,7 @@ import { decisionGroups, decisionsOf, incidentResponses, seatActivity, type Team
 import { Badge } from '../common';
 import { TeamIncidents } from './IncidentResponse';
 import type { RoomNames } from './roomNames';
+import { OutcomeBadge } from '../debrief/Debrief';
 
 function Commands({ run, names }: { run: TeamRun; names: RoomNames }) {
   const { t } = names;
@@ -38,11 +39,7 @@ function Commands({ run, names }: { run: TeamRun; names: RoomNames }) {
                   {d.injected && <Badge tone="bad">{t('ui.roomDebrief.decisions.injectedBadge')}</Badge>} {names.command(d.command)}
                 </td>
                 <td>
-                  {d.ok ? (
-                    <Badge tone="good">{t('ui.debrief.done')}</Badge>
-                  ) : (
-                    <Badge tone="warn">{t(`reasons.${d.reason ?? 'malformed'}`)}</Badge>
-                  )}
+                  <OutcomeBadge ok={d.ok} reason={d.reason} />
                 </td>
               </tr>
             ))}

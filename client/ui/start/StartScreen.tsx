@@ -14,6 +14,7 @@ import { LanguageSwitch } from '../LanguageSwitch';
 import type { UiClient } from '../uiClient';
 import { uiState, type UiState } from '../../state/uiState';
 import { CampaignMap } from './CampaignMap';
+import { CodeField } from '../CodeField';
 import '../lobby/setup.css';
 
 const openView = (view: UiState['startView']) => uiState.update((u) => ({ ...u, startView: view }));
@@ -47,19 +48,7 @@ export function StartScreen({ client, status }: { client: UiClient; status: Conn
               {t('ui.start.play')}
             </button>
             <form class="su-join" onSubmit={join}>
-              <label class="su-field">
-                <span class="su-field-label">{t('ui.start.codeLabel')}</span>
-                <input
-                  type="text"
-                  name="code"
-                  autoComplete="off"
-                  autoCapitalize="characters"
-                  spellcheck={false}
-                  placeholder={t('ui.start.codePlaceholder')}
-                  value={code}
-                  onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
-                />
-              </label>
+              <CodeField label={t('ui.start.codeLabel')} placeholder={t('ui.start.codePlaceholder')} value={code} onInput={setCode} />
               <button type="submit" class="su-btn su-btn-large" disabled={busy || normaliseCode(code) === ''}>
                 {t('ui.start.join')}
               </button>

@@ -15,6 +15,7 @@ import type { UiClient } from '../uiClient';
 import { cleanName, friendlyName, pickName, type NamePick } from './friendlyName';
 import { joinProblem, type JoinProblem } from './joinRefusal';
 import './workshop.css';
+import { CodeField } from '../CodeField';
 
 /** Codes this page already tried to rejoin by itself: once per code, so a refusal cannot loop. */
 const rejoined = new Set<string>();
@@ -129,20 +130,7 @@ export function JoinPage({ client, status, code }: { client: UiClient; status: C
               </span>
               <span class="su-help">{t('ui.workshop.join.nameHelp')}</span>
             </label>
-            <label class="su-field">
-              <span class="su-field-label">{t('ui.workshop.join.code')}</span>
-              <input
-                type="text"
-                name="code"
-                class="su-ws-code-input"
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellcheck={false}
-                value={typedCode}
-                data-field="code"
-                onInput={(e) => setTypedCode((e.currentTarget as HTMLInputElement).value)}
-              />
-            </label>
+            <CodeField label={t('ui.workshop.join.code')} inputClass="su-ws-code-input" value={typedCode} onInput={setTypedCode} />
             <button
               type="submit"
               class="su-btn su-btn-primary su-btn-large"
