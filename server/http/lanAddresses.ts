@@ -14,7 +14,22 @@ export function lanOrigins(port: number): string[] {
   return origins;
 }
 
-/** Whether a request came from this machine (only it is told the machine's addresses). */
-export function fromLoopback(remoteAddress: string | undefined): boolean {
-  return remoteAddress === '127.0.0.1' || remoteAddress === '::1' || remoteAddress === '::ffff:127.0.0.1';
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether a request came from a page on this machine opened by a loopback address (only it is
+ * told the machine's addresses): from a loopback socket, not forwarded by a proxy (a reverse proxy
+ * on this machine connects from loopback for everyone), and asking for a loopback host (a page
+ * elsewhere whose name points here, DNS rebinding, asks under its own name).
+ */
+export function fromThisMachine(request: {
+  remoteAddress: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+}): boolean {
+  const { remoteAddress, headers } = request;
+  if (remoteAddress === undefined || !LOOPBACK_ADDRESSES.has(remoteAddress)) return false;
+  if (headers['x-forwarded-for'] !== undefined || headers.forwarded !== undefined) return false;
+  const host = String(headers.host ?? '').replace(/:\d+$/, '');
+  return LOOPBACK_HOSTS.has(host);
 }

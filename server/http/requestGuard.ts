@@ -146,7 +146,10 @@ export function guardRequests(server: Server, options: GuardOptions): void {
       refuse(413, 'body-too-large');
       return;
     }
-    const limited = req.method === 'POST' && matchmaking?.[1] !== undefined ? LIMITED_METHODS[matchmaking[1]] : undefined;
+    // Looking a join code up counts as a join: a workshop's new code must not be guessed faster.
+    const codeLookup = req.method === 'GET' && pathname.startsWith('/api/codes/');
+    const limited =
+      req.method === 'POST' && matchmaking?.[1] !== undefined ? LIMITED_METHODS[matchmaking[1]] : codeLookup ? 'join' : undefined;
     if (limited !== undefined) {
       const wait = limiters[limited].take(addressKey(clientAddress(req, options.trustedProxyHops)), now());
       if (wait > 0) {

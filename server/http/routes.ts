@@ -7,7 +7,7 @@ import type { GameResult, PublicMatch } from '../../shared/protocol/results';
 import type { GameMetrics } from '../metrics';
 import type { GameStore } from '../store/types';
 import { campaignStandings } from './campaign';
-import { fromLoopback, lanOrigins } from './lanAddresses';
+import { fromThisMachine, lanOrigins } from './lanAddresses';
 import { checkHealth, sendHealth } from './healthz';
 import { createStaticHandler } from './staticServer';
 
@@ -154,7 +154,9 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
   // Where participants reach this server, for a page opened on this machine by a loopback address
   // (its join links would otherwise say localhost). Other machines are told nothing.
   app.get('/api/lan', (req, res) => {
-    const origins = fromLoopback(req.socket.remoteAddress) ? lanOrigins(req.socket.localPort ?? 0) : [];
+    const origins = fromThisMachine({ remoteAddress: req.socket.remoteAddress, headers: req.headers })
+      ? lanOrigins(req.socket.localPort ?? 0)
+      : [];
     res.set('cache-control', 'no-store').json({ origins });
   });
 

@@ -38,6 +38,7 @@ export class GameRoom extends Room<{ state: GameState }> {
   private parts!: RoomParts;
   /** Errors (and refusals) a client's messages cause: one a second at most, bursts of 10. */
   private readonly errors = new ThrottledErrors(1, 10);
+  private shuttingDown = false;
 
   get mode(): Mode {
     return this.record.mode;
@@ -95,10 +96,14 @@ export class GameRoom extends Room<{ state: GameState }> {
       broadcastPatch: () => this.broadcastPatch(),
       changeCode: () => this.changeCode(),
       setListing: () => this.setListing(),
+      // Run after the clock's tick that fires it: the work may send a patch, and sending a patch
+      // ticks the room's clock again (which would fire the same timer once more, and again).
+      later: (ms, work) => void this.clock.setTimeout(() => queueMicrotask(work), ms),
     };
     for (const [type, handler] of Object.entries(messageHandlers(this.parts))) this.onMessage(type, handler);
     await this.setListing();
-    await this.setPrivate(!roomSettings(record).public);
+    // A workshop back from a restart has no instructor connected yet: if it waits for them, it waits now.
+    if (opened.stored && record.mode === 'workshop' && session.pauseOnDrop) clock.pauseFor('instructor-away');
     clock.arm();
     this.watchEmpty();
   }
@@ -110,8 +115,15 @@ export class GameRoom extends Room<{ state: GameState }> {
     // Someone removed hears so, whatever code they came with; a newcomer needs the code in use
     // (one the instructor replaced lets only seated players back).
     if (session.removed.has(options.playerId)) refuseJoin('removed');
+    // A match's teams are set at its start: nobody new plays (a rival under a second id could
+    // otherwise join a team to wreck it); spectators still watch.
+    if (this.mode === 'match' && clock.phase !== 'waiting' && !seats.knows(options.playerId) && options.role !== 'spectator') {
+      refuseJoin('match-started');
+    }
     if (!isCreator && !seats.knows(options.playerId) && !session.admits(options.code)) refuseJoin('code-expired', options.code ?? '');
-    const { seat, rejoined, token, replaced } = takeSeat(seats, options, client.sessionId, isCreator);
+    const { seat, rejoined, token, replaced, evicted } = takeSeat(seats, options, client.sessionId, isCreator);
+    for (const idle of evicted ?? []) wire.removeSeat(idle);
+    if ((evicted ?? []).length > 0) for (const other of seats.all()) wire.updateSeat(other);
     if (!(await saves.storeRoom())) {
       seats.release(seat);
       refuseJoin('storage-failed');
@@ -119,7 +131,9 @@ export class GameRoom extends Room<{ state: GameState }> {
     const previous = replaced === null ? undefined : this.clients.getById(replaced);
     if (previous !== undefined) sendAway(previous);
     wire.addSeat(seat, true);
-    if (isCreator && session.host === null) {
+    // The creator hosts; a match whose host left with nobody to hand the lobby to is hosted by
+    // the next player who sits down (never a spectator: the host plays).
+    if (session.host === null && (isCreator || (this.mode === 'match' && seat.team !== null)) && seat.role !== 'spectator') {
       session.host = seat.seatId;
       wire.setHost(seat.seatId);
     }
@@ -150,8 +164,9 @@ export class GameRoom extends Room<{ state: GameState }> {
 
   override onReconnect(client: Client): void {
     const seat = this.parts.seats.bySession(client.sessionId);
-    // The seat may have been taken over by a new connection while this one was away.
-    if (seat === undefined) return sendAway(client);
+    // While this connection was away its seat may have been taken over by a new connection, moved
+    // to another team, or removed: each is told as it would have been on the spot.
+    if (seat === undefined) return sendAway(client, this.parts.session.departed.get(client.sessionId) ?? 'taken-over');
     this.parts.wire.setConnected(seat, true);
     if (seat.role === 'instructor') this.parts.clock.resumeAfter('instructor-away');
     this.parts.metrics.reconnected();
@@ -165,7 +180,7 @@ export class GameRoom extends Room<{ state: GameState }> {
       seat.sessionId = null;
       this.instructorAway(seat);
       // A seat given up must not come back with a restart.
-      if (leaveLobby(this.parts, seat)) void saveSnapshot(this.parts);
+      if (!this.shuttingDown && leaveLobby(this.parts, seat)) void saveSnapshot(this.parts);
       this.broadcastPatch();
     }
     this.parts.intake.forget(client.sessionId);
@@ -173,6 +188,8 @@ export class GameRoom extends Room<{ state: GameState }> {
   }
 
   override onBeforeShutdown(): void {
+    // The connections closing now are the server going away, not players leaving their seats.
+    this.shuttingDown = true;
     this.parts.clock.disarm();
     void saveSnapshot(this.parts).finally(() => this.disconnect());
   }
@@ -214,6 +231,8 @@ export class GameRoom extends Room<{ state: GameState }> {
       phase: clock.phase,
       teams: sims.teamIds.join(','),
     });
+    // Listed (and joinable by name) only while a public match waits for players.
+    await this.setPrivate(!roomSettings(record).public || clock.phase !== 'waiting');
   }
 
   /** A new join code for the session (the room keeps its id): the old alias, if any, is given back. */

@@ -50,6 +50,9 @@ export function newRoomRecord(raw: unknown, code: string): { record: RoomSetup; 
   if (new Set(teams).size !== teams.length) refuseCreate('duplicate-team', teams.join(','));
   const [fewest, most] = options.mode === 'match' ? [MIN_MATCH_TEAMS, MATCH_TEAMS.length] : [1, MAX_WORKSHOP_TEAMS];
   if (teams.length < fewest || teams.length > most) refuseCreate('invalid-create', `a ${options.mode} has ${fewest}–${most} teams`);
+  // A match's teams are its colours; 'all' names every team in an instructor's orders.
+  const strange = teams.find((team) => team === 'all' || (options.mode === 'match' && !(MATCH_TEAMS as readonly string[]).includes(team)));
+  if (strange !== undefined) refuseCreate('invalid-create', `no team may be called ${strange}`);
   const settings: RoomSettings = { teams, public: options.mode === 'match' && options.public === true, creator: options.playerId };
   if (options.mode === 'workshop') {
     settings.placement = options.placement ?? 'auto';

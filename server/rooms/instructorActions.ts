@@ -5,14 +5,16 @@
 // seat is refused with `not-allowed`, whatever it sends.
 import { randomInt } from 'node:crypto';
 import type { Client } from '@colyseus/core';
-import { CLOSE_REMOVED } from '../../shared/protocol/messages';
 import { instructorMessageSchema, type InstructorMessage } from '../../shared/protocol/roomActions';
 import { afterMoves, parseAction, type Refusal } from './lobbyActions';
 import { saveSnapshot, type RoomParts } from './roomGame';
-import { sendError } from './roomReplies';
+import { sendAway, sendError } from './roomReplies';
 import type { Seat } from './seats';
 
 const refusal = (reason: Refusal['reason'], detail: string): Refusal => ({ reason, detail });
+
+/** Injected incidents a team may have running at once. */
+const MAX_RUNNING_INJECTED = 5;
 
 export async function onInstructor(room: RoomParts, client: Client, message: unknown): Promise<void> {
   const action = parseAction(room, client, 'instructor', message, instructorMessageSchema);
@@ -116,6 +118,13 @@ async function inject(
   const refusals: string[] = [];
   let first: Refusal | null = null;
   for (const team of teams) {
+    // A handful at once is a hard day; more only grows the team's state and every snapshot.
+    const running = sims.state(team).incidents.filter((i) => i.origin === 'injected' && i.endTick === null).length;
+    if (running >= MAX_RUNNING_INJECTED) {
+      first ??= refusal('busy', `${team}: ${running} injected incidents still running`);
+      refusals.push(`${team}: busy`);
+      continue;
+    }
     const logged = await room.intake.instruct(instructor, team, { type: 'inject', incident: action.incident });
     if ('refused' in logged) {
       first ??= refusal(logged.refused, `${team}: ${logged.detail}`);
@@ -134,9 +143,8 @@ function remove(room: RoomParts, seat: Seat): void {
   room.seats.remove(seat);
   room.wire.removeSeat(seat);
   for (const other of room.seats.all()) room.wire.updateSeat(other);
-  const client = seat.sessionId === null ? undefined : room.clientOf(seat.sessionId);
-  if (client !== undefined) {
-    sendError(client, 'instructor', 'removed', null, 'the instructor removed this seat');
-    client.leave(CLOSE_REMOVED);
-  }
+  if (seat.sessionId === null) return;
+  room.session.departed.set(seat.sessionId, 'removed');
+  const client = room.clientOf(seat.sessionId);
+  if (client !== undefined) sendAway(client, 'removed');
 }

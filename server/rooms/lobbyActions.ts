@@ -103,7 +103,8 @@ async function applyLobby(room: RoomParts, seat: Seat, action: LobbyMessage): Pr
       return null;
     }
     case 'team-name': {
-      if (record.mode === 'solo') return refusal('not-allowed', 'a solo team has no name to give');
+      // In a workshop the instructor names the teams (a participant could put anything on the projector).
+      if (record.mode !== 'match') return refusal('not-allowed', "only a match's captains name their teams");
       if (seat.role !== 'captain' || seat.team === null) return refusal('not-allowed', "only a team's captain names it");
       session.teamNames.set(seat.team, action.name);
       wire.setSession(session);
@@ -147,10 +148,20 @@ async function setTeamCount(room: RoomParts, seat: Seat, count: number): Promise
 export async function afterMoves(room: RoomParts, moved: readonly Seat[]): Promise<void> {
   for (const seat of room.seats.all()) room.wire.updateSeat(seat);
   for (const seat of moved) {
-    const client = seat.sessionId === null ? undefined : room.clientOf(seat.sessionId);
+    if (seat.sessionId === null) continue;
+    const client = room.clientOf(seat.sessionId);
     // The seat lets go of the connection first: its leaving is then not the player leaving.
+    room.session.departed.set(seat.sessionId, 'moved');
     seat.sessionId = null;
+    room.wire.setConnected(seat, false);
     client?.leave(CLOSE_MOVED);
+    // A lobby player who does not come back in time gives the seat up, as if they had left.
+    room.later(room.timings.reconnectSeconds * 1000, () => {
+      if (seat.sessionId === null && leaveLobby(room, seat)) {
+        void saveSnapshot(room);
+        room.broadcastPatch();
+      }
+    });
   }
   await saveSnapshot(room);
 }

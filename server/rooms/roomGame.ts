@@ -37,6 +37,8 @@ export interface RoomParts {
   changeCode(): Promise<string>;
   /** Updates the room's listing (its code, teams and phase as the matchmaker shows them). */
   setListing(): Promise<void>;
+  /** Runs `work` after `ms` on the room's clock (nothing once the room is gone). */
+  later(ms: number, work: () => void): void;
 }
 
 /** One tick (the clock runs one at a time, in the command intake's chain). A failed tick is logged; the next one runs. */

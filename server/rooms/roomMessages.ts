@@ -18,15 +18,26 @@ export type MessageHandler = (client: Client, message: unknown) => void;
 /** The handler of each client message type; `'*'` answers every type not in the table. */
 export function messageHandlers(room: RoomParts): Record<string, MessageHandler> {
   return {
-    [CLIENT_MESSAGES.command]: (client, message) => void onCommand(room, client, message),
+    [CLIENT_MESSAGES.command]: (client, message) => answered(room, client, 'command', onCommand(room, client, message)),
     [CLIENT_MESSAGES.control]: (client, message) => onControl(room, client, message),
-    [ROOM_ACTION_MESSAGES.lobby]: (client, message) => void onLobby(room, client, message),
-    [ROOM_ACTION_MESSAGES.instructor]: (client, message) => void onInstructor(room, client, message),
+    [ROOM_ACTION_MESSAGES.lobby]: (client, message) => answered(room, client, 'lobby', onLobby(room, client, message)),
+    [ROOM_ACTION_MESSAGES.instructor]: (client, message) => answered(room, client, 'instructor', onInstructor(room, client, message)),
     // Called as (client, type, payload) for unknown types, but as (client, payload) for a message
     // whose type is '*' itself: never turn the argument into text, it may be any decoded value.
     '*': (client, type) =>
       sendError(client, typeof type === 'string' ? type.slice(0, 40) : '*', 'unknown-message', null, 'no such message type'),
   };
+}
+
+/**
+ * An asynchronous handler's failure (a store or presence that failed mid-way) is logged and
+ * answered, never left as an unhandled rejection: the sender hears that it did not happen.
+ */
+function answered(room: RoomParts, client: Client, type: string, handling: Promise<void>): void {
+  handling.catch((error: unknown) => {
+    room.logger.error({ room: room.record.code, type, err: error }, 'a message handler failed');
+    sendError(client, type, 'storage-failed', null, 'the server could not carry this out');
+  });
 }
 
 async function onCommand(room: RoomParts, client: Client, message: unknown): Promise<void> {

@@ -72,7 +72,8 @@ async function restoreRoom(presence: Presence, services: RoomServices, id: strin
   if (session.code !== record.code) await claimAlias(presence, session.code, record.code);
   // Logs written before seats had public ids name the player by profile id.
   for (const seat of seats.all()) {
-    seat.lastSeq = Math.max(seat.lastSeq, loaded.lastSeqs[seat.seatId] ?? -1, loaded.lastSeqs[seat.playerId] ?? -1);
+    const stored = (key: string) => (Object.hasOwn(loaded.lastSeqs, key) ? (loaded.lastSeqs[key] as number) : -1);
+    seat.lastSeq = Math.max(seat.lastSeq, stored(seat.seatId), stored(seat.playerId));
   }
   services.logger.info(
     { room: record.code, tick: sims.tick, commands: loaded.commands, snapshotTick: loaded.snapshotTick },

@@ -4,7 +4,7 @@
 // issues a seat token, a secret sent to that client only, and only its hash is kept. Coming back
 // takes the profile id and the token together; a connection that does so while the seat is still
 // connected takes it over (the room tells the first connection why it was closed).
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { JoinOptions, JoinReason, Mode, Role } from '../../shared/protocol/messages';
 import { MATCH_TEAM_SIZE, type Placement } from '../../shared/protocol/roomActions';
 
@@ -52,6 +52,8 @@ export interface SeatPolicy {
 export interface SeatTaken {
   seat: Seat;
   rejoined: boolean;
+  /** Idle seats given up to make room for this one (see reclaimIdle): to be taken off the wire. */
+  evicted?: Seat[];
   /** A new seat token for this client to keep (null: it already holds it). */
   token: string | null;
   /** The session that held the seat until now, if one did: it is to be told and closed. */
@@ -203,8 +205,21 @@ export class Seats {
     // Coming back to a game the player has no seat in (its code now belongs to another room).
     if (options.resume === true) return { refused: 'no-seat' };
     if (this.policy.locked && !isCreator) return { refused: 'room-locked' };
-    if (this.byPlayer.size >= this.limits.perRoom) return { refused: 'room-full' };
-    const placed = this.place(options, isCreator);
+    const evicted: Seat[] = [];
+    if (this.byPlayer.size >= this.limits.perRoom) {
+      const idle = this.reclaimIdle(null);
+      if (idle === null) return { refused: 'room-full' };
+      evicted.push(idle);
+    }
+    let placed = this.place(options, isCreator);
+    // A full workshop makes room by giving up a seat nobody uses (see reclaimIdle), then places again.
+    if ('refused' in placed && placed.refused === 'room-full' && this.mode === 'workshop' && options.role !== 'spectator') {
+      const idle = this.reclaimIdle('participant');
+      if (idle !== null) {
+        evicted.push(idle);
+        placed = this.place(options, isCreator);
+      }
+    }
     if ('refused' in placed) return placed;
     const seat: Seat = {
       seatId: randomBytes(6).toString('base64url'),
@@ -219,7 +234,7 @@ export class Seats {
     };
     const token = this.issueToken(seat);
     this.byPlayer.set(seat.playerId, seat);
-    return { seat, rejoined: false, token, replaced: null };
+    return { seat, rejoined: false, token, replaced: null, evicted };
   }
 
   /** Takes back a seat just made, when the room could not keep it (the store refused the room). */
@@ -266,10 +281,30 @@ export class Seats {
     return this.smallestTeam(this.teamCapacity);
   }
 
-  /** The smallest team, the first of equals, while it has room. */
+  /**
+   * The smallest team while it has room; among equals one at random, so that someone joining under
+   * a second id cannot tell which team they will land on.
+   */
   private smallestTeam(capacity: number): { team: string; role: Role } | { refused: JoinReason } {
-    const team = [...this.teams].sort((a, b) => this.members(a).length - this.members(b).length)[0];
-    if (team === undefined || this.members(team).length >= capacity) return { refused: 'room-full' };
-    return { team, role: this.members(team).length === 0 ? 'captain' : 'player' };
+    const fewest = Math.min(...this.teams.map((team) => this.members(team).length));
+    const smallest = this.teams.filter((team) => this.members(team).length === fewest);
+    const team = smallest[smallest.length > 1 ? randomInt(smallest.length) : 0];
+    if (team === undefined || fewest >= capacity) return { refused: 'room-full' };
+    return { team, role: fewest === 0 ? 'captain' : 'player' };
+  }
+
+  /**
+   * Gives up the longest-held seat that nobody uses: away now, and never sent an order. Seats are
+   * kept for people who come back, so without this, ids that join and leave at once would fill a
+   * session until real participants are refused. `participant`: a seat on a team only.
+   */
+  private reclaimIdle(kind: 'participant' | null): Seat | null {
+    const idle = this.all().find(
+      (seat) => seat.sessionId === null && seat.lastSeq < 0 && seat.role !== 'instructor' && (kind === null || seat.team !== null),
+    );
+    if (idle === undefined) return null;
+    this.byPlayer.delete(idle.playerId);
+    this.appointCaptains();
+    return idle;
   }
 }

@@ -40,6 +40,12 @@ export class RoomSession implements SeatPolicy {
    * host who leaves its lobby hands it to the longest-seated player. Null until the creator sits.
    */
   host: string | null = null;
+  /**
+   * Connections that lost their seat while away (moved to another team, removed), by session id:
+   * if the client reconnects with the SDK's token, it is told so rather than "taken over".
+   * Not kept in snapshots (a restart drops every connection anyway).
+   */
+  readonly departed = new Map<string, 'moved' | 'removed'>();
 
   constructor(
     /** The room's id: the code it was created with, which stays its id whatever code it uses. */

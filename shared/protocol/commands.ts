@@ -94,6 +94,17 @@ export const playerCommandSchema = z.discriminatedUnion('type', [
 /** Incidents an instructor may start: every kind but running out of disk, which follows from the data. */
 const INJECTABLE = INCIDENT_TYPES.filter((type) => type !== 'shardFull') as [IncidentType, ...IncidentType[]];
 
+/**
+ * What an injected incident's strength means and may be, by type: a spike's traffic multiplier, a
+ * bad deploy's or a hotspot's share of requests, a lag spike's seconds. Other types have none.
+ */
+export const INJECTED_STRENGTH: Readonly<Partial<Record<IncidentType, { min: number; max: number }>>> = {
+  trafficSpike: { min: 1, max: 10 },
+  badDeploy: { min: 0.01, max: 1 },
+  hotspotKey: { min: 0.01, max: 1 },
+  replicationLagSpike: { min: 1, max: 600 },
+};
+
 /** An incident an instructor starts in a team's system (the sim checks its target and regions). */
 export const injectedIncidentSchema = z
   .object({
@@ -101,12 +112,19 @@ export const injectedIncidentSchema = z
     target: componentId.optional(),
     region: region.optional(),
     peer: region.optional(),
-    /** A spike's traffic multiplier (1–10), a bad deploy's error share (0–1), a lag spike's seconds… */
-    magnitude: z.number().positive().max(600).optional(),
+    magnitude: z.number().optional(),
     /** 5 simulated minutes to 12 hours. */
     durationTicks: z.number().int().min(5).max(720).optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    ({ type, magnitude }) => {
+      if (magnitude === undefined) return true;
+      const range = INJECTED_STRENGTH[type];
+      return range !== undefined && magnitude >= range.min && magnitude <= range.max;
+    },
+    { message: "a strength within the incident type's range (none for its type)", path: ['magnitude'] },
+  );
 
 /** Every command a command log may hold: players' commands and instructors' injected incidents. */
 export const commandSchema = z.discriminatedUnion('type', [

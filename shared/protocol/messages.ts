@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { REJECT_REASONS, type RejectReason } from '../sim';
 import { playerCommandSchema } from './commands';
+import { shownText } from './text';
 
 /** Bumped when a message changes shape; a client with another version is told to reload. */
 export const PROTOCOL_VERSION = 1;
@@ -70,15 +71,7 @@ export const controlMessageSchema = z.discriminatedUnion('action', [
 ]);
 export type ControlMessage = z.infer<typeof controlMessageSchema>;
 
-// A lone UTF-16 surrogate is refused: the state encoder counts such a string's bytes one way and
-// writes them another, which would put every client's decoder out of step.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const displayName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(32)
-  .refine((name) => !LONE_SURROGATE.test(name), 'a name of whole characters');
+const displayName = shownText(32);
 /** The anonymous id a browser keeps for its player (a random UUID or similar). */
 const playerIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'an anonymous player id of 8–64 letters, digits, - or _');
 /** The secret a room issued with a seat (welcome.seatToken); needed with the player id to sit there again. */
@@ -204,6 +197,8 @@ export const JOIN_REASONS = [
   'code-expired',
   /** This player was removed from the session by its instructor. */
   'removed',
+  /** A new player for a match that has started (its teams are set; spectators may still come). */
+  'match-started',
   ...CREATE_REASONS,
 ] as const;
 export type JoinReason = (typeof JOIN_REASONS)[number];

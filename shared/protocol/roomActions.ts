@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { injectedIncidentSchema } from './commands';
+import { shownText } from './text';
 
 /** Client → server message names, beside `command` and `control`. */
 export const ROOM_ACTION_MESSAGES = { lobby: 'lobby', instructor: 'instructor' } as const;
@@ -28,15 +29,7 @@ export type Placement = (typeof PLACEMENTS)[number];
 
 const teamId = z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'a team id such as red');
 const seatId = z.string().regex(/^[A-Za-z0-9_-]{4,16}$/, 'a seat id from the room state');
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const wholeText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((text) => !LONE_SURROGATE.test(text), 'text of whole characters');
-export const teamNameSchema = wholeText(24);
+export const teamNameSchema = shownText(24);
 
 /**
  * Lobby actions (a match while it waits; a workshop whose instructor lets participants choose):
@@ -64,8 +57,8 @@ export const hintSchema = z
       .string()
       .regex(/^[a-zA-Z]{1,40}$/)
       .optional(),
-    en: wholeText(HINT_CHARS).optional(),
-    ko: wholeText(HINT_CHARS).optional(),
+    en: shownText(HINT_CHARS, true).optional(),
+    ko: shownText(HINT_CHARS, true).optional(),
   })
   .strict()
   .refine((hint) => hint.concept !== undefined || hint.en !== undefined || hint.ko !== undefined, 'a concept or a text');

@@ -42,6 +42,7 @@ describe('a four-team match', () => {
       mode: 'match',
       playerId: hostId,
       name: 'Host',
+      team: 'red',
       public: true,
       durationTicks: 60,
     })) as Client;
@@ -124,6 +125,11 @@ describe('a four-team match', () => {
     expect(await refusal(guest.client, 'command', { seq: 0, team: 'blue', command: { type: 'rollback' } })).toBe('not-your-team');
     expect((await api<{ matches: PublicMatch[] }>('/api/matches')).matches.map((m) => m.code)).not.toContain(code);
     expect([...(watcher.client.state.teams?.keys() ?? [])]).toEqual([]);
+    // Nobody new plays once it runs (a rival under a second id would join a team to wreck it); watching is fine.
+    await expect(h.colyseus.sdk.joinById(code, { playerId: newPlayerId(), team: 'blue' })).rejects.toThrow('match-started');
+    const lateWatcher = await join(code, { role: 'spectator' });
+    expect(lateWatcher.welcome.role).toBe('spectator');
+    await lateWatcher.client.leave();
     for (const p of players) expect([...p.client.state.teams.keys()]).toEqual([p.client === back ? 'blue' : (p.welcome.team as string)]);
 
     // The match runs to its 60 minutes; the result ranks all four teams and names red.
@@ -156,6 +162,50 @@ describe('a four-team match', () => {
     await readyAndStart(back, [last.client]);
     expect(back.state.clock.phase).toBe('running');
     await Promise.all([back.leave(), last.client.leave()]);
+  });
+
+  it('gives the lobby to the next player when its host left and only a spectator stayed', async () => {
+    const host = (await h.colyseus.sdk.create('game', { mode: 'match', playerId: newPlayerId(), team: 'red' })) as Client;
+    await nextMessage<WelcomeMessage>(host, 'welcome');
+    const watcher = await join(host.roomId, { role: 'spectator' });
+    await host.leave();
+    await until(() => watcher.client.state.host === '', 3000, 'no host');
+    const next = await join(host.roomId, { team: 'blue' });
+    await until(() => watcher.client.state.host === next.welcome.seatId, 3000, 'the next player hosting');
+    await Promise.all([watcher.client.leave(), next.client.leave()]);
+  });
+
+  it('gives up the seat of a player who switched team and never came back', async () => {
+    const host = (await h.colyseus.sdk.create('game', { mode: 'match', playerId: newPlayerId(), team: 'red' })) as Client;
+    await nextMessage<WelcomeMessage>(host, 'welcome');
+    const wanderer = await join(host.roomId, { team: 'blue' });
+    wanderer.client.send('lobby', { action: 'team', team: 'red' });
+    await until(() => host.state.seats.get(wanderer.welcome.seatId)?.connected === false, 3000, 'the switch');
+    await until(() => !host.state.seats.has(wanderer.welcome.seatId), 5000, 'the seat given up');
+    await host.leave();
+  });
+
+  it("keeps its lobby's seats and host through a graceful restart", { timeout: 30_000 }, async () => {
+    const hostId = newPlayerId();
+    const hostClient = (await h.colyseus.sdk.create('game', { mode: 'match', playerId: hostId, team: 'red' })) as Client;
+    const hostWelcome = await nextMessage<WelcomeMessage>(hostClient, 'welcome');
+    const mate = await join(hostClient.roomId, { team: 'blue' });
+    await h.restart();
+    const back = (await h.colyseus.sdk.joinById(hostWelcome.code, {
+      playerId: hostId,
+      seatToken: hostWelcome.seatToken,
+      resume: true,
+    })) as Client;
+    expect(await nextMessage<WelcomeMessage>(back, 'welcome')).toMatchObject({ seatId: hostWelcome.seatId, team: 'red' });
+    const mateBack = (await h.colyseus.sdk.joinById(hostWelcome.code, {
+      playerId: mate.id,
+      seatToken: mate.welcome.seatToken,
+      resume: true,
+    })) as Client;
+    await nextMessage<WelcomeMessage>(mateBack, 'welcome');
+    expect(back.state.host).toBe(hostWelcome.seatId);
+    await readyAndStart(back, [mateBack]);
+    await Promise.all([back.leave(), mateBack.leave()]);
   });
 
   it('refuses a match of one team or of five', async () => {

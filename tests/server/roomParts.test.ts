@@ -101,8 +101,15 @@ describe('seats', () => {
     const seats = new Seats('workshop', ['a', 'b'], { perRoom: 6, perWorkshopTeam: 2, spectators: 1 });
     expect(seats.take({ playerId: 'instructor' }, 's0', true)).toMatchObject({ seat: { role: 'instructor' } });
     const teams = ['p1', 'p2', 'p3', 'p4'].map((id) => seats.take({ playerId: id }, id, false));
-    expect(teams.map((r) => ('seat' in r ? r.seat.team : r.refused))).toEqual(['a', 'b', 'a', 'b']);
+    expect(teams.map((r) => ('seat' in r ? r.seat.team : r.refused)).sort()).toEqual(['a', 'a', 'b', 'b']);
     expect(seats.take({ playerId: 'p5' }, 'p5', false)).toEqual({ refused: 'room-full' });
+    // A seat nobody uses (away, never gave an order) is given up for a newcomer; a used one is not.
+    const [p1, p2] = teams.map((r) => ('seat' in r ? r.seat : null));
+    p1!.sessionId = null;
+    p2!.sessionId = null;
+    p2!.lastSeq = 0;
+    expect(seats.take({ playerId: 'p5' }, 'p5', false)).toMatchObject({ seat: { team: p1!.team }, evicted: [p1] });
+    expect(seats.take({ playerId: 'p6' }, 'p6', false)).toEqual({ refused: 'room-full' });
     expect(seats.take({ playerId: 'w1', role: 'spectator' }, 'w1', false)).toMatchObject({ seat: { role: 'spectator' } });
     expect(seats.take({ playerId: 'w2', role: 'spectator' }, 'w2', false)).toEqual({ refused: 'room-full' });
     // A participant does not choose a workshop team (one person could join a rival team to sabotage it).

@@ -36,8 +36,8 @@ describe("a workshop's seats", () => {
 
   it('move a participant to a team with room: that team keeps its captain, the one left gets a new one', () => {
     const seats = new Seats('workshop', ['team-1', 'team-2'], { perRoom: 100, perWorkshopTeam: 2, spectators: 5 });
-    const [a, b, c, d] = [seat(seats), seat(seats), seat(seats), seat(seats)] as [Seat, Seat, Seat, Seat];
-    expect([a.team, b.team, c.team, d.team]).toEqual(['team-1', 'team-2', 'team-1', 'team-2']);
+    seats.policy = { placement: 'choose', locked: false, removed: new Set() };
+    const [a, b, c, d] = ['team-1', 'team-2', 'team-1', 'team-2'].map((team) => seat(seats, person({ team }))) as [Seat, Seat, Seat, Seat];
     expect(seats.moveTo(a, 'team-2')).toBe('team-full');
     expect(seats.moveTo(a, 'team-9')).toBe('no-such-team');
     seats.remove(d);

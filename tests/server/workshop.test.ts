@@ -80,6 +80,9 @@ describe('a workshop of 60', () => {
       'not-allowed',
     );
     expect(await refusal(alice.client, 'control', { action: 'start' })).toBe('not-allowed');
+    // In a workshop the instructor names the teams, not a captain (it goes on the projector).
+    const captain = people.find((p) => p.welcome.role === 'captain') as Seat;
+    expect(await refusal(captain.client, 'lobby', { action: 'team-name', name: 'Anything' })).toBe('not-allowed');
 
     // The instructor lets them choose: Alice moves herself (and is sent to rejoin on her new team).
     teacher.client.send('instructor', { action: 'placement', placement: 'choose' });
@@ -239,12 +242,17 @@ describe('a workshop across a restart', () => {
     await h.restart();
 
     const back = await join(roomId, { playerId: student.id, seatToken: student.welcome.seatToken, resume: true });
+    // Back from the restart without its instructor: it waits for them, as it does when they drop.
+    await until(() => back.client.state.clock.pauseReason === 'instructor-away', 5000, 'the wait for the instructor');
+    expect(back.client.state.clock.paused).toBe(true);
+    const teacherBack = await join(roomId, { playerId: teacher.id, seatToken: teacher.welcome.seatToken });
+    await until(() => !back.client.state.clock.paused, 5000, 'the clock going on');
     expect(back.welcome).toMatchObject({ seatId: student.welcome.seatId, team: student.welcome.team });
     await until(() => back.client.state.hints.length === 1, 5000, 'the state after the restart');
     expect(back.client.state.toJSON()).toMatchObject({ code, locked: true, teamNames: { 'team-1': 'Caching Crew' } });
     expect(back.client.state.hints[0]?.ko).toBe('캐시를 보세요.');
     expect((await api<{ room: string }>(`/api/codes/${code}`)).body).toEqual({ room: roomId });
     await expect(h.colyseus.sdk.joinById(roomId, { playerId: newPlayerId(), code })).rejects.toThrow('room-locked');
-    await back.client.leave();
+    await Promise.all([back.client.leave(), teacherBack.client.leave()]);
   });
 });

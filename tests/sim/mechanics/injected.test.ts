@@ -69,5 +69,9 @@ describe('an injected incident', () => {
     // Bounded like everything a client sends: no day-long outage, no thousand-fold spike.
     expect(commandSchema.safeParse({ type: 'inject', incident: { type: 'trafficSpike', durationTicks: 5000 } }).success).toBe(false);
     expect(commandSchema.safeParse({ type: 'inject', incident: { type: 'trafficSpike', magnitude: 1000 } }).success).toBe(false);
+    // Each type's strength in its own terms: a bad deploy fails at most every request; a crash has none.
+    expect(commandSchema.safeParse({ type: 'inject', incident: { type: 'badDeploy', magnitude: 600 } }).success).toBe(false);
+    expect(commandSchema.safeParse({ type: 'inject', incident: { type: 'serverCrash', magnitude: 2 } }).success).toBe(false);
+    expect(commandSchema.safeParse({ type: 'inject', incident: { type: 'trafficSpike', magnitude: 10 } }).success).toBe(true);
   });
 });
