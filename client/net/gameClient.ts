@@ -423,6 +423,8 @@ export class GameClient {
         if (quietly) {
           this.history.set({});
           this.unacked.clear();
+          // Money, system and incidents all change at once: say why (a lobby switch says it too, harmlessly).
+          if (this.game.get()?.clock.phase === 'running') this.notify('info', 'net.moved');
         } else this.notify('info', 'net.reconnected');
         return;
       } catch (error) {

@@ -140,7 +140,8 @@ export function gameModel(state: GameState, me: MySeat): GameModel {
       phase: state.clock.phase as GameModel['clock']['phase'],
       paused: state.clock.paused,
       speed: state.clock.speed as Speed,
-      adjustable: state.clock.adjustable,
+      // Only who runs the clock sees its controls: a solo player, a workshop's instructor.
+      adjustable: state.clock.adjustable && (state.mode === 'solo' || me.role === 'instructor'),
       pauseReason: state.clock.pauseReason === 'instructor-away' ? 'instructor-away' : null,
     },
     me,

@@ -16,7 +16,7 @@ export interface ClockModel {
   phase: Phase;
   paused: boolean;
   speed: Speed;
-  /** Whether this room lets its clock be paused and sped up (solo, workshop). */
+  /** Whether this client may pause and speed up the clock (a solo player; a workshop's instructor). */
   adjustable: boolean;
   /** Why the room paused by itself (the instructor's connection dropped), or null. */
   pauseReason: 'instructor-away' | null;

@@ -48,7 +48,10 @@ export function App({ client, joinCode: linked }: { client: UiClient; joinCode: 
         <InGame client={client} game={game} status={status} />
       )}
       {game !== null && status === 'replaced' && <SeatMoved client={client} />}
-      {game !== null && game.mode === 'workshop' && game.me.role !== 'instructor' && <HintBanner hints={game.hints} />}
+      {/* Hints are for the game: once it is over they would cover its end and its debrief. */}
+      {game !== null && game.mode === 'workshop' && game.me.role !== 'instructor' && game.clock.phase !== 'finished' && (
+        <HintBanner hints={game.hints} />
+      )}
       <Notices notices={notices} client={client} />
       {game !== null && ui.briefing && <ChapterBriefing game={game} client={client} />}
       {ui.openConcept !== null && <ConceptDialog concept={ui.openConcept} />}

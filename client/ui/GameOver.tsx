@@ -30,6 +30,7 @@ export function GameOver({
   regionIds,
   onAgain,
   onDebrief,
+  onLeave = null,
   match = null,
 }: {
   team: TeamView;
@@ -37,6 +38,8 @@ export function GameOver({
   points: readonly HistoryPoint[];
   regionIds: readonly string[];
   onAgain: (() => void) | null;
+  /** Back to the start screen (a workshop's participant, whose game is over for good). */
+  onLeave?: (() => void) | null;
   /** Opens the debrief (once the result and replay are stored). */
   onDebrief: (() => void) | null;
   /** A match's game and client (null outside a match): its results replace this summary once it is over. */
@@ -47,10 +50,19 @@ export function GameOver({
   const checklist = useChecklist(team, regionIds);
   const matchOver = match !== null && match.game.mode === 'match' && match.game.clock.phase === 'finished';
   const title = t(matchOver ? 'ui.matchResults.title' : `ui.gameOver.${over.reason}`);
-  const again = onAgain !== null && (
-    <button type="button" class="su-btn su-btn-primary" onClick={onAgain}>
-      {t('ui.gameOver.again')}
-    </button>
+  const again = (
+    <>
+      {onLeave !== null && (
+        <button type="button" class="su-btn" onClick={onLeave} data-action="leave">
+          {t('ui.gameOver.leave')}
+        </button>
+      )}
+      {onAgain !== null && (
+        <button type="button" class="su-btn su-btn-primary" onClick={onAgain}>
+          {t('ui.gameOver.again')}
+        </button>
+      )}
+    </>
   );
   if (aside) {
     return (

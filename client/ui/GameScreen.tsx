@@ -31,6 +31,7 @@ import { labelForId } from './names';
 import { scenarioInfo, type ScenarioInfo } from './scenarioInfo';
 import type { UiClient } from './uiClient';
 import { uiState } from '../state/uiState';
+import { playedLines } from './scoreboard/playedLines';
 
 const NO_POINTS: HistoryPoint[] = [];
 
@@ -100,6 +101,7 @@ function Stage({
           onAgain={game.mode === 'solo' ? () => void client.startSolo(game.scenario).catch(() => undefined) : null}
           onDebrief={game.replayId !== null ? onDebrief : null}
           match={game.mode === 'match' ? { client, game } : null}
+          onLeave={game.mode === 'workshop' ? () => void client.leave() : null}
         />
       )}
     </div>
@@ -113,7 +115,7 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
   const [buildOpen, setBuildOpen] = useState(true);
   const teamId = watchedTeamId(game, ui.watchedTeam);
   const team = teamId === null ? null : (game.teams[teamId] ?? null);
-  const info = scenarioInfo(game.scenario, team);
+  const info = scenarioInfo(game.scenario, team, game.durationTicks);
   const selected = team?.components.find((c) => c.id === ui.selected) ?? null;
   const points = teamId === null ? NO_POINTS : (history[teamId] ?? NO_POINTS);
   const [debrief, setDebrief] = useState(false);
@@ -170,7 +172,7 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         aria-label={t('ui.inspector.dockLabel')}
       >
         {game.mode !== 'solo' && (
-          <Scoreboard lines={game.scoreboard} own={game.me.team} tick={game.clock.tick} teamNames={game.teamNames} />
+          <Scoreboard lines={playedLines(game)} own={game.me.team} tick={game.clock.tick} teamNames={game.teamNames} />
         )}
         {team !== null && (
           <GoalsPanel

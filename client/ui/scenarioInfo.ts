@@ -24,8 +24,16 @@ export interface ScenarioInfo {
   shop: Shop | null;
 }
 
-export function scenarioInfo(scenarioId: string, team: TeamView | null): ScenarioInfo {
-  const s = scenarioPreset(scenarioId);
+/**
+ * What the client knows of a scenario. `durationTicks`: the game's own length when its creator
+ * chose one (a match's or a workshop's), which replaces the scenario's.
+ */
+export function scenarioInfo(scenarioId: string, team: TeamView | null, durationTicks?: number): ScenarioInfo {
+  const preset = scenarioPreset(scenarioId);
+  const s =
+    preset === null || durationTicks === undefined || durationTicks <= 0
+      ? preset
+      : { ...preset, objectives: { ...preset.objectives, durationTicks } };
   if (s !== null) {
     return {
       regions: s.regions.map((r) => ({ id: r.id, name: r.name })),

@@ -23,7 +23,11 @@ export interface ResultNames {
 
 function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats, names: ResultNames): GameResult {
   const chapter = findChapter(record.scenarioId);
-  const ranked = rankScores(sims.teamIds.map((team) => ({ team, ...teamScore(sims.state(team)) }))).map((line) => line.team);
+  // A team nobody played (a workshop team left empty) ranks after every team that did.
+  const played = (team: string) => seats.members(team).length > 0;
+  const rank = (teams: readonly string[]) =>
+    rankScores(teams.map((team) => ({ team, ...teamScore(sims.state(team)) }))).map((line) => line.team);
+  const ranked = [...rank(sims.teamIds.filter(played)), ...rank(sims.teamIds.filter((team) => !played(team)))];
   return {
     code: record.code,
     mode: record.mode,
@@ -39,7 +43,13 @@ function gameResult(record: RoomSetup, sims: TeamSims, seats: Seats, names: Resu
       chapter: chapter === null ? null : chapterOutcome(chapter, sims.state(team)),
     })),
     seats: { ...names.formerSeats, ...Object.fromEntries(seats.all().map((seat) => [seat.seatId, seat.name])) },
+    ...instructorOf(seats),
   };
+}
+
+function instructorOf(seats: Seats): { instructor?: string } {
+  const instructor = seats.all().find((seat) => seat.role === 'instructor');
+  return instructor === undefined ? {} : { instructor: instructor.seatId };
 }
 
 export async function finishGame(

@@ -28,6 +28,8 @@ export interface GameResult {
   teams: TeamResult[];
   /** Display names by seat id: the command log names its players by seat. */
   seats: Record<string, string>;
+  /** A workshop's instructor's seat id (their injected incidents are in the log under it); absent otherwise. */
+  instructor?: string;
 }
 
 /** A stored result as GET /api/results/:id answers it. */

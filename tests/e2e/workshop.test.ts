@@ -97,6 +97,8 @@ describe.skipIf(!enabled)('a workshop in Chromium', () => {
     const drawing = (page: Page) => page.evaluate(() => window.scaleUp?.diagram.loop.running ?? null);
     expect(await drawing(teacher)).toBe(false);
     for (const p of people) await expect.poll(() => drawing(p.page)).toBe(true);
+    // The instructor runs the clock: participants see it, not its controls.
+    for (const p of people) expect(await p.page.locator('.su-speeds, .su-speed-select').count()).toBe(0);
 
     // An incident for team-1 only: its web server crashes.
     await teacher.locator('[data-tab="incident"]').click();

@@ -253,6 +253,13 @@ describe('a workshop across a restart', () => {
     expect(back.client.state.hints[0]?.ko).toBe('캐시를 보세요.');
     expect((await api<{ room: string }>(`/api/codes/${code}`)).body).toEqual({ room: roomId });
     await expect(h.colyseus.sdk.joinById(roomId, { playerId: newPlayerId(), code })).rejects.toThrow('room-locked');
+    // At the end a team nobody was placed on ranks after the team that played, whatever its figures.
+    teacherBack.client.send('control', { action: 'end' });
+    await until(() => back.client.state.resultId !== '', 10_000, 'the result');
+    const { body: result } = await api<ResultDocument>(`/api/results/${back.client.state.resultId}`);
+    const played = student.welcome.team as string;
+    expect(result.result.teams.find((t) => t.team === played)?.rank).toBe(1);
+    expect(result.result.teams.find((t) => t.team !== played)).toMatchObject({ rank: 2, players: [] });
     await Promise.all([back.client.leave(), teacherBack.client.leave()]);
   });
 });

@@ -46,7 +46,7 @@ function Body({ record, result, team }: { record: GameRecord; result: GameResult
     lang,
     component: labelForId,
     region: (id) => regionName(info, id, lang),
-    player: (seat) => result?.seats?.[seat] ?? seat,
+    player: (seat) => (seat === result?.instructor ? t('ui.roles.instructor') : (result?.seats?.[seat] ?? seat)),
   };
   const reports = useMemo(() => record.incidents.map((story) => incidentReport(story, ctx)), [record, lang]);
   const final = record.final;

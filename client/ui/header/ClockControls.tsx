@@ -11,6 +11,12 @@ import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import type { UiClient } from '../uiClient';
 
+/** Why the clock stands still, for someone who cannot start it again themselves. */
+function pausedText(clock: ClockModel): string {
+  if (clock.pauseReason === 'instructor-away') return 'ui.header.waitingForInstructor';
+  return clock.adjustable ? 'ui.header.paused' : 'ui.header.pausedByInstructor';
+}
+
 export function ClockControls({ clock, client }: { clock: ClockModel; client: UiClient }) {
   const { t } = useT();
   const { day, time } = clockOf(clock.tick);
@@ -67,7 +73,7 @@ export function ClockControls({ clock, client }: { clock: ClockModel; client: Ui
         </>
       )}
       {!clock.adjustable && running && <span class="su-clock-speed">{t('hud.speed', { speed: clock.speed })}</span>}
-      {clock.paused && running && <span class="su-paused-flag">{t('ui.header.paused')}</span>}
+      {clock.paused && running && <span class="su-paused-flag">{t(pausedText(clock))}</span>}
     </div>
   );
 }

@@ -28,7 +28,8 @@ export function StartScreen({ client, status }: { client: UiClient; status: Conn
   const join = (e: Event) => {
     e.preventDefault();
     const c = normaliseCode(code);
-    if (c !== '') void client.join(c).catch(() => undefined);
+    // The join page asks for a name first (and rejoins straight away a game this browser sat in).
+    if (c !== '') location.assign(`/join/${encodeURIComponent(c)}`);
   };
   return (
     <main class="su-start">

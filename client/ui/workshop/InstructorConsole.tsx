@@ -23,6 +23,7 @@ import { TeamGrid } from './TeamGrid';
 import './workshop.css';
 import './console.css';
 import './teams.css';
+import { playedLines } from '../scoreboard/playedLines';
 
 const TABS = ['people', 'incident', 'hint', 'scores'] as const;
 type Tab = (typeof TABS)[number];
@@ -63,7 +64,7 @@ export function InstructorConsole({ client, game, status }: { client: UiClient; 
   const [closer, setCloser] = useState<string | null>(null);
   const [injectTeam, setInjectTeam] = useState('all');
   const [debrief, setDebrief] = useState(false);
-  const info = scenarioInfo(game.scenario, game.teams[game.teamIds[0] ?? ''] ?? null);
+  const info = scenarioInfo(game.scenario, game.teams[game.teamIds[0] ?? ''] ?? null, game.durationTicks);
   const regions = info.regions.map((r) => ({ id: r.id, name: regionName(info, r.id, lang) }));
   const finished = game.clock.phase === 'finished';
   const canDebrief = finished && game.resultId !== null && game.replayId !== null;
@@ -119,7 +120,7 @@ export function InstructorConsole({ client, game, status }: { client: UiClient; 
               (game.scoreboard.length === 0 ? (
                 <p class="su-muted su-ws-panel">{t('ui.workshop.scoresLater')}</p>
               ) : (
-                <Scoreboard lines={game.scoreboard} own={null} tick={game.clock.tick} teamNames={game.teamNames} />
+                <Scoreboard lines={playedLines(game)} own={null} tick={game.clock.tick} teamNames={game.teamNames} />
               ))}
           </div>
         </aside>

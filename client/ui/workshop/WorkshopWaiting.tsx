@@ -16,7 +16,7 @@ import './workshop.css';
 
 export function WorkshopWaiting({ client, game, status }: { client: UiClient; game: GameModel; status: ConnectionStatus }) {
   const { t, lang } = useT();
-  const info = scenarioInfo(game.scenario, null);
+  const info = scenarioInfo(game.scenario, null, game.durationTicks);
   const chapter = findChapter(game.scenario);
   const myTeam = game.seats.find((s) => s.seatId === game.me.seatId)?.team ?? game.me.team;
   const myName = game.seats.find((s) => s.seatId === game.me.seatId)?.name ?? '';

@@ -4,6 +4,7 @@ import { rankScores, usersServed, type ScoreLine } from '../../../shared/protoco
 import { nextTrend, sparkline, TREND_EVERY, TREND_POINTS } from '../../../client/ui/scoreboard/trend';
 import { teamName } from '../../../client/ui/teams';
 import { localeText } from '../../helpers/locales';
+import { playedLines } from '../../../client/ui/scoreboard/playedLines';
 
 const line = (team: string, peakDau: number, availability: number, profit = 0, gameOver: ScoreLine['gameOver'] = null): ScoreLine => ({
   team,
@@ -57,5 +58,17 @@ describe('team names', () => {
         expect(localeText(lang, key), `${lang} ${key}`).toBeTypeOf('string');
       }
     }
+  });
+});
+
+describe("a workshop's scoreboard", () => {
+  it('leaves off a team nobody was placed on; a match shows every team', () => {
+    const line = (team: string) => ({ team, peakDau: 1, availability: 1, profit: 0, incidents: 0, recovered: 0, gameOver: null });
+    const game = {
+      scoreboard: [line('team-1'), line('team-2')],
+      seats: [{ seatId: 's1', name: 'Ana', team: 'team-1', role: 'captain' as const, connected: true, ready: false }],
+    };
+    expect(playedLines({ ...game, mode: 'workshop' }).map((l) => l.team)).toEqual(['team-1']);
+    expect(playedLines({ ...game, mode: 'match' }).map((l) => l.team)).toEqual(['team-1', 'team-2']);
   });
 });
