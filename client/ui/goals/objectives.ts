@@ -82,9 +82,10 @@ export function objectiveRows(objectives: Objectives, team: TeamView, startMoney
           value: a.p95LatencyMs,
           approx: false,
           revealedBy: null,
-          status: a.p95LatencyMs <= objectives.latencyMs ? 'met' : 'short',
+          // With nothing served there is no latency to meet a goal with (the figure reads 0 ms).
+          status: a.availability > 0 && a.p95LatencyMs <= objectives.latencyMs ? 'met' : 'short',
           // Full at or under the goal; half-way at twice the goal.
-          progress: a.p95LatencyMs <= 0 ? 1 : clamp01(objectives.latencyMs / a.p95LatencyMs),
+          progress: a.availability <= 0 ? 0 : a.p95LatencyMs <= 0 ? 1 : clamp01(objectives.latencyMs / a.p95LatencyMs),
         },
   );
   if (objectives.peakDau !== undefined) {

@@ -183,6 +183,13 @@ describe('objective progress', () => {
     expect(slowRows.find((r) => r.id === 'availability')).toMatchObject({ status: 'short' });
   });
 
+  it('does not count the latency goal met when nothing is served (the p95 then reads 0 ms)', () => {
+    const down = sandboxView((team) => {
+      team.aggregated = { requestsPerSecond: 10, availability: 0, errorRate: 1, p50LatencyMs: 0, p95LatencyMs: 0, tiers: [] };
+    });
+    expect(objectiveRows(objectives, down, 2_000).find((r) => r.id === 'latency')).toMatchObject({ status: 'short', progress: 0 });
+  });
+
   it('knows daily users roughly without business metrics (the highest seen), exactly with them', () => {
     const rough = sandboxView();
     expect(rough.users.exact).toBe(false);
