@@ -35,6 +35,8 @@ export function App({ client, joinCode: linked }: { client: UiClient; joinCode: 
   const [joinCode, setJoinCode] = useState(linked);
   useEffect(() => {
     if (game !== null) setJoinCode(null);
+    // Large text was for that session's projector, not for the next screen.
+    else uiState.update((u) => (u.projector ? { ...u, projector: false } : u));
   }, [game !== null]);
   // Projector mode scales the whole page's text (see ui.css, .su-projector).
   useEffect(() => {

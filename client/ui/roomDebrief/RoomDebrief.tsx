@@ -29,6 +29,7 @@ import { useRoomRecord } from './useRoomRecord';
 import './roomDebrief.css';
 import './roomSections.css';
 import { downloadText } from '../download';
+import { LanguageSwitch } from '../LanguageSwitch';
 
 const SECTIONS = [
   ['ranking', 'ui.roomDebrief.ranking.title'],
@@ -170,6 +171,7 @@ export function RoomDebrief({
           )}
         </div>
         <div class="su-room-actions">
+          <LanguageSwitch />
           <button
             type="button"
             class="su-btn"
