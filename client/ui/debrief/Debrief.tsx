@@ -173,14 +173,7 @@ function Body({ record, result, team }: { record: GameRecord; result: GameResult
           <p class="su-muted">{t('ui.debrief.noCommands')}</p>
         ) : (
           <table class="su-debrief-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.debrief.when')}</th>
-                <th scope="col">{t('ui.debrief.who')}</th>
-                <th scope="col">{t('ui.debrief.what')}</th>
-                <th scope="col">{t('ui.debrief.outcome')}</th>
-              </tr>
-            </thead>
+            <CommandsHead />
             <tbody>
               {record.commands.map((c, i) => (
                 <tr key={i}>
@@ -255,4 +248,19 @@ export function Debrief({ state, team, onClose }: { state: RecordState; team: st
 export function OutcomeBadge({ ok, reason }: { ok: boolean; reason: string | null }) {
   const { t } = useT();
   return ok ? <Badge tone="good">{t('ui.debrief.done')}</Badge> : <Badge tone="warn">{t(`reasons.${reason ?? 'malformed'}`)}</Badge>;
+}
+
+/** The head of a list of commands: when, who, what, and whether it was carried out. */
+export function CommandsHead() {
+  const { t } = useT();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('ui.debrief.when')}</th>
+        <th scope="col">{t('ui.debrief.who')}</th>
+        <th scope="col">{t('ui.debrief.what')}</th>
+        <th scope="col">{t('ui.debrief.outcome')}</th>
+      </tr>
+    </thead>
+  );
 }

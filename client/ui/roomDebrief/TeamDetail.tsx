@@ -7,7 +7,7 @@ import { decisionGroups, decisionsOf, incidentResponses, seatActivity, type Team
 import { Badge } from '../common';
 import { TeamIncidents } from './IncidentResponse';
 import type { RoomNames } from './roomNames';
-import { OutcomeBadge } from '../debrief/Debrief';
+import { CommandsHead, OutcomeBadge } from '../debrief/Debrief';
 
 function Commands({ run, names }: { run: TeamRun; names: RoomNames }) {
   const { t } = names;
@@ -16,14 +16,7 @@ function Commands({ run, names }: { run: TeamRun; names: RoomNames }) {
   return (
     <div class="su-room-scroll su-room-list su-room-commands">
       <table class="su-room-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.debrief.when')}</th>
-            <th scope="col">{t('ui.debrief.who')}</th>
-            <th scope="col">{t('ui.debrief.what')}</th>
-            <th scope="col">{t('ui.debrief.outcome')}</th>
-          </tr>
-        </thead>
+        <CommandsHead />
         {decisionGroups(decisions).map((group) => (
           <tbody key={group.fromTick}>
             <tr class="su-room-group">

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComponentView, HostMetrics, TeamView } from '../../../shared/sim';
 import { DETAIL_SIZE, GRID_SIZE, miniLayout } from '../../../client/ui/workshop/miniLayout';
+import { componentView } from '../../helpers/views';
 
 function metrics(health: HostMetrics['health'], down = 0): HostMetrics {
   return {
@@ -24,21 +25,7 @@ function metrics(health: HostMetrics['health'], down = 0): HostMetrics {
 }
 
 function component(id: string, kind: ComponentView['kind'], patch: Partial<ComponentView> = {}): ComponentView {
-  return {
-    id,
-    kind,
-    region: 'ap',
-    size: 'small',
-    count: 1,
-    provisioning: 0,
-    status: 'ok',
-    resizingTo: null,
-    resharding: null,
-    settings: {},
-    targets: [],
-    metrics: null,
-    ...patch,
-  };
+  return componentView({ id, kind, ...patch });
 }
 
 const team: Pick<TeamView, 'components' | 'entries'> = {
