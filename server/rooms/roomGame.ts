@@ -61,9 +61,10 @@ export function runTick(room: RoomParts): Promise<void> {
         client?.send(SERVER_MESSAGES.outcome, message);
       }
       room.wire.project(sims);
+      // The players' patch first: a snapshot of many teams takes a few milliseconds they need not wait.
+      room.broadcastPatch();
       if (sims.tick % room.timings.snapshotEveryTicks === 0) await saveSnapshot(room);
       if (sims.allOver()) await endGame(room);
-      room.broadcastPatch();
     })
     .catch((error: unknown) => logger.error({ room: record.code, err: error }, 'tick failed'));
 }

@@ -6,7 +6,7 @@ import { PROTOCOL_VERSION, type Mode, type WelcomeMessage } from '../../shared/p
 import { HINTS_KEPT } from '../../shared/protocol/roomActions';
 import { historyPoint, pushPoint, type HistoryMessage, type HistoryPoint } from '../../shared/protocol/history';
 import { HintState, ScoreState, SeatState, type GameState } from '../../shared/schema/gameState';
-import { teamScore, type SimState, type TeamScore } from '../../shared/sim';
+import { shownScore, teamScore, type SimState, type TeamScore } from '../../shared/sim';
 import type { Seat } from '../rooms/seats';
 import type { RoomSession } from '../rooms/session';
 import { findChapter } from '../../shared/campaign';
@@ -61,7 +61,7 @@ export class WireState {
       },
     );
     this.state.clock.tick = sims.tick;
-    if (this.room.mode !== 'solo') for (const team of sims.teamIds) this.projectScore(team, teamScore(sims.state(team)));
+    if (this.room.mode !== 'solo') for (const team of sims.teamIds) this.projectScore(team, shownScore(teamScore(sims.state(team))));
   }
 
   /** A team's scoreboard line: the score so far, which every seat of a match or workshop sees. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Room as ClientRoom } from '@colyseus/sdk';
 import type { OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
-import { teamScore } from '../../shared/sim';
+import { shownScore, teamScore } from '../../shared/sim';
 import type { GameRoom } from '../../server/rooms/GameRoom';
 import { endGame } from '../../server/rooms/roomGame';
 import { newPlayerId, nextMessage, partsOf, readyAndStart, simsOf, useHarness, until } from './harness';
@@ -34,11 +34,12 @@ describe('the scoreboard', () => {
     expect([...red.state.teams.keys()]).toEqual(['red']);
     expect([...blue.state.teams.keys()]).toEqual(['blue']);
 
-    // The room's scoreboard is each team's own figures at the room's tick (read at one moment: no tick runs in between).
+    // The room's scoreboard is each team's own figures at the room's tick, rounded as shown (read at
+    // one moment: no tick runs in between).
     const room = h.colyseus.getRoomById<GameRoom>(red.roomId);
     const sims = simsOf(room);
     for (const team of ['red', 'blue']) {
-      const score = teamScore(sims.state(team));
+      const score = shownScore(teamScore(sims.state(team)));
       expect({ ...room.state.scoreboard.get(team)!.toJSON() }).toEqual({ ...score, gameOver: score.gameOver ?? '' });
     }
     // And it reaches the clients: red, with no users served, below blue on both screens.

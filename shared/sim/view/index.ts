@@ -14,4 +14,4 @@ export { ALERT_THRESHOLDS } from './alerts';
 export { COMPLAINT_ERROR_RATES, COMPLAINT_LATENCY_FACTORS, complaintsOf } from './complaints';
 export { FEED_LIMIT, loggedEntry } from './feed';
 export { SLOWEST_LIMIT, lossFigures, type LossFigures } from './loss';
-export { peakDailyUsers, teamResult, teamScore, type TeamResultFigures, type TeamScore } from './result';
+export { peakDailyUsers, teamResult, teamScore, shownScore, type TeamResultFigures, type TeamScore } from './result';

@@ -7,6 +7,7 @@
 import { checklistScore } from '../rules/checklist';
 import type { SimState } from '../core/state';
 import type { TeamView } from './types';
+import { figure, share, whole } from './figures';
 
 /** One team's result, in full precision: a record to sort and compare, formatted where shown. */
 export interface TeamResultFigures {
@@ -81,4 +82,13 @@ export function teamScore(state: SimState): TeamScore {
     recovered: state.incidents.filter((incident) => incident.recoveredTick !== null).length,
     gameOver: result.gameOver,
   };
+}
+
+/**
+ * A score as the live scoreboard sends it, rounded like every figure a player reads (users whole,
+ * availability to SHARE_DECIMALS, profit to FIGURE_DIGITS significant figures): a line then changes only
+ * when what it shows changes, instead of every tick in the last bit of a double.
+ */
+export function shownScore(score: TeamScore): TeamScore {
+  return { ...score, peakDau: whole(score.peakDau), availability: share(score.availability), profit: figure(score.profit) };
 }

@@ -5,6 +5,7 @@ import { nextTrend, sparkline, TREND_EVERY, TREND_POINTS } from '../../../client
 import { teamName } from '../../../client/ui/teams';
 import { localeText } from '../../helpers/locales';
 import { playedLines } from '../../../client/ui/scoreboard/playedLines';
+import { shownScore } from '../../../shared/sim';
 
 const line = (team: string, peakDau: number, availability: number, profit = 0, gameOver: ScoreLine['gameOver'] = null): ScoreLine => ({
   team,
@@ -70,5 +71,13 @@ describe("a workshop's scoreboard", () => {
     };
     expect(playedLines({ ...game, mode: 'workshop' }).map((l) => l.team)).toEqual(['team-1']);
     expect(playedLines({ ...game, mode: 'match' }).map((l) => l.team)).toEqual(['team-1', 'team-2']);
+  });
+});
+
+describe('a scoreboard line on the wire', () => {
+  it('is rounded as it is shown: users whole, availability to five decimals, profit to four figures', () => {
+    const exact = { peakDau: 1234.6, availability: 0.987654321, profit: 12345.678, incidents: 3, recovered: 2, gameOver: null };
+    expect(shownScore(exact)).toEqual({ ...exact, peakDau: 1235, availability: 0.98765, profit: 12350 });
+    expect(shownScore({ ...exact, profit: -98.7654 }).profit).toBe(-98.77);
   });
 });
