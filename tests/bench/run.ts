@@ -7,16 +7,19 @@
  *   npm run bench -- --min-ms 200        shorter timing windows (a quick smoke run)
  *   npm run bench -- --only server       the server load test alone (tests/bench/serverLoad.ts)
  *   npm run bench -- --only server --rooms 100 [--server-cpu-prof /tmp/prof]
+ *   npm run bench -- --only classroom    a workshop of 60 and 10 four-team matches in one server (tests/bench/classroomLoad.ts)
  *   npm run bench -- --only client       the diagram's frame rate in headless Chromium (tests/bench/clientRender.ts)
  *
  * Each benchmark is a BenchCase in CASES, grouped into tables by `group`; a new benchmark is one
- * more entry with its own group and columns, as the server load test (group `server`) is. The
+ * more entry with its own group, columns and notes, as the server load tests (groups `server` and
+ * `classroom`) are. The
  * process always exits 0 on a completed measurement: missed goals are reported, not failed.
  * Timing uses performance.now(), which is fine here: this measures the sim, it is not part of it.
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { cloneState, hashState, step, type SimState } from '../../shared/sim';
+import { classroomLoadCase, classroomNotes } from './classroomLoad';
 import { clientRenderCases, closeClientRender } from './clientRender';
 import { buildEveryKindTopology } from './everyKind';
 import { serverLoadCase, serverNotes } from './serverLoad';
@@ -33,8 +36,11 @@ export interface Column {
   digits: number;
 }
 
-/** Table layout per group, in print order. A new group adds its columns here. */
-export const GROUPS: Record<string, { title: string; columns: Column[] }> = {
+/**
+ * Table layout per group, in print order. A new group adds its columns here, and the lines it
+ * prints under its table (what the columns leave out) as `notes`.
+ */
+export const GROUPS: Record<string, { title: string; columns: Column[]; notes?: (result: CaseResult) => string[] }> = {
   step: {
     title: 'Sim step cost (one core)',
     columns: [
@@ -78,6 +84,28 @@ export const GROUPS: Record<string, { title: string; columns: Column[] }> = {
       { key: 'serverCpuPercent', label: 'server CPU %', digits: 0 },
       { key: 'serverRssMb', label: 'RSS MB', digits: 0 },
     ],
+    notes: serverNotes,
+  },
+  classroom: {
+    title: 'Classroom load: a workshop (instructor + 60 in 12 teams) and 10 four-team matches (2 per team) in one server',
+    columns: [
+      { key: 'clients', label: 'clients', digits: 0 },
+      { key: 'workshopTicksPerSecond', label: 'workshop ticks/s', digits: 1 },
+      { key: 'workshopExpectedTicksPerSecond', label: 'expected', digits: 0 },
+      { key: 'matchTicksPerSecond', label: 'match ticks/s', digits: 1 },
+      { key: 'matchExpectedTicksPerSecond', label: 'expected', digits: 0 },
+      { key: 'workshopTickP99Ms', label: 'workshop p99 ms', digits: 2 },
+      { key: 'matchTickP99Ms', label: 'match p99 ms', digits: 2 },
+      { key: 'tickP99Ms', label: 'all p99 ms', digits: 2 },
+      { key: 'tickMaxMs', label: 'max', digits: 1 },
+      { key: 'instructorBytesPerSecond', label: 'B/s instructor', digits: 0 },
+      { key: 'participantBytesPerSecond', label: 'participant', digits: 0 },
+      { key: 'matchPlayerBytesPerSecond', label: 'match player', digits: 0 },
+      { key: 'serverCpuPercent', label: 'server CPU %', digits: 0 },
+      { key: 'serverEventLoopUtilisation', label: 'loop busy', digits: 2 },
+      { key: 'serverRssMb', label: 'RSS MB', digits: 0 },
+    ],
+    notes: classroomNotes,
   },
   client: {
     title: 'Diagram rendering in headless Chromium (dev page, real sim in the page)',
@@ -107,6 +135,7 @@ export const CASES: BenchCase[] = [
   stepCase('step-1000-every-kind', 900, 8, buildEveryKindTopology),
   forecastCase('forecast-200', 200, 2),
   serverLoadCase('server-load'),
+  classroomLoadCase('classroom-load'),
   ...clientRenderCases(),
 ];
 
@@ -299,7 +328,7 @@ function renderTable(results: readonly CaseResult[]): string {
           `  ${r.id}: utilisation ${kinds.join(', ')}; p50 ${format(u.p50LatencyMs, 1)} ms, p95 ${format(u.p95LatencyMs, 1)} ms, availability ${format(u.availability, 4)}`,
         );
       }
-      if (r.group === 'server') lines.push(...serverNotes(r));
+      lines.push(...(layout.notes?.(r) ?? []));
       for (const warning of r.warnings) lines.push(`  ${r.id}: warning: ${warning}`);
     }
     lines.push('');

@@ -29,7 +29,10 @@
  * utilisation and event-loop delay cover those, which is why they are reported beside it.
  *
  * One file on purpose: the parent and the child are the same file (`fork` of itself), so the
- * measuring side and the measured side cannot drift apart.
+ * measuring side and the measured side cannot drift apart. The classroom load test
+ * (classroomLoad.ts) runs in the same harness: `runLoad` (child, budget, teardown, warnings),
+ * `measureWindow` (the window and the figures every load case reports), the `Bot`, and the
+ * child's tick durations filed by room mode; only its load and its split of the figures are its own.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -59,28 +62,34 @@ const COMMAND_INTERVAL_MS = 4000;
 /** Rooms being created at the same time during the ramp-up. */
 const RAMP_CONCURRENCY = 16;
 /** The measured window is this many times `--min-ms` (30 s by default, 6 s with --min-ms 200). */
-const WINDOW_PER_MIN_MS = 30;
+export const WINDOW_PER_MIN_MS = 30;
 /** A bot scales up (which costs money) only with at least this much left, else it configures. */
 const MONEY_FOR_SCALE_UP = 600;
 const LOOP_DELAY_RESOLUTION_MS = 10;
 const ROOMS_GOAL = 500;
-const TICK_P99_GOAL_MS = 10;
+export const TICK_P99_GOAL_MS = 10;
 /** Share of the expected ticks per second the server must deliver for the rooms to count as served. */
-const TICK_RATE_GOAL = 0.95;
+export const TICK_RATE_GOAL = 0.95;
+/** The mode a tick is filed under when the room did not count it (it threw before the end). */
+const UNCOUNTED_TICK = 'failed';
 
 // ---------------------------------------------------------------------------------------------
 // Messages between the bench (parent) and the server child, over the IPC channel.
 
 type ToChild = { type: 'window-start' } | { type: 'window-end' } | { type: 'stop' };
 
-interface WindowStats {
-  elapsedMs: number;
+/** Exact quantiles of tick durations, ms: all ticks, ticks without a snapshot, and ticks that wrote one (every snapshotEveryTicks-th). */
+interface TickSummaries {
   ticks: number;
-  /** Exact quantiles of the tick durations observed during the window, ms. */
   tickMs: Summary;
-  /** The same for ticks without a snapshot, and for ticks that wrote one (every snapshotEveryTicks-th). */
   plainTickMs: Summary;
   snapshotTickMs: Summary;
+}
+
+interface WindowStats extends TickSummaries {
+  elapsedMs: number;
+  /** The same per room mode (solo, match, workshop), from the `mode` label of the room's tick counter. */
+  byMode: Record<string, TickSummaries>;
   /** Time the store's saveSnapshot and appendCommand held the event loop (synchronous SQLite), ms. */
   snapshotWriteMs: Summary;
   commandWriteMs: Summary;
@@ -131,19 +140,19 @@ function summarise(values: readonly number[]): Summary {
   };
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   return quantile(
     [...values].sort((a, b) => a - b),
     0.5,
   );
 }
 
-function sleep(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Resolves with `promise`, or rejects after `ms` (the timer does not keep the process alive). */
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
     timer.unref();
@@ -161,7 +170,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 /** Runs `task(0…count-1)` with at most `limit` in flight; stops starting new ones once `stop()` says so. */
-async function pool(count: number, limit: number, task: (index: number) => Promise<void>, stop: () => boolean): Promise<void> {
+export async function pool(count: number, limit: number, task: (index: number) => Promise<void>, stop: () => boolean): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < count && !stop()) {
@@ -238,18 +247,42 @@ async function runServerChild(dataDir: string): Promise<void> {
     });
 
     // Every tick duration the room reports, while a window is open (seconds, as the histogram
-    // gets them), split by whether the tick wrote a snapshot.
+    // gets them), split by whether the tick wrote a snapshot and by the room's mode. The histogram
+    // has no mode label, but RoomMetrics.tick counts the tick (`ticks.inc({ mode })`) right before
+    // it observes the duration, in the same synchronous step: the label seen last is this tick's.
+    type TickLists = { ticks: number[]; plain: number[]; snapshot: number[] };
+    const tickLists = (): TickLists => ({ ticks: [], plain: [], snapshot: [] });
+    let window: { all: TickLists; byMode: Map<string, TickLists>; snapshots: number[]; commandWrites: number[] } | null = null;
+    let snapshotInTick = false;
+    let tickMode = UNCOUNTED_TICK;
+    const counter = server.metrics.ticks as unknown as { inc(...args: unknown[]): void };
+    const inc = counter.inc.bind(counter);
+    counter.inc = (...args: unknown[]) => {
+      const labels = args[0] as { mode?: unknown } | undefined;
+      if (typeof labels === 'object' && labels !== null && typeof labels.mode === 'string') tickMode = labels.mode;
+      inc(...args);
+    };
     const histogram = server.metrics.tickSeconds as unknown as { observe(value: number): void };
     const observe = histogram.observe.bind(histogram);
-    let window: { ticks: number[]; plainTicks: number[]; snapshotTicks: number[]; snapshots: number[]; commandWrites: number[] } | null =
-      null;
-    let snapshotInTick = false;
     histogram.observe = (value: number) => {
-      window?.ticks.push(value * 1000);
-      (snapshotInTick ? window?.snapshotTicks : window?.plainTicks)?.push(value * 1000);
+      if (window !== null) {
+        let lists = window.byMode.get(tickMode);
+        if (lists === undefined) window.byMode.set(tickMode, (lists = tickLists()));
+        for (const into of [window.all, lists]) {
+          into.ticks.push(value * 1000);
+          (snapshotInTick ? into.snapshot : into.plain).push(value * 1000);
+        }
+      }
       snapshotInTick = false;
+      tickMode = UNCOUNTED_TICK;
       observe(value);
     };
+    const summaries = (lists: TickLists): TickSummaries => ({
+      ticks: lists.ticks.length,
+      tickMs: summarise(lists.ticks),
+      plainTickMs: summarise(lists.plain),
+      snapshotTickMs: summarise(lists.snapshot),
+    });
     // The store's writes, timed: node:sqlite is synchronous, so the time until the method returns
     // its promise is the time the event loop was held. Ticks run one after another (the store's
     // awaits settle as microtasks), so a snapshot written since the last observe belongs to this tick.
@@ -283,7 +316,7 @@ async function runServerChild(dataDir: string): Promise<void> {
     process.on('message', (message: ToChild) => {
       void (async () => {
         if (message.type === 'window-start') {
-          window = { ticks: [], plainTicks: [], snapshotTicks: [], snapshots: [], commandWrites: [] };
+          window = { all: tickLists(), byMode: new Map(), snapshots: [], commandWrites: [] };
           loopDelay.reset();
           start = {
             at: performance.now(),
@@ -294,16 +327,14 @@ async function runServerChild(dataDir: string): Promise<void> {
             rejected: await commandCount('rejected'),
           };
         } else if (message.type === 'window-end') {
-          const seen = window ?? { ticks: [], plainTicks: [], snapshotTicks: [], snapshots: [], commandWrites: [] };
+          const seen = window ?? { all: tickLists(), byMode: new Map<string, TickLists>(), snapshots: [], commandWrites: [] };
           window = null;
           const cpu = process.cpuUsage(start.cpu);
           const memory = process.memoryUsage();
           const stats: WindowStats = {
             elapsedMs: performance.now() - start.at,
-            ticks: seen.ticks.length,
-            tickMs: summarise(seen.ticks),
-            plainTickMs: summarise(seen.plainTicks),
-            snapshotTickMs: summarise(seen.snapshotTicks),
+            ...summaries(seen.all),
+            byMode: Object.fromEntries([...seen.byMode].map(([mode, lists]) => [mode, summaries(lists)])),
             snapshotWriteMs: summarise(seen.snapshots),
             commandWriteMs: summarise(seen.commandWrites),
             cpuUserMs: cpu.user / 1000,
@@ -367,9 +398,9 @@ function askWindow(child: ChildProcess): Promise<WindowStats> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The bots: one client per solo room.
+// The bots: one client each (a solo room's player here; workshop and match seats in classroomLoad.ts).
 
-interface Counters {
+export interface Counters {
   sent: number;
   acked: number;
   errors: number;
@@ -382,9 +413,28 @@ interface Counters {
   recordLatency: boolean;
 }
 
+function newCounters(): Counters {
+  return {
+    sent: 0,
+    acked: 0,
+    errors: 0,
+    errorReasons: new Map(),
+    outcomesOk: 0,
+    outcomesFailed: 0,
+    outcomeReasons: new Map(),
+    ackLatencies: [],
+    recordLatency: false,
+  };
+}
+
 type Command = Record<string, unknown> & { type: string };
 
-class Bot {
+/**
+ * One client: counts the bytes its WebSocket receives and the answers to its commands; once set
+ * up, sends a command for its team every few seconds. `team` is the team whose money it reads
+ * (null for a seat with no team, an instructor, which only watches).
+ */
+export class Bot {
   bytes = 0;
   private seq = 0;
   private step = 0;
@@ -400,6 +450,7 @@ class Bot {
   constructor(
     readonly room: ClientRoom<unknown, GameState>,
     private readonly counters: Counters,
+    public team: string | null = 'solo',
   ) {
     // Every byte the WebSocket delivers (state, patches, acks, outcomes, errors), from now on.
     const events = room.connection.events as { onmessage?: (event: { data: ArrayBuffer }) => void };
@@ -436,13 +487,16 @@ class Bot {
     return this.room.state.clock?.tick ?? 0;
   }
 
-  /** Speed 4, then buys a web group of its own (the sandbox's web-1 hosts the database and cannot scale). */
-  async setUp(welcome: WelcomeMessage): Promise<string> {
+  /**
+   * With `speed`, sets the room's speed (a solo player); then buys a web group of its own (the
+   * sandbox's web-1 hosts the database and cannot scale). The room must be running.
+   */
+  async setUp(welcome: WelcomeMessage, speed?: number): Promise<string> {
     this.seq = welcome.nextSeq;
     // The purchase goes right behind the control message, as a quick player's would: before commit
     // 810c59c a busy server could acknowledge such a command and never apply it ("A lost command"
     // in docs/benchmarks.md); a missing outcome fails the set-up and is reported.
-    this.room.send('control', { action: 'speed', speed: SPEED });
+    if (speed !== undefined) this.room.send('control', { action: 'speed', speed });
     const seq = this.seq;
     const bought = new Promise<OutcomeMessage>((resolve) => this.waiting.set(seq, resolve));
     this.send({ type: 'buy', kind: 'web', region: 'ap', size: 'small' });
@@ -456,7 +510,7 @@ class Bot {
     let ackTick: number | null = null;
     void acked.then((ack) => (ackTick = ack.tick));
     const outcome = await withTimeout(bought, 30_000, "the bot's first purchase").catch((error: unknown) => {
-      const team = this.room.state.teams?.get('solo');
+      const team = this.room.state.teams?.get(this.team ?? '');
       const web = team === undefined ? [] : [...team.components.keys()].filter((key) => key.startsWith('web-'));
       throw new Error(
         `${String(error)} (acked for tick ${ackTick}; the room is at tick ${this.tick}; web groups in view: ${web.join(', ')})`,
@@ -492,7 +546,7 @@ class Bot {
    */
   private nextCommand(webId: string): Command {
     const phase = this.step++ % 2;
-    const money = this.room.state.teams?.get('solo')?.money ?? 0;
+    const money = this.room.state.teams?.get(this.team ?? '')?.money ?? 0;
     if (phase === 0 && this.scaledUp) {
       this.scaledUp = false;
       return { type: 'scale', id: webId, count: 1 };
@@ -524,7 +578,7 @@ class Bot {
   }
 }
 
-function nextMessage<T>(room: ClientRoom, type: string, timeoutMs: number): Promise<T> {
+export function nextMessage<T>(room: ClientRoom, type: string, timeoutMs: number): Promise<T> {
   let off: (() => void) | undefined;
   const message = new Promise<T>((resolve) => {
     off = room.onMessage(type, (payload: T) => {
@@ -536,27 +590,39 @@ function nextMessage<T>(room: ClientRoom, type: string, timeoutMs: number): Prom
 }
 
 // ---------------------------------------------------------------------------------------------
-// The case.
+// The harness every load case runs in (this one and classroomLoad.ts): the child, the bots'
+// counters, a budget, the measured window and an orderly teardown.
 
-export function serverLoadCase(id: string): BenchCase {
-  return {
-    id,
-    group: 'server',
-    title: `solo rooms at ${SPEED}×, one bot each`,
-    run: (options) => runServerLoad(id, options),
-  };
+/** What a load case's body works with. */
+export interface LoadRun {
+  /** The server's base URL, once it listens. */
+  base: string;
+  sdk: SdkClient;
+  child: ChildProcess;
+  counters: Counters;
+  /** Every client the body opens goes in here: each one stops and leaves at the end. */
+  opened: Bot[];
+  warnings: string[];
+  progress: (text: string) => void;
+  /** True once the run is aborted (budget, interruption) or the server is gone: start nothing new. */
+  stopping: () => boolean;
 }
 
-async function runServerLoad(id: string, options: BenchOptions): Promise<CaseResult> {
-  const rooms = options.rooms ?? DEFAULT_ROOMS;
-  const windowMs = WINDOW_PER_MIN_MS * options.minMs;
-  const settleMs = Math.min(5000, windowMs / 3);
-  // The whole case, ramp-up and teardown included: generous, but bounded.
-  const budgetMs = 120_000 + rooms * 200 + settleMs + windowMs;
-  const title = `${rooms} solo rooms at ${SPEED}×, one bot each, ${Math.round(windowMs / 1000)} s window`;
+/**
+ * Runs `body` against a fresh server child within `budgetMs`, then tears everything down whatever
+ * happened: the clients leave (consented), the server saves and closes, the child exits (killed
+ * after 40 s), the data folder goes. A body that fails or overruns is reported as a warning with
+ * `partial()`'s figures, in which every goal counts as missed (a missing metric is NaN).
+ */
+export async function runLoad(
+  id: string,
+  options: BenchOptions,
+  budgetMs: number,
+  body: (run: LoadRun) => Promise<Record<string, number>>,
+  partial: () => Record<string, number>,
+): Promise<{ metrics: Record<string, number>; warnings: string[] }> {
   const warnings: string[] = [];
   const progress = (text: string) => process.stderr.write(`  ${id}: ${text}\n`);
-
   const dataDir = mkdtempSync(join(tmpdir(), 'scale-up-bench-'));
   const { child, ready, exited } = startChild(dataDir, options.serverCpuProf);
   let childGone = false;
@@ -569,177 +635,25 @@ async function runServerLoad(id: string, options: BenchOptions): Promise<CaseRes
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
-  const counters: Counters = {
-    sent: 0,
-    acked: 0,
-    errors: 0,
-    errorReasons: new Map(),
-    outcomesOk: 0,
-    outcomesFailed: 0,
-    outcomeReasons: new Map(),
-    ackLatencies: [],
-    recordLatency: false,
-  };
-  /** Every bot whose room was created (all leave at the end), and those that got as far as sending commands. */
+  const counters = newCounters();
   const opened: Bot[] = [];
-  const bots: Bot[] = [];
   let aborted = false;
-  let setupFailures = 0;
-  let firstSetupError = '';
 
   const measure = async (): Promise<Record<string, number>> => {
-    const port = await ready;
-    const base = `http://127.0.0.1:${port}`;
+    const base = `http://127.0.0.1:${await ready}`;
     const { Client } = await import('@colyseus/sdk');
-    const sdk: SdkClient = new Client(base);
-
-    // Ramp-up: create the rooms, a few at a time; each bot starts its commands once set up.
-    const rampStart = performance.now();
-    progress(`opening ${rooms} rooms (server pid ${child.pid})…`);
-    await pool(
-      rooms,
-      RAMP_CONCURRENCY,
-      async (index) => {
-        try {
-          const playerId = `bench-bot-${process.pid}-${index}`;
-          const room = (await withTimeout(
-            sdk.create('game', { mode: 'solo', playerId, name: `bot ${index}` }),
-            30_000,
-            'create',
-          )) as ClientRoom<unknown, GameState>;
-          const welcome = nextMessage<WelcomeMessage>(room, 'welcome', 30_000);
-          const bot = new Bot(room, counters);
-          opened.push(bot);
-          const webId = await bot.setUp(await welcome);
-          bots.push(bot);
-          if (!aborted) bot.run(webId);
-          if (bots.length % 100 === 0) progress(`${bots.length} rooms up (${((performance.now() - rampStart) / 1000).toFixed(1)} s)`);
-        } catch (error) {
-          setupFailures++;
-          firstSetupError ||= error instanceof Error ? error.message : String(error);
-        }
-      },
-      () => aborted || childGone,
-    );
-    const rampMs = performance.now() - rampStart;
-    if (setupFailures > 0) warnings.push(`${setupFailures} room(s) failed to set up; first: ${firstSetupError}`);
-    progress(
-      `${bots.length} rooms up in ${(rampMs / 1000).toFixed(1)} s; settling ${(settleMs / 1000).toFixed(0)} s, then measuring ${(windowMs / 1000).toFixed(0)} s`,
-    );
-    await sleep(settleMs);
-
-    // The window.
-    const metricsBefore = await (await fetch(`${base}/metrics`)).text();
-    child.send({ type: 'window-start' } satisfies ToChild);
-    const botCpu = process.cpuUsage();
-    const machineBefore = machineCpu();
-    const windowStart = performance.now();
-    const bytesBefore = bots.map((b) => b.bytes);
-    const ticksBefore = bots.map((b) => b.tick);
-    const sentBefore = counters.sent;
-    counters.recordLatency = true;
-    await sleep(windowMs);
-    counters.recordLatency = false;
-    const stats = await withTimeout(askWindow(child), 30_000, 'window stats from the server');
-    const seconds = (performance.now() - windowStart) / 1000;
-    const botCpuUsage = process.cpuUsage(botCpu);
-    const machineAfter = machineCpu();
-    const sentInWindow = counters.sent - sentBefore;
-    const bytes = bots.map((b, i) => b.bytes - (bytesBefore[i] ?? 0));
-    const roomTickRates = bots.map((b, i) => (b.tick - (ticksBefore[i] ?? 0)) / seconds);
-    const metricsAfter = await (await fetch(`${base}/metrics`)).text();
-    const before = parseHistogram(metricsBefore, 'scaleup_tick_duration_seconds');
-    const after = parseHistogram(metricsAfter, 'scaleup_tick_duration_seconds');
-    const gauge = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(metricsAfter)?.[1] ?? NaN);
-
-    // Commands still in flight get a moment (up to 10 s) to be acked and applied before the totals are read.
-    for (const bot of bots) bot.stop();
-    const commandErrors = () => [...counters.errorReasons].filter(([key]) => key.startsWith('command:')).reduce((sum, [, n]) => sum + n, 0);
-    const settled = () =>
-      counters.acked + commandErrors() >= counters.sent && counters.outcomesOk + counters.outcomesFailed >= counters.acked;
-    for (const end = performance.now() + 10_000; !settled() && performance.now() < end;) await sleep(100);
-
-    const serverSeconds = stats.elapsedMs / 1000;
-    // Cores' worth of CPU the whole machine used in the window (all cores' ticks over total ticks × cores).
-    const cores = availableParallelism();
-    const machine = (key: 'busy' | 'steal') =>
-      machineBefore === null || machineAfter === null
-        ? NaN
-        : ((machineAfter[key] - machineBefore[key]) / (machineAfter.total - machineBefore.total)) * cores * 100;
-    const expectedTicksPerSecond = (opened.length * SPEED * 1000) / DEFAULT_TIMINGS.tickMs; // every room created ticks
-    const latencies = [...counters.ackLatencies].sort((a, b) => a - b);
-    const metrics: Record<string, number> = {
-      rooms: bots.length,
-      roomsCreated: opened.length,
-      roomsServer: gauge('scaleup_rooms'),
-      clients: gauge('scaleup_clients'),
-      rampSeconds: rampMs / 1000,
-      windowSeconds: serverSeconds,
-      tickMs: DEFAULT_TIMINGS.tickMs,
-      speed: SPEED,
-      ticksPerSecond: stats.ticks / serverSeconds,
-      expectedTicksPerSecond,
-      tickRateShare: stats.ticks / serverSeconds / expectedTicksPerSecond,
-      slowestRoomTicksPerSecond: Math.min(...roomTickRates),
-      medianRoomTicksPerSecond: median(roomTickRates),
-      tickP50Ms: stats.tickMs.p50,
-      tickP95Ms: stats.tickMs.p95,
-      tickP99Ms: stats.tickMs.p99,
-      tickP999Ms: stats.tickMs.p999,
-      tickMaxMs: stats.tickMs.max,
-      tickMeanMs: stats.tickMs.mean,
-      plainTickP50Ms: stats.plainTickMs.p50,
-      plainTickP99Ms: stats.plainTickMs.p99,
-      plainTickMaxMs: stats.plainTickMs.max,
-      snapshotTicks: stats.snapshotTickMs.count,
-      snapshotTickP50Ms: stats.snapshotTickMs.p50,
-      snapshotTickP99Ms: stats.snapshotTickMs.p99,
-      snapshotWriteP50Ms: stats.snapshotWriteMs.p50,
-      snapshotWriteP99Ms: stats.snapshotWriteMs.p99,
-      snapshotWriteMaxMs: stats.snapshotWriteMs.max,
-      commandWrites: stats.commandWriteMs.count,
-      commandWriteP50Ms: stats.commandWriteMs.p50,
-      commandWriteP99Ms: stats.commandWriteMs.p99,
-      commandWriteMaxMs: stats.commandWriteMs.max,
-      histogramP50Ms: histogramQuantileMs(before, after, 0.5),
-      histogramP95Ms: histogramQuantileMs(before, after, 0.95),
-      histogramP99Ms: histogramQuantileMs(before, after, 0.99),
-      /** Tick time as a share of one core: the simulation's part of the CPU figure. */
-      tickCoreShare: (stats.tickMs.mean * stats.ticks) / stats.elapsedMs,
-      clientBytesPerSecond: bytes.reduce((sum, b) => sum + b, 0) / bots.length / seconds,
-      clientBytesPerSecondMax: Math.max(...bytes) / seconds,
-      patchBytesPerClientSecond: stats.patchBytes / opened.length / serverSeconds,
-      commandsPerSecond: sentInWindow / seconds,
-      ackP50Ms: quantile(latencies, 0.5),
-      ackP99Ms: quantile(latencies, 0.99),
-      serverCpuPercent: ((stats.cpuUserMs + stats.cpuSystemMs) / stats.elapsedMs) * 100,
-      serverCpuUserPercent: (stats.cpuUserMs / stats.elapsedMs) * 100,
-      serverEventLoopUtilisation: stats.eventLoopUtilisation,
-      serverLoopDelayP50Ms: stats.loopDelayMs.p50,
-      serverLoopDelayP99Ms: stats.loopDelayMs.p99,
-      serverLoopDelayMaxMs: stats.loopDelayMs.max,
-      serverRssMb: stats.rssBytes / 2 ** 20,
-      serverHeapUsedMb: stats.heapUsedBytes / 2 ** 20,
-      serverCommandsAccepted: stats.commandsAccepted,
-      serverCommandsRejected: stats.commandsRejected,
-      botCpuPercent: ((botCpuUsage.user + botCpuUsage.system) / 1000 / (seconds * 1000)) * 100,
-      cores,
-      machineCpuPercent: machine('busy'),
-      machineStealPercent: machine('steal'),
-      commandsSent: counters.sent,
-      commandsAcked: counters.acked,
-      commandErrors: counters.errors,
-      outcomesOk: counters.outcomesOk,
-      outcomesFailed: counters.outcomesFailed,
-      commandsUnanswered: counters.sent - counters.acked - commandErrors(),
-      /** Acknowledged (so logged) but never applied: no outcome came back. */
-      outcomesMissing: counters.acked - counters.outcomesOk - counters.outcomesFailed,
+    progress(`server pid ${child.pid}`);
+    const run: LoadRun = {
+      base,
+      sdk: new Client(base),
+      child,
+      counters,
+      opened,
+      warnings,
+      progress,
+      stopping: () => aborted || childGone,
     };
-    // Quantiles of empty lists come back over IPC as null (JSON has no NaN).
-    for (const [key, value] of Object.entries(metrics)) if (typeof value !== 'number') metrics[key] = NaN;
-    // What the rest of the machine used meanwhile: other people's processes share these cores.
-    metrics.otherCpuPercent = metrics.machineCpuPercent! - metrics.serverCpuPercent! - metrics.botCpuPercent!;
-    return metrics;
+    return body(run);
   };
 
   let metrics: Record<string, number>;
@@ -754,8 +668,7 @@ async function runServerLoad(id: string, options: BenchOptions): Promise<CaseRes
     ]);
   } catch (error) {
     warnings.push(`run aborted: ${error instanceof Error ? error.message : String(error)}`);
-    // Nothing was measured: every goal counts as missed (NaN fails every comparison).
-    metrics = { roomsSetUp: bots.length, rooms: NaN, tickP99Ms: NaN, tickRateShare: NaN };
+    metrics = partial();
   } finally {
     aborted = true;
     clearTimeout(deadline);
@@ -787,6 +700,222 @@ async function runServerLoad(id: string, options: BenchOptions): Promise<CaseRes
   if ((metrics.botCpuPercent ?? 0) > 80)
     warnings.push(`the bots used ${metrics.botCpuPercent!.toFixed(0)} % of a core: on 2 cores they may have slowed the server`);
   if (options.serverCpuProf !== undefined) warnings.push(`server CPU profile written to ${options.serverCpuProf}`);
+  return { metrics, warnings };
+}
+
+/** The measured window: the server's own figures, and per client what it received and how far its room's clock moved. */
+export interface LoadWindow {
+  stats: WindowStats;
+  /** The window's length as the parent timed it, s (per-client rates use it). */
+  seconds: number;
+  /** Figures every load case reports (the keys serverNotes reads). */
+  metrics: Record<string, number>;
+  /** Bytes the client's WebSocket received during the window. */
+  bytes(bot: Bot): number;
+  /** Ticks the client's room advanced during the window, by the clock in the client's state. */
+  ticks(bot: Bot): number;
+}
+
+/**
+ * Measures `windowMs` of the load already running: the child's window (exact tick quantiles, CPU,
+ * event loop, memory), /metrics before and after, the bots' and the machine's CPU, bytes and clock
+ * per client. Then every bot stops and commands in flight get up to 10 s to be answered, so the
+ * command totals are final.
+ */
+export async function measureWindow(run: LoadRun, windowMs: number): Promise<LoadWindow> {
+  const { base, child, counters, opened } = run;
+  const metricsBefore = await (await fetch(`${base}/metrics`)).text();
+  child.send({ type: 'window-start' } satisfies ToChild);
+  const botCpu = process.cpuUsage();
+  const machineBefore = machineCpu();
+  const windowStart = performance.now();
+  const bytesBefore = new Map(opened.map((b) => [b, b.bytes]));
+  const ticksBefore = new Map(opened.map((b) => [b, b.tick]));
+  const sentBefore = counters.sent;
+  counters.recordLatency = true;
+  await sleep(windowMs);
+  counters.recordLatency = false;
+  const stats = await withTimeout(askWindow(child), 30_000, 'window stats from the server');
+  const seconds = (performance.now() - windowStart) / 1000;
+  const botCpuUsage = process.cpuUsage(botCpu);
+  const machineAfter = machineCpu();
+  const sentInWindow = counters.sent - sentBefore;
+  const bytesAfter = new Map(opened.map((b) => [b, b.bytes]));
+  const ticksAfter = new Map(opened.map((b) => [b, b.tick]));
+  const metricsAfter = await (await fetch(`${base}/metrics`)).text();
+  const before = parseHistogram(metricsBefore, 'scaleup_tick_duration_seconds');
+  const after = parseHistogram(metricsAfter, 'scaleup_tick_duration_seconds');
+  const gauge = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(metricsAfter)?.[1] ?? NaN);
+
+  // Commands still in flight get a moment (up to 10 s) to be acked and applied before the totals are read.
+  for (const bot of opened) bot.stop();
+  const commandErrors = () => [...counters.errorReasons].filter(([key]) => key.startsWith('command:')).reduce((sum, [, n]) => sum + n, 0);
+  const settled = () =>
+    counters.acked + commandErrors() >= counters.sent && counters.outcomesOk + counters.outcomesFailed >= counters.acked;
+  for (const end = performance.now() + 10_000; !settled() && performance.now() < end;) await sleep(100);
+
+  const serverSeconds = stats.elapsedMs / 1000;
+  // Cores' worth of CPU the whole machine used in the window (all cores' ticks over total ticks × cores).
+  const cores = availableParallelism();
+  const machine = (key: 'busy' | 'steal') =>
+    machineBefore === null || machineAfter === null
+      ? NaN
+      : ((machineAfter[key] - machineBefore[key]) / (machineAfter.total - machineBefore.total)) * cores * 100;
+  const latencies = [...counters.ackLatencies].sort((a, b) => a - b);
+  const metrics: Record<string, number> = {
+    roomsServer: gauge('scaleup_rooms'),
+    clients: gauge('scaleup_clients'),
+    windowSeconds: serverSeconds,
+    tickMs: DEFAULT_TIMINGS.tickMs,
+    ticksPerSecond: stats.ticks / serverSeconds,
+    tickP50Ms: stats.tickMs.p50,
+    tickP95Ms: stats.tickMs.p95,
+    tickP99Ms: stats.tickMs.p99,
+    tickP999Ms: stats.tickMs.p999,
+    tickMaxMs: stats.tickMs.max,
+    tickMeanMs: stats.tickMs.mean,
+    plainTickP50Ms: stats.plainTickMs.p50,
+    plainTickP99Ms: stats.plainTickMs.p99,
+    plainTickMaxMs: stats.plainTickMs.max,
+    snapshotTicks: stats.snapshotTickMs.count,
+    snapshotTickP50Ms: stats.snapshotTickMs.p50,
+    snapshotTickP99Ms: stats.snapshotTickMs.p99,
+    snapshotWriteP50Ms: stats.snapshotWriteMs.p50,
+    snapshotWriteP99Ms: stats.snapshotWriteMs.p99,
+    snapshotWriteMaxMs: stats.snapshotWriteMs.max,
+    commandWrites: stats.commandWriteMs.count,
+    commandWriteP50Ms: stats.commandWriteMs.p50,
+    commandWriteP99Ms: stats.commandWriteMs.p99,
+    commandWriteMaxMs: stats.commandWriteMs.max,
+    histogramP50Ms: histogramQuantileMs(before, after, 0.5),
+    histogramP95Ms: histogramQuantileMs(before, after, 0.95),
+    histogramP99Ms: histogramQuantileMs(before, after, 0.99),
+    /** Tick time as a share of one core: the simulation's part of the CPU figure. */
+    tickCoreShare: (stats.tickMs.mean * stats.ticks) / stats.elapsedMs,
+    patchBytesPerClientSecond: stats.patchBytes / opened.length / serverSeconds,
+    commandsPerSecond: sentInWindow / seconds,
+    ackP50Ms: quantile(latencies, 0.5),
+    ackP99Ms: quantile(latencies, 0.99),
+    serverCpuPercent: ((stats.cpuUserMs + stats.cpuSystemMs) / stats.elapsedMs) * 100,
+    serverCpuUserPercent: (stats.cpuUserMs / stats.elapsedMs) * 100,
+    serverEventLoopUtilisation: stats.eventLoopUtilisation,
+    serverLoopDelayP50Ms: stats.loopDelayMs.p50,
+    serverLoopDelayP99Ms: stats.loopDelayMs.p99,
+    serverLoopDelayMaxMs: stats.loopDelayMs.max,
+    serverRssMb: stats.rssBytes / 2 ** 20,
+    serverHeapUsedMb: stats.heapUsedBytes / 2 ** 20,
+    serverCommandsAccepted: stats.commandsAccepted,
+    serverCommandsRejected: stats.commandsRejected,
+    botCpuPercent: ((botCpuUsage.user + botCpuUsage.system) / 1000 / (seconds * 1000)) * 100,
+    cores,
+    machineCpuPercent: machine('busy'),
+    machineStealPercent: machine('steal'),
+    commandsSent: counters.sent,
+    commandsAcked: counters.acked,
+    commandErrors: counters.errors,
+    outcomesOk: counters.outcomesOk,
+    outcomesFailed: counters.outcomesFailed,
+    commandsUnanswered: counters.sent - counters.acked - commandErrors(),
+    /** Acknowledged (so logged) but never applied: no outcome came back. */
+    outcomesMissing: counters.acked - counters.outcomesOk - counters.outcomesFailed,
+  };
+  // Quantiles of empty lists come back over IPC as null (JSON has no NaN).
+  for (const [key, value] of Object.entries(metrics)) if (typeof value !== 'number') metrics[key] = NaN;
+  // What the rest of the machine used meanwhile: other people's processes share these cores.
+  metrics.otherCpuPercent = metrics.machineCpuPercent! - metrics.serverCpuPercent! - metrics.botCpuPercent!;
+  return {
+    stats,
+    seconds,
+    metrics,
+    bytes: (bot) => (bytesAfter.get(bot) ?? 0) - (bytesBefore.get(bot) ?? 0),
+    ticks: (bot) => (ticksAfter.get(bot) ?? 0) - (ticksBefore.get(bot) ?? 0),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The case.
+
+export function serverLoadCase(id: string): BenchCase {
+  return {
+    id,
+    group: 'server',
+    title: `solo rooms at ${SPEED}×, one bot each`,
+    run: (options) => runServerLoad(id, options),
+  };
+}
+
+async function runServerLoad(id: string, options: BenchOptions): Promise<CaseResult> {
+  const rooms = options.rooms ?? DEFAULT_ROOMS;
+  const windowMs = WINDOW_PER_MIN_MS * options.minMs;
+  const settleMs = Math.min(5000, windowMs / 3);
+  // The whole case, ramp-up and teardown included: generous, but bounded.
+  const budgetMs = 120_000 + rooms * 200 + settleMs + windowMs;
+  const title = `${rooms} solo rooms at ${SPEED}×, one bot each, ${Math.round(windowMs / 1000)} s window`;
+  /** The bots that got as far as sending commands (run.opened also holds those whose set-up failed). */
+  const bots: Bot[] = [];
+
+  const { metrics, warnings } = await runLoad(
+    id,
+    options,
+    budgetMs,
+    async (run) => {
+      // Ramp-up: create the rooms, a few at a time; each bot starts its commands once set up.
+      let setupFailures = 0;
+      let firstSetupError = '';
+      const rampStart = performance.now();
+      run.progress(`opening ${rooms} rooms…`);
+      await pool(
+        rooms,
+        RAMP_CONCURRENCY,
+        async (index) => {
+          try {
+            const playerId = `bench-bot-${process.pid}-${index}`;
+            const room = (await withTimeout(
+              run.sdk.create('game', { mode: 'solo', playerId, name: `bot ${index}` }),
+              30_000,
+              'create',
+            )) as ClientRoom<unknown, GameState>;
+            const welcome = nextMessage<WelcomeMessage>(room, 'welcome', 30_000);
+            const bot = new Bot(room, run.counters);
+            run.opened.push(bot);
+            const webId = await bot.setUp(await welcome, SPEED);
+            bots.push(bot);
+            if (!run.stopping()) bot.run(webId);
+            if (bots.length % 100 === 0) run.progress(`${bots.length} rooms up (${((performance.now() - rampStart) / 1000).toFixed(1)} s)`);
+          } catch (error) {
+            setupFailures++;
+            firstSetupError ||= error instanceof Error ? error.message : String(error);
+          }
+        },
+        run.stopping,
+      );
+      const rampMs = performance.now() - rampStart;
+      if (setupFailures > 0) run.warnings.push(`${setupFailures} room(s) failed to set up; first: ${firstSetupError}`);
+      run.progress(
+        `${bots.length} rooms up in ${(rampMs / 1000).toFixed(1)} s; settling ${(settleMs / 1000).toFixed(0)} s, then measuring ${(windowMs / 1000).toFixed(0)} s`,
+      );
+      await sleep(settleMs);
+
+      const window = await measureWindow(run, windowMs);
+      const roomTickRates = bots.map((b) => window.ticks(b) / window.seconds);
+      const bytes = bots.map((b) => window.bytes(b));
+      const expectedTicksPerSecond = (run.opened.length * SPEED * 1000) / DEFAULT_TIMINGS.tickMs; // every room created ticks
+      return {
+        ...window.metrics,
+        rooms: bots.length,
+        roomsCreated: run.opened.length,
+        rampSeconds: rampMs / 1000,
+        speed: SPEED,
+        expectedTicksPerSecond,
+        tickRateShare: window.metrics.ticksPerSecond! / expectedTicksPerSecond,
+        slowestRoomTicksPerSecond: Math.min(...roomTickRates),
+        medianRoomTicksPerSecond: median(roomTickRates),
+        clientBytesPerSecond: bytes.reduce((sum, b) => sum + b, 0) / bots.length / window.seconds,
+        clientBytesPerSecondMax: Math.max(...bytes) / window.seconds,
+      };
+    },
+    () => ({ roomsSetUp: bots.length }),
+  );
 
   const goals = [
     checkGoal({ metric: 'rooms', op: '>=', target: ROOMS_GOAL, label: `≥ ${ROOMS_GOAL} rooms` }, metrics),
@@ -824,13 +953,27 @@ function serverLogWarnings(file: string): string[] {
   return [...seen].map(([key, { count, example }]) => `server logged ${key} ×${count}${example ? ` (e.g. ${example.slice(0, 200)})` : ''}`);
 }
 
+/** A figure for the notes: fixed digits, or a dash when there is none. */
+export function fixed(value: number | undefined, digits = 1): string {
+  return value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
+}
+
 /** A few lines under the server table: what the columns leave out. */
 export function serverNotes(result: CaseResult): string[] {
   const m = result.metrics;
   if (m.ticksPerSecond === undefined) return [];
-  const f = (value: number | undefined, digits = 1) => (value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits));
+  const f = fixed;
   return [
     `  ${result.id}: ramp-up ${f(m.rampSeconds)} s; window ${f(m.windowSeconds)} s; per room ${f(m.medianRoomTicksPerSecond, 2)} ticks/s median, ${f(m.slowestRoomTicksPerSecond, 2)} slowest`,
+    ...loadNotes(result),
+  ];
+}
+
+/** The notes every load case shares (measureWindow's figures): tick detail, SQLite, event loop, machine, commands. */
+export function loadNotes(result: CaseResult): string[] {
+  const m = result.metrics;
+  const f = fixed;
+  return [
     `  ${result.id}: tick p99.9 ${f(m.tickP999Ms, 2)} ms, mean ${f(m.tickMeanMs, 3)} ms, ${f((m.tickCoreShare ?? NaN) * 100)} % of a core in ticks; from /metrics buckets p50 ${f(m.histogramP50Ms, 2)}, p95 ${f(m.histogramP95Ms, 2)}, p99 ${f(m.histogramP99Ms, 2)} ms`,
     `  ${result.id}: ticks without a snapshot p50 ${f(m.plainTickP50Ms, 3)} / p99 ${f(m.plainTickP99Ms, 2)} / max ${f(m.plainTickMaxMs, 2)} ms; ${m.snapshotTicks} ticks with a snapshot p50 ${f(m.snapshotTickP50Ms, 2)} / p99 ${f(m.snapshotTickP99Ms, 2)} ms`,
     `  ${result.id}: SQLite writes (synchronous, on the event loop): snapshot p50 ${f(m.snapshotWriteP50Ms, 2)} / p99 ${f(m.snapshotWriteP99Ms, 2)} / max ${f(m.snapshotWriteMaxMs, 2)} ms; ${m.commandWrites} command appends p50 ${f(m.commandWriteP50Ms, 2)} / p99 ${f(m.commandWriteP99Ms, 2)} / max ${f(m.commandWriteMaxMs, 2)} ms`,
