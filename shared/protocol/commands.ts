@@ -98,7 +98,7 @@ const INJECTABLE = INCIDENT_TYPES.filter((type) => type !== 'shardFull') as [Inc
  * What an injected incident's strength means and may be, by type: a spike's traffic multiplier, a
  * bad deploy's or a hotspot's share of requests, a lag spike's seconds. Other types have none.
  */
-export const INJECTED_STRENGTH: Readonly<Partial<Record<IncidentType, { min: number; max: number }>>> = {
+const INJECTED_STRENGTH: Readonly<Partial<Record<IncidentType, { min: number; max: number }>>> = {
   trafficSpike: { min: 1, max: 10 },
   badDeploy: { min: 0.01, max: 1 },
   hotspotKey: { min: 0.01, max: 1 },
