@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { chapterOutcome, findChapter } from '../../shared/campaign';
 import type { GameResult } from '../../shared/protocol/results';
 import { rankScores } from '../../shared/protocol/ranking';
-import { teamResult, teamScore } from '../../shared/sim';
+import { SIM_VERSION, teamResult, teamScore } from '../../shared/sim';
 import type { GameStore } from '../store/types';
 import { roomSettings, type RoomSetup } from './gameSetup';
 import type { Seats } from './seats';
@@ -73,6 +73,7 @@ export async function finishGame(
     // No copy of the log: the replay reads the room's own (a long game's log is large).
     finalTick: sims.tick,
     finalHashes: sims.hashes(),
+    version: SIM_VERSION,
   });
   await store.finishRoom(record.id);
   return { resultId, replayId, result };

@@ -80,6 +80,10 @@ const PG_MIGRATIONS: readonly Migration[] = [
     version: 2,
     sql: `ALTER TABLE campaign_progress ADD COLUMN stars integer NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 3,
+    sql: `ALTER TABLE replays ADD COLUMN sim_version integer;`,
+  },
 ];
 
 // Advisory lock keys. The one-bigint and the two-int4 forms are separate key spaces, so the
@@ -292,8 +296,8 @@ export class PostgresGameStore implements GameStore {
 
   async saveReplay(replay: Omit<ReplayRecord, 'createdAt' | 'log'> & { log?: CommandEntry[] }): Promise<void> {
     await this.pool.query(
-      `INSERT INTO replays (id, room_id, scenario, seed, teams, log, final_tick, final_hashes, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO replays (id, room_id, scenario, seed, teams, log, final_tick, final_hashes, created_at, sim_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         replay.id,
         replay.roomId,
@@ -304,6 +308,7 @@ export class PostgresGameStore implements GameStore {
         replay.finalTick,
         JSON.stringify(replay.finalHashes),
         now(),
+        replay.version,
       ],
     );
   }

@@ -94,6 +94,7 @@ export function replayFromRow(row: Row, roomLog: CommandEntry[] = []): ReplayRec
     log: row.log === ROOM_LOG ? roomLog : fromJson<CommandEntry[]>(row.log),
     finalTick: Number(row.final_tick),
     finalHashes: fromJson<Record<string, string>>(row.final_hashes),
+    version: row.sim_version === null || row.sim_version === undefined ? null : Number(row.sim_version),
     createdAt: isoTime(row.created_at),
   };
 }

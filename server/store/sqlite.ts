@@ -90,6 +90,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     sql: `ALTER TABLE campaign_progress ADD COLUMN stars INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    // The simulation's version a replay was recorded with (NULL: recorded before replays said).
+    version: 3,
+    sql: `ALTER TABLE replays ADD COLUMN sim_version INTEGER;`,
+  },
 ];
 
 export interface SqliteStore {

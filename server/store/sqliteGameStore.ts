@@ -172,8 +172,8 @@ export class SqliteGameStore implements GameStore {
 
   async saveReplay(replay: Omit<ReplayRecord, 'createdAt' | 'log'> & { log?: CommandEntry[] }): Promise<void> {
     this.sql(
-      `INSERT INTO replays (id, room_id, scenario, seed, teams, log, final_tick, final_hashes, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO replays (id, room_id, scenario, seed, teams, log, final_tick, final_hashes, created_at, sim_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       replay.id,
       replay.roomId,
@@ -184,6 +184,7 @@ export class SqliteGameStore implements GameStore {
       replay.finalTick,
       JSON.stringify(replay.finalHashes),
       now(),
+      replay.version,
     );
   }
 

@@ -60,6 +60,11 @@ export interface ReplayDocument {
   finalTick: number;
   /** hashState of each team at finalTick, by team id. */
   finalHashes: Record<string, string>;
+  /**
+   * The simulation's version the game ran under (SIM_VERSION); null for a replay stored before
+   * replays said. Another version may re-run it differently: the hashes then tell.
+   */
+  version: number | null;
 }
 
 /** A public match waiting for players, as GET /api/matches lists it. */

@@ -9,6 +9,7 @@ import type { Room as ClientRoom } from '@colyseus/sdk';
 import { CLOSE_MOVED, type ErrorMessage, type WelcomeMessage } from '../../shared/protocol/messages';
 import type { PublicMatch, ReplayDocument, ResultDocument } from '../../shared/protocol/results';
 import type { GameState } from '../../shared/schema/gameState';
+import { SIM_VERSION } from '../../shared/sim';
 import { replayedHash } from '../helpers/replays';
 import { newPlayerId, nextMessage, readyAndStart, useHarness, until } from './harness';
 
@@ -142,6 +143,7 @@ describe('a four-team match', () => {
     const document = await api<ReplayDocument>(`/api/replays/${host.client.state.replayId}`);
     expect(document.teams).toEqual(['red', 'blue', 'green', 'gold']);
     expect(document.scenario.objectives.durationTicks).toBe(60);
+    expect(document.version).toBe(SIM_VERSION);
     for (const team of document.teams) expect(replayedHash(document, team), team).toBe(document.finalHashes[team]);
     await Promise.all([...players.map((p) => p.client.leave()), watcher.client.leave()]);
   });

@@ -350,6 +350,7 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
         ],
         finalTick: 600,
         finalHashes: { red: '0f3a', blue: '9c1d' },
+        version: 1,
       };
       await t.store.saveReplay(replay);
       const stored = await t.store.getReplay('rep-1');
@@ -370,10 +371,13 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
         teams: ['red'],
         finalTick: 10,
         finalHashes: { red: '00ff' },
+        version: null,
       });
       const stored = await t.store.getReplay('rep-3');
       expect(stored?.log).toEqual(await t.store.listCommands('r1'));
       expect(stored?.log).toHaveLength(2);
+      // A replay stored before replays carried the simulation's version says it does not know.
+      expect(stored?.version).toBeNull();
     });
   });
 
@@ -384,7 +388,7 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
       await t.store.appendCommand('r1', entry(1, 'p1', 1));
       const room = await t.store.getRoom('r1');
       const migrations = await t.backend.migrations();
-      expect(migrations.map((m) => m.version)).toEqual([1, 2]);
+      expect(migrations.map((m) => m.version)).toEqual([1, 2, 3]);
 
       await t.store.close();
       t.store = await t.backend.open();
@@ -462,7 +466,7 @@ describe.skipIf(PG_URL === undefined)('PostgresGameStore', () => {
       try {
         const stores = await Promise.all([fresh.open(), fresh.open(), fresh.open()]);
         await Promise.all(stores.map((store) => store.close()));
-        expect((await fresh.migrations()).map((m) => m.version)).toEqual([1, 2]);
+        expect((await fresh.migrations()).map((m) => m.version)).toEqual([1, 2, 3]);
       } finally {
         await fresh.dispose();
       }
