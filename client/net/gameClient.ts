@@ -17,6 +17,7 @@ import {
   type AckMessage,
   type ControlMessage,
   type ErrorMessage,
+  type InjectedMessage,
   type OutcomeMessage,
   type WelcomeMessage,
 } from '../../shared/protocol/messages';
@@ -343,6 +344,12 @@ export class GameClient {
     // The room's own chart points (a reload or a late join would otherwise start the charts empty).
     room.onMessage(SERVER_MESSAGES.history, (message: HistoryMessage) => {
       this.history.update((history) => ({ ...history, [message.team]: mergeHistory(history[message.team] ?? [], message.points) }));
+    });
+    // The instructor hears when an incident for every team reached only some of them.
+    room.onMessage(SERVER_MESSAGES.injected, (answer: InjectedMessage) => {
+      if (answer.skipped.length > 0) {
+        this.notify('info', 'net.injectedSome', { applied: answer.applied.length, total: answer.applied.length + answer.skipped.length });
+      }
     });
     room.onMessage(SERVER_MESSAGES.outcome, (outcome: OutcomeMessage) => {
       if (!outcome.ok && outcome.reason !== null) this.notify('error', `reasons.${outcome.reason}`);

@@ -5,6 +5,7 @@
 // seat is refused with `not-allowed`, whatever it sends.
 import { randomInt } from 'node:crypto';
 import type { Client } from '@colyseus/core';
+import { SERVER_MESSAGES, type InjectedMessage } from '../../shared/protocol/messages';
 import { instructorMessageSchema, type InstructorMessage } from '../../shared/protocol/roomActions';
 import { afterMoves, parseAction, type Refusal } from './lobbyActions';
 import { saveSnapshot, type RoomParts } from './roomGame';
@@ -26,18 +27,18 @@ export async function onInstructor(room: RoomParts, client: Client, message: unk
   } else if (room.clock.phase === 'finished') {
     refused = refusal('not-running', 'the session is over');
   } else {
-    refused = await apply(room, seat, action);
+    refused = await apply(room, seat, action, client);
   }
   if (refused !== null) return sendError(client, 'instructor', refused.reason, null, refused.detail);
   room.logger.info({ room: room.record.code, action: action.action }, 'instructor action');
   room.broadcastPatch();
 }
 
-async function apply(room: RoomParts, instructor: Seat, action: InstructorMessage): Promise<Refusal | null> {
+async function apply(room: RoomParts, instructor: Seat, action: InstructorMessage, client: Client): Promise<Refusal | null> {
   const { seats, session, wire, sims } = room;
   switch (action.action) {
     case 'inject':
-      return inject(room, instructor, action);
+      return inject(room, instructor, action, client);
     case 'hint':
       session.addHint({ ...action.hint, tick: sims.tick });
       break;
@@ -110,29 +111,34 @@ async function inject(
   room: RoomParts,
   instructor: Seat,
   action: Extract<InstructorMessage, { action: 'inject' }>,
+  client: Client,
 ): Promise<Refusal | null> {
   const { sims, clock } = room;
   if (clock.phase !== 'running') return refusal('not-running', 'the session has not started');
   if (action.team !== 'all' && !sims.teamIds.includes(action.team)) return refusal('no-such-team', action.team);
   const teams = action.team === 'all' ? sims.teamIds.filter((team) => !sims.isOver(team)) : [action.team];
-  const refusals: string[] = [];
+  const answer: InjectedMessage = { applied: [], skipped: [] };
   let first: Refusal | null = null;
   for (const team of teams) {
     // A handful at once is a hard day; more only grows the team's state and every snapshot.
     const running = sims.state(team).incidents.filter((i) => i.origin === 'injected' && i.endTick === null).length;
     if (running >= MAX_RUNNING_INJECTED) {
       first ??= refusal('busy', `${team}: ${running} injected incidents still running`);
-      refusals.push(`${team}: busy`);
+      answer.skipped.push({ team, reason: 'busy' });
       continue;
     }
     const logged = await room.intake.instruct(instructor, team, { type: 'inject', incident: action.incident });
     if ('refused' in logged) {
       first ??= refusal(logged.refused, `${team}: ${logged.detail}`);
-      refusals.push(`${team}: ${logged.refused}`);
-    }
+      answer.skipped.push({ team, reason: logged.refused });
+    } else answer.applied.push(team);
   }
-  if (refusals.length === teams.length) return first ?? refusal('game-over', 'no team is still playing');
-  if (refusals.length > 0) room.logger.info({ room: room.record.code, refusals }, 'injected incident skipped some teams');
+  if (answer.applied.length === 0) return first ?? refusal('game-over', 'no team is still playing');
+  // The instructor hears which teams it reached (an incident for every team skips those that
+  // cannot have it: no database to fail, say).
+  client.send(SERVER_MESSAGES.injected, answer);
+  if (answer.skipped.length > 0)
+    room.logger.info({ room: room.record.code, skipped: answer.skipped }, 'injected incident skipped some teams');
   return null;
 }
 

@@ -29,7 +29,20 @@ export type Speed = (typeof SPEEDS)[number];
 /** Client → server message names. */
 export const CLIENT_MESSAGES = { command: 'command', control: 'control' } as const;
 /** Server → client message names. */
-export const SERVER_MESSAGES = { welcome: 'welcome', ack: 'ack', outcome: 'outcome', error: 'error', history: 'history' } as const;
+export const SERVER_MESSAGES = {
+  welcome: 'welcome',
+  ack: 'ack',
+  outcome: 'outcome',
+  error: 'error',
+  history: 'history',
+  injected: 'injected',
+} as const;
+
+/** To the instructor: which teams an injected incident reached, and which skipped it and why. */
+export interface InjectedMessage {
+  applied: string[];
+  skipped: Array<{ team: string; reason: ErrorReason }>;
+}
 
 /** Largest message the room reads, as JSON text; bigger ones are refused as oversize. */
 export const MAX_MESSAGE_CHARS = 4096;

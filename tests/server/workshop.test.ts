@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Room as ClientRoom } from '@colyseus/sdk';
-import { CLOSE_MOVED, CLOSE_REMOVED, type ErrorMessage, type WelcomeMessage } from '../../shared/protocol/messages';
+import { CLOSE_MOVED, CLOSE_REMOVED, type ErrorMessage, type InjectedMessage, type WelcomeMessage } from '../../shared/protocol/messages';
 import { workshopTeamIds } from '../../shared/protocol/roomActions';
 import type { ReplayDocument, ResultDocument } from '../../shared/protocol/results';
 import type { GameState } from '../../shared/schema/gameState';
@@ -130,6 +130,11 @@ describe('a workshop of 60', () => {
       }),
     ).toBe('unknown-component');
 
+    // An incident for every team: the instructor hears which teams it reached (here all twelve).
+    const reached = nextMessage<InjectedMessage>(teacher.client, 'injected');
+    teacher.client.send('instructor', { action: 'inject', team: 'all', incident: { type: 'serverCrash' } });
+    expect(await reached).toEqual({ applied: [...teams], skipped: [] });
+
     // A hint reaches everyone, in both languages.
     teacher.client.send('instructor', {
       action: 'hint',
@@ -214,7 +219,9 @@ describe('a workshop of 60', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(13);
     const { body: document } = await api<ReplayDocument>(`/api/replays/${teacher.client.state.replayId}`);
     const injected = document.log.filter((entry) => entry.command.type === 'inject');
-    expect(injected).toEqual([expect.objectContaining({ team: 'team-3', player: teacher.welcome.seatId })]);
+    expect(injected).toHaveLength(1 + teams.length);
+    expect(injected.every((entry) => entry.player === teacher.welcome.seatId)).toBe(true);
+    expect(injected[0]).toMatchObject({ team: 'team-3', command: { incident: { type: 'trafficSpike' } } });
     for (const team of ['team-1', 'team-3']) expect(replayedHash(document, team), team).toBe(document.finalHashes[team]);
     await Promise.all([teacher, ...people].map((p) => p.client.leave().catch(() => undefined)));
   });
