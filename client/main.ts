@@ -1,10 +1,11 @@
 // The game page: the bundled Hangul font first (canvas text drawn before it loads would show
 // empty boxes on machines without Korean fonts), then the DOM UI and the Phaser diagram, both
-// reading one GameClient, the only code that talks to the server.
+// reading one GameClient, the only code that talks to the server (or an open replay's client).
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
 import { language, t } from './i18n';
 import { GameClient } from './net/gameClient';
+import { activeReplay, diagramClient, diagramStage, replayIdFromPath } from './replay/viewer';
 import { installTestHooks } from './testHooks';
 import { joinCodeFromPath, mountUi } from './ui/mountUi';
 import { diagramShown } from './ui/screen';
@@ -21,11 +22,15 @@ async function start(): Promise<void> {
   const client = new GameClient(location.origin, localStorage);
   mountUi(document.getElementById('ui') as HTMLElement, client, location.pathname);
   // A reload or a reopened tab goes back to the game this browser was in, if it still runs; a
-  // `/join/<code>` link's page decides itself (it rejoins a seat this browser already holds there).
-  if (joinCodeFromPath(location.pathname) === null) void client.resumeLastGame();
+  // `/join/<code>` link's page decides itself (it rejoins a seat this browser already holds there),
+  // and a `/replay/<id>` link shows that replay.
+  if (joinCodeFromPath(location.pathname) === null && replayIdFromPath(location.pathname) === null) void client.resumeLastGame();
   // Phaser is the heaviest part of the bundle: loaded after the start screen is up.
   const { createDiagram } = await import('./view/mountDiagram');
-  const diagram = createDiagram(document.getElementById('diagram') as HTMLElement, client, {
+  // The diagram draws the replay on screen, if any, else the live game.
+  const shown = diagramClient(client);
+  const diagram = createDiagram(document.getElementById('diagram') as HTMLElement, shown, {
+    stage: diagramStage(),
     // The diagram's canvas text follows the language switch like the DOM does.
     labels: {
       language: () => language.get(),
@@ -41,16 +46,16 @@ async function start(): Promise<void> {
   });
   // The diagram sleeps while another screen covers it (the start screen, a lobby, the console).
   const follow = () => {
-    const shown = diagramShown(client.game.get());
-    if (shown && !diagram.loop.running) diagram.loop.wake();
-    else if (!shown && diagram.loop.running) diagram.loop.sleep();
+    const visible = diagramShown(shown.game.get());
+    if (visible && !diagram.loop.running) diagram.loop.wake();
+    else if (!visible && diagram.loop.running) diagram.loop.sleep();
   };
-  client.game.subscribe(follow);
+  shown.game.subscribe(follow);
   diagram.events.once('ready', follow);
   document.getElementById('boot')?.remove();
   // For browser tests and the curious: the client, to inspect or to drop the connection, and the
   // diagram, to ask what it draws.
-  installTestHooks(client, diagram);
+  installTestHooks(client, diagram, activeReplay);
 }
 
 void start();

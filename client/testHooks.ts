@@ -6,6 +6,8 @@
  */
 import type Phaser from 'phaser';
 import type { GameClient } from './net/gameClient';
+import type { ReplayClient } from './replay/replayClient';
+import type { Store } from './state/store';
 import type { DiagramDescription, DiagramScene } from './view/DiagramScene';
 
 interface ScaleUpHooks {
@@ -14,6 +16,8 @@ interface ScaleUpHooks {
   diagram: Phaser.Game;
   /** What the diagram shows now (DiagramScene.describe), or null before its scene is up. */
   describeDiagram(): DiagramDescription | null;
+  /** The replay on screen (to seek it and read its hash), or null. */
+  replay(): ReplayClient | null;
 }
 
 declare global {
@@ -23,11 +27,12 @@ declare global {
   }
 }
 
-/** Exposes the page's client and diagram as `window.scaleUp`. */
-export function installTestHooks(client: GameClient, diagram: Phaser.Game): void {
+/** Exposes the page's client, its diagram and its open replay as `window.scaleUp`. */
+export function installTestHooks(client: GameClient, diagram: Phaser.Game, replay: Store<ReplayClient | null>): void {
   window.scaleUp = {
     client,
     diagram,
+    replay: () => replay.get(),
     describeDiagram: () => (diagram.scene.getScene('diagram') as DiagramScene | null)?.describe() ?? null,
   };
 }

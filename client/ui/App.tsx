@@ -2,11 +2,15 @@
  * The UI's root. Before a game: the start screen (with the campaign map), a match's setup (create,
  * the public list, join by code) or a workshop's setup, or the join page of a `/join/<code>` link.
  * In a game: a match's lobby while it waits, a workshop's console for its instructor, a
- * participant's waiting room before the instructor starts, else the game screen. Dialogs (a
+ * participant's waiting room before the instructor starts, else the game screen. A replay (from a
+ * `/replay/<id>` link, a file picked or dropped) takes the page while it is open. Dialogs (a
  * chapter's briefing, the concept cards), the instructor's hints and notices over all of them.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { findChapter } from '../../shared/campaign';
+import { ReplayDrop } from '../replay/ReplayOpen';
+import { ReplayLinkPage, ReplayScreen } from '../replay/ReplayScreen';
+import { activeReplay } from '../replay/viewer';
 import { Briefing } from './campaign/Briefing';
 import { GameScreen } from './GameScreen';
 import { ConceptDialog } from './concepts/ConceptDialog';
@@ -26,8 +30,22 @@ import { WorkshopWaiting } from './workshop/WorkshopWaiting';
 import type { ConnectionStatus, GameModel } from '../state/model';
 import { uiState } from '../state/uiState';
 
-export function App({ client, joinCode: linked }: { client: UiClient; joinCode: string | null }) {
+export function App({
+  client,
+  joinCode: linked,
+  replayId: linkedReplay = null,
+}: {
+  client: UiClient;
+  joinCode: string | null;
+  replayId?: string | null;
+}) {
   const game = useStore(client.game);
+  const replay = useStore(activeReplay);
+  // A `/replay/<id>` link is followed once, like a join link: once it is open, leaving it is the start screen.
+  const [replayId, setReplayId] = useState(linkedReplay);
+  useEffect(() => {
+    if (replay !== null) setReplayId(null);
+  }, [replay !== null]);
   const status = useStore(client.status);
   const notices = useStore(client.notices);
   const ui = useStore(uiState);
@@ -44,7 +62,11 @@ export function App({ client, joinCode: linked }: { client: UiClient; joinCode: 
   }, [ui.projector]);
   return (
     <>
-      {game === null ? (
+      {replay !== null ? (
+        <ReplayScreen replay={replay} />
+      ) : replayId !== null ? (
+        <ReplayLinkPage client={client} id={replayId} onBack={() => setReplayId(null)} />
+      ) : game === null ? (
         <BeforeGame client={client} status={status} joinCode={joinCode} view={ui.startView} />
       ) : (
         <InGame client={client} game={game} status={status} />
@@ -55,6 +77,8 @@ export function App({ client, joinCode: linked }: { client: UiClient; joinCode: 
         <HintBanner hints={game.hints} />
       )}
       <Notices notices={notices} client={client} />
+      {/* A replay file dropped on the page opens outside a live game (it would leave that game). */}
+      <ReplayDrop client={client} enabled={game === null} />
       {game !== null && ui.briefing && <ChapterBriefing game={game} client={client} />}
       {ui.openConcept !== null && <ConceptDialog concept={ui.openConcept} />}
     </>

@@ -8,6 +8,7 @@ import '@fontsource/noto-sans-kr/700.css';
 import { render } from 'preact';
 import { normaliseCode } from '../../shared/protocol/joinCode';
 import { App } from './App';
+import { activeReplay, replayIdFromPath } from '../replay/viewer';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import type { UiClient } from './uiClient';
 import { uiState } from '../state/uiState';
@@ -31,7 +32,7 @@ export function mountUi(root: HTMLElement, client: UiClient, path = '/'): () => 
   // The CSS's var(--su-…) colours come from the theme file, before the first render.
   applyUiColours(document.documentElement);
   root.classList.add('su-root');
-  render(<App client={client} joinCode={joinCodeFromPath(path)} />, root);
+  render(<App client={client} joinCode={joinCodeFromPath(path)} replayId={replayIdFromPath(path)} />, root);
 
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
@@ -45,16 +46,18 @@ export function mountUi(root: HTMLElement, client: UiClient, path = '/'): () => 
       uiState.update((u) => ({ ...u, selected: null }));
       return;
     }
+    // A replay on screen takes the clock's keys for its playback.
+    const shown: UiClient = activeReplay.get() ?? client;
     const control = shortcutFor(
       event.key,
       { ctrl: event.ctrlKey, meta: event.metaKey, alt: event.altKey },
       target,
-      client.game.get()?.clock ?? null,
+      shown.game.get()?.clock ?? null,
     );
     if (control === null) return;
     // Space would also scroll the page or press the focused button.
     event.preventDefault();
-    client.control(control);
+    shown.control(control);
   };
   // A click on the diagram (the canvas under the UI) takes focus away from the last UI control,
   // as a click on an empty page would: the canvas swallows the press, and a speed button keeping

@@ -15,6 +15,7 @@ import type { UiClient } from '../uiClient';
 import { uiState, type UiState } from '../../state/uiState';
 import { CampaignMap } from './CampaignMap';
 import { CodeField } from '../CodeField';
+import { OpenReplayFile } from '../../replay/ReplayOpen';
 import '../lobby/setup.css';
 
 const openView = (view: UiState['startView']) => uiState.update((u) => ({ ...u, startView: view }));
@@ -88,6 +89,7 @@ export function StartScreen({ client, status }: { client: UiClient; status: Conn
               {t('ui.start.learn')}
             </button>
           </div>
+          <OpenReplayFile client={client} disabled={busy} />
           <p class="su-start-status" role="status">
             {busy ? t('hud.connection.connecting') : status === 'offline' ? t('ui.start.offline') : ''}
           </p>

@@ -1,0 +1,133 @@
+/**
+ * Opening a replay file: the start screen's button (a file picker) and a file dropped anywhere on
+ * the page, outside a live game (a replay shown is replaced by the dropped one). A file that is
+ * not a replay is refused with one clear line in the player's language, shown until dismissed.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useStore, useT } from '../ui/hooks';
+import { Icon } from '../ui/Icon';
+import type { UiClient } from '../ui/uiClient';
+import { openReplayFile, replayOpening } from './viewer';
+import './replay.css';
+
+/** The start screen's "Open a replay file". */
+export function OpenReplayFile({ client, disabled }: { client: UiClient; disabled: boolean }) {
+  const { t } = useT();
+  const input = useRef<HTMLInputElement>(null);
+  const opening = useStore(replayOpening);
+  return (
+    <div class="su-replay-open">
+      <button
+        type="button"
+        class="su-btn su-btn-quiet"
+        disabled={disabled || opening.status === 'opening'}
+        data-replay-open
+        onClick={() => input.current?.click()}
+      >
+        <Icon name="restart" />
+        {t('ui.replay.openFile')}
+      </button>
+      <span class="su-muted su-replay-open-help">{t('ui.replay.openFileHelp')}</span>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        class="su-visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-replay-file
+        onChange={(event) => {
+          const field = event.currentTarget as HTMLInputElement;
+          const file = field.files?.[0];
+          // Cleared, so that picking the same file again (after fixing it) opens it again.
+          field.value = '';
+          if (file !== undefined) void openReplayFile(client, file);
+        }}
+      />
+    </div>
+  );
+}
+
+/** Whether a drag carries files (not text or a link dragged across the page). */
+function carriesFiles(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes('Files') ?? false;
+}
+
+/**
+ * The page takes a dropped replay file while `enabled` (no live game on screen): a frame says so
+ * while a file is dragged over it. Also shows why the last file was refused.
+ */
+export function ReplayDrop({ client, enabled }: { client: UiClient; enabled: boolean }) {
+  const { t } = useT();
+  const [dragging, setDragging] = useState(false);
+  const opening = useStore(replayOpening);
+  useEffect(() => {
+    if (!enabled) return;
+    // dragenter/dragleave fire for every element crossed: counting them tells when the drag left the page.
+    let depth = 0;
+    const enter = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      depth++;
+      setDragging(true);
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const over = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      // Without this the browser would open the file itself, leaving the game.
+      event.preventDefault();
+      if (event.dataTransfer !== null) event.dataTransfer.dropEffect = 'copy';
+    };
+    const drop = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const file = event.dataTransfer?.files[0];
+      if (file !== undefined) void openReplayFile(client, file);
+    };
+    document.addEventListener('dragenter', enter);
+    document.addEventListener('dragleave', leave);
+    document.addEventListener('dragover', over);
+    document.addEventListener('drop', drop);
+    return () => {
+      document.removeEventListener('dragenter', enter);
+      document.removeEventListener('dragleave', leave);
+      document.removeEventListener('dragover', over);
+      document.removeEventListener('drop', drop);
+      setDragging(false);
+    };
+  }, [enabled, client]);
+  return (
+    <>
+      {dragging && (
+        <div class="su-replay-drop" aria-hidden="true">
+          <span class="su-replay-drop-text">
+            <Icon name="chevronDown" size={28} />
+            {t('ui.replay.dropHere')}
+          </span>
+        </div>
+      )}
+      {/* A link's missing replay is said on the link's own page. */}
+      {opening.status === 'failed' && opening.error !== 'notFound' && (
+        <div class="su-replay-refused" role="alert" data-replay-error={opening.error} title={opening.detail}>
+          <Icon name="warn" size={16} />
+          <span>
+            <strong>{t('ui.replay.error.title')}</strong> {t(`ui.replay.error.${opening.error}`)}
+          </span>
+          <button
+            type="button"
+            class="su-btn su-btn-icon su-btn-small"
+            aria-label={t('ui.notices.dismiss')}
+            title={t('ui.notices.dismiss')}
+            onClick={() => replayOpening.set({ status: 'idle' })}
+          >
+            <Icon name="cross" />
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
