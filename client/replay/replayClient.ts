@@ -45,6 +45,7 @@ const HISTORY_REDRAW_MS = 250;
 let replays = 0;
 
 export class ReplayClient implements UiClient {
+  readonly replaying = true;
   readonly status = new Store<ConnectionStatus>('idle');
   readonly game = new Store<GameModel | null>(null);
   readonly history = new Store<Record<string, HistoryPoint[]>>({});

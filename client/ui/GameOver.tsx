@@ -31,6 +31,7 @@ export function GameOver({
   onAgain,
   onDebrief,
   onLeave = null,
+  replayId = null,
   match = null,
 }: {
   team: TeamView;
@@ -40,6 +41,8 @@ export function GameOver({
   onAgain: (() => void) | null;
   /** Back to the start screen (a workshop's participant, whose game is over for good). */
   onLeave?: (() => void) | null;
+  /** The stored replay, to watch it (opens the replay viewer in a new tab). */
+  replayId?: string | null;
   /** Opens the debrief (once the result and replay are stored). */
   onDebrief: (() => void) | null;
   /** A match's game and client (null outside a match): its results replace this summary once it is over. */
@@ -121,6 +124,11 @@ export function GameOver({
           <button type="button" class="su-btn" onClick={onDebrief}>
             {t('ui.result.debrief')}
           </button>
+        )}
+        {replayId !== null && (
+          <a class="su-btn" href={`/replay/${encodeURIComponent(replayId)}`} target="_blank" rel="noopener" data-watch-replay>
+            {t('ui.matchResults.watchReplay')}
+          </a>
         )}
         {again}
       </div>

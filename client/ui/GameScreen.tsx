@@ -102,6 +102,7 @@ function Stage({
           onDebrief={game.replayId !== null ? onDebrief : null}
           match={game.mode === 'match' ? { client, game } : null}
           onLeave={game.mode === 'workshop' ? () => void client.leave() : null}
+          replayId={client.replaying === true ? null : game.replayId}
         />
       )}
     </div>
@@ -201,9 +202,11 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         <Charts points={points} />
         {team !== null && <IncidentFeed team={team} info={info} client={client} />}
       </div>
-      {chapter?.tutorial === true && team !== null && team.gameOver === null && game.clock.phase === 'running' && (
-        <Tutorial team={team} clock={game.clock} startSpeed={chapter.scenario.startSpeed ?? 1} />
-      )}
+      {chapter?.tutorial === true &&
+        client.replaying !== true &&
+        team !== null &&
+        team.gameOver === null &&
+        game.clock.phase === 'running' && <Tutorial team={team} clock={game.clock} startSpeed={chapter.scenario.startSpeed ?? 1} />}
       {debrief && teamId !== null && <Debrief state={record} team={teamId} onClose={() => setDebrief(false)} />}
     </div>
   );

@@ -29,4 +29,7 @@ export type UiClient = Pick<
   | 'campaign'
   | 'result'
   | 'replay'
->;
+> & {
+  /** Set by the replay viewer's client: the game shown is a recording (no tutorial, no link to itself). */
+  readonly replaying?: boolean;
+};

@@ -135,6 +135,7 @@ describe.skipIf(!enabled)('a team match in Chromium', () => {
     expect(await results.locator('.su-results-charts .su-team-chart').count()).toBe(3);
     expect(await results.locator('.su-built').count()).toBe(4);
     expect(await results.locator('[data-replay-link]').getAttribute('href')).toMatch(/^\/api\/replays\//);
+    expect(await results.locator('[data-watch-replay]').getAttribute('href')).toMatch(/^\/replay\//);
     await shot(host, 'results', 'en');
     await shot(others[0], 'results', 'ko');
 

@@ -130,9 +130,14 @@ export function MatchResults({ client, game, onAside }: { client: UiClient; game
         </section>
         <p class="su-results-files">
           {game.replayId !== null && (
-            <a class="su-link" href={`/api/replays/${encodeURIComponent(game.replayId)}`} target="_blank" rel="noopener" data-replay-link>
-              {t('ui.matchResults.replay')}
-            </a>
+            <>
+              <a class="su-link" href={`/replay/${encodeURIComponent(game.replayId)}`} target="_blank" rel="noopener" data-watch-replay>
+                {t('ui.matchResults.watchReplay')}
+              </a>
+              <a class="su-link" href={`/api/replays/${encodeURIComponent(game.replayId)}`} target="_blank" rel="noopener" data-replay-link>
+                {t('ui.matchResults.replay')}
+              </a>
+            </>
           )}
           {game.resultId !== null && (
             <a class="su-link" href={`/api/results/${encodeURIComponent(game.resultId)}.csv`} target="_blank" rel="noopener">
