@@ -113,7 +113,8 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
   const { t } = useT();
   const ui = useStore(uiState);
   const history = useStore(client.history);
-  const [buildOpen, setBuildOpen] = useState(true);
+  // A replay is watched, not played: its build panel starts folded away.
+  const [buildOpen, setBuildOpen] = useState(client.replaying !== true);
   const teamId = watchedTeamId(game, ui.watchedTeam);
   const team = teamId === null ? null : (game.teams[teamId] ?? null);
   const info = scenarioInfo(game.scenario, team, game.durationTicks);

@@ -64,7 +64,8 @@ export function Header({
       <div class="su-header-end">
         {game.code !== '' && <JoinCode code={game.code} />}
         <ClockControls clock={game.clock} client={client} />
-        <ConnectionIndicator status={status} />
+        {/* A replay in the page has no server to be connected to. */}
+        {client.replaying !== true && <ConnectionIndicator status={status} />}
         <button
           type="button"
           class="su-btn su-learn"
