@@ -130,24 +130,12 @@ export function IncidentPanel({
         <div class="su-ws-panel-row">
           <label class="su-field">
             <span class="su-field-label">{t(fields.peer ? 'ui.workshop.inject.between' : 'ui.workshop.inject.region')}</span>
-            <select value={draft.region} onChange={(e) => set({ region: (e.currentTarget as HTMLSelectElement).value })}>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
+            <RegionSelect regions={regions} value={draft.region} onChange={(region) => set({ region })} />
           </label>
           {fields.peer && (
             <label class="su-field">
               <span class="su-field-label">{t('ui.workshop.inject.and')}</span>
-              <select value={draft.peer} onChange={(e) => set({ peer: (e.currentTarget as HTMLSelectElement).value })}>
-                {regions.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
+              <RegionSelect regions={regions} value={draft.peer} onChange={(peer) => set({ peer })} />
             </label>
           )}
         </div>
@@ -202,5 +190,26 @@ export function IncidentPanel({
         </p>
       )}
     </form>
+  );
+}
+
+/** A choice of the scenario's regions (where an outage hits, the two sides of a partition). */
+function RegionSelect({
+  regions,
+  value,
+  onChange,
+}: {
+  regions: ReadonlyArray<{ id: string; name: string }>;
+  value: string;
+  onChange: (region: string) => void;
+}) {
+  return (
+    <select value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+      {regions.map((r) => (
+        <option key={r.id} value={r.id}>
+          {r.name}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -2,26 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ComponentView, HostMetrics, TeamView } from '../../../shared/sim';
 import { DETAIL_SIZE, GRID_SIZE, miniLayout } from '../../../client/ui/workshop/miniLayout';
-import { componentView } from '../../helpers/views';
+import { componentView, hostMetrics } from '../../helpers/views';
 
 function metrics(health: HostMetrics['health'], down = 0): HostMetrics {
-  return {
-    lambda: 10,
-    capacity: 100,
-    utilisation: 0.1,
-    meanLatencyMs: 10,
-    p95LatencyMs: 20,
-    served: 10,
-    errors: 0,
-    backlog: 0,
-    extra: {},
-    sent: {},
-    fromUsers: {},
-    serving: 1,
-    down,
-    restarting: 0,
-    health,
-  };
+  return hostMetrics({ health, down });
 }
 
 function component(id: string, kind: ComponentView['kind'], patch: Partial<ComponentView> = {}): ComponentView {
