@@ -101,6 +101,8 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
       perMinute: e.SCALE_UP_JOIN_PER_MINUTE ?? DEFAULT_HTTP_LIMITS.join.perMinute,
       burst: e.SCALE_UP_JOIN_BURST ?? DEFAULT_HTTP_LIMITS.join.burst,
     },
+    scenarioBodyBytes: DEFAULT_HTTP_LIMITS.scenarioBodyBytes,
+    save: DEFAULT_HTTP_LIMITS.save,
   };
   return {
     port: e.PORT,

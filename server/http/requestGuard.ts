@@ -14,6 +14,10 @@ export interface HttpLimits {
   create: RateLimit;
   /** Joining rooms (`joinById`, `join`), per client address. */
   join: RateLimit;
+  /** Largest scenario a teacher may save (POST /api/scenarios); a chapter's is about 8 kB. */
+  scenarioBodyBytes: number;
+  /** Saving scenarios, per client address. */
+  save: RateLimit;
 }
 
 /**
@@ -26,6 +30,8 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   maxBodyBytes: 16 * 1024,
   create: { perMinute: 60, burst: 80 },
   join: { perMinute: 600, burst: 150 },
+  scenarioBodyBytes: 64 * 1024,
+  save: { perMinute: 20, burst: 10 },
 };
 
 export interface GuardOptions {
@@ -110,8 +116,11 @@ export function guardRequests(server: Server, options: GuardOptions): void {
   const downstream = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   const now = options.now ?? (() => performance.now());
-  const limiters = { create: new AddressRateLimiter(options.limits.create), join: new AddressRateLimiter(options.limits.join) };
-  const maxBody = options.limits.maxBodyBytes;
+  const limiters = {
+    create: new AddressRateLimiter(options.limits.create),
+    join: new AddressRateLimiter(options.limits.join),
+    save: new AddressRateLimiter(options.limits.save),
+  };
 
   const pass = (req: IncomingMessage, res: ServerResponse) => {
     for (const listener of downstream) listener.call(server, req, res);
@@ -122,6 +131,8 @@ export function guardRequests(server: Server, options: GuardOptions): void {
     const cors = corsHeaders(verdict);
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     const matchmaking = /^\/matchmake\/(\w+)\//.exec(pathname);
+    const scenarioSave = req.method === 'POST' && pathname === '/api/scenarios';
+    const maxBody = scenarioSave ? options.limits.scenarioBodyBytes : options.limits.maxBodyBytes;
     const bodyPending = hasBody(req);
     // A refusal sent before the body was read closes the connection: Node would otherwise read
     // and discard all of it to keep the connection alive.
@@ -138,7 +149,7 @@ export function guardRequests(server: Server, options: GuardOptions): void {
     }
     // Browsers do not preflight every POST, so a foreign page's request must be stopped here,
     // not only hidden from it.
-    if (matchmaking !== null && verdict.kind === 'refused') {
+    if ((matchmaking !== null || scenarioSave) && verdict.kind === 'refused') {
       refuse(403, 'origin-not-allowed');
       return;
     }
@@ -149,7 +160,13 @@ export function guardRequests(server: Server, options: GuardOptions): void {
     // Looking a join code up counts as a join: a workshop's new code must not be guessed faster.
     const codeLookup = req.method === 'GET' && pathname.startsWith('/api/codes/');
     const limited =
-      req.method === 'POST' && matchmaking?.[1] !== undefined ? LIMITED_METHODS[matchmaking[1]] : codeLookup ? 'join' : undefined;
+      req.method === 'POST' && matchmaking?.[1] !== undefined
+        ? LIMITED_METHODS[matchmaking[1]]
+        : codeLookup
+          ? 'join'
+          : scenarioSave
+            ? 'save'
+            : undefined;
     if (limited !== undefined) {
       const wait = limiters[limited].take(addressKey(clientAddress(req, options.trustedProxyHops)), now());
       if (wait > 0) {

@@ -10,6 +10,8 @@ import { campaignStandings } from './campaign';
 import { fromThisMachine, lanOrigins } from './lanAddresses';
 import { checkHealth, sendHealth } from './healthz';
 import { createStaticHandler } from './staticServer';
+import { replayForDownload } from './replayDownload';
+import { mountScenarioRoutes } from './scenarios';
 
 /** The rooms a lobby may list and the codes a workshop changed to: the matchmaker's and presence's. */
 export interface RoomDirectory {
@@ -94,7 +96,7 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
         res.status(404).json({ error: 'replay-not-found' });
         return;
       }
-      res.set('content-disposition', `inline; filename="scale-up-replay-${id}.json"`).json(replay);
+      res.set('content-disposition', `inline; filename="scale-up-replay-${id}.json"`).json(replayForDownload(replay));
     }),
   );
 
@@ -159,6 +161,8 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
       : [];
     res.set('cache-control', 'no-store').json({ origins });
   });
+
+  mountScenarioRoutes(app, { store, wrap });
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'not-found' });

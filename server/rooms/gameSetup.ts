@@ -5,6 +5,7 @@ import { createOptionsSchema, type CreateOptions, type Phase } from '../../share
 import { formatZodError } from '../../shared/protocol/zodErrors';
 import { findChapter } from '../../shared/campaign';
 import { isShippedScenario, loadPreset } from '../../shared/scenarios';
+import type { Scenario } from '../../shared/sim';
 import type { RoomRecord } from '../store/types';
 import { defaultTeams } from './controls';
 import { refuseCreate } from './joining';
@@ -39,13 +40,14 @@ export interface RoomSettings {
 
 /**
  * Parses a creator's options into a new room record (the code comes from presence). Options a room
- * cannot be made from are refused with a reason code (see JoinRefused).
+ * cannot be made from are refused with a reason code (see JoinRefused). `saved`: the scenario the
+ * options name when it is one saved from the editor (loaded by the caller, which may wait for the store).
  */
-export function newRoomRecord(raw: unknown, code: string): { record: RoomSetup; options: CreateOptions } {
+export function newRoomRecord(raw: unknown, code: string, saved: Scenario | null = null): { record: RoomSetup; options: CreateOptions } {
   const parsed = createOptionsSchema.safeParse(raw);
   if (!parsed.success) refuseCreate('invalid-create', formatZodError(parsed.error));
   const options = parsed.data;
-  if (!isShippedScenario(options.scenario)) refuseCreate('unknown-scenario', options.scenario);
+  if (saved === null && !isShippedScenario(options.scenario)) refuseCreate('unknown-scenario', options.scenario);
   const teams = options.mode === 'solo' ? defaultTeams('solo') : (options.teams ?? defaultTeams(options.mode));
   if (new Set(teams).size !== teams.length) refuseCreate('duplicate-team', teams.join(','));
   const [fewest, most] = options.mode === 'match' ? [MIN_MATCH_TEAMS, MATCH_TEAMS.length] : [1, MAX_WORKSHOP_TEAMS];
@@ -58,7 +60,7 @@ export function newRoomRecord(raw: unknown, code: string): { record: RoomSetup; 
     settings.placement = options.placement ?? 'auto';
     settings.pauseOnDrop = options.pauseOnDrop ?? true;
   }
-  const preset = loadPreset(options.scenario);
+  const preset = saved ?? loadPreset(options.scenario);
   // The creator's length of game is the scenario's: the replay carries it, so it re-runs alike.
   const scenario =
     options.durationTicks === undefined || options.mode === 'solo'

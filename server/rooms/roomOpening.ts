@@ -4,6 +4,7 @@
 import type { Presence } from '@colyseus/core';
 import { chapterUnlocked } from '../../shared/campaign';
 import { countsForCampaign, newRoomRecord, roomSettings, type RoomSetup } from './gameSetup';
+import { loadSavedScenario } from '../store/savedScenarios';
 import { claimAlias, claimCode, releaseCode, reserveCode } from './joinCode';
 import { refuseCreate } from './joining';
 import { consumeRestoreToken, loadStoredRoom } from './recovery';
@@ -33,7 +34,8 @@ async function createRoom(presence: Presence, services: RoomServices, options: R
   const code = await reserveCode(presence);
   let record: RoomSetup;
   try {
-    record = newRoomRecord(options, code).record;
+    const saved = typeof options.scenario === 'string' ? await loadSavedScenario(services.store, options.scenario) : null;
+    record = newRoomRecord(options, code, saved).record;
     await checkChapterUnlocked(services, record);
   } catch (error) {
     await releaseCode(presence, code);

@@ -15,6 +15,7 @@ import {
   storedSnapshotFromRow,
   ROOM_LOG,
   type Row,
+  savedScenarioFromRow,
 } from './rows';
 import type { Migration } from './sqlite';
 import {
@@ -26,6 +27,7 @@ import {
   type ReplayRecord,
   type ResultRecord,
   type RoomRecord,
+  type SavedScenario,
   type SnapshotRecord,
   type StoredSnapshot,
 } from './types';
@@ -83,6 +85,16 @@ const PG_MIGRATIONS: readonly Migration[] = [
   {
     version: 3,
     sql: `ALTER TABLE replays ADD COLUMN sim_version integer;`,
+  },
+  {
+    version: 4,
+    sql: `
+      CREATE TABLE scenarios (
+        id text PRIMARY KEY, profile_id text NOT NULL, name text NOT NULL, document text NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX scenarios_by_profile ON scenarios (profile_id, created_at);
+    `,
   },
 ];
 
@@ -317,6 +329,38 @@ export class PostgresGameStore implements GameStore {
     const [row] = await this.rows('SELECT * FROM replays WHERE id = $1', [id]);
     if (row === undefined) return null;
     return replayFromRow(row, row.log === ROOM_LOG ? await this.listCommands(String(row.room_id)) : []);
+  }
+
+  async saveScenario(scenario: Omit<SavedScenario, 'createdAt'>): Promise<void> {
+    await this.pool.query('INSERT INTO scenarios (id, profile_id, name, document, created_at) VALUES ($1, $2, $3, $4, $5)', [
+      scenario.id,
+      scenario.profileId,
+      JSON.stringify(scenario.name),
+      scenario.document,
+      now(),
+    ]);
+  }
+
+  async getScenario(id: string): Promise<SavedScenario | null> {
+    const [row] = await this.rows('SELECT * FROM scenarios WHERE id = $1', [id]);
+    return row === undefined ? null : savedScenarioFromRow(row);
+  }
+
+  async listScenarios(profileId: string, limit: number): Promise<Array<Omit<SavedScenario, 'document'>>> {
+    const rows = await this.rows(
+      `SELECT id, profile_id, name, '' AS document, created_at FROM scenarios WHERE profile_id = $1
+       ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [profileId, limit],
+    );
+    return rows.map((row) => {
+      const { document: _none, ...listed } = savedScenarioFromRow(row);
+      return listed;
+    });
+  }
+
+  async countScenarios(profileId: string): Promise<number> {
+    const [row] = await this.rows('SELECT COUNT(*) AS n FROM scenarios WHERE profile_id = $1', [profileId]);
+    return Number(row?.n ?? 0);
   }
 
   async ping(): Promise<void> {

@@ -10,6 +10,7 @@ import type {
   ResultRecord,
   RoomRecord,
   RoomStatus,
+  SavedScenario,
   SnapshotRecord,
   StoredSnapshot,
 } from './types';
@@ -77,6 +78,16 @@ export function resultFromRow(row: Row): ResultRecord {
     scenarioId: String(row.scenario_id),
     createdAt: isoTime(row.created_at),
     result: fromJson<unknown>(row.result),
+  };
+}
+
+export function savedScenarioFromRow(row: Row): SavedScenario {
+  return {
+    id: String(row.id),
+    profileId: String(row.profile_id),
+    name: fromJson<SavedScenario['name']>(row.name),
+    document: String(row.document),
+    createdAt: isoTime(row.created_at),
   };
 }
 

@@ -95,6 +95,20 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     sql: `ALTER TABLE replays ADD COLUMN sim_version INTEGER;`,
   },
+  {
+    // Scenarios written in the editor; no foreign key to profiles: saving needs no profile row.
+    version: 4,
+    sql: `
+      CREATE TABLE scenarios (
+        id TEXT PRIMARY KEY,
+        profile_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        document TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX scenarios_by_profile ON scenarios (profile_id, created_at);
+    `,
+  },
 ];
 
 export interface SqliteStore {

@@ -10,6 +10,7 @@ import {
   replayFromRow,
   resultFromRow,
   roomFromRow,
+  savedScenarioFromRow,
   snapshotFromRow,
   storedSnapshotFromRow,
   ROOM_LOG,
@@ -23,6 +24,7 @@ import {
   type ReplayRecord,
   type ResultRecord,
   type RoomRecord,
+  type SavedScenario,
   type SnapshotRecord,
   type StoredSnapshot,
 } from './types';
@@ -192,6 +194,37 @@ export class SqliteGameStore implements GameStore {
     const row = this.sql('SELECT * FROM replays WHERE id = ?').get(id);
     if (row === undefined) return null;
     return replayFromRow(row, row.log === ROOM_LOG ? await this.listCommands(String(row.room_id)) : []);
+  }
+
+  async saveScenario(scenario: Omit<SavedScenario, 'createdAt'>): Promise<void> {
+    this.sql('INSERT INTO scenarios (id, profile_id, name, document, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      scenario.id,
+      scenario.profileId,
+      JSON.stringify(scenario.name),
+      scenario.document,
+      now(),
+    );
+  }
+
+  async getScenario(id: string): Promise<SavedScenario | null> {
+    const row = this.sql('SELECT * FROM scenarios WHERE id = ?').get(id);
+    return row === undefined ? null : savedScenarioFromRow(row);
+  }
+
+  async listScenarios(profileId: string, limit: number): Promise<Array<Omit<SavedScenario, 'document'>>> {
+    const rows = this.sql(
+      `SELECT id, profile_id, name, '' AS document, created_at FROM scenarios WHERE profile_id = ?
+       ORDER BY created_at DESC, id DESC LIMIT ?`,
+    ).all(profileId, limit);
+    return rows.map((row) => {
+      const { document: _none, ...listed } = savedScenarioFromRow(row);
+      return listed;
+    });
+  }
+
+  async countScenarios(profileId: string): Promise<number> {
+    const row = this.sql('SELECT COUNT(*) AS n FROM scenarios WHERE profile_id = ?').get(profileId);
+    return Number(row?.n ?? 0);
   }
 
   async ping(): Promise<void> {

@@ -85,6 +85,18 @@ export interface ReplayRecord extends ReplayDocument {
   createdAt: string;
 }
 
+/** A scenario written in the editor and saved on the server: the document exactly as it was sent. */
+export interface SavedScenario {
+  id: string;
+  /** The browser profile that saved it (its list of saved scenarios). */
+  profileId: string;
+  /** The document's `name`, for lists (read from the document when it is saved). */
+  name: { en: string; ko: string };
+  /** The scenario document as JSON text, exactly as sent (a file saved from it is the same file). */
+  document: string;
+  createdAt: string;
+}
+
 export interface GameStore {
   readonly kind: 'sqlite' | 'postgres';
 
@@ -124,6 +136,14 @@ export interface GameStore {
    */
   saveReplay(replay: Omit<ReplayRecord, 'createdAt' | 'log'> & { log?: CommandEntry[] }): Promise<void>;
   getReplay(id: string): Promise<ReplayRecord | null>;
+
+  /** Stores a saved scenario (ids are never reused: a scenario once saved stays as it was). */
+  saveScenario(scenario: Omit<SavedScenario, 'createdAt'>): Promise<void>;
+  getScenario(id: string): Promise<SavedScenario | null>;
+  /** A profile's saved scenarios, newest first, without their documents. */
+  listScenarios(profileId: string, limit: number): Promise<Array<Omit<SavedScenario, 'document'>>>;
+  /** How many scenarios a profile has saved (the server caps it). */
+  countScenarios(profileId: string): Promise<number>;
 
   /** Throws when the database cannot answer (for /healthz). */
   ping(): Promise<void>;

@@ -381,6 +381,47 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
     });
   });
 
+  describe('saved scenarios', () => {
+    it("keeps the document text exactly, lists a profile's newest first and counts them", async () => {
+      const document = '{"id":"my-class","name":{"en":"Week 3","ko":"3주차"},"startMoney":500}';
+      setClock('2030-06-01T00:00:00.000Z');
+      await t.store.saveScenario({ id: 'custom-000000000001', profileId: 'teacher-one', name: { en: 'Week 3', ko: '3주차' }, document });
+      setClock('2030-06-02T00:00:00.000Z');
+      await t.store.saveScenario({
+        id: 'custom-000000000002',
+        profileId: 'teacher-one',
+        name: { en: 'Week 4', ko: '4주차' },
+        document: '{}',
+      });
+      await t.store.saveScenario({
+        id: 'custom-000000000003',
+        profileId: 'teacher-two',
+        name: { en: 'Other', ko: '다른' },
+        document: '{}',
+      });
+      expect(await t.store.getScenario('custom-000000000001')).toEqual({
+        id: 'custom-000000000001',
+        profileId: 'teacher-one',
+        name: { en: 'Week 3', ko: '3주차' },
+        document,
+        createdAt: '2030-06-01T00:00:00.000Z',
+      });
+      expect(await t.store.getScenario('custom-00000000000f')).toBeNull();
+      const listed = await t.store.listScenarios('teacher-one', 10);
+      expect(listed.map((s) => [s.id, s.name.en])).toEqual([
+        ['custom-000000000002', 'Week 4'],
+        ['custom-000000000001', 'Week 3'],
+      ]);
+      expect(listed[0]).not.toHaveProperty('document');
+      expect((await t.store.listScenarios('teacher-one', 1)).map((s) => s.id)).toEqual(['custom-000000000002']);
+      expect(await t.store.countScenarios('teacher-one')).toBe(2);
+      expect(await t.store.countScenarios('nobody-at-all')).toBe(0);
+      await expect(
+        t.store.saveScenario({ id: 'custom-000000000001', profileId: 'teacher-two', name: { en: 'x', ko: '엑스' }, document: '{}' }),
+      ).rejects.toThrow();
+    });
+  });
+
   describe('reopening', () => {
     it('keeps the data, and running the migrations again applies nothing', async () => {
       await t.store.upsertProfile('p1', 'Ada');
@@ -388,7 +429,7 @@ function storeContract(makeBackend: () => Promise<Backend>): void {
       await t.store.appendCommand('r1', entry(1, 'p1', 1));
       const room = await t.store.getRoom('r1');
       const migrations = await t.backend.migrations();
-      expect(migrations.map((m) => m.version)).toEqual([1, 2, 3]);
+      expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4]);
 
       await t.store.close();
       t.store = await t.backend.open();
@@ -466,7 +507,7 @@ describe.skipIf(PG_URL === undefined)('PostgresGameStore', () => {
       try {
         const stores = await Promise.all([fresh.open(), fresh.open(), fresh.open()]);
         await Promise.all(stores.map((store) => store.close()));
-        expect((await fresh.migrations()).map((m) => m.version)).toEqual([1, 2, 3]);
+        expect((await fresh.migrations()).map((m) => m.version)).toEqual([1, 2, 3, 4]);
       } finally {
         await fresh.dispose();
       }
