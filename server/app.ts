@@ -12,6 +12,7 @@ import { parseOriginSetting } from './http/cors';
 import { DEFAULT_HTTP_LIMITS, guardRequests, type HttpLimits } from './http/requestGuard';
 import { roomDirectory } from './http/roomDirectory';
 import { mountRoutes } from './http/routes';
+import { ForecastPool } from './forecast/pool';
 import { createLogger, type Logger } from './logger';
 import { GameMetrics } from './metrics';
 import { GameRoom } from './rooms/GameRoom';
@@ -56,6 +57,8 @@ export interface ServerOptions {
   trustedProxyHops?: number;
   /** Start even though the SQLite database lost data it had (see store/dataLoss.ts). */
   acceptDataLoss?: boolean;
+  /** Worker threads for forecasts (default: one per core, at most two). */
+  forecastThreads?: number;
 }
 
 export interface RunningServer {
@@ -89,7 +92,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (dataGuard.accepted !== null)
     logger.warn({ problem: dataGuard.accepted }, 'the database lost data; starting with it as it is (SCALE_UP_ACCEPT_DATA_LOSS)');
   const metrics = new GameMetrics();
-  const services: RoomServices = { store, logger, metrics, timings: { ...DEFAULT_TIMINGS, ...options.timings } };
+  const forecasts = new ForecastPool(logger, options.forecastThreads === undefined ? {} : { threads: options.forecastThreads });
+  const services: RoomServices = { store, logger, metrics, forecasts, timings: { ...DEFAULT_TIMINGS, ...options.timings } };
 
   let presence: Presence = new LocalPresence();
   let driver: matchMaker.MatchMakerDriver | undefined;
@@ -137,6 +141,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     // listen() registered this process with the matchmaker (and Redis) before binding.
     await gameServer.gracefullyShutdown(false).catch(() => undefined);
+    await forecasts.close();
     await store.close();
     throw listenError(error, host, options.port);
   } finally {
@@ -165,6 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         await gameServer.gracefullyShutdown(false);
         httpServer.closeAllConnections();
+        await forecasts.close();
         await store.close();
         try {
           dataGuard.markStopped();

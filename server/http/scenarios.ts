@@ -13,7 +13,7 @@ type Wrap = (handler: (req: Request, res: Response) => Promise<void>) => (req: R
 
 const PROFILE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** How many scenarios one browser profile may keep on the server. */
-export const MAX_SCENARIOS_PER_PROFILE = 200;
+const MAX_SCENARIOS_PER_PROFILE = 200;
 /** How many the list answers with (the newest). */
 const LISTED = 100;
 

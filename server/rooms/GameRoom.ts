@@ -17,6 +17,7 @@ import { RoomClock } from './roomClock';
 import { endGame, runTick, saveSnapshot, type RoomParts } from './roomGame';
 import { leaveLobby } from './lobbyActions';
 import { messageHandlers } from './roomMessages';
+import { RoomForecasts } from './forecastRequests';
 import { sendAway } from './roomReplies';
 import { RoomMetrics } from './roomMetrics';
 import { openRoom } from './roomOpening';
@@ -92,6 +93,7 @@ export class GameRoom extends Room<{ state: GameState }> {
       metrics,
       logger,
       timings,
+      forecasts: new RoomForecasts({ sims, seats, clock, logger, code: record.code }, services.forecasts),
       clientOf: (sessionId) => this.clients.getById(sessionId),
       broadcastPatch: () => this.broadcastPatch(),
       changeCode: () => this.changeCode(),
@@ -184,6 +186,7 @@ export class GameRoom extends Room<{ state: GameState }> {
       this.broadcastPatch();
     }
     this.parts.intake.forget(client.sessionId);
+    this.parts.forecasts.forget(client.sessionId);
     this.watchEmpty();
   }
 

@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { WireState } from '../sync/wireState';
 import type { CommandIntake } from './commandIntake';
 import { roomSnapshot, type RoomSetup } from './gameSetup';
+import type { RoomForecasts } from './forecastRequests';
 import type { RoomClock } from './roomClock';
 import type { RoomMetrics } from './roomMetrics';
 import type { RoomSaves } from './roomSaves';
@@ -29,6 +30,8 @@ export interface RoomParts {
   readonly metrics: RoomMetrics;
   readonly logger: Logger;
   readonly timings: RoomTimings;
+  /** "What if" forecasts asked by this room's players. */
+  readonly forecasts: RoomForecasts;
   /** The client connected under `sessionId`, while it is. */
   clientOf(sessionId: string): Client | undefined;
   /** Sends the state's changes to the clients now. */

@@ -12,6 +12,7 @@ import { onInstructor } from './instructorActions';
 import { isHost, onLobby } from './lobbyActions';
 import { endGame, type RoomParts } from './roomGame';
 import { ROOM_ACTION_MESSAGES } from '../../shared/protocol/roomActions';
+import { FORECAST_MESSAGE } from '../../shared/protocol/forecast';
 
 export type MessageHandler = (client: Client, message: unknown) => void;
 
@@ -22,6 +23,7 @@ export function messageHandlers(room: RoomParts): Record<string, MessageHandler>
     [CLIENT_MESSAGES.control]: (client, message) => onControl(room, client, message),
     [ROOM_ACTION_MESSAGES.lobby]: (client, message) => answered(room, client, 'lobby', onLobby(room, client, message)),
     [ROOM_ACTION_MESSAGES.instructor]: (client, message) => answered(room, client, 'instructor', onInstructor(room, client, message)),
+    [FORECAST_MESSAGE]: (client, message) => room.forecasts.receive(client, message),
     // Called as (client, type, payload) for unknown types, but as (client, payload) for a message
     // whose type is '*' itself: never turn the argument into text, it may be any decoded value.
     '*': (client, type) =>

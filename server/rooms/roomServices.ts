@@ -5,6 +5,7 @@
 // server's services (nothing module-wide holds them), and no client can replace them.
 import type { Logger } from '../logger';
 import type { GameMetrics } from '../metrics';
+import type { ForecastPool } from '../forecast/pool';
 import type { GameStore } from '../store/types';
 import { DEFAULT_SEAT_LIMITS, type SeatLimits } from './seats';
 
@@ -45,6 +46,8 @@ export const DEFAULT_TIMINGS: RoomTimings = {
 
 export interface RoomServices {
   store: GameStore;
+  /** The server's forecast worker threads, shared by its rooms. */
+  forecasts: ForecastPool;
   logger: Logger;
   metrics: GameMetrics;
   timings: RoomTimings;

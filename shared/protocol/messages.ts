@@ -169,6 +169,10 @@ const ROOM_REASONS = [
   'lobby-closed',
   /** Sent to a participant the instructor removed, just before the connection is closed. */
   'removed',
+  /** Every forecast worker is busy with other players' forecasts: ask again in a moment. */
+  'forecast-busy',
+  /** The forecast could not be computed (logged on the server). */
+  'forecast-failed',
 ] as const;
 type RoomReason = (typeof ROOM_REASONS)[number];
 export type ErrorReason = RoomReason | RejectReason | Extract<JoinReason, 'team-full' | 'no-such-team'>;

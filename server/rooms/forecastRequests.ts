@@ -1,0 +1,130 @@
+// A room's side of "what if" (shared/protocol/forecast.ts): checks who asks and what, takes the
+// team's state as it is at this moment, and has the forecast pool compute the two futures off the
+// event loop. Each client has at most one forecast running and one waiting (a newer request
+// replaces the waiting one: the client only wants its newest answer). The future as things stand
+// is shared by every asker of the same team at the same tick.
+import type { Client } from '@colyseus/core';
+import { FORECAST_MESSAGE, forecastRequestSchema, type ForecastAnswer, type ForecastRequest } from '../../shared/protocol/forecast';
+import { bucketSize } from '../../shared/forecast/forecast';
+import { MAX_MESSAGE_CHARS } from '../../shared/protocol/messages';
+import { formatZodError } from '../../shared/protocol/zodErrors';
+import type { Logger } from '../logger';
+import type { ForecastPool } from '../forecast/pool';
+import type { JobResult } from '../forecast/jobs';
+import { jsonSize } from './commandIntake';
+import { sendError } from './roomReplies';
+import type { RoomClock } from './roomClock';
+import type { Seats } from './seats';
+import { TokenBucket } from './tokenBucket';
+import type { TeamSims } from './teamSims';
+
+/** Forecasts per client: a burst of three, then one every two seconds. */
+const FORECAST_RATE = { perSecond: 0.5, burst: 3 } as const;
+
+interface Asked {
+  client: Client;
+  request: ForecastRequest;
+}
+
+export class RoomForecasts {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly running = new Set<string>();
+  private readonly waiting = new Map<string, Asked>();
+  /** Futures as things stand, by team and length, for the tick `baseTick` only. */
+  private bases = new Map<string, Promise<JobResult>>();
+  private baseTick = -1;
+
+  constructor(
+    private readonly parts: { sims: TeamSims; seats: Seats; clock: RoomClock; logger: Logger; code: string },
+    private readonly pool: ForecastPool,
+  ) {}
+
+  /** The `forecast` message handler. */
+  receive(client: Client, message: unknown): void {
+    const now = performance.now();
+    let bucket = this.buckets.get(client.sessionId);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(FORECAST_RATE.perSecond, FORECAST_RATE.burst, now);
+      this.buckets.set(client.sessionId, bucket);
+    }
+    if (!bucket.take(now)) return sendError(client, FORECAST_MESSAGE, 'rate-limited', null, 'over the forecast rate');
+    if (jsonSize(message) > MAX_MESSAGE_CHARS) return sendError(client, FORECAST_MESSAGE, 'oversize', null, 'message too large');
+    const parsed = forecastRequestSchema.safeParse(message);
+    if (!parsed.success) return sendError(client, FORECAST_MESSAGE, 'malformed', null, formatZodError(parsed.error));
+    if (this.running.has(client.sessionId)) {
+      this.waiting.set(client.sessionId, { client, request: parsed.data });
+      return;
+    }
+    this.start({ client, request: parsed.data });
+  }
+
+  /** Forgets a client that left (its bucket and any forecast it waits for). */
+  forget(sessionId: string): void {
+    this.buckets.delete(sessionId);
+    this.waiting.delete(sessionId);
+  }
+
+  private start({ client, request }: Asked): void {
+    const seat = this.parts.seats.bySession(client.sessionId);
+    // Only a player of a team asks about its own team's future (the change is the player's own commands).
+    if (seat === undefined || seat.team === null || (seat.role !== 'player' && seat.role !== 'captain'))
+      return sendError(client, FORECAST_MESSAGE, 'not-allowed', null, 'only a team player may ask for a forecast');
+    const { sims } = this.parts;
+    if (this.parts.clock.phase === 'finished' || !sims.has(seat.team) || sims.state(seat.team).gameOver !== null)
+      return sendError(client, FORECAST_MESSAGE, 'not-running', null, 'the game is over');
+    const live = sims.state(seat.team);
+    const state = JSON.stringify(live);
+    const base = this.base(seat.team, live.tick, request.ticks, state);
+    const changed = this.pool.run({
+      kind: 'changed',
+      state,
+      ticks: request.ticks,
+      change: request.change,
+      asker: { team: seat.team, player: seat.seatId },
+    });
+    if (base === null || changed === null)
+      return sendError(client, FORECAST_MESSAGE, 'forecast-busy', null, 'every forecast worker is busy');
+    this.running.add(client.sessionId);
+    const fromTick = live.tick;
+    Promise.all([base, changed])
+      .then(([future, withChange]) => {
+        const answer: ForecastAnswer = {
+          id: request.id,
+          fromTick,
+          every: bucketSize(request.ticks),
+          base: future.series,
+          changed: withChange.series,
+          created: withChange.created,
+          refused: withChange.refused,
+        };
+        client.send(FORECAST_MESSAGE, answer);
+      })
+      .catch((error: unknown) => {
+        this.parts.logger.error({ room: this.parts.code, err: error }, 'a forecast failed');
+        sendError(client, FORECAST_MESSAGE, 'forecast-failed', null, 'the forecast could not be computed');
+      })
+      .finally(() => {
+        this.running.delete(client.sessionId);
+        const next = this.waiting.get(client.sessionId);
+        this.waiting.delete(client.sessionId);
+        if (next !== undefined) this.start(next);
+      });
+  }
+
+  /** The future as things stand: computed once per team, tick and length; null when the pool is full. */
+  private base(team: string, tick: number, ticks: number, state: string): Promise<JobResult> | null {
+    if (tick !== this.baseTick) {
+      this.bases = new Map();
+      this.baseTick = tick;
+    }
+    const key = `${team}:${ticks}`;
+    const known = this.bases.get(key);
+    if (known !== undefined) return known;
+    const job = this.pool.run({ kind: 'base', state, ticks });
+    if (job === null) return null;
+    // A failed base is not kept: the next asker tries again.
+    job.catch(() => this.bases.delete(key));
+    this.bases.set(key, job);
+    return job;
+  }
+}
