@@ -59,6 +59,8 @@ export interface ServerOptions {
   acceptDataLoss?: boolean;
   /** Worker threads for forecasts (default: one per core, at most two). */
   forecastThreads?: number;
+  /** Start the forecast threads with the server instead of on the first forecast (`npm start` does). */
+  warmForecasts?: boolean;
 }
 
 export interface RunningServer {
@@ -93,6 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger.warn({ problem: dataGuard.accepted }, 'the database lost data; starting with it as it is (SCALE_UP_ACCEPT_DATA_LOSS)');
   const metrics = new GameMetrics();
   const forecasts = new ForecastPool(logger, options.forecastThreads === undefined ? {} : { threads: options.forecastThreads });
+  if (options.warmForecasts === true) forecasts.warm();
   const services: RoomServices = { store, logger, metrics, forecasts, timings: { ...DEFAULT_TIMINGS, ...options.timings } };
 
   let presence: Presence = new LocalPresence();

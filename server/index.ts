@@ -13,7 +13,7 @@ try {
 
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
-  server = await startServer(options);
+  server = await startServer({ ...options, warmForecasts: true });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {

@@ -61,9 +61,12 @@ export class ForecastPool {
     });
   }
 
-  /** Jobs queued now (not counting those running). */
-  get queued(): number {
-    return this.queue.length;
+  /**
+   * Starts every thread now rather than on the first forecast: a thread loads the simulation's
+   * code before it can answer, which takes a second or two the first asker would otherwise wait.
+   */
+  warm(): void {
+    while (this.spawn() !== null);
   }
 
   async close(): Promise<void> {
