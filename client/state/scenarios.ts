@@ -4,19 +4,46 @@
  * and the diagram (view/scenarioFacts.ts) read regions, objectives, prices and the request mix
  * from here, and the dev pages start their local games from here. Each preset is validated once
  * and kept: callers read it and must not change it (createSim copies what it keeps).
+ *
+ * A scenario saved from the editor (an id such as `custom-3f2a9c0d1e4b`) is not bundled: the first
+ * lookup fetches it from the server, and `savedScenarioLoads` changes once it has arrived, so that
+ * screens drawn meanwhile (with the fallbacks of an unknown scenario) draw again.
  */
-import { loadPreset } from '../../shared/scenarios';
+import { loadPreset, scenarioSchema } from '../../shared/scenarios';
 import type { Scenario } from '../../shared/sim';
+import { Store } from './store';
 
 const presets = new Map<string, Scenario | null>();
+const SAVED_ID = /^custom-[0-9a-f]{12}$/;
 
-/** The shipped scenario with this id, or null for an unknown (custom) one. */
+/** Counts saved scenarios fetched so far: watch it to draw again with one that has just arrived. */
+export const savedScenarioLoads = new Store(0);
+
+async function fetchSaved(id: string): Promise<void> {
+  try {
+    const response = await fetch(`/api/scenarios/${id}`);
+    if (!response.ok) return;
+    const parsed = scenarioSchema.safeParse(((await response.json()) as { scenario?: unknown }).scenario);
+    if (!parsed.success) return;
+    presets.set(id, parsed.data);
+    savedScenarioLoads.update((count) => count + 1);
+  } catch {
+    // Offline or refused: the screens keep the fallbacks of an unknown scenario.
+  }
+}
+
+/** The shipped or saved scenario with this id, or null for an unknown one (or a saved one still on its way). */
 export function scenarioPreset(id: string): Scenario | null {
   if (!presets.has(id)) {
-    try {
-      presets.set(id, loadPreset(id));
-    } catch {
+    if (SAVED_ID.test(id)) {
       presets.set(id, null);
+      void fetchSaved(id);
+    } else {
+      try {
+        presets.set(id, loadPreset(id));
+      } catch {
+        presets.set(id, null);
+      }
     }
   }
   return presets.get(id) ?? null;

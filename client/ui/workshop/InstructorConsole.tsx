@@ -7,6 +7,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { ConnectionStatus, GameModel } from '../../state/model';
+import { savedScenarioLoads } from '../../state/scenarios';
 import { useStore, useT } from '../hooks';
 import { Icon } from '../Icon';
 import { RoomDebrief } from '../roomDebrief/RoomDebrief';
@@ -64,6 +65,8 @@ export function InstructorConsole({ client, game, status }: { client: UiClient; 
   const [closer, setCloser] = useState<string | null>(null);
   const [injectTeam, setInjectTeam] = useState('all');
   const [debrief, setDebrief] = useState(false);
+  // A saved scenario arrives after the first drawing: draw again with its regions and names.
+  useStore(savedScenarioLoads);
   const info = scenarioInfo(game.scenario, game.teams[game.teamIds[0] ?? ''] ?? null, game.durationTicks);
   const regions = info.regions.map((r) => ({ id: r.id, name: regionName(info, r.id, lang) }));
   const finished = game.clock.phase === 'finished';

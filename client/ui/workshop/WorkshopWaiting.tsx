@@ -5,7 +5,8 @@
  */
 import { findChapter } from '../../../shared/campaign';
 import type { ConnectionStatus, GameModel } from '../../state/model';
-import { useT } from '../hooks';
+import { useStore, useT } from '../hooks';
+import { savedScenarioLoads } from '../../state/scenarios';
 import { Icon } from '../Icon';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { scenarioInfo } from '../scenarioInfo';
@@ -16,6 +17,8 @@ import './workshop.css';
 
 export function WorkshopWaiting({ client, game, status }: { client: UiClient; game: GameModel; status: ConnectionStatus }) {
   const { t, lang } = useT();
+  // A saved scenario arrives after the first drawing: draw again with its name and description.
+  useStore(savedScenarioLoads);
   const info = scenarioInfo(game.scenario, null, game.durationTicks);
   const chapter = findChapter(game.scenario);
   const myTeam = game.seats.find((s) => s.seatId === game.me.seatId)?.team ?? game.me.team;
