@@ -8,6 +8,15 @@ import { ALLOWED_LINKS } from '../sim/core/topology';
 import { DB_ENGINES, FEATURE_NAMES, SHARD_KEYS } from '../sim/vocabulary';
 import { COMPONENT_KINDS, INCIDENT_TYPES, WORLD_INCIDENTS, type IncidentType, type Scenario } from '../sim/core/scenario';
 
+/**
+ * Upper bounds a scenario written in the editor must keep (every shipped one is far inside them):
+ * a room runs the starting system once per team, so a scenario is also a way to load the server.
+ */
+const MAX_REGIONS = 12;
+const MAX_DATASETS = 12;
+const MAX_SCRIPTED_INCIDENTS = 500;
+const MAX_INITIAL_COMPONENTS = 250;
+
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes');
 const localText = z.object({ en: z.string().min(1), ko: z.string().min(1) }).strict();
 const share = z.number().min(0).max(1);
@@ -43,7 +52,10 @@ export const scenarioSchema = z
     description: localText,
     startSpeed: z
       .number()
-      .refine((speed) => (SPEEDS as readonly number[]).includes(speed), { message: `startSpeed must be one of ${SPEEDS.join(', ')}` })
+      .refine((speed) => (SPEEDS as readonly number[]).includes(speed), {
+        message: `startSpeed must be one of ${SPEEDS.join(', ')}`,
+        params: { rule: 'speed', speeds: SPEEDS.join(', ') },
+      })
       .optional(),
     startMoney: nonNegative,
     revenuePerUserDay: nonNegative,
@@ -59,7 +71,8 @@ export const scenarioSchema = z
           })
           .strict(),
       )
-      .min(1),
+      .min(1)
+      .max(MAX_REGIONS),
     latencyMs: z.record(z.string(), z.record(z.string(), nonNegative)),
     traffic: trafficSchema,
     classMix: perClass,
@@ -78,7 +91,8 @@ export const scenarioSchema = z
           })
           .strict(),
       )
-      .min(1),
+      .min(1)
+      .max(MAX_DATASETS),
     priceFactor: z.number().positive(),
     mtbfTicks: z.partialRecord(kindName, nonNegative),
     randomIncidentsPerDay: z.partialRecord(z.enum(WORLD_INCIDENTS), nonNegative),
@@ -92,7 +106,7 @@ export const scenarioSchema = z
       .default({ count: 5_000, alpha: 1.0, sizeKb: 150 }),
     cdnCostPerGb: nonNegative.default(0.08),
     transferCostPerGb: nonNegative.default(0.02),
-    incidents: z.array(scriptedIncidentSchema),
+    incidents: z.array(scriptedIncidentSchema).max(MAX_SCRIPTED_INCIDENTS),
     objectives: z
       .object({
         latencyMs: z.number().positive(),
@@ -106,20 +120,22 @@ export const scenarioSchema = z
       .object({ kinds: z.array(kindName), features: z.array(z.enum(FEATURE_NAMES)) })
       .strict()
       .optional(),
-    initialTopology: z.array(
-      z
-        .object({
-          kind: kindName,
-          region: id,
-          size: z.enum(['small', 'medium', 'large', 'xlarge', 'xxlarge']).optional(),
-          count: z.number().int().min(1).max(64).optional(),
-          engine: z.enum(DB_ENGINES).optional(),
-          shardKey: z.enum(SHARD_KEYS).optional(),
-          colocatedDb: z.boolean().optional(),
-          connectFrom: z.array(z.union([z.literal('users'), z.number().int().min(0)])).optional(),
-        })
-        .strict(),
-    ),
+    initialTopology: z
+      .array(
+        z
+          .object({
+            kind: kindName,
+            region: id,
+            size: z.enum(['small', 'medium', 'large', 'xlarge', 'xxlarge']).optional(),
+            count: z.number().int().min(1).max(64).optional(),
+            engine: z.enum(DB_ENGINES).optional(),
+            shardKey: z.enum(SHARD_KEYS).optional(),
+            colocatedDb: z.boolean().optional(),
+            connectFrom: z.array(z.union([z.literal('users'), z.number().int().min(0)])).optional(),
+          })
+          .strict(),
+      )
+      .max(MAX_INITIAL_COMPONENTS),
   })
   .strict()
   .superRefine((scenario, ctx) => {
@@ -127,22 +143,43 @@ export const scenarioSchema = z
     for (const from of regionIds) {
       for (const to of regionIds) {
         if (scenario.latencyMs[from]?.[to] === undefined) {
-          ctx.addIssue({ code: 'custom', path: ['latencyMs', from, to], message: `missing round-trip time ${from} → ${to}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['latencyMs', from, to],
+            message: `missing round-trip time ${from} → ${to}`,
+            params: { rule: 'latency-missing', from, to },
+          });
         }
       }
     }
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     for (const key of ['readShare', 'writeShare'] as const) {
       const total = sum(scenario.datasets.map((d) => d[key]));
-      if (Math.abs(total - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['datasets'], message: `${key} must sum to 1 (is ${total})` });
+      if (Math.abs(total - 1) > 1e-9)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['datasets'],
+          message: `${key} must sum to 1 (is ${total})`,
+          params: { rule: 'shares-sum', key, total },
+        });
     }
     scenario.initialTopology.forEach((component, index) => {
       if (!regionIds.includes(component.region)) {
-        ctx.addIssue({ code: 'custom', path: ['initialTopology', index, 'region'], message: `unknown region ${component.region}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['initialTopology', index, 'region'],
+          message: `unknown region ${component.region}`,
+          params: { rule: 'unknown-region', region: component.region },
+        });
       }
       for (const from of component.connectFrom ?? []) {
         if (from !== 'users' && from >= index) {
-          ctx.addIssue({ code: 'custom', path: ['initialTopology', index, 'connectFrom'], message: 'connect from an earlier component' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['initialTopology', index, 'connectFrom'],
+            message: 'connect from an earlier component',
+            params: { rule: 'connect-earlier' },
+          });
           continue;
         }
         const source = from === 'users' ? 'users' : scenario.initialTopology[from]!.kind;
@@ -151,6 +188,7 @@ export const scenarioSchema = z
             code: 'custom',
             path: ['initialTopology', index, 'connectFrom'],
             message: `${source} cannot send traffic to ${component.kind}`,
+            params: { rule: 'link-not-allowed', source, kind: component.kind },
           });
         }
       }
