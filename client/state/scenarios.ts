@@ -9,7 +9,7 @@
  * lookup fetches it from the server, and `savedScenarioLoads` changes once it has arrived, so that
  * screens drawn meanwhile (with the fallbacks of an unknown scenario) draw again.
  */
-import { loadPreset, scenarioSchema } from '../../shared/scenarios';
+import { isShippedScenario, loadPreset, scenarioSchema } from '../../shared/scenarios';
 import type { Scenario } from '../../shared/sim';
 import { Store } from './store';
 
@@ -30,6 +30,15 @@ async function fetchSaved(id: string): Promise<void> {
   } catch {
     // Offline or refused: the screens keep the fallbacks of an unknown scenario.
   }
+}
+
+/**
+ * Makes a scenario a replay or a debrief carries known by its own id, when no shipped scenario
+ * has that id (a saved one may not take a shipped id): its regions and names then show as written.
+ */
+export function rememberScenario(scenario: Scenario): void {
+  if (presets.get(scenario.id) != null || isShippedScenario(scenario.id)) return;
+  presets.set(scenario.id, scenario);
 }
 
 /** The shipped or saved scenario with this id, or null for an unknown one (or a saved one still on its way). */

@@ -19,6 +19,7 @@ import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import { labelForId } from '../names';
 import { regionName, scenarioInfo } from '../scenarioInfo';
+import { rememberScenario } from '../../state/scenarios';
 import { commandText } from './commandText';
 import { troubleLines } from './troubleText';
 import { clockText, incidentReport, reportsMarkdown, type ReportContext } from './incidentReport';
@@ -40,6 +41,7 @@ function history(record: GameRecord): HistoryPoint[] {
 
 function Body({ record, result, team }: { record: GameRecord; result: GameResult | null; team: string }) {
   const { t, lang } = useT();
+  rememberScenario(record.scenario);
   const info = scenarioInfo(record.scenario.id, null);
   const ctx: ReportContext = {
     t,
