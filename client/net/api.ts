@@ -4,6 +4,7 @@
  * null when the server does not know the id or cannot be reached; the UI says so.
  */
 import type { ChapterStanding, PublicMatch, ReplayDocument, ResultDocument } from '../../shared/protocol/results';
+import { BadReplayError, readReplay } from '../../shared/replay/readReplay';
 
 async function getJson<T>(origin: string, path: string): Promise<T | null> {
   try {
@@ -23,8 +24,16 @@ export function fetchResult(origin: string, id: string): Promise<ResultDocument 
   return getJson<ResultDocument>(origin, `/api/results/${encodeURIComponent(id)}`);
 }
 
-export function fetchReplay(origin: string, id: string): Promise<ReplayDocument | null> {
-  return getJson<ReplayDocument>(origin, `/api/replays/${encodeURIComponent(id)}`);
+/**
+ * The replay as a document, whichever form the server sends (the compact one; an older server's
+ * full one). A replay the server has but that does not read is no missing one: that throws.
+ */
+export async function fetchReplay(origin: string, id: string): Promise<ReplayDocument | null> {
+  const body = await getJson<unknown>(origin, `/api/replays/${encodeURIComponent(id)}`);
+  if (body === null) return null;
+  const read = readReplay(body, id);
+  if (!read.ok) throw new BadReplayError(read.error, read.detail);
+  return read.replay;
 }
 
 export type { PublicMatch } from '../../shared/protocol/results';

@@ -13,14 +13,29 @@ import { useStore, useT } from '../ui/hooks';
 import { Icon } from '../ui/Icon';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Notices } from '../ui/notices/Notices';
+import { teamLabel } from '../ui/teams';
 import type { UiClient } from '../ui/uiClient';
+import { BuildProgress } from './BuildProgress';
 import type { ReplayClient } from './replayClient';
 import { ScrubBar } from './ScrubBar';
 import { openServerReplay, replayOpening } from './viewer';
 import './replay.css';
 
-/** A card alone on the page (the start screen's look): preparing, or what went wrong and the way back. */
-function ReplayCard({ busy, onBack, children }: { busy: boolean; onBack: () => void; children: ComponentChildren }) {
+/**
+ * A card alone on the page (the start screen's look): preparing, or what went wrong and the way
+ * back. While busy, a bar: how far the re-run is when it is known, else one that only says "working".
+ */
+function ReplayCard({
+  busy,
+  progress,
+  onBack,
+  children,
+}: {
+  busy: boolean;
+  progress?: { label: string; share: number };
+  onBack: () => void;
+  children: ComponentChildren;
+}) {
   const { t } = useT();
   return (
     <main class="su-start su-replay-page">
@@ -33,7 +48,12 @@ function ReplayCard({ busy, onBack, children }: { busy: boolean; onBack: () => v
           {t('ui.replay.title')}
         </h1>
         {children}
-        {busy && <div class="su-replay-progress" aria-hidden="true" />}
+        {busy &&
+          (progress === undefined ? (
+            <div class="su-replay-progress" aria-hidden="true" />
+          ) : (
+            <BuildProgress label={progress.label} progress={progress.share} />
+          ))}
         <button type="button" class="su-btn" data-replay-back onClick={onBack}>
           <Icon name="chevronLeft" />
           {t('ui.replay.back')}
@@ -58,7 +78,11 @@ export function ReplayScreen({ replay }: { replay: ReplayClient }) {
   return (
     <>
       {game === null ? (
-        <ReplayCard busy={view.phase === 'loading'} onBack={() => replay.close()}>
+        <ReplayCard
+          busy={view.phase === 'loading'}
+          progress={{ label: t('ui.replay.preparingTeam', { team: teamLabel(t, view.team) }), share: view.progress }}
+          onBack={() => replay.close()}
+        >
           <p class="su-replay-card-name">{replay.doc.scenario.name[lang]}</p>
           <p class="su-muted" role={view.phase === 'failed' ? 'alert' : 'status'}>
             {view.phase === 'failed'

@@ -7,11 +7,13 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SPEEDS, type Speed } from '../../shared/protocol/messages';
+import { encodeReplay } from '../../shared/replay/compact';
 import { stageRect } from '../state/stageRect';
 import { downloadText } from '../ui/download';
 import { useStore, useT } from '../ui/hooks';
 import { Icon } from '../ui/Icon';
 import { teamLabel } from '../ui/teams';
+import { BuildProgress } from './BuildProgress';
 import type { ReplayClient, ReplayView } from './replayClient';
 import { dayMarks, keyStep, positionText } from './timeline';
 import { replayLink, scrubBarSpace } from './viewer';
@@ -43,7 +45,9 @@ function ShareButtons({ replay }: { replay: ReplayClient }) {
       })
       .catch(() => undefined);
   };
-  const save = () => downloadText(`scale-up-replay-${replay.doc.id}.json`, `${JSON.stringify(replay.doc)}\n`, 'application/json');
+  // The compact form, as the server sends it: a long workshop's file is a fraction of the full form's size.
+  const save = () =>
+    downloadText(`scale-up-replay-${replay.doc.id}.json`, `${JSON.stringify(encodeReplay(replay.doc))}\n`, 'application/json');
   return (
     <>
       {replay.source.kind === 'server' && (
@@ -193,9 +197,7 @@ export function ScrubBar({ replay }: { replay: ReplayClient }) {
           </label>
         )}
         {view.phase === 'loading' ? (
-          <span class="su-replay-busy" role="status">
-            {t('ui.replay.preparingTeam', { team: teamLabel(t, view.team) })}
-          </span>
+          <BuildProgress label={t('ui.replay.preparingTeam', { team: teamLabel(t, view.team) })} progress={view.progress} />
         ) : (
           <Verdict faithful={view.faithful} />
         )}

@@ -1,11 +1,11 @@
 /**
- * The page's side of the replay worker: requests as promises, chart history as a stream. In a Web
- * Worker when the browser gives one; else, or when the worker fails, the same jobs run in the page
- * (a load then freezes the page for a moment, after a pause long enough to paint "preparing").
- * A worker that fails hands over what it was doing: the replays loaded are loaded again in the
+ * The page's side of the replay worker: requests as promises, a build's progress and chart history
+ * as streams. In a Web Worker when the browser gives one; else, or when the worker fails, the same
+ * jobs run in the page (with a pause between them long enough for the page to paint: a build
+ * runs in slices, so the page stays responsive and its progress shows). A worker that fails hands over what it was doing: the replays loaded are loaded again in the
  * page and the requests not yet answered are asked again.
  */
-import type { HistorySlice, Loaded, LoadRequest, SeekAnswer } from './engine';
+import type { BuildProgress, HistorySlice, Loaded, LoadRequest, SeekAnswer } from './engine';
 import { ReplayEngine } from './engine';
 import { ReplayJobs, type ScrubReply, type ScrubRequest } from './jobs';
 
@@ -15,6 +15,7 @@ export interface ScrubBackend {
   seek(key: string, tick: number): Promise<SeekAnswer | null>;
   drop(key: string): void;
   onHistory(listener: (slice: HistorySlice) => void): void;
+  onProgress(listener: (progress: BuildProgress) => void): void;
   /** Where the jobs run now. */
   readonly where: 'worker' | 'page';
   stop(): void;
@@ -44,6 +45,7 @@ class Backend implements ScrubBackend {
   /** Loads whose keys are still in use: what a page fallback must load again. */
   private readonly loaded = new Map<string, LoadRequest>();
   private historyListener: (slice: HistorySlice) => void = () => undefined;
+  private progressListener: (progress: BuildProgress) => void = () => undefined;
   private nextId = 1;
 
   constructor(useWorker: boolean) {
@@ -86,6 +88,10 @@ class Backend implements ScrubBackend {
     this.historyListener = listener;
   }
 
+  onProgress(listener: (progress: BuildProgress) => void): void {
+    this.progressListener = listener;
+  }
+
   stop(): void {
     this.worker?.terminate();
     this.worker = null;
@@ -109,6 +115,10 @@ class Backend implements ScrubBackend {
   private reply(reply: ScrubReply): void {
     if (reply.type === 'history') {
       this.historyListener(reply.slice);
+      return;
+    }
+    if (reply.type === 'progress') {
+      this.progressListener(reply.progress);
       return;
     }
     const call = this.calls.get(reply.id);

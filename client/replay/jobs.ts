@@ -1,11 +1,12 @@
 /**
  * The replay worker's messages and the order it works in, the same in a worker and in the page's
- * fallback: a load first (the player waits for it), then the newest seek (a seek that arrives
- * while another waits replaces it, and the replaced one is answered `dropped`: latest seek wins),
- * and only when nothing else waits a short slice of chart history. Each job runs in its own turn
- * of the event loop, so a seek that arrives during the history waits at most one slice.
+ * fallback. A seek waiting for a pair already built goes first (a seek that arrives while another
+ * waits replaces it, and the replaced one is answered `dropped`: latest seek wins); then a slice
+ * of the newest load still being built (the team the player picked last), each slice reporting
+ * how far the build is and the chart points it ran, the last one answering the load. Each job runs
+ * in its own turn of the event loop, so a seek that arrives during a build waits one slice at most.
  */
-import type { HistorySlice, Loaded, LoadRequest, ReplayEngine, SeekAnswer } from './engine';
+import type { BuildProgress, HistorySlice, Loaded, LoadRequest, ReplayEngine, SeekAnswer } from './engine';
 
 export type ScrubRequest =
   { type: 'load'; id: number; load: LoadRequest } | { type: 'seek'; id: number; key: string; tick: number } | { type: 'drop'; key: string };
@@ -14,17 +15,22 @@ export type ScrubReply =
   | { type: 'loaded'; id: number; loaded: Loaded }
   | { type: 'seek'; id: number; answer: SeekAnswer }
   | { type: 'dropped'; id: number }
+  | { type: 'progress'; progress: BuildProgress }
   | { type: 'history'; slice: HistorySlice }
   | { type: 'error'; id: number; error: string };
 
-/** Milliseconds of chart history per turn: short enough that a seek never waits long behind it. */
-const HISTORY_SLICE_MS = 12;
+/**
+ * Milliseconds of building per turn: progress is reported about twenty times a second, and a
+ * page running the jobs itself (no worker) paints between slices.
+ */
+const BUILD_SLICE_MS = 50;
+
+type LoadJob = Extract<ScrubRequest, { type: 'load' }>;
 
 export class ReplayJobs {
-  private readonly loads: Array<Extract<ScrubRequest, { type: 'load' }>> = [];
+  /** Loads being built, in the order asked (several may wait for the same pair). */
+  private loads: LoadJob[] = [];
   private seek: Extract<ScrubRequest, { type: 'seek' }> | null = null;
-  /** Keys whose chart history is still to run, the latest load first. */
-  private history: string[] = [];
   private scheduled = false;
 
   constructor(
@@ -36,7 +42,11 @@ export class ReplayJobs {
   receive(request: ScrubRequest): void {
     switch (request.type) {
       case 'load':
-        this.loads.push(request);
+        this.attempt(request.id, () => {
+          const kept = this.engine.begin(request.load);
+          if (kept !== null) this.post({ type: 'loaded', id: request.id, loaded: kept });
+          else this.loads.push(request);
+        });
         break;
       case 'seek':
         if (this.seek !== null) this.post({ type: 'dropped', id: this.seek.id });
@@ -44,15 +54,15 @@ export class ReplayJobs {
         break;
       case 'drop':
         this.engine.drop(request.key);
-        this.history = this.history.filter((key) => key !== request.key);
+        for (const load of this.loads) if (load.load.key === request.key) this.post({ type: 'dropped', id: load.id });
+        this.loads = this.loads.filter((load) => load.load.key !== request.key);
         return;
     }
     this.schedule();
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
-    if (this.loads.length === 0 && this.seek === null && this.history.length === 0) return;
+    if (this.scheduled || (this.loads.length === 0 && this.seek === null)) return;
     this.scheduled = true;
     this.later(() => {
       this.scheduled = false;
@@ -61,28 +71,30 @@ export class ReplayJobs {
     });
   }
 
-  /** One job: a load, else the waiting seek, else a slice of history. */
+  /** One job: the waiting seek unless its pair is still being built, else a slice of the newest load. */
   private work(): void {
-    const load = this.loads.shift();
-    if (load !== undefined) {
-      this.attempt(load.id, () => {
-        this.post({ type: 'loaded', id: load.id, loaded: this.engine.load(load.load) });
-        // The team just opened is the one on screen: its charts first.
-        this.history = [load.load.key, ...this.history.filter((key) => key !== load.load.key)];
-      });
-      return;
-    }
     const seek = this.seek;
-    if (seek !== null) {
+    if (seek !== null && !this.engine.building(seek.key)) {
       this.seek = null;
       this.attempt(seek.id, () => this.post({ type: 'seek', id: seek.id, answer: this.engine.seek(seek.key, seek.tick) }));
       return;
     }
-    const key = this.history[0];
-    if (key === undefined) return;
-    const slice = this.engine.history(key, HISTORY_SLICE_MS);
-    if (slice !== null) this.post({ type: 'history', slice });
-    if (slice === null || slice.done) this.history.shift();
+    const newest = this.loads[this.loads.length - 1];
+    if (newest === undefined) return;
+    const key = newest.load.key;
+    const waiting = this.loads.filter((load) => load.load.key === key);
+    try {
+      const slice = this.engine.build(key, BUILD_SLICE_MS);
+      this.post({ type: 'progress', progress: slice.progress });
+      this.post({ type: 'history', slice: slice.history });
+      if (slice.loaded === null) return;
+      const loaded = slice.loaded;
+      for (const load of waiting) this.post({ type: 'loaded', id: load.id, loaded });
+    } catch (error) {
+      this.engine.drop(key);
+      for (const load of waiting) this.post({ type: 'error', id: load.id, error: error instanceof Error ? error.message : String(error) });
+    }
+    this.loads = this.loads.filter((load) => load.load.key !== key);
   }
 
   private attempt(id: number, job: () => void): void {

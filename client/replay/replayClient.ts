@@ -29,10 +29,12 @@ export interface ReplayView {
   playing: boolean;
   speed: Speed;
   phase: 'loading' | 'ready' | 'failed';
+  /** How far the team's re-run from the start is while loading, 0–1 (1 once ready). */
+  progress: number;
   /** Whether the re-run ends on the server's recorded hash (null: unknown yet, or none recorded). */
   faithful: boolean | null;
   where: 'worker' | 'page';
-  /** Milliseconds the keyframes took to build, and the last seek in the worker. */
+  /** Milliseconds the run from the start took (keyframes and chart history), and the last seek in the worker. */
   loadMs: number | null;
   seekMs: number | null;
 }
@@ -82,6 +84,7 @@ export class ReplayClient implements UiClient {
       playing: false,
       speed: 8,
       phase: 'loading',
+      progress: 0,
       faithful: null,
       where: backend.where,
       loadMs: null,
@@ -93,8 +96,15 @@ export class ReplayClient implements UiClient {
       () => this.notify('error', 'ui.replay.error.seek'),
     );
     backend.onHistory((slice) => {
-      this.points.set(slice.key, [...(this.points.get(slice.key) ?? []), ...slice.points]);
+      // A run from the start again (a worker that failed hands its loads to the page) starts the points over.
+      const before = slice.first ? [] : (this.points.get(slice.key) ?? []);
+      this.points.set(slice.key, [...before, ...slice.points]);
       if (slice.key === this.key(this.view.get().team)) this.historyArrived(slice.done);
+    });
+    backend.onProgress(({ key, ticks, finalTick }) => {
+      const view = this.view.get();
+      if (this.closed || view.phase !== 'loading' || key !== this.key(view.team)) return;
+      this.view.set({ ...view, progress: finalTick === 0 ? 1 : ticks / finalTick });
     });
   }
 
@@ -107,13 +117,19 @@ export class ReplayClient implements UiClient {
     if (!this.doc.teams.includes(team) || this.closed) return this.loading;
     this.pause();
     const key = this.key(team);
-    this.view.update((v) => ({ ...v, team, phase: 'loading', faithful: null, shown: null }));
+    this.view.update((v) => ({ ...v, team, phase: 'loading', progress: 0, faithful: null, shown: null }));
     this.loading = this.backend.load({ key, replay: this.doc, team }).then(
       (loaded) => {
         if (this.closed || this.view.get().team !== team) return;
-        if (loaded.fresh) this.points.set(key, []);
         this.results.set(team, loaded.result);
-        this.view.update((v) => ({ ...v, phase: 'ready', faithful: loaded.faithful, loadMs: loaded.ms, where: this.backend.where }));
+        this.view.update((v) => ({
+          ...v,
+          phase: 'ready',
+          progress: 1,
+          faithful: loaded.faithful,
+          loadMs: loaded.ms,
+          where: this.backend.where,
+        }));
         this.seeker.want(this.view.get().tick);
       },
       () => {
@@ -281,9 +297,10 @@ export class ReplayClient implements UiClient {
 
   private publishHistory(): void {
     const answer = this.answer;
-    if (answer === null) return;
     const team = this.view.get().team;
-    this.history.set({ [team]: chartPoints(this.points.get(this.key(team)) ?? [], answer) });
+    // Until the team picked last has a state on screen, the charts stay with the one shown.
+    if (answer === null || answer.key !== this.key(team)) return;
+    this.history.set({ [team]: chartPoints(this.points.get(answer.key) ?? [], answer) });
   }
 
   private historyArrived(done: boolean): void {

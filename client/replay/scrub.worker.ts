@@ -1,7 +1,8 @@
 /**
- * The replay worker: keyframes, seeks and chart history off the page's thread (client/replay/
- * jobs.ts says in what order). Building a three-day game's keyframes takes about a second, and a
- * drag along the slider asks for a seek every frame; the page stays smooth through both.
+ * The replay worker: keyframes with the chart history (one run from the start, in slices that
+ * report how far it is) and seeks, off the page's thread (client/replay/jobs.ts says in what
+ * order). A three-day game's run takes a moment, and a drag along the slider asks for a seek every
+ * frame; the page stays smooth through both.
  */
 import { ReplayEngine } from './engine';
 import { ReplayJobs, type ScrubReply, type ScrubRequest } from './jobs';

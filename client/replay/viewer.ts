@@ -5,6 +5,7 @@
  * goes back to the start screen, at the address `/`.
  */
 import type { ReplayDocument } from '../../shared/protocol/results';
+import { BadReplayError } from '../../shared/replay/readReplay';
 import { stageRect, type StageRect } from '../state/stageRect';
 import { Store } from '../state/store';
 import { uiState } from '../state/uiState';
@@ -12,7 +13,7 @@ import type { UiClient } from '../ui/uiClient';
 import type { DiagramClient } from '../view/DiagramScene';
 import { scrubBackend } from './backend';
 import { ReplayClient, type ReplaySource } from './replayClient';
-import { parseReplay, readReplayFile, type ReplayFileError } from './replayFile';
+import { readReplayFile, type ReplayFileError } from './replayFile';
 
 /** The replay on screen, or null. */
 export const activeReplay = new Store<ReplayClient | null>(null);
@@ -72,21 +73,23 @@ export async function openReplayFile(live: UiClient, file: File): Promise<boolea
   return true;
 }
 
-/** Opens the server's stored replay `id` (a `/replay/<id>` link). */
+/** Opens the server's stored replay `id` (a `/replay/<id>` link); the client's API has read and checked it. */
 export async function openServerReplay(live: UiClient, id: string): Promise<boolean> {
   replayOpening.set({ status: 'opening' });
-  const answer = await live.replay(id);
-  if (answer === null) {
+  let replay: ReplayDocument | null;
+  try {
+    replay = await live.replay(id);
+  } catch (error) {
+    const bad = error instanceof BadReplayError;
+    replayOpening.set({ status: 'failed', error: bad ? error.problem : 'notReplay', detail: bad ? error.detail : String(error) });
+    return false;
+  }
+  if (replay === null) {
     replayOpening.set({ status: 'failed', error: 'notFound', detail: id });
     return false;
   }
-  const parsed = parseReplay(answer, id);
-  if (!parsed.ok) {
-    replayOpening.set({ status: 'failed', error: parsed.error, detail: parsed.detail });
-    return false;
-  }
   replayOpening.set({ status: 'idle' });
-  show(live, parsed.replay, { kind: 'server' });
+  show(live, replay, { kind: 'server' });
   return true;
 }
 

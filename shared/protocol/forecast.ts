@@ -21,10 +21,10 @@ import type { RejectReason } from '../sim';
 export const FORECAST_MESSAGE = 'forecast';
 
 /** How far ahead a forecast may look, in ticks (simulated minutes). */
-export const FORECAST_MIN_TICKS = 30;
-export const FORECAST_MAX_TICKS = 600;
+const FORECAST_MIN_TICKS = 30;
+const FORECAST_MAX_TICKS = 600;
 /** Most commands in one planned change. */
-export const FORECAST_MAX_CHANGES = 8;
+const FORECAST_MAX_CHANGES = 8;
 /** Most points of each curve: a longer forecast is reported per bucket of ticks. */
 export const FORECAST_MAX_POINTS = 120;
 

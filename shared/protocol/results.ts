@@ -50,7 +50,11 @@ export interface ChapterStanding {
   unlocked: boolean;
 }
 
-/** A replay as GET /api/replays/:id answers it: anyone can re-run it and must reach `finalHashes`. */
+/**
+ * A replay: anyone can re-run it and must reach `finalHashes`. GET /api/replays/:id and the files
+ * players save write it in the compact form (shared/replay/compact.ts), which reads back to exactly
+ * this (shared/replay/readReplay.ts, which also reads files saved in this full form).
+ */
 export interface ReplayDocument {
   id: string;
   scenario: Scenario;

@@ -9,6 +9,8 @@
  *   npm run bench -- --only server --rooms 100 [--server-cpu-prof /tmp/prof]
  *   npm run bench -- --only classroom    a workshop of 60 and 10 four-team matches in one server (tests/bench/classroomLoad.ts)
  *   npm run bench -- --only client       the diagram's frame rate in headless Chromium (tests/bench/clientRender.ts)
+ *   npm run bench -- --only whatif-load  forecasts of a 200-component team beside 50 ticking rooms, against the same load without (tests/bench/forecastLoad.ts)
+ *   npm run bench -- --only replay       the replay viewer: keyframes of a three-day game, seeks to random ticks (tests/bench/replaySeek.ts)
  *
  * Each benchmark is a BenchCase in CASES, grouped into tables by `group`; a new benchmark is one
  * more entry with its own group, columns and notes, as the server load tests (groups `server` and
@@ -22,6 +24,8 @@ import { cloneState, hashState, step, type SimState } from '../../shared/sim';
 import { classroomLoadCase, classroomNotes } from './classroomLoad';
 import { clientRenderCases, closeClientRender } from './clientRender';
 import { buildEveryKindTopology } from './everyKind';
+import { replaySeekCases, replaySeekNotes } from './replaySeek';
+import { forecastLoadCase } from './forecastLoad';
 import { serverLoadCase, serverNotes } from './serverLoad';
 import { buildTopology, specFor, type BuiltTopology, type TopologySpec } from './topologies';
 import { checkGoal } from './goals';
@@ -107,6 +111,33 @@ export const GROUPS: Record<string, { title: string; columns: Column[]; notes?: 
     ],
     notes: classroomNotes,
   },
+  forecastLoad: {
+    title: 'What if under load: a 200-component team asking for 600-tick forecasts beside 50 solo rooms at 4×',
+    columns: [
+      { key: 'forecasts', label: 'forecasts', digits: 0 },
+      { key: 'forecastP50Ms', label: 'answer p50 ms', digits: 0 },
+      { key: 'forecastP95Ms', label: 'p95', digits: 0 },
+      { key: 'forecastMaxMs', label: 'max', digits: 0 },
+      { key: 'quietTickP99Ms', label: 'tick p99 without', digits: 2 },
+      { key: 'tickP99Ms', label: 'tick p99 with', digits: 2 },
+      { key: 'quietLoopDelayP99Ms', label: 'loop delay p99 without', digits: 1 },
+      { key: 'loopDelayP99Ms', label: 'with', digits: 1 },
+    ],
+  },
+  replay: {
+    title: "Replay seek: a team's three-day game, keyframes every 120 ticks (the viewer's worker code, in Node)",
+    columns: [
+      { key: 'ticks', label: 'ticks', digits: 0 },
+      { key: 'components', label: 'components', digits: 0 },
+      { key: 'keyframes', label: 'keyframes', digits: 0 },
+      { key: 'buildMs', label: 'build ms', digits: 0 },
+      { key: 'seeks', label: 'seeks', digits: 0 },
+      { key: 'seekP50Ms', label: 'seek p50 ms', digits: 1 },
+      { key: 'seekP95Ms', label: 'p95', digits: 1 },
+      { key: 'seekMaxMs', label: 'max', digits: 1 },
+    ],
+    notes: replaySeekNotes,
+  },
   client: {
     title: 'Diagram rendering in headless Chromium (dev page, real sim in the page)',
     columns: [
@@ -136,6 +167,8 @@ export const CASES: BenchCase[] = [
   forecastCase('forecast-200', 200, 2),
   serverLoadCase('server-load'),
   classroomLoadCase('classroom-load'),
+  forecastLoadCase('whatif-load'),
+  ...replaySeekCases(),
   ...clientRenderCases(),
 ];
 

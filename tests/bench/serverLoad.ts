@@ -242,6 +242,7 @@ async function runServerChild(dataDir: string): Promise<void> {
       staticDir: join(dataDir, 'no-client'),
       logger,
       restoreRooms: false,
+      warmForecasts: true,
       // Every bot connects from this one address: the per-address limits would stop them.
       httpLimits: { create: { perMinute: 1e6, burst: 1e6 }, join: { perMinute: 1e6, burst: 1e6 } },
     });
@@ -835,6 +836,45 @@ export async function measureWindow(run: LoadRun, windowMs: number): Promise<Loa
 // ---------------------------------------------------------------------------------------------
 // The case.
 
+/**
+ * Opens `rooms` solo rooms with one bot each at SPEED, a few at a time; each bot starts its
+ * commands once set up and goes into `bots`. Returns the ramp-up's milliseconds; set-up failures
+ * become a warning.
+ */
+export async function openSoloBots(run: LoadRun, rooms: number, bots: Bot[]): Promise<number> {
+  let setupFailures = 0;
+  let firstSetupError = '';
+  const rampStart = performance.now();
+  run.progress(`opening ${rooms} rooms…`);
+  await pool(
+    rooms,
+    RAMP_CONCURRENCY,
+    async (index) => {
+      try {
+        const playerId = `bench-bot-${process.pid}-${index}`;
+        const room = (await withTimeout(
+          run.sdk.create('game', { mode: 'solo', playerId, name: `bot ${index}` }),
+          30_000,
+          'create',
+        )) as ClientRoom<unknown, GameState>;
+        const welcome = nextMessage<WelcomeMessage>(room, 'welcome', 30_000);
+        const bot = new Bot(room, run.counters);
+        run.opened.push(bot);
+        const webId = await bot.setUp(await welcome, SPEED);
+        bots.push(bot);
+        if (!run.stopping()) bot.run(webId);
+        if (bots.length % 100 === 0) run.progress(`${bots.length} rooms up (${((performance.now() - rampStart) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        setupFailures++;
+        firstSetupError ||= error instanceof Error ? error.message : String(error);
+      }
+    },
+    run.stopping,
+  );
+  if (setupFailures > 0) run.warnings.push(`${setupFailures} room(s) failed to set up; first: ${firstSetupError}`);
+  return performance.now() - rampStart;
+}
+
 export function serverLoadCase(id: string): BenchCase {
   return {
     id,
@@ -859,38 +899,7 @@ async function runServerLoad(id: string, options: BenchOptions): Promise<CaseRes
     options,
     budgetMs,
     async (run) => {
-      // Ramp-up: create the rooms, a few at a time; each bot starts its commands once set up.
-      let setupFailures = 0;
-      let firstSetupError = '';
-      const rampStart = performance.now();
-      run.progress(`opening ${rooms} rooms…`);
-      await pool(
-        rooms,
-        RAMP_CONCURRENCY,
-        async (index) => {
-          try {
-            const playerId = `bench-bot-${process.pid}-${index}`;
-            const room = (await withTimeout(
-              run.sdk.create('game', { mode: 'solo', playerId, name: `bot ${index}` }),
-              30_000,
-              'create',
-            )) as ClientRoom<unknown, GameState>;
-            const welcome = nextMessage<WelcomeMessage>(room, 'welcome', 30_000);
-            const bot = new Bot(room, run.counters);
-            run.opened.push(bot);
-            const webId = await bot.setUp(await welcome, SPEED);
-            bots.push(bot);
-            if (!run.stopping()) bot.run(webId);
-            if (bots.length % 100 === 0) run.progress(`${bots.length} rooms up (${((performance.now() - rampStart) / 1000).toFixed(1)} s)`);
-          } catch (error) {
-            setupFailures++;
-            firstSetupError ||= error instanceof Error ? error.message : String(error);
-          }
-        },
-        run.stopping,
-      );
-      const rampMs = performance.now() - rampStart;
-      if (setupFailures > 0) run.warnings.push(`${setupFailures} room(s) failed to set up; first: ${firstSetupError}`);
+      const rampMs = await openSoloBots(run, rooms, bots);
       run.progress(
         `${bots.length} rooms up in ${(rampMs / 1000).toFixed(1)} s; settling ${(settleMs / 1000).toFixed(0)} s, then measuring ${(windowMs / 1000).toFixed(0)} s`,
       );

@@ -1,8 +1,9 @@
 /**
  * The replay client as the game screen reads it, with the jobs in the page (Node has no Worker):
- * the model of the chosen team at the tick on screen (the hash the server recorded at the end,
- * the plain re-run's anywhere else), the charts up to that tick, playback through the clock's
- * controls, commands refused with one notice, another team on demand, and leaving.
+ * how far a load is, the model of the chosen team at the tick on screen (the hash the server
+ * recorded at the end, the plain re-run's anywhere else), the charts up to that tick, playback
+ * through the clock's controls, commands refused with one notice, another team on demand, and
+ * leaving.
  */
 import { describe, expect, it } from 'vitest';
 import { LocalGame } from '../../client/dev/localGame';
@@ -12,7 +13,7 @@ import { chartPoints } from '../../client/replay/replayModel';
 import type { HistoryPoint } from '../../shared/protocol/history';
 import { createSim, teamView } from '../../shared/sim';
 import type { ReplayDocument } from '../../shared/protocol/results';
-import { chapterReplay, hashAt } from './replayFixture';
+import { chapterReplay, hashAt, sandboxBuildReplay } from './replayFixture';
 
 const doc = chapterReplay();
 
@@ -50,6 +51,31 @@ describe('a replay client', () => {
     expect(client.game.get()?.teams.solo?.components.length).toBeGreaterThan(0);
     client.close();
   });
+
+  it('says how far the re-run is while it loads, and has the whole chart history once ready', async () => {
+    // Six days: a build of several slices, whatever the machine.
+    const long = sandboxBuildReplay(6 * 1440);
+    const { client } = open(long);
+    const seen: number[] = [];
+    client.view.subscribe((view) => {
+      if (seen.at(-1) !== view.progress) seen.push(view.progress);
+    });
+    await client.selectTeam('solo');
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every((share, i) => i === 0 || share > seen[i - 1]!)).toBe(true);
+    expect(client.view.get()).toMatchObject({ phase: 'ready', progress: 1, faithful: true });
+    client.seek(long.finalTick);
+    await client.settled();
+    // One run gave keyframes and charts: the charts reach the end as soon as the state does.
+    const points = client.history.get().solo ?? [];
+    expect(points[0]?.tick).toBe(0);
+    expect(points.at(-1)?.tick).toBe(long.finalTick);
+    // A point every ceil(8640 / 1500) = 6 ticks.
+    expect(points[1]?.tick).toBe(6);
+    client.close();
+  }, 30_000);
 
   it('draws the charts up to the tick on screen once the history is run', async () => {
     const { client } = open();

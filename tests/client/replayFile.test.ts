@@ -1,24 +1,29 @@
 /**
- * A replay file is checked before anything re-runs it: the server's own answer (with its extra
- * fields) opens, anything else is refused with the reason the player is told (not JSON, not a
- * replay, too large, unreadable); and `/replay/<id>` addresses are recognised like join links.
+ * A replay file is checked before anything re-runs it: the server's own answer (the compact form)
+ * and a file saved in the full form before it open, anything else is refused with the reason the
+ * player is told (not JSON, not a replay, damaged, from a newer game, too large, unreadable); and
+ * `/replay/<id>` addresses are recognised like join links.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_REPLAY_BYTES, parseReplay, parseReplayText, readReplayFile } from '../../client/replay/replayFile';
+import { MAX_REPLAY_BYTES, parseReplayText, readReplayFile } from '../../client/replay/replayFile';
 import { replayIdFromPath, replayLink } from '../../client/replay/viewer';
+import { encodeReplay } from '../../shared/replay/compact';
+import { readReplay as parseReplay } from '../../shared/replay/readReplay';
 import { chapterReplay } from './replayFixture';
 
 const doc = chapterReplay();
-/** As GET /api/replays/:id answers: the document and the store's own fields. */
+/** As GET /api/replays/:id answered before the compact form: the document and the store's own fields. */
 const served = { ...doc, roomId: 'ABC123', createdAt: '2026-01-01T00:00:00.000Z' };
 
 describe('a replay file', () => {
-  it("opens the server's answer as the document it holds", () => {
-    const parsed = parseReplayText(JSON.stringify(served));
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    expect(parsed.replay).toEqual(doc);
-    expect(Object.keys(parsed.replay)).not.toContain('roomId');
+  it("opens the server's compact answer, and a file saved in the full form, as the document they hold", () => {
+    for (const text of [JSON.stringify(encodeReplay(doc)), JSON.stringify(served)]) {
+      const parsed = parseReplayText(text);
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) return;
+      expect(parsed.replay).toEqual(doc);
+      expect(Object.keys(parsed.replay)).not.toContain('roomId');
+    }
   });
 
   it('names a replay without an id by the fallback, and an older one without a version as null', () => {
@@ -26,6 +31,19 @@ describe('a replay file', () => {
     const parsed = parseReplay(bare, 'dropped');
     expect(parsed.ok && parsed.replay.id).toBe('dropped');
     expect(parsed.ok && parsed.replay.version).toBe(null);
+  });
+
+  it('refuses a compact file cut short or changed as damaged, and one from a newer game as such', () => {
+    const text = JSON.stringify(encodeReplay(doc));
+    expect(parseReplayText(text.slice(0, Math.floor(text.length / 2)))).toMatchObject({ ok: false, error: 'notJson' });
+    const compact = encodeReplay(doc);
+    const changed = { ...compact, log: compact.log.map((row, i) => (i === 1 ? [row[0], 0, 99, ...row.slice(3)] : row)) };
+    expect(parseReplayText(JSON.stringify(changed))).toMatchObject({
+      ok: false,
+      error: 'damaged',
+      detail: expect.stringContaining('log.1.2'),
+    });
+    expect(parseReplayText(JSON.stringify({ ...compact, format: 9 }))).toMatchObject({ ok: false, error: 'newerFormat' });
   });
 
   it('refuses what is not JSON, and JSON that is not a replay, saying which', () => {

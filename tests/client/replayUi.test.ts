@@ -20,7 +20,7 @@ function text(lang: 'en' | 'ko', key: string): unknown {
 }
 
 /** The reasons a replay is not opened: each has a line under ui.replay.error. */
-const ERRORS = ['notJson', 'notReplay', 'tooLarge', 'unreadable', 'notFound'];
+const ERRORS = ['notJson', 'notReplay', 'damaged', 'newerFormat', 'tooLarge', 'unreadable', 'notFound'];
 
 describe("the replay viewer's texts", () => {
   it('are in both locales', () => {
@@ -36,12 +36,16 @@ describe("the replay viewer's texts", () => {
   });
 
   it('name every reason a file can be refused for', () => {
-    const source = readFileSync(join(FOLDER, 'replayFile.ts'), 'utf8');
-    const reasons = /type ReplayFileError = ([^;]+);/
-      .exec(source)?.[1]
-      ?.match(/'(\w+)'/g)
-      ?.map((r) => r.slice(1, -1));
-    expect(reasons?.every((reason) => ERRORS.includes(reason))).toBe(true);
+    const reasonsIn = (path: string, type: string) =>
+      new RegExp(`type ${type} = ([^;]+);`)
+        .exec(readFileSync(join(ROOT, path), 'utf8'))?.[1]
+        ?.match(/'(\w+)'/g)
+        ?.map((r) => r.slice(1, -1)) ?? [];
+    const reasons = [
+      ...reasonsIn('client/replay/replayFile.ts', 'ReplayFileError'),
+      ...reasonsIn('shared/replay/readReplay.ts', 'ReplayProblem'),
+    ];
+    expect(reasons.sort()).toEqual(ERRORS.filter((error) => error !== 'notFound').sort());
   });
 });
 

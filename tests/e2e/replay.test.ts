@@ -1,18 +1,24 @@
 /**
  * Replays in a real browser against the real server: a solo game played through the page and
- * ended leaves a stored replay; `/replay/<id>` opens it in a fresh browser, and scrubbing to the
- * last tick reaches exactly the state hash the server recorded (the client re-ran shared/sim
- * itself, from keyframes, in a Web Worker), and back to the start and the middle reaches a plain
- * re-run's hashes. A three-day game dropped on the page as a file shows how long a far seek takes
- * (printed: a benchmark figure, bounded only for sanity), the start screen's file picker opens a
- * replay too and refuses a wrong file in the player's language. Screenshots at 1280×720 and
- * 1920×1080, in English and in Korean, go to test-results/.
+ * ended leaves a stored replay, which the server sends in the compact form; `/replay/<id>` opens
+ * it in a fresh browser, and scrubbing to the last tick reaches exactly the state hash the server
+ * recorded (the client re-ran shared/sim itself, from keyframes, in a Web Worker), and back to the
+ * start and the middle reaches a plain re-run's hashes; *Save file* saves the compact form. A
+ * three-day game dropped on the page as a file (one in the full form older files are in, one
+ * compact) shows how long a far seek takes (printed: a benchmark figure, bounded only for sanity),
+ * the start screen's file picker opens the server's file too and refuses a wrong file in the
+ * player's language. Screenshots at 1280×720 and 1920×1080, in English and in Korean, go to
+ * test-results/.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ReplayDocument } from '../../shared/protocol/results';
+import { encodeReplay } from '../../shared/replay/compact';
+import { readReplay } from '../../shared/replay/readReplay';
 import { chapterReplay, hashAt, sandboxBuildReplay } from '../client/replayFixture';
+import { servedReplay } from '../replay/servedReplay';
 import { chromiumAvailable, SCREENSHOTS, startSandbox, useGame } from './browser';
 
 const enabled = chromiumAvailable();
@@ -85,6 +91,8 @@ async function dropFile(page: Page, name: string, text: string): Promise<void> {
 describe.skipIf(!enabled)('replays in Chromium', () => {
   const game = useGame();
   let stored: ReplayDocument;
+  /** The server's answer as it came: the file a player downloads. */
+  let storedText: string;
   const errors: string[] = [];
 
   it('a solo game played through the page and ended leaves a replay on the server', { timeout: 120_000 }, async () => {
@@ -98,7 +106,9 @@ describe.skipIf(!enabled)('replays in Chromium', () => {
     const replayId = (await id.jsonValue()) as string;
     const answer = await fetch(`${game.url}/api/replays/${replayId}`);
     expect(answer.status).toBe(200);
-    stored = (await answer.json()) as ReplayDocument;
+    storedText = await answer.text();
+    expect(JSON.parse(storedText)).toMatchObject({ format: 2, id: replayId });
+    stored = servedReplay(JSON.parse(storedText));
     expect(stored.id).toBe(replayId);
     expect(stored.finalTick).toBeGreaterThanOrEqual(240);
     expect(stored.log.length).toBeGreaterThan(0);
@@ -149,6 +159,12 @@ describe.skipIf(!enabled)('replays in Chromium', () => {
         await page.locator('[data-replay-play]').click();
         expect(Number(await page.locator('[data-replay-slider]').inputValue())).toBeGreaterThan(middle + 2);
 
+        // Saving the file saves the compact form, which reads back as the replay shown.
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-replay-save]').click()]);
+        const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as unknown;
+        expect(saved).toMatchObject({ format: 2 });
+        expect(readReplay(saved)).toEqual({ ok: true, replay: stored });
+
         await seek(page, stored.finalTick);
         await shots(page, 'end', lang);
         await page.locator('.su-replay-bar [data-replay-back]').click();
@@ -170,15 +186,15 @@ describe.skipIf(!enabled)('replays in Chromium', () => {
     await page.context().close();
   });
 
-  for (const { name, make } of [
-    { name: 'chapter', make: () => chapterReplay('02-two-tiers') },
-    { name: 'sandbox', make: () => sandboxBuildReplay(4320) },
+  for (const { name, make, file } of [
+    { name: 'chapter', make: () => chapterReplay('02-two-tiers'), file: (doc: ReplayDocument): unknown => doc },
+    { name: 'sandbox', make: () => sandboxBuildReplay(4320), file: encodeReplay },
   ]) {
     it(`opens a three-day game dropped on the page and seeks any tick fast (${name})`, { timeout: 120_000 }, async () => {
       const long = make();
       expect(long.finalTick).toBe(4320);
       const page = await game.openGame({ viewport: SIZES[0], locale: 'en-US', errors });
-      await dropFile(page, `${name}.json`, JSON.stringify(long));
+      await dropFile(page, `${name}.json`, JSON.stringify(file(long)));
       await replayReady(page);
       const loadMs = await page.evaluate(() => window.scaleUp?.replay()?.view.get().loadMs ?? -1);
       expect(await page.evaluate(() => window.scaleUp?.replay()?.view.get().faithful)).toBe(true);
@@ -189,7 +205,7 @@ describe.skipIf(!enabled)('replays in Chromium', () => {
       expect(seeks[1]?.hash).toBe(hashAt(long, 2159));
       const worst = Math.max(...seeks.map((s) => s.pageMs));
       console.log(
-        `replay seek (${name}, 4,320 ticks, Chromium, Web Worker): keyframes built in ${Math.round(loadMs)} ms; ` +
+        `replay seek (${name}, 4,320 ticks, Chromium, Web Worker): keyframes and chart history built in ${Math.round(loadMs)} ms; ` +
           seeks.map((s) => `tick ${s.tick}: ${s.pageMs.toFixed(1)} ms (worker ${s.workerMs.toFixed(1)})`).join(', ') +
           `; worst ${worst.toFixed(1)} ms`,
       );
@@ -224,7 +240,7 @@ describe.skipIf(!enabled)('replays in Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOTS, `replay-refused-1280x720-${locale.slice(0, 2)}.png`) });
       await picker.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json at all') });
       await page.locator('[data-replay-error="notJson"]').waitFor({ timeout: 10_000 });
-      await picker.setInputFiles({ name: 'game.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(stored)) });
+      await picker.setInputFiles({ name: 'game.json', mimeType: 'application/json', buffer: Buffer.from(storedText) });
       await replayReady(page);
       expect(await page.locator('.su-replay-refused').count()).toBe(0);
       expect((await seek(page, stored.finalTick)).hash).toBe(stored.finalHashes[stored.teams[0] as string]);

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { Client, type Room as ClientRoom } from '@colyseus/sdk';
 import type { ErrorMessage, OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
-import type { CommandEntry, Scenario } from '../../shared/sim';
 import { replayedHash } from '../helpers/replays';
+import { servedReplay } from '../replay/servedReplay';
 import { nextMessage, readyAndStart, until } from './harness';
 import { useServerProcesses, type ServerProcess } from './serverProcess';
 
@@ -98,13 +98,7 @@ describe('a bankrupt team in a match', () => {
     await until(() => blueBack.state.clock.phase === 'finished' && blueBack.state.replayId !== '', 30_000, 'the match to end');
     const response = await fetch(`${second.url}/api/replays/${blueBack.state.replayId}`);
     const text = await response.text();
-    const replay = JSON.parse(text) as {
-      scenario: Scenario;
-      seed: number;
-      log: CommandEntry[];
-      finalTick: number;
-      finalHashes: Record<string, string>;
-    };
+    const replay = servedReplay(JSON.parse(text));
     for (const team of ['red', 'blue']) expect(replayedHash(replay, team), team).toBe(replay.finalHashes[team]);
     // The replay names seats by their public ids, never by the players' private ids.
     expect(text).not.toContain('bankrupt-red-player');

@@ -7,10 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Room as ClientRoom } from '@colyseus/sdk';
 import { CLOSE_MOVED, type ErrorMessage, type WelcomeMessage } from '../../shared/protocol/messages';
-import type { PublicMatch, ReplayDocument, ResultDocument } from '../../shared/protocol/results';
+import type { PublicMatch, ResultDocument } from '../../shared/protocol/results';
 import type { GameState } from '../../shared/schema/gameState';
 import { SIM_VERSION } from '../../shared/sim';
 import { replayedHash } from '../helpers/replays';
+import { servedReplay } from '../replay/servedReplay';
 import { newPlayerId, nextMessage, readyAndStart, useHarness, until } from './harness';
 
 type Client = ClientRoom<unknown, GameState>;
@@ -140,7 +141,7 @@ describe('a four-team match', () => {
     expect(result.endedTick).toBe(60);
     expect(result.teams.map((t) => t.rank).sort()).toEqual([1, 2, 3, 4]);
     expect(result.teams.find((t) => t.team === 'red')).toMatchObject({ name: 'Night Owls', players: ['Host', 'Guest'] });
-    const document = await api<ReplayDocument>(`/api/replays/${host.client.state.replayId}`);
+    const document = servedReplay(await api<unknown>(`/api/replays/${host.client.state.replayId}`));
     expect(document.teams).toEqual(['red', 'blue', 'green', 'gold']);
     expect(document.scenario.objectives.durationTicks).toBe(60);
     expect(document.version).toBe(SIM_VERSION);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Room as ClientRoom } from '@colyseus/sdk';
 import type { OutcomeMessage, WelcomeMessage } from '../../shared/protocol/messages';
 import type { GameState } from '../../shared/schema/gameState';
-import { replay as replayGame, hashState, type CommandEntry, type Scenario } from '../../shared/sim';
+import { replay as replayGame, hashState } from '../../shared/sim';
+import { servedReplay } from '../replay/servedReplay';
 import type { GameRoom } from '../../server/rooms/GameRoom';
 import { TeamSims } from '../../server/rooms/teamSims';
 import { newPlayerId, nextMessage, simsOf, useHarness, until } from './harness';
@@ -65,13 +66,7 @@ describe('a finished game', () => {
     expect(client.state.clock.phase).toBe('finished');
     const base = `http://127.0.0.1:${h.server.port}`;
 
-    const replay = (await (await fetch(`${base}/api/replays/${client.state.replayId}`)).json()) as {
-      scenario: Scenario;
-      seed: number;
-      log: CommandEntry[];
-      finalTick: number;
-      finalHashes: Record<string, string>;
-    };
+    const replay = servedReplay(await (await fetch(`${base}/api/replays/${client.state.replayId}`)).json());
     expect(replay.log).toHaveLength(1);
     expect(hashState(replayGame(replay.scenario, replay.seed, replay.log, replay.finalTick))).toBe(replay.finalHashes.solo);
 

@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import type { Room as ClientRoom } from '@colyseus/sdk';
 import { CLOSE_MOVED, CLOSE_REMOVED, type ErrorMessage, type InjectedMessage, type WelcomeMessage } from '../../shared/protocol/messages';
 import { workshopTeamIds } from '../../shared/protocol/roomActions';
-import type { ReplayDocument, ResultDocument } from '../../shared/protocol/results';
+import type { ResultDocument } from '../../shared/protocol/results';
 import type { GameState } from '../../shared/schema/gameState';
 import { hashState } from '../../shared/sim';
 import { replayedHash } from '../helpers/replays';
+import { servedReplay } from '../replay/servedReplay';
 import type { GameRoom } from '../../server/rooms/GameRoom';
 import { newPlayerId, nextMessage, simsOf, useHarness, until } from './harness';
 
@@ -217,7 +218,7 @@ describe('a workshop of 60', () => {
     expect(result.result.seats[late.welcome.seatId]).toBe('Latecomer');
     const csv = await (await fetch(`http://127.0.0.1:${h.server.port}/api/results/${teacher.client.state.resultId}.csv`)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(13);
-    const { body: document } = await api<ReplayDocument>(`/api/replays/${teacher.client.state.replayId}`);
+    const document = servedReplay((await api<unknown>(`/api/replays/${teacher.client.state.replayId}`)).body);
     const injected = document.log.filter((entry) => entry.command.type === 'inject');
     expect(injected).toHaveLength(1 + teams.length);
     expect(injected.every((entry) => entry.player === teacher.welcome.seatId)).toBe(true);
