@@ -3,7 +3,8 @@
  * sequence numbers (resent after a reconnection; the server applies each once), turning the wire
  * state into the model the UI and the diagram read, and getting back to the seat after a drop:
  * first the SDK's own reconnection, then, if the server restarted, joining again by code with the
- * same player id.
+ * same player id. It also asks the room's "what if" forecasts (the newest question wins) and waits
+ * for a command's outcome when the caller needs the id a buy created.
  */
 import { Client, type Room } from '@colyseus/sdk';
 import {
@@ -21,6 +22,8 @@ import {
   type OutcomeMessage,
   type WelcomeMessage,
 } from '../../shared/protocol/messages';
+import { FORECAST_MESSAGE, type ForecastAnswer, type ForecastRequest } from '../../shared/protocol/forecast';
+import { ForecastWaiter, OutcomeWaiters, type CommandOutcome, type ForecastReply } from './forecasts';
 import { ROOM_ACTION_MESSAGES, type InstructorMessage, type LobbyMessage, type Placement } from '../../shared/protocol/roomActions';
 import type { ChapterStanding, ReplayDocument, ResultDocument } from '../../shared/protocol/results';
 import type { GameState } from '../../shared/schema/gameState';
@@ -143,6 +146,8 @@ export class GameClient {
   private leaving = false;
   /** Whether the player was told, during this pause, that commands wait for the clock. */
   private toldPaused = false;
+  private readonly forecasts = new ForecastWaiter();
+  private readonly outcomes = new OutcomeWaiters();
 
   constructor(
     /** The server's address (the page's own origin): the game's rooms and its HTTP API. */
@@ -249,6 +254,24 @@ export class GameClient {
     return seq;
   }
 
+  /**
+   * Sends a game command and resolves with what the simulation did with it at its tick (for a buy,
+   * the id it created); null if the game is left first.
+   */
+  sendAndWait(command: Command): Promise<CommandOutcome | null> {
+    return this.outcomes.wait(this.send(command));
+  }
+
+  /**
+   * Asks the room what the team's next `ticks` minutes look like as things stand and with `change`
+   * applied. Newer questions win: one still waiting is answered `superseded`.
+   */
+  forecast(ticks: number, change: ForecastRequest['change']): Promise<ForecastReply> {
+    const room = this.room;
+    const online = room !== undefined && this.status.get() === 'online';
+    return this.forecasts.ask(online ? (type, message) => room.send(type, message) : null, ticks, change);
+  }
+
   control(message: ControlMessage): void {
     this.room?.send(CLIENT_MESSAGES.control, message);
   }
@@ -353,13 +376,27 @@ export class GameClient {
     });
     room.onMessage(SERVER_MESSAGES.outcome, (outcome: OutcomeMessage) => {
       if (!outcome.ok && outcome.reason !== null) this.notify('error', `reasons.${outcome.reason}`);
+      this.outcomes.settle(outcome.seq, outcome);
     });
+    room.onMessage(FORECAST_MESSAGE, (answer: ForecastAnswer) => this.forecasts.settle({ kind: 'answer', answer }, answer.id));
     room.onMessage(SERVER_MESSAGES.error, (error: ErrorMessage) => {
-      if (error.seq !== null) this.unacked.delete(error.seq);
+      // A refused forecast is the forecast panel's to explain; its `seq`, when set, is the forecast's id.
+      if (error.type === FORECAST_MESSAGE) {
+        this.forecasts.settle({ kind: 'failed', reason: error.reason }, error.seq ?? undefined);
+        return;
+      }
+      if (error.seq !== null) {
+        this.unacked.delete(error.seq);
+        this.outcomes.settle(error.seq, { ok: false, reason: error.reason, createdId: null });
+      }
       this.notify('error', `reasons.${error.reason}`);
     });
     room.onStateChange((state) => this.onState(state));
-    room.onDrop(() => this.status.set('reconnecting'));
+    room.onDrop(() => {
+      this.status.set('reconnecting');
+      // A forecast asked on the dropped connection is not answered on the next one.
+      this.forecasts.settle({ kind: 'failed', reason: 'offline' });
+    });
     room.onReconnect(() => {
       this.status.set('online');
       this.notify('info', 'net.reconnected');
@@ -396,6 +433,8 @@ export class GameClient {
    * notices (a refusal, a reconnection) do not linger over the new one.
    */
   private forgetGame(): void {
+    this.forecasts.settle({ kind: 'failed', reason: 'offline' });
+    this.outcomes.forgetAll();
     this.notices.set([]);
     this.history.set({});
     this.game.set(null);

@@ -3,8 +3,10 @@
  * the public list, join by code) or a workshop's setup, or the join page of a `/join/<code>` link.
  * In a game: a match's lobby while it waits, a workshop's console for its instructor, a
  * participant's waiting room before the instructor starts, else the game screen. A replay (from a
- * `/replay/<id>` link, a file picked or dropped) takes the page while it is open. Dialogs (a
- * chapter's briefing, the concept cards), the instructor's hints and notices over all of them.
+ * `/replay/<id>` link, a file picked or dropped) takes the page while it is open. The scenario
+ * editor (`/editor`) is a screen before a game; a game started from it shows over it, and leaving
+ * that game goes back to it. Dialogs (a chapter's briefing, the concept cards), the instructor's
+ * hints and notices over all of them.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { findChapter } from '../../shared/campaign';
@@ -12,6 +14,8 @@ import { ReplayDrop } from '../replay/ReplayOpen';
 import { ReplayLinkPage, ReplayScreen } from '../replay/ReplayScreen';
 import { activeReplay } from '../replay/viewer';
 import { Briefing } from './campaign/Briefing';
+import { EditorScreen } from './editor/EditorScreen';
+import { EDITOR_PATH, editorOpen } from './editor/editorState';
 import { GameScreen } from './GameScreen';
 import { ConceptDialog } from './concepts/ConceptDialog';
 import { useStore } from './hooks';
@@ -49,6 +53,13 @@ export function App({
   const status = useStore(client.status);
   const notices = useStore(client.notices);
   const ui = useStore(uiState);
+  const editing = useStore(editorOpen);
+  // The browser's back and forward buttons move in and out of the editor.
+  useEffect(() => {
+    const follow = () => editorOpen.set(location.pathname.replace(/\/$/, '') === EDITOR_PATH);
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, []);
   // A `/join/<code>` link is followed once: after that game (left, removed, over) the start screen.
   const [joinCode, setJoinCode] = useState(linked);
   useEffect(() => {
@@ -67,7 +78,7 @@ export function App({
       ) : replayId !== null ? (
         <ReplayLinkPage client={client} id={replayId} onBack={() => setReplayId(null)} />
       ) : game === null ? (
-        <BeforeGame client={client} status={status} joinCode={joinCode} view={ui.startView} />
+        <BeforeGame client={client} status={status} joinCode={joinCode} view={editing ? 'editor' : ui.startView} />
       ) : (
         <InGame client={client} game={game} status={status} />
       )}
@@ -77,8 +88,8 @@ export function App({
         <HintBanner hints={game.hints} />
       )}
       <Notices notices={notices} client={client} />
-      {/* A replay file dropped on the page opens outside a live game (it would leave that game). */}
-      <ReplayDrop client={client} enabled={game === null} />
+      {/* A replay file dropped on the page opens outside a live game (it would leave that game); the editor takes its own files. */}
+      <ReplayDrop client={client} enabled={game === null && !(editing && joinCode === null && replay === null && replayId === null)} />
       {game !== null && ui.briefing && <ChapterBriefing game={game} client={client} />}
       {ui.openConcept !== null && <ConceptDialog concept={ui.openConcept} />}
     </>
@@ -94,9 +105,10 @@ function BeforeGame({
   client: UiClient;
   status: ConnectionStatus;
   joinCode: string | null;
-  view: 'home' | 'match' | 'workshop';
+  view: 'home' | 'match' | 'workshop' | 'editor';
 }) {
   if (joinCode !== null) return <JoinPage client={client} status={status} code={joinCode} />;
+  if (view === 'editor') return <EditorScreen client={client} />;
   if (view === 'match') return <MatchSetup client={client} status={status} />;
   if (view === 'workshop') return <WorkshopSetup client={client} status={status} />;
   return <StartScreen client={client} status={status} />;

@@ -3,7 +3,9 @@
  * solo game) and the selected component (or the list of components) right, charts and incident
  * feed at the bottom; the middle is left free for the Phaser diagram behind (the stage lets
  * clicks through, and its rectangle is published in layout.ts so the diagram can fit into it).
+ * A "what if" forecast opens over the stage. A replay has no build panel: nothing can be bought.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { findChapter, type Chapter } from '../../shared/campaign';
 import type { TeamView } from '../../shared/sim';
@@ -15,6 +17,9 @@ import { useGameRecord, type RecordState } from './debrief/useGameRecord';
 import { Scoreboard } from './scoreboard/Scoreboard';
 import type { ConnectionStatus, GameModel, HistoryPoint } from '../state/model';
 import { BuildPanel } from './build/BuildPanel';
+import { whatIfClient } from './forecast/forecastClient';
+import { ForecastPanel } from './forecast/ForecastPanel';
+import { closePlan } from './forecast/plan';
 import { Charts } from './charts/Charts';
 import { useConceptPause } from './concepts/conceptPause';
 import { IncidentFeed } from './feed/IncidentFeed';
@@ -52,6 +57,7 @@ function Stage({
   chapter,
   onDebrief,
   record,
+  forecast,
 }: {
   team: TeamView | null;
   game: GameModel;
@@ -62,6 +68,7 @@ function Stage({
   chapter: Chapter | null;
   onDebrief: () => void;
   record: RecordState;
+  forecast: ComponentChildren;
 }) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
@@ -80,6 +87,7 @@ function Stage({
   const over = team?.gameOver ?? null;
   return (
     <div class="su-stage" ref={ref}>
+      {forecast}
       {connectingFrom !== null && (
         <div class="su-banner" role="status">
           <Icon name="link" />
@@ -113,8 +121,9 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
   const { t } = useT();
   const ui = useStore(uiState);
   const history = useStore(client.history);
-  // A replay is watched, not played: its build panel starts folded away.
-  const [buildOpen, setBuildOpen] = useState(client.replaying !== true);
+  // A replay is watched, not played: it has no build panel.
+  const building = client.replaying !== true;
+  const [buildOpen, setBuildOpen] = useState(building);
   const teamId = watchedTeamId(game, ui.watchedTeam);
   const team = teamId === null ? null : (game.teams[teamId] ?? null);
   const info = scenarioInfo(game.scenario, team, game.durationTicks);
@@ -127,6 +136,12 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
   // and for the debrief alike (a long game takes a moment to re-run).
   const wanted = debriefOpened || (chapter !== null && team?.gameOver != null);
   const record = useGameRecord(client, wanted ? game.resultId : null, wanted ? game.replayId : null, teamId ?? 'solo');
+  const forecaster = whatIfClient(client);
+  // A forecast belongs to the game it was asked in, while it runs.
+  useEffect(() => closePlan, [game.code]);
+  useEffect(() => {
+    if (forecaster === null) closePlan();
+  }, [forecaster === null]);
   useConceptPause(client, game);
   useBriefingOnStart(game, chapter);
   // The next-step hint is for a player learning alone; matches and workshops have their own pace. A
@@ -139,22 +154,24 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
         )
       : null;
   return (
-    <div class={`su-game${buildOpen ? '' : ' su-build-closed'}`}>
+    <div class={`su-game${!building ? ' su-build-none' : buildOpen ? '' : ' su-build-closed'}`}>
       <Header client={client} game={game} team={team} goals={info.goals} status={status} />
-      <aside class="su-dock su-dock-left" aria-label={t('ui.build.title')}>
-        <button
-          type="button"
-          class="su-dock-toggle"
-          aria-expanded={buildOpen}
-          aria-label={buildOpen ? t('ui.build.hide') : t('ui.build.show')}
-          title={buildOpen ? t('ui.build.hide') : t('ui.build.show')}
-          onClick={() => setBuildOpen(!buildOpen)}
-        >
-          <Icon name={buildOpen ? 'chevronLeft' : 'chevronRight'} />
-          {!buildOpen && <span class="su-dock-toggle-text">{t('ui.build.title')}</span>}
-        </button>
-        {buildOpen && team !== null && <BuildPanel client={client} team={team} info={info} />}
-      </aside>
+      {building && (
+        <aside class="su-dock su-dock-left" aria-label={t('ui.build.title')}>
+          <button
+            type="button"
+            class="su-dock-toggle"
+            aria-expanded={buildOpen}
+            aria-label={buildOpen ? t('ui.build.hide') : t('ui.build.show')}
+            title={buildOpen ? t('ui.build.hide') : t('ui.build.show')}
+            onClick={() => setBuildOpen(!buildOpen)}
+          >
+            <Icon name={buildOpen ? 'chevronLeft' : 'chevronRight'} />
+            {!buildOpen && <span class="su-dock-toggle-text">{t('ui.build.title')}</span>}
+          </button>
+          {buildOpen && team !== null && <BuildPanel client={client} team={team} info={info} />}
+        </aside>
+      )}
       <Stage
         team={team}
         game={game}
@@ -168,6 +185,7 @@ export function GameScreen({ client, game, status }: { client: UiClient; game: G
           setDebriefOpened(true);
         }}
         record={record}
+        forecast={forecaster !== null && team !== null ? <ForecastPanel client={forecaster} team={team} info={info} /> : null}
       />
       <aside
         class={`su-dock su-dock-right su-dock-goals${selected !== null ? ' su-dock-inspecting' : ''}`}

@@ -32,4 +32,6 @@ export type UiClient = Pick<
 > & {
   /** Set by the replay viewer's client: the game shown is a recording (no tutorial, no link to itself). */
   readonly replaying?: boolean;
+  /** This browser's anonymous player id (absent where there is no server: the dev pages, a replay). */
+  readonly profileId?: string;
 };

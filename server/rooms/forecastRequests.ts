@@ -47,10 +47,12 @@ export class RoomForecasts {
       bucket = new TokenBucket(FORECAST_RATE.perSecond, FORECAST_RATE.burst, now);
       this.buckets.set(client.sessionId, bucket);
     }
-    if (!bucket.take(now)) return sendError(client, FORECAST_MESSAGE, 'rate-limited', null, 'over the forecast rate');
-    if (jsonSize(message) > MAX_MESSAGE_CHARS) return sendError(client, FORECAST_MESSAGE, 'oversize', null, 'message too large');
+    // Refusals carry the request's id in `seq` when it has one, so the client knows which question they answer.
+    const id = requestId(message);
+    if (!bucket.take(now)) return sendError(client, FORECAST_MESSAGE, 'rate-limited', id, 'over the forecast rate');
+    if (jsonSize(message) > MAX_MESSAGE_CHARS) return sendError(client, FORECAST_MESSAGE, 'oversize', id, 'message too large');
     const parsed = forecastRequestSchema.safeParse(message);
-    if (!parsed.success) return sendError(client, FORECAST_MESSAGE, 'malformed', null, formatZodError(parsed.error));
+    if (!parsed.success) return sendError(client, FORECAST_MESSAGE, 'malformed', id, formatZodError(parsed.error));
     if (this.running.has(client.sessionId)) {
       this.waiting.set(client.sessionId, { client, request: parsed.data });
       return;
@@ -68,10 +70,10 @@ export class RoomForecasts {
     const seat = this.parts.seats.bySession(client.sessionId);
     // Only a player of a team asks about its own team's future (the change is the player's own commands).
     if (seat === undefined || seat.team === null || (seat.role !== 'player' && seat.role !== 'captain'))
-      return sendError(client, FORECAST_MESSAGE, 'not-allowed', null, 'only a team player may ask for a forecast');
+      return sendError(client, FORECAST_MESSAGE, 'not-allowed', request.id, 'only a team player may ask for a forecast');
     const { sims } = this.parts;
     if (this.parts.clock.phase === 'finished' || !sims.has(seat.team) || sims.state(seat.team).gameOver !== null)
-      return sendError(client, FORECAST_MESSAGE, 'not-running', null, 'the game is over');
+      return sendError(client, FORECAST_MESSAGE, 'not-running', request.id, 'the game is over');
     const live = sims.state(seat.team);
     const state = JSON.stringify(live);
     const base = this.base(seat.team, live.tick, request.ticks, state);
@@ -83,7 +85,7 @@ export class RoomForecasts {
       asker: { team: seat.team, player: seat.seatId },
     });
     if (base === null || changed === null)
-      return sendError(client, FORECAST_MESSAGE, 'forecast-busy', null, 'every forecast worker is busy');
+      return sendError(client, FORECAST_MESSAGE, 'forecast-busy', request.id, 'every forecast worker is busy');
     this.running.add(client.sessionId);
     const fromTick = live.tick;
     Promise.all([base, changed])
@@ -101,7 +103,7 @@ export class RoomForecasts {
       })
       .catch((error: unknown) => {
         this.parts.logger.error({ room: this.parts.code, err: error }, 'a forecast failed');
-        sendError(client, FORECAST_MESSAGE, 'forecast-failed', null, 'the forecast could not be computed');
+        sendError(client, FORECAST_MESSAGE, 'forecast-failed', request.id, 'the forecast could not be computed');
       })
       .finally(() => {
         this.running.delete(client.sessionId);
@@ -127,4 +129,9 @@ export class RoomForecasts {
     this.bases.set(key, job);
     return job;
   }
+}
+
+function requestId(message: unknown): number | null {
+  const id = typeof message === 'object' && message !== null ? (message as { id?: unknown }).id : undefined;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null;
 }

@@ -24,7 +24,7 @@ export const FORECAST_MESSAGE = 'forecast';
 const FORECAST_MIN_TICKS = 30;
 const FORECAST_MAX_TICKS = 600;
 /** Most commands in one planned change. */
-const FORECAST_MAX_CHANGES = 8;
+export const FORECAST_MAX_CHANGES = 8;
 /** Most points of each curve: a longer forecast is reported per bucket of ticks. */
 export const FORECAST_MAX_POINTS = 120;
 

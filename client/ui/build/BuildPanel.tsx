@@ -2,7 +2,8 @@
  * The shop: every component kind with its real price, running cost per day and what it is for,
  * bought into the region picked at the top; then the team-wide monitoring and automation. A
  * campaign chapter sells only what it teaches (its scenario's shop); the rest is not listed, and a
- * line says where everything is on sale.
+ * line says where everything is on sale. In a live game each card also asks "What if?" first (the
+ * forecast of buying it, wired in). A replay has no shop (GameScreen leaves it out).
  */
 import { useState } from 'preact/hooks';
 import { COMPONENT_KINDS, FEATURE_NAMES, type TeamView } from '../../../shared/sim';
@@ -10,8 +11,10 @@ import { PanelHeading } from '../common';
 import { useT } from '../hooks';
 import { regionName, type ScenarioInfo } from '../scenarioInfo';
 import type { UiClient } from '../uiClient';
+import { whatIfClient } from '../forecast/forecastClient';
 import { FeatureCard } from './FeatureCard';
 import { KindCard } from './KindCard';
+import './build.css';
 
 function defaultRegion(team: TeamView, info: ScenarioInfo): string {
   return team.components[0]?.region ?? info.regions[0]?.id ?? '';
@@ -23,6 +26,7 @@ export function BuildPanel({ client, team, info }: { client: UiClient; team: Tea
   const region = picked ?? defaultRegion(team, info);
   const kinds = info.shop === null ? COMPONENT_KINDS : COMPONENT_KINDS.filter((kind) => info.shop?.kinds.includes(kind));
   const features = info.shop === null ? FEATURE_NAMES : FEATURE_NAMES.filter((feature) => info.shop?.features.includes(feature));
+  const whatIf = whatIfClient(client) !== null;
   return (
     <section class="su-panel su-build" aria-labelledby="su-build-title">
       <div class="su-panel-head">
@@ -44,7 +48,16 @@ export function BuildPanel({ client, team, info }: { client: UiClient; team: Tea
         {info.shop !== null && <p class="su-help">{t('ui.build.chapterShop')}</p>}
         <ul class="su-cards" aria-label={t('ui.build.componentsLabel')}>
           {kinds.map((kind) => (
-            <KindCard key={kind} kind={kind} region={region} money={team.money} priceFactor={info.priceFactor} client={client} />
+            <KindCard
+              key={kind}
+              kind={kind}
+              region={region}
+              money={team.money}
+              priceFactor={info.priceFactor}
+              client={client}
+              team={team}
+              whatIf={whatIf}
+            />
           ))}
         </ul>
         {features.length > 0 && <PanelHeading level={3}>{t('ui.build.monitoring')}</PanelHeading>}
@@ -57,6 +70,7 @@ export function BuildPanel({ client, team, info }: { client: UiClient; team: Tea
               money={team.money}
               priceFactor={info.priceFactor}
               client={client}
+              whatIf={whatIf}
             />
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { Badge, ConceptLink } from '../common';
 import { FEATURE_CONCEPT } from '../conceptLinks';
 import { useT } from '../hooks';
 import type { UiClient } from '../uiClient';
+import { WhatIfButton } from '../forecast/WhatIfButton';
 import { PriceAndBuy } from './PriceAndBuy';
 import { featurePrice } from './prices';
 
@@ -14,12 +15,15 @@ export function FeatureCard({
   money,
   priceFactor,
   client,
+  whatIf,
 }: {
   feature: Feature;
   owned: boolean;
   money: number;
   priceFactor: number;
   client: UiClient;
+  /** Whether "What if?" is offered (a player of a running live game). */
+  whatIf: boolean;
 }) {
   const { t, lang } = useT();
   const price = featurePrice(feature, priceFactor);
@@ -46,9 +50,15 @@ export function FeatureCard({
             </button>
           </>
         ) : (
-          <>
-            <PriceAndBuy name={name} price={price} money={money} onBuy={() => client.send({ type: 'buyFeature', feature })} />
-          </>
+          <PriceAndBuy
+            name={name}
+            price={price}
+            money={money}
+            onBuy={() => client.send({ type: 'buyFeature', feature })}
+            whatIf={
+              whatIf && <WhatIfButton about={t('ui.forecast.buyAbout', { name })} commands={() => [{ type: 'buyFeature', feature }]} />
+            }
+          />
         )}
       </div>
     </li>

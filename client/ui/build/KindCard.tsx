@@ -1,11 +1,14 @@
 /** One kind in the shop: its icon (the picture on its card in the diagram), name, "?", blurb, price and running cost, and Buy (a database also picks its engine). */
 import { useState } from 'preact/hooks';
-import type { ComponentKindName, DbEngine } from '../../../shared/sim';
+import type { ComponentKindName, DbEngine, TeamView } from '../../../shared/sim';
 import { ConceptLink } from '../common';
 import { KIND_CONCEPT } from '../conceptLinks';
 import { Icon } from '../Icon';
 import { useT } from '../hooks';
 import type { UiClient } from '../uiClient';
+import { uiState } from '../../state/uiState';
+import { buyPlan } from '../forecast/buyPlan';
+import { WhatIfButton } from '../forecast/WhatIfButton';
 import { PriceAndBuy } from './PriceAndBuy';
 import { kindPrice } from './prices';
 
@@ -17,12 +20,17 @@ export function KindCard({
   money,
   priceFactor,
   client,
+  team,
+  whatIf,
 }: {
   kind: ComponentKindName;
   region: string;
   money: number;
   priceFactor: number;
   client: UiClient;
+  team: TeamView;
+  /** Whether "What if?" is offered (a player of a running live game). */
+  whatIf: boolean;
 }) {
   const { t } = useT();
   const [engine, setEngine] = useState<DbEngine>('rdbms');
@@ -50,7 +58,20 @@ export function KindCard({
         </label>
       )}
       <div class="su-card-foot">
-        <PriceAndBuy name={name} price={price} money={money} onBuy={buy} />
+        <PriceAndBuy
+          name={name}
+          price={price}
+          money={money}
+          onBuy={buy}
+          whatIf={
+            whatIf && (
+              <WhatIfButton
+                about={t('ui.forecast.buyAbout', { name })}
+                commands={() => buyPlan(team, kind, region, uiState.get().selected, kind === 'db' ? engine : undefined)}
+              />
+            )
+          }
+        />
       </div>
     </li>
   );

@@ -1,4 +1,8 @@
-/** The foot of a shop card: what it costs now and per day, and the Buy button (off when too dear). */
+/**
+ * The foot of a shop card: what it costs now and per day, "What if?" when the game can forecast,
+ * and the Buy button (off when too dear).
+ */
+import type { ComponentChildren } from 'preact';
 import { formatMoney } from '../../i18n';
 import { useT } from '../hooks';
 
@@ -7,11 +11,13 @@ export function PriceAndBuy({
   price,
   money,
   onBuy,
+  whatIf,
 }: {
   name: string;
   price: { buy: number; perDay: number };
   money: number;
   onBuy: () => void;
+  whatIf?: ComponentChildren;
 }) {
   const { t, lang } = useT();
   const affordable = price.buy <= money;
@@ -21,6 +27,7 @@ export function PriceAndBuy({
         <span class="su-price-buy">{formatMoney(lang, price.buy)}</span>
         <span class="su-price-day">{t('ui.build.perDay', { cost: formatMoney(lang, price.perDay) })}</span>
       </span>
+      {whatIf}
       <button
         type="button"
         class="su-btn su-btn-primary"

@@ -10,7 +10,7 @@ import type { UiClient } from '../uiClient';
 import { SettingRow, Toggle } from './controls';
 
 /** A first rule when the player switches autoscaling on: keep today's count as the floor, allow doubling. */
-function defaultRule(count: number): AutoscalingRule {
+export function defaultRule(count: number): AutoscalingRule {
   const min = Math.max(1, count);
   return { enabled: true, min, max: Math.min(MAX_COUNT, Math.max(4, min * 2)), targetUtilisation: 0.7, cooldownTicks: 5 };
 }

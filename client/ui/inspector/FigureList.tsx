@@ -63,7 +63,8 @@ export function FigureList({
         <p>
           <strong>{t('ui.inspector.notMonitored')}</strong> {t('ui.inspector.notMonitoredHelp')}
         </p>
-        {!team.features.hostMetrics && (
+        {/* A replay is watched, not played: nothing is bought in it. */}
+        {!team.features.hostMetrics && client.replaying !== true && (
           <button
             type="button"
             class="su-btn su-btn-primary"

@@ -1,6 +1,7 @@
 /**
  * The selected component: what it is and where, its state, its figures (as far as monitoring
- * shows them), its settings, its connections and what can be done to it.
+ * shows them), its settings, "what if" questions about them (in a live game), its connections and
+ * what can be done to it.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ComponentView, TeamView } from '../../../shared/sim';
@@ -17,6 +18,8 @@ import { Connections } from './Connections';
 import { FigureList } from './FigureList';
 import { healthLook } from './healthLook';
 import { KindSettings } from './KindSettings';
+import { whatIfClient } from '../forecast/forecastClient';
+import { WhatIf } from './WhatIf';
 
 export function Inspector({
   component,
@@ -77,6 +80,12 @@ export function Inspector({
           <summary>{t('ui.inspector.settings')}</summary>
           <KindSettings component={c} team={team} client={client} info={info} />
         </details>
+        {whatIfClient(client) !== null && (
+          <details class="su-section" open data-section="whatIf">
+            <summary>{t('ui.forecast.inspectorTitle')}</summary>
+            <WhatIf component={c} />
+          </details>
+        )}
         <details class="su-section" open>
           <summary>{t('ui.inspector.connections')}</summary>
           <Connections component={c} team={team} client={client} info={info} connectingFrom={connectingFrom} />

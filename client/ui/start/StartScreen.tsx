@@ -1,8 +1,8 @@
 /**
  * The first screen, while there is no game: what the game is, the campaign map (the solo chapters,
  * one idea each), Play (a solo sandbox, always open) or join a friend's or a workshop's game by
- * its code, the ways to play with others (a team match's setup, a workshop's setup), and the
- * language.
+ * its code, the ways to play with others (a team match's setup, a workshop's setup), writing a
+ * scenario for a class (the editor), and the language.
  */
 import { useState } from 'preact/hooks';
 import { normaliseCode } from '../../../shared/protocol/joinCode';
@@ -16,7 +16,9 @@ import { uiState, type UiState } from '../../state/uiState';
 import { CampaignMap } from './CampaignMap';
 import { CodeField } from '../CodeField';
 import { OpenReplayFile } from '../../replay/ReplayOpen';
+import { openEditor } from '../editor/editorState';
 import '../lobby/setup.css';
+import './start.css';
 
 const openView = (view: UiState['startView']) => uiState.update((u) => ({ ...u, startView: view }));
 
@@ -82,6 +84,12 @@ export function StartScreen({ client, status }: { client: UiClient; status: Conn
                 </span>
               </button>
             </div>
+            <button type="button" class="su-btn su-btn-quiet su-start-editor" data-start-view="editor" disabled={busy} onClick={openEditor}>
+              <Icon name="plus" size={18} />
+              <span>
+                <strong>{t('ui.editor.entry')}</strong> <small class="su-muted">{t('ui.editor.entryHelp')}</small>
+              </span>
+            </button>
           </div>
           <div class="su-start-learn">
             <button type="button" class="su-btn su-btn-quiet" onClick={() => openConcept('singleServer')}>

@@ -1,26 +1,48 @@
 /**
- * The instructor's first screen: the scenario everyone plays (a free-play preset or a campaign
- * chapter), how many teams (suggested from the head count expected: about five people each), how
+ * The instructor's first screen: the scenario everyone plays (a free-play preset, a campaign
+ * chapter, or one of the instructor's own saved from the editor), how many teams (suggested from the head count expected: about five people each), how
  * participants get their team, whether the clock waits while the instructor's laptop is away, and
  * how long the game lasts. Create opens the room and its console.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { MAX_WORKSHOP_TEAMS, type Placement } from '../../../shared/protocol/roomActions';
 import { formatDuration } from '../../i18n';
+import { fetchSavedScenario, listSavedScenarios, profileIdOf, type SavedScenarioSummary } from '../../net/scenarioApi';
 import type { ConnectionStatus } from '../../state/model';
 import { uiState } from '../../state/uiState';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';
 import { LanguageSwitch } from '../LanguageSwitch';
 import type { UiClient } from '../uiClient';
-import { DURATIONS, realMinutes, scenarioChoices, suggestTeams } from './setupOptions';
+import { workshopScenario } from '../editor/editorState';
+import { DURATIONS, realMinutes, savedChoice, scenarioChoices, suggestTeams, type ScenarioChoice } from './setupOptions';
 import './workshop.css';
 
 const CHOICES = scenarioChoices();
 
 export function WorkshopSetup({ client, status }: { client: UiClient; status: ConnectionStatus }) {
   const { t, lang } = useT();
-  const [scenario, setScenario] = useState(CHOICES[0]?.id ?? 'sandbox');
+  // The editor's "Run as workshop" arrives with the scenario it saved.
+  const [scenario, setScenario] = useState(() => workshopScenario.get() ?? CHOICES[0]?.id ?? 'sandbox');
+  const [saved, setSaved] = useState<SavedScenarioSummary[]>([]);
+  // A saved scenario's details (description, length, speed) once fetched, by id.
+  const [details, setDetails] = useState<Record<string, ScenarioChoice | null>>({});
+  useEffect(() => {
+    workshopScenario.set(null);
+    const profile = profileIdOf(client);
+    if (profile !== null) void listSavedScenarios(location.origin, profile).then((list) => setSaved(list ?? []));
+  }, [client]);
+  const shipped = CHOICES.some((c) => c.id === scenario);
+  useEffect(() => {
+    if (shipped || scenario in details) return;
+    void fetchSavedScenario(location.origin, scenario).then((found) =>
+      setDetails((known) => ({ ...known, [scenario]: found === null ? null : savedChoice(scenario, found.scenario) })),
+    );
+  }, [scenario]);
+  const savedIds =
+    saved.some((s) => s.id === scenario) || shipped
+      ? saved
+      : [{ id: scenario, name: details[scenario]?.name ?? { en: scenario, ko: scenario }, createdAt: '' }, ...saved];
   const [people, setPeople] = useState(20);
   // The suggestion follows the head count until the instructor picks a number of teams.
   const [teams, setTeams] = useState<number | null>(null);
@@ -28,7 +50,7 @@ export function WorkshopSetup({ client, status }: { client: UiClient; status: Co
   const [pauseOnDrop, setPauseOnDrop] = useState(true);
   // '' = the scenario's own length.
   const [duration, setDuration] = useState('');
-  const choice = CHOICES.find((c) => c.id === scenario) ?? CHOICES[0];
+  const choice = CHOICES.find((c) => c.id === scenario) ?? details[scenario] ?? undefined;
   const teamCount = teams ?? suggestTeams(people);
   const busy = status === 'connecting';
   const ticks = duration === '' ? (choice?.durationTicks ?? null) : Number(duration);
@@ -74,6 +96,15 @@ export function WorkshopSetup({ client, status }: { client: UiClient; status: Co
                 </option>
               ))}
             </optgroup>
+            {savedIds.length > 0 && (
+              <optgroup label={t('ui.editor.mySaved')}>
+                {savedIds.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {t('ui.editor.savedOption', { name: s.name[lang], id: s.id })}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
         {choice !== undefined && <p class="su-help su-ws-about">{choice.description[lang]}</p>}

@@ -1,11 +1,11 @@
 /**
  * What the workshop setup offers: the shipped scenarios (free-play presets, then the campaign's
- * chapters), a number of teams suggested for the expected head count, and game lengths. Pure, for
- * the tests.
+ * chapters) and the instructor's own, saved from the editor, a number of teams suggested for the
+ * expected head count, and game lengths. Pure, for the tests.
  */
 import { chapters } from '../../../shared/campaign';
 import { MAX_WORKSHOP_TEAMS } from '../../../shared/protocol/roomActions';
-import { PRESET_IDS } from '../../../shared/scenarios';
+import { PRESET_IDS, scenarioSchema } from '../../../shared/scenarios';
 import type { LocalText } from '../../../shared/sim';
 import { scenarioPreset } from '../../state/scenarios';
 
@@ -46,6 +46,24 @@ export function scenarioChoices(): ScenarioChoice[] {
     startSpeed: c.scenario.startSpeed ?? 1,
   }));
   return [...presets, ...campaign];
+}
+
+/**
+ * A scenario the instructor saved from the editor, as the setup offers it: from its document as the
+ * server keeps it; null when that does not read as a scenario (saved under an older format).
+ */
+export function savedChoice(id: string, document: unknown): ScenarioChoice | null {
+  const parsed = scenarioSchema.safeParse(document);
+  if (!parsed.success) return null;
+  const s = parsed.data;
+  return {
+    id,
+    name: s.name,
+    description: s.description,
+    chapter: null,
+    durationTicks: s.objectives.durationTicks ?? null,
+    startSpeed: s.startSpeed ?? 1,
+  };
 }
 
 /** People per team the setup aims for: enough hands and voices, few enough that everyone acts. */

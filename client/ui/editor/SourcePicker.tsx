@@ -1,0 +1,195 @@
+/**
+ * Where a scenario starts from: a shipped one (a free-play preset or a campaign chapter's), one
+ * this browser saved on the server, or a file (picked, or dropped anywhere on the editor). Loading
+ * replaces the document; with changes not yet saved anywhere, the button asks once more first.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { fetchSavedScenario, type SavedScenarioSummary } from '../../net/scenarioApi';
+import { useT } from '../hooks';
+import { Icon } from '../Icon';
+import { canonicalText, isObject, readDocument, type JsonObject, type ReadFailure } from './document';
+import { freshDraft, type Draft } from './editorState';
+import { ownCopy, SHIPPED, shippedDocument } from './shipped';
+
+/** Larger than any scenario a person writes; a bigger file is not one. */
+const MAX_FILE_BYTES = 1_000_000;
+
+type OpenFailure = ReadFailure | 'tooLarge' | 'unreadable' | 'notFound';
+
+async function readFile(file: File): Promise<{ ok: true; doc: JsonObject } | { ok: false; reason: OpenFailure }> {
+  if (file.size > MAX_FILE_BYTES) return { ok: false, reason: 'tooLarge' };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, reason: 'unreadable' };
+  }
+  return readDocument(text);
+}
+
+function carriesFiles(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes('Files') ?? false;
+}
+
+export function SourcePicker({
+  draft,
+  changed,
+  saved,
+  onLoad,
+}: {
+  draft: Draft;
+  /** Whether the document has changes not saved anywhere (loading another would lose them). */
+  changed: boolean;
+  saved: readonly SavedScenarioSummary[] | null;
+  onLoad: (next: Draft) => void;
+}) {
+  const { t, lang } = useT();
+  const [choice, setChoice] = useState(draft.source.kind === 'file' ? 'sandbox' : draft.source.id);
+  const [confirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<OpenFailure | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const openFile = async (file: File) => {
+    const read = await readFile(file);
+    if (!read.ok) {
+      setFailure(read.reason);
+      return;
+    }
+    setFailure(null);
+    onLoad(freshDraft(read.doc, { kind: 'file', name: file.name }));
+  };
+
+  const load = async () => {
+    if (changed && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
+    const shipped = shippedDocument(choice);
+    if (shipped !== null) {
+      setFailure(null);
+      onLoad(freshDraft(ownCopy(shipped), { kind: 'shipped', id: choice }));
+      return;
+    }
+    const found = await fetchSavedScenario(location.origin, choice);
+    if (found === null || !isObject(found.scenario)) {
+      setFailure('notFound');
+      return;
+    }
+    setFailure(null);
+    onLoad(freshDraft(found.scenario, { kind: 'saved', id: choice }, { id: choice, text: canonicalText(found.scenario) }));
+  };
+
+  // A scenario file dropped anywhere on the editor opens in it.
+  useEffect(() => {
+    let depth = 0;
+    const enter = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      depth++;
+      setDragging(true);
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const over = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer !== null) event.dataTransfer.dropEffect = 'copy';
+    };
+    const drop = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const file = event.dataTransfer?.files[0];
+      if (file !== undefined) void openFile(file);
+    };
+    document.addEventListener('dragenter', enter);
+    document.addEventListener('dragleave', leave);
+    document.addEventListener('dragover', over);
+    document.addEventListener('drop', drop);
+    return () => {
+      document.removeEventListener('dragenter', enter);
+      document.removeEventListener('dragleave', leave);
+      document.removeEventListener('dragover', over);
+      document.removeEventListener('drop', drop);
+    };
+  });
+
+  const shippedName = (doc: JsonObject) => {
+    const name = isObject(doc.name) ? doc.name[lang] : undefined;
+    return typeof name === 'string' ? name : String(doc.id);
+  };
+  return (
+    <div class="su-ed-source-picker">
+      <label class="su-field su-inline">
+        <span class="su-field-label">{t('ui.editor.startFrom')}</span>
+        <select
+          value={choice}
+          data-field="source"
+          onChange={(e) => (setChoice((e.currentTarget as HTMLSelectElement).value), setConfirming(false))}
+        >
+          <optgroup label={t('ui.workshop.setup.presets')}>
+            {SHIPPED.filter((s) => s.chapter === null).map((s) => (
+              <option key={s.id} value={s.id}>
+                {shippedName(s.doc)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t('ui.workshop.setup.chapters')}>
+            {SHIPPED.filter((s) => s.chapter !== null).map((s) => (
+              <option key={s.id} value={s.id}>
+                {shippedName(s.doc)}
+              </option>
+            ))}
+          </optgroup>
+          {saved !== null && saved.length > 0 && (
+            <optgroup label={t('ui.editor.mySaved')}>
+              {saved.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {t('ui.editor.savedOption', { name: s.name[lang] ?? s.id, id: s.id })}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </label>
+      <button type="button" class={`su-btn${confirming ? ' su-btn-danger' : ''}`} data-action="load" onClick={() => void load()}>
+        {confirming ? t('ui.editor.loadDiscard') : t('ui.editor.load')}
+      </button>
+      <button type="button" class="su-btn" data-action="open-file" onClick={() => input.current?.click()}>
+        {t('ui.editor.openFile')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        class="su-visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-scenario-file
+        onChange={(event) => {
+          const field = event.currentTarget as HTMLInputElement;
+          const file = field.files?.[0];
+          field.value = '';
+          if (file !== undefined) void openFile(file);
+        }}
+      />
+      {failure !== null && (
+        <p class="su-ed-refused" role="alert" data-file-error={failure}>
+          {t(`ui.editor.file.${failure}`)}
+        </p>
+      )}
+      {dragging && (
+        <div class="su-ed-drop" aria-hidden="true">
+          <span class="su-ed-drop-text">
+            <Icon name="chevronDown" size={28} />
+            {t('ui.editor.dropHere')}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
