@@ -308,6 +308,8 @@ describe('settings from the environment', () => {
       maxBodyBytes: 16_384,
       create: { perMinute: 60, burst: 80 },
       join: { perMinute: 600, burst: 150 },
+      scenarioBodyBytes: 65_536,
+      save: { perMinute: 20, burst: 10 },
     });
     expect(options).toMatchObject({ allowedOrigins: [], trustedProxyHops: 0, acceptDataLoss: false });
   });
@@ -323,7 +325,13 @@ describe('settings from the environment', () => {
       TRUST_PROXY_HOPS: '1',
       SCALE_UP_ACCEPT_DATA_LOSS: '1',
     });
-    expect(options.httpLimits).toEqual({ maxBodyBytes: 4096, create: { perMinute: 20, burst: 8 }, join: { perMinute: 120, burst: 30 } });
+    expect(options.httpLimits).toEqual({
+      maxBodyBytes: 4096,
+      create: { perMinute: 20, burst: 8 },
+      join: { perMinute: 120, burst: 30 },
+      scenarioBodyBytes: 65_536,
+      save: { perMinute: 20, burst: 10 },
+    });
     expect(options.allowedOrigins).toEqual(['https://game.example.com', 'http://localhost:5173', 'https://example.org']);
     expect(options).toMatchObject({ trustedProxyHops: 1, acceptDataLoss: true });
   });
