@@ -22,13 +22,24 @@ import './replay.css';
 /** Room kept around the bar inside the stage. */
 const MARGIN = 12;
 
-function Verdict({ faithful }: { faithful: boolean | null }) {
+/**
+ * Whether the re-run ends on the recorded hashes. A file carries its own hashes, so a file that
+ * matches them says only that it is consistent: it is the server's copy that vouches for a game.
+ */
+function Verdict({ faithful, fromFile }: { faithful: boolean | null; fromFile: boolean }) {
   const { t } = useT();
   if (faithful === null) return null;
+  const key = faithful
+    ? fromFile
+      ? 'ui.replay.faithfulFile'
+      : 'ui.replay.faithful'
+    : fromFile
+      ? 'ui.replay.unfaithfulFile'
+      : 'ui.replay.unfaithful';
   return (
     <span class={`su-replay-verdict su-replay-verdict-${faithful ? 'good' : 'warn'}`} data-replay-faithful={String(faithful)}>
       <Icon name={faithful ? 'check' : 'warn'} />
-      <span>{t(faithful ? 'ui.replay.faithful' : 'ui.replay.unfaithful')}</span>
+      <span>{t(key)}</span>
     </span>
   );
 }
@@ -199,7 +210,7 @@ export function ScrubBar({ replay }: { replay: ReplayClient }) {
         {view.phase === 'loading' ? (
           <BuildProgress label={t('ui.replay.preparingTeam', { team: teamLabel(t, view.team) })} progress={view.progress} />
         ) : (
-          <Verdict faithful={view.faithful} />
+          <Verdict faithful={view.faithful} fromFile={replay.source.kind === 'file'} />
         )}
         <span class="su-replay-actions">
           <ShareButtons replay={replay} />

@@ -22,7 +22,12 @@ export function parseReplayText(text: string, fallbackId?: string): ParsedReplay
   } catch (error) {
     return { ok: false, error: 'notJson', detail: error instanceof Error ? error.message : String(error) };
   }
-  return readReplay(data, fallbackId);
+  try {
+    return readReplay(data, fallbackId);
+  } catch (error) {
+    // Whatever a hostile file does to the reader, the player hears that it cannot be read.
+    return { ok: false, error: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Reads and checks a file the player picked or dropped (its size first: a huge file is not read at all). */

@@ -31,8 +31,14 @@ interface Waiting {
 
 interface Thread {
   worker: Worker;
-  current: (Waiting & { jobId: number }) | null;
+  current: (Waiting & { jobId: number; deadline: ReturnType<typeof setTimeout> }) | null;
 }
+
+/**
+ * The longest a job may run: a 600-tick forecast of a few hundred components takes well under a
+ * second, so a job past this is stuck or far too big, and its thread is stopped (and replaced).
+ */
+const JOB_DEADLINE_MS = 10_000;
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
 
@@ -50,6 +56,11 @@ export class ForecastPool {
   ) {
     this.size = options.threads ?? defaultThreads();
     this.maxQueued = options.maxQueued ?? 4 * this.size;
+  }
+
+  /** Whether `jobs` more would be taken now (the queue has room for them). */
+  canTake(jobs: number): boolean {
+    return !this.closed && this.queue.length + jobs <= this.maxQueued;
   }
 
   /** Runs `job` on a thread; null (at once) when the queue is full. */
@@ -81,7 +92,8 @@ export class ForecastPool {
       if (idle === null) return;
       const waiting = this.queue.shift()!;
       const jobId = this.nextJobId++;
-      idle.current = { ...waiting, jobId };
+      const deadline = setTimeout(() => void idle.worker.terminate(), JOB_DEADLINE_MS);
+      idle.current = { ...waiting, jobId, deadline };
       idle.worker.postMessage({ jobId, job: waiting.job });
     }
   }
@@ -95,6 +107,7 @@ export class ForecastPool {
     worker.on('message', (reply: WorkerReply) => {
       const current = thread.current;
       if (current === null || current.jobId !== reply.jobId) return;
+      clearTimeout(current.deadline);
       thread.current = null;
       if (reply.ok) current.resolve(reply.result);
       else current.reject(new Error(reply.error));
@@ -105,6 +118,7 @@ export class ForecastPool {
       if (index < 0) return;
       this.threads.splice(index, 1);
       if (!this.closed) this.logger.error({ err: error }, 'a forecast worker stopped');
+      if (thread.current !== null) clearTimeout(thread.current.deadline);
       thread.current?.reject(error);
       thread.current = null;
       if (!this.closed) this.dispatch();

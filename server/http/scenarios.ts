@@ -16,6 +16,8 @@ const PROFILE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const MAX_SCENARIOS_PER_PROFILE = 200;
 /** How many the list answers with (the newest). */
 const LISTED = 100;
+/** How many of a refused document's issues are sent back. */
+const MAX_ISSUES_SENT = 50;
 
 const saveRequestSchema = z.object({ profile: z.string().regex(PROFILE_ID), scenario: z.unknown() }).strict();
 
@@ -44,7 +46,9 @@ export function mountScenarioRoutes(app: Application, { store, wrap }: { store: 
       // (path, code and the code's limits) so that the editor can word them in the player's language.
       const parsed = scenarioSchema.safeParse(document);
       if (!parsed.success) {
-        res.status(400).json({ error: 'invalid-scenario', issues: parsed.error.issues.map(({ input: _input, ...issue }) => issue) });
+        // The first ones only: a document can be made to break a rule thousands of times over.
+        const issues = parsed.error.issues.slice(0, MAX_ISSUES_SENT).map(({ input: _input, ...issue }) => issue);
+        res.status(400).json({ error: 'invalid-scenario', issues, more: Math.max(0, parsed.error.issues.length - MAX_ISSUES_SENT) });
         return;
       }
       if (isShippedScenario(parsed.data.id)) {

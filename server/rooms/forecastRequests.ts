@@ -20,6 +20,8 @@ import type { TeamSims } from './teamSims';
 
 /** Forecasts per client: a burst of three, then one every two seconds. */
 const FORECAST_RATE = { perSecond: 0.5, burst: 3 } as const;
+/** Clients of one room whose forecasts may run at once. */
+const MAX_RUNNING_PER_ROOM = 3;
 
 interface Asked {
   client: Client;
@@ -42,10 +44,12 @@ export class RoomForecasts {
   /** The `forecast` message handler. */
   receive(client: Client, message: unknown): void {
     const now = performance.now();
-    let bucket = this.buckets.get(client.sessionId);
+    // Per seat, not per connection: leaving and coming back must not refill the bucket.
+    const key = this.parts.seats.bySession(client.sessionId)?.seatId ?? client.sessionId;
+    let bucket = this.buckets.get(key);
     if (bucket === undefined) {
       bucket = new TokenBucket(FORECAST_RATE.perSecond, FORECAST_RATE.burst, now);
-      this.buckets.set(client.sessionId, bucket);
+      this.buckets.set(key, bucket);
     }
     // Refusals carry the request's id in `seq` when it has one, so the client knows which question they answer.
     const id = requestId(message);
@@ -60,9 +64,8 @@ export class RoomForecasts {
     this.start({ client, request: parsed.data });
   }
 
-  /** Forgets a client that left (its bucket and any forecast it waits for). */
+  /** Forgets what a client that left was waiting for (its seat's bucket stays: the seat may come back). */
   forget(sessionId: string): void {
-    this.buckets.delete(sessionId);
     this.waiting.delete(sessionId);
   }
 
@@ -74,6 +77,9 @@ export class RoomForecasts {
     const { sims } = this.parts;
     if (this.parts.clock.phase === 'finished' || !sims.has(seat.team) || sims.state(seat.team).gameOver !== null)
       return sendError(client, FORECAST_MESSAGE, 'not-running', request.id, 'the game is over');
+    // A room's players share the threads with every other room's: a few forecasts at a time each.
+    if (this.running.size >= MAX_RUNNING_PER_ROOM || !this.pool.canTake(2))
+      return sendError(client, FORECAST_MESSAGE, 'forecast-busy', request.id, 'every forecast worker is busy');
     const live = sims.state(seat.team);
     const state = JSON.stringify(live);
     const base = this.base(seat.team, live.tick, request.ticks, state);
@@ -124,8 +130,11 @@ export class RoomForecasts {
     if (known !== undefined) return known;
     const job = this.pool.run({ kind: 'base', state, ticks });
     if (job === null) return null;
-    // A failed base is not kept: the next asker tries again.
-    job.catch(() => this.bases.delete(key));
+    // A failed base is not kept: the next asker tries again (unless a newer tick replaced the cache).
+    const bases = this.bases;
+    job.catch(() => {
+      if (bases.get(key) === job) bases.delete(key);
+    });
     this.bases.set(key, job);
     return job;
   }

@@ -86,7 +86,9 @@ export function bucketSize(ticks: number): number {
 
 /**
  * Steps `state` (changed in place) `ticks` ahead, `entries` applied at the first step, and reads
- * the curves as the team's console would show them at each tick. Stops early at game over.
+ * the curves as the team's console shows them now: what the team can see is decided by the
+ * monitoring it has when it asks, so a change that buys monitoring does not show, for free, what
+ * that monitoring would show (it must be bought to be seen). Stops early at game over.
  */
 export function runFuture(state: SimState, ticks: number, entries: readonly CommandEntry[] = []): ForecastSeries {
   const every = bucketSize(ticks);
@@ -103,11 +105,10 @@ export function runFuture(state: SimState, ticks: number, entries: readonly Comm
   let availabilitySum = 0;
   let worstP95 = 0;
   let loudest = 0;
-  let metrics = false;
+  const metrics = state.features.aggregatedMetrics;
+  const exactUsers = state.features.businessMetrics;
   for (let t = 0; t < ticks && state.gameOver === null; t++) {
     step(state, t === 0 ? entries : []);
-    // The team's monitoring at this tick decides what it would see (the change may buy some).
-    metrics = state.features.aggregatedMetrics;
     seen += 1;
     availabilitySum += share(state.summary.availability);
     worstP95 = Math.max(worstP95, figure(state.summary.p95LatencyMs));
@@ -116,7 +117,7 @@ export function runFuture(state: SimState, ticks: number, entries: readonly Comm
     if (seen === every || last) {
       series.ticks.push(state.tick);
       series.money.push(money(state.money));
-      series.users.push(state.features.businessMetrics ? whole(state.summary.dau) : rough(state.summary.dau));
+      series.users.push(exactUsers ? whole(state.summary.dau) : rough(state.summary.dau));
       series.availability!.push(share(availabilitySum / seen));
       series.p95LatencyMs!.push(worstP95);
       series.complaints.push(COMPLAINT_LEVELS[loudest] as Complaints);
@@ -127,7 +128,7 @@ export function runFuture(state: SimState, ticks: number, entries: readonly Comm
     }
   }
   if (state.gameOver?.reason === 'bankrupt') series.bankruptAt = state.gameOver.tick;
-  // Without aggregated metrics the team sees neither figure, at any point of this future.
+  // Without aggregated metrics the team sees neither figure.
   if (!metrics) {
     series.availability = null;
     series.p95LatencyMs = null;

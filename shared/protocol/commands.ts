@@ -106,6 +106,12 @@ const INJECTED_STRENGTH: Readonly<Partial<Record<IncidentType, { min: number; ma
 };
 
 /** An incident an instructor starts in a team's system (the sim checks its target and regions). */
+/** Whether `magnitude` is a strength incidents of `type` may have (types without one take none). */
+export function withinStrength(type: IncidentType, magnitude: number): boolean {
+  const range = INJECTED_STRENGTH[type];
+  return range !== undefined && magnitude >= range.min && magnitude <= range.max;
+}
+
 export const injectedIncidentSchema = z
   .object({
     type: z.enum(INJECTABLE),
@@ -117,14 +123,10 @@ export const injectedIncidentSchema = z
     durationTicks: z.number().int().min(5).max(720).optional(),
   })
   .strict()
-  .refine(
-    ({ type, magnitude }) => {
-      if (magnitude === undefined) return true;
-      const range = INJECTED_STRENGTH[type];
-      return range !== undefined && magnitude >= range.min && magnitude <= range.max;
-    },
-    { message: "a strength within the incident type's range (none for its type)", path: ['magnitude'] },
-  );
+  .refine(({ type, magnitude }) => magnitude === undefined || withinStrength(type, magnitude), {
+    message: "a strength within the incident type's range (none for its type)",
+    path: ['magnitude'],
+  });
 
 /** Every command a command log may hold: players' commands and instructors' injected incidents. */
 export const commandSchema = z.discriminatedUnion('type', [

@@ -5,9 +5,10 @@
  * creates as `new-1`, `new-2`… (in order of the buys; no kind of component is called "new"), so
  * that "buy a cache and connect the web server to it" can be asked before the cache has an id.
  *
- * A forecast shows only what the team could see (fog of war): money always, users as the team's
- * console shows them (rounded without business metrics), availability and p95 latency only with
- * aggregated metrics, and the complaints level otherwise. And it knows the traffic, not the
+ * A forecast shows only what the team sees now (fog of war), by the monitoring it has when it
+ * asks (a change that buys monitoring shows nothing more: it must be bought to be seen): money
+ * always, users as the team's console shows them (rounded without business metrics), availability
+ * and p95 latency only with aggregated metrics, and the complaints level always. And it knows the traffic, not the
  * future's dice: random failures, random world incidents and scripted incidents that have not yet
  * begun are left out (incidents already running run their course), so the forecast can be a
  * planning tool and not a peek at what fate has in store.
@@ -56,7 +57,7 @@ export interface ForecastSeries {
   money: number[];
   /** Daily active users at the end of the bucket, as the team's console shows them. */
   users: number[];
-  /** Mean availability over the bucket (0–1); null without aggregated metrics. */
+  /** Mean availability over the bucket (0–1); null when the team has no aggregated metrics. */
   availability: number[] | null;
   /** Worst p95 latency in the bucket, ms; null without aggregated metrics. */
   p95LatencyMs: number[] | null;

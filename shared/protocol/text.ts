@@ -21,10 +21,10 @@ export function shownText(max: number, lines = false) {
     .trim()
     .min(1)
     .max(max)
-    .refine((text) => !LONE_SURROGATE.test(text), 'text of whole characters')
-    .refine(
-      (text) => !(lines ? CONTROL_BUT_LINES : CONTROL).test(text) && !FORMAT_BUT_JOINER.test(text),
-      'no control or formatting characters',
-    )
-    .refine((text) => VISIBLE.test(text), 'something visible');
+    .refine((text) => !LONE_SURROGATE.test(text), { message: 'text of whole characters', params: { rule: 'whole-characters' } })
+    .refine((text) => !(lines ? CONTROL_BUT_LINES : CONTROL).test(text) && !FORMAT_BUT_JOINER.test(text), {
+      message: 'no control or formatting characters',
+      params: { rule: 'no-control' },
+    })
+    .refine((text) => VISIBLE.test(text), { message: 'something visible', params: { rule: 'visible' } });
 }

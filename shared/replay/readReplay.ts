@@ -54,12 +54,18 @@ const teams = z
   .refine((list) => new Set(list).size === list.length, { message: 'each team once' });
 
 // Loose: the server's answer in the full form also carried its own fields (roomId, createdAt), which are not needed.
+/**
+ * The most log entries a replay may hold: a week-long workshop of 60 ordering twenty times an hour
+ * is about 200,000; a file claiming far more would only freeze the page that re-runs it.
+ */
+const MAX_LOG_ENTRIES = 400_000;
+
 const fullSchema = z.object({
   id: z.string().regex(ID).optional(),
   scenario: scenarioSchema,
   seed: z.number().int(),
   teams,
-  log: z.array(commandEntrySchema),
+  log: z.array(commandEntrySchema).max(MAX_LOG_ENTRIES),
   finalTick,
   finalHashes,
   version,
@@ -88,11 +94,11 @@ const compactSchema = z
     teams,
     finalHashes,
     otherTeams: z.array(teamId).max(64).optional(),
-    players: z.array(z.string().min(1).max(64)),
-    shapes: z.array(shape),
+    players: z.array(z.string().min(1).max(64)).max(MAX_LOG_ENTRIES),
+    shapes: z.array(shape).max(MAX_LOG_ENTRIES),
     // Checked with the full form's schema once the log is expanded.
     scenario: z.unknown(),
-    log: z.array(entry),
+    log: z.array(entry).max(MAX_LOG_ENTRIES),
   })
   .superRefine((compact, context) => {
     const teamCount = compact.teams.length + (compact.otherTeams?.length ?? 0);
@@ -134,7 +140,9 @@ export function readReplay(data: unknown, fallbackId = 'file'): ParsedReplay {
   if (format === COMPACT_FORMAT) return readCompact(data, fallbackId);
   if (typeof format === 'number' && Number.isInteger(format) && format > COMPACT_FORMAT)
     return { ok: false, error: 'newerFormat', detail: `format ${format}; this game reads up to ${COMPACT_FORMAT}` };
-  if (format !== undefined) return { ok: false, error: 'notReplay', detail: `format: ${JSON.stringify(format)?.slice(0, 40)}` };
+  // Said by its kind only: a hostile file's value may be nested too deep to turn back into text.
+  if (format !== undefined)
+    return { ok: false, error: 'notReplay', detail: `format: ${typeof format === 'number' ? format : `a ${typeof format}`}` };
   const parsed = fullSchema.safeParse(data);
   if (!parsed.success) return { ok: false, error: 'notReplay', detail: formatZodError(parsed.error) };
   return { ok: true, replay: document(parsed.data, (data as { log: CommandEntry[] }).log, fallbackId) };

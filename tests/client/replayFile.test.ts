@@ -92,6 +92,14 @@ describe('a replay file', () => {
 });
 
 describe('a replay link', () => {
+  it('refuses hostile files with a reason instead of hanging: a format nested too deep, a log longer than any game', () => {
+    const deep = `{"format":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    expect(parseReplayText(deep)).toMatchObject({ ok: false, error: 'notReplay', detail: 'format: a object' });
+    const entry = doc.log[0]!;
+    const long = { ...doc, log: Array.from({ length: 400_001 }, () => entry) };
+    expect(parseReplay(long)).toMatchObject({ ok: false, error: 'notReplay' });
+  });
+
   it('is /replay/<id> with a server id, nothing else', () => {
     expect(replayIdFromPath('/replay/aB3_x-9Q')).toBe('aB3_x-9Q');
     expect(replayIdFromPath('/replay/aB3_x-9Q/')).toBe('aB3_x-9Q');

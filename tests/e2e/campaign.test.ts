@@ -34,7 +34,7 @@ async function playChapterOne(page: Page, shot: (name: string) => Promise<void>)
   await briefing.locator('.su-btn-primary').click();
 
   await step(page, 'buy');
-  await page.locator('.su-card[data-kind="web"] .su-card-foot button').click();
+  await page.locator('.su-card[data-kind="web"] .su-card-foot button.su-btn-primary').click();
   await step(page, 'select');
   await shot('guide');
   await page.locator('.su-system-item[data-component^="web-"]').click();

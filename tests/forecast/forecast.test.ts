@@ -124,7 +124,7 @@ describe('the forecast', () => {
     expect(Math.min(...forecast.availability!.slice(beforeOutage))).toBeGreaterThan(0.5);
   });
 
-  it('shows availability and latency only with aggregated metrics, users exactly only with business metrics', () => {
+  it('shows availability and latency only with aggregated metrics, users exactly only with business metrics, as the team has them when it asks', () => {
     const blind = runFuture(withoutDice(played(diceless(), 100)), 60);
     expect(blind.availability).toBeNull();
     expect(blind.p95LatencyMs).toBeNull();
@@ -132,8 +132,9 @@ describe('the forecast', () => {
     for (const users of blind.users) expect(users).toBe(Number(users.toPrecision(2)));
     expect(blind.complaints.every((level) => COMPLAINT_LEVELS.includes(level))).toBe(true);
 
+    // A change that buys the monitoring does not show what it would show: it must be bought first.
     const now = played(diceless(), 100);
-    const bought = prepareChange(
+    const buying = prepareChange(
       now,
       [
         { type: 'buyFeature', feature: 'aggregatedMetrics' },
@@ -141,7 +142,16 @@ describe('the forecast', () => {
       ],
       ASKER,
     );
-    const seeing = runFuture(withoutDice(now), 60, bought.entries);
+    expect(buying.refused).toEqual([]);
+    const stillBlind = runFuture(withoutDice(now), 60, buying.entries);
+    expect(stillBlind.availability).toBeNull();
+    for (const users of stillBlind.users) expect(users).toBe(Number(users.toPrecision(2)));
+
+    const owning = played(diceless(), 100, [
+      { type: 'buyFeature', feature: 'aggregatedMetrics' },
+      { type: 'buyFeature', feature: 'businessMetrics' },
+    ]);
+    const seeing = runFuture(withoutDice(owning), 60);
     expect(seeing.availability).toHaveLength(seeing.ticks.length);
     expect(seeing.users.some((users) => users !== Number(users.toPrecision(2)))).toBe(true);
   });

@@ -79,3 +79,43 @@ describe('the scenario schema', () => {
     expect(issuesOf(busy).find((issue) => issue.path.join('.') === 'incidents')).toMatchObject({ code: 'too_big', maximum: 500 });
   });
 });
+
+describe('a scenario at every ceiling', () => {
+  it('still runs: no step throws and every figure stays finite', () => {
+    const doc = documentedExample() as Record<string, unknown> & { regions: Array<Record<string, unknown>> };
+    const region = (id: string) => ({ id, name: { en: id, ko: '지역' }, initialUsers: 1e10, marketSize: 1e10, peakHour: 12 });
+    const regions = ['ap', 'eu'].map(region);
+    const extreme = {
+      ...doc,
+      startMoney: 1e9,
+      revenuePerUserDay: 100,
+      priceFactor: 100,
+      regions,
+      latencyMs: { ap: { ap: 10_000, eu: 10_000 }, eu: { ap: 10_000, eu: 10_000 } },
+      traffic: { mode: 'growth', growthPerDay: 10, churnPerDay: 0 },
+      classMix: { static: 100, read: 100, write: 100, session: 100, job: 100 },
+      mtbfTicks: { web: 720, db: 720, lb: 720, cache: 720, cdn: 720, sessionStore: 720, queue: 720, worker: 720 },
+      randomIncidentsPerDay: {
+        trafficSpike: 24,
+        badDeploy: 24,
+        cdnOutage: 24,
+        dataCenterOutage: 24,
+        hotspotKey: 24,
+        replicationLagSpike: 24,
+        regionPartition: 24,
+      },
+      incidents: Array.from({ length: 500 }, () => ({ tick: 1, type: 'trafficSpike', magnitude: 10, durationTicks: 600 })),
+      initialTopology: [
+        { kind: 'lb', region: 'ap', count: 64, connectFrom: ['users'] },
+        { kind: 'web', region: 'ap', size: 'xxlarge', count: 64, connectFrom: [0] },
+        { kind: 'db', region: 'ap', size: 'xxlarge', count: 64, connectFrom: [1] },
+      ],
+    };
+    const parsed = scenarioSchema.parse(extreme);
+    const state = createSim(parsed, 3);
+    for (let t = 0; t < 60; t++) step(state, []);
+    expect(Number.isFinite(state.money)).toBe(true);
+    expect(Number.isFinite(state.summary.requestsPerSecond)).toBe(true);
+    expect(state.summary.requestsPerSecond).toBeGreaterThan(0);
+  });
+});

@@ -101,6 +101,12 @@ describe('saved scenarios', () => {
     expect(peak).toMatchObject({ code: 'too_big', maximum: 24 });
     expect(body.issues.find((issue) => issue.path.join('.') === 'regions.0.initialUsers')).toMatchObject({ code: 'invalid_type' });
     expect(JSON.parse((await send(`/api/scenarios?profile=${profile}`)).body)).toEqual({ scenarios: [] });
+
+    // A document that breaks one rule a thousand times is answered with the first fifty and a count.
+    const noisy = { ...classScenario(), latencyMs: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`x${i}`, {}])) };
+    const noisyAnswer = JSON.parse((await save(profile, noisy)).body) as { issues: unknown[]; more: number };
+    expect(noisyAnswer.issues).toHaveLength(50);
+    expect(noisyAnswer.more).toBeGreaterThan(900);
   });
 
   it("refuses a shipped scenario's id, a bad profile, a body that is not JSON and unknown ids", async () => {

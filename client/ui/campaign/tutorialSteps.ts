@@ -32,7 +32,7 @@ export function tutorialStep({ team, selected, speed, paused, startSpeed }: Tuto
 
 /** Where each step points: the first visible element matching its selector. */
 export const STEP_TARGETS: Record<Exclude<TutorialStep, 'done'>, string> = {
-  buy: '.su-card[data-kind="web"] .su-card-foot button',
+  buy: '.su-card[data-kind="web"] .su-card-foot button.su-btn-primary',
   select: '.su-system-item[data-component^="web-"]',
   database: '[data-setting="colocatedDb"]',
   entry: '[data-entry-make]',

@@ -19,7 +19,7 @@ import { FailuresSection } from './FailuresSection';
 import { GeneralSection } from './GeneralSection';
 import { IncidentsSection } from './IncidentsSection';
 import { IssueList } from './IssueList';
-import { checkScenario, describeIssue, SECTIONS, type IssueText, type ScenarioIssue, type SectionId } from './issueText';
+import { checkScenario, describeIssues, SECTIONS, type IssueText, type ScenarioIssue, type SectionId } from './issueText';
 import { ObjectivesSection } from './ObjectivesSection';
 import { PreviewPanel } from './PreviewPanel';
 import { RawJson } from './RawJson';
@@ -93,11 +93,8 @@ export function EditorScreen({ client }: { client: UiClient }) {
 
   const doc = current.doc;
   const checked = useMemo(() => checkScenario(doc), [doc]);
-  const issues = useMemo(() => checked.issues.map((issue) => describeIssue(issue, doc, t, lang)), [checked, lang]);
-  const fromServer = useMemo(
-    () => serverIssues.filter(isIssue).map((issue) => describeIssue(issue, doc, t, lang)),
-    [serverIssues, doc, lang],
-  );
+  const issues = useMemo(() => describeIssues(checked.issues, doc, t, lang), [checked, lang]);
+  const fromServer = useMemo(() => describeIssues(serverIssues.filter(isIssue), doc, t, lang), [serverIssues, doc, lang]);
   const invalid = useMemo(() => new Set([...issues, ...fromServer].map((issue) => issue.path)), [issues, fromServer]);
   // The preview keeps the last scenario that passed the checks while the document does not.
   const lastValid = useRef<Scenario | null>(null);

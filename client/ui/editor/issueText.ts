@@ -2,8 +2,8 @@
  * A zod issue about a scenario (the editor's own check, or the server's 400 answer, which carries
  * the same issues as JSON) in the author's words and language: which field, by the name the form
  * gives it, and why, with the limit it broke. The schema's own refinements (round trips, shares,
- * links of the starting system) say what is wrong in English for the command line; their place
- * and wording are recognised here and said again in the player's language. Pure.
+ * links of the starting system) say what is wrong in English for the command line and name their
+ * rule and its facts in `params`; the rule is what is said again here in the player's language. Pure.
  */
 import { scenarioSchema } from '../../../shared/scenarios/schema';
 import type { Scenario } from '../../../shared/sim/core/scenario';
@@ -26,6 +26,8 @@ export interface ScenarioIssue {
   options?: readonly unknown[];
   keys?: readonly string[];
   format?: string;
+  /** A refinement's own facts (`rule` names it: see docs/scenarios.md, "Validation and limits"). */
+  params?: Readonly<Record<string, unknown>>;
 }
 
 /** The editor's tabs; every issue belongs to the one that shows its field. */
@@ -89,7 +91,23 @@ function toPath(path: ReadonlyArray<PropertyKey>): Path {
   return path.filter((part): part is string | number => typeof part === 'string' || typeof part === 'number');
 }
 
-export function describeIssue(issue: ScenarioIssue, doc: JsonObject, t: Translate, lang: Language): IssueText {
+/**
+ * Every issue in the author's words, once: an empty name breaks two rules (not empty, something
+ * visible) that say the same thing, and the author needs to read it once.
+ */
+export function describeIssues(issues: readonly ScenarioIssue[], doc: JsonObject, t: Translate, lang: Language): IssueText[] {
+  const seen = new Set<string>();
+  return issues
+    .map((issue) => describeIssue(issue, doc, t, lang))
+    .filter((text) => {
+      const key = `${text.path}\u0000${text.reason}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+function describeIssue(issue: ScenarioIssue, doc: JsonObject, t: Translate, lang: Language): IssueText {
   const path = toPath(issue.path);
   const custom = issue.code === 'custom' ? customText(issue, path, doc, t, lang) : null;
   return {
@@ -140,7 +158,7 @@ function reasonFor(issue: ScenarioIssue, path: Path, doc: JsonObject, t: Transla
   }
 }
 
-/** The schema's refinements, recognised by their place and message. */
+/** The schema's refinements, by the rule their params name. */
 function customText(
   issue: ScenarioIssue,
   path: Path,
@@ -148,35 +166,49 @@ function customText(
   t: Translate,
   lang: Language,
 ): { field?: string; reason: string } | null {
-  const message = issue.message ?? '';
-  const [head, , field] = path;
-  if (head === 'startSpeed') {
-    const values = /one of (.+)$/.exec(message)?.[1] ?? '';
-    return { reason: t('ui.editor.reason.oneOf', { values }) };
-  }
-  if (head === 'id' && message.endsWith('ships with the game')) return { reason: t('ui.editor.reason.shippedId') };
-  if (head === 'latencyMs' && path.length === 3) return { reason: t('ui.editor.reason.missingRoundTrip') };
-  const shares = /^(readShare|writeShare) must sum to 1/.exec(message);
-  if (head === 'datasets' && shares !== null) {
-    const key = shares[1] as 'readShare' | 'writeShare';
-    const list: Json[] = Array.isArray(doc.datasets) ? doc.datasets : [];
-    const total = list.reduce<number>((sum, d) => sum + (isObject(d) && typeof d[key] === 'number' ? d[key] : 0), 0);
-    return {
-      field: t('ui.editor.of', { item: fieldLabel(t, 'datasets'), field: fieldLabel(t, `datasets.*.${key}`) }),
-      reason: t('ui.editor.reason.sharesSum', { total: formatPercent(lang, total, 'round', 2) }),
-    };
-  }
-  if (head === 'initialTopology' && field === 'region') {
-    const region = /^unknown region (.*)$/.exec(message)?.[1] ?? '';
-    return { reason: t('ui.editor.reason.unknownRegion', { region }) };
-  }
-  if (head === 'initialTopology' && field === 'connectFrom') {
-    if (message === 'connect from an earlier component') return { reason: t('ui.editor.reason.connectEarlier') };
-    const link = /^(\S+) cannot send traffic to (\S+)$/.exec(message);
-    if (link !== null) {
-      const from = link[1] === 'users' ? t('ui.editor.users') : vocabularyName(t, link[1] as string);
-      return { reason: t('ui.editor.reason.cannotConnect', { from, to: vocabularyName(t, link[2] as string) }) };
+  const params = issue.params ?? {};
+  const text = (key: string) => (typeof params[key] === 'string' || typeof params[key] === 'number' ? String(params[key]) : '');
+  const [head] = path;
+  if (head === 'id' && (issue.message ?? '').endsWith('ships with the game')) return { reason: t('ui.editor.reason.shippedId') };
+  switch (params.rule) {
+    case 'speed':
+      return { reason: t('ui.editor.reason.oneOf', { values: text('speeds') }) };
+    case 'latency-missing':
+      return { reason: t('ui.editor.reason.missingRoundTrip') };
+    case 'shares-sum': {
+      const key = params.key === 'writeShare' ? 'writeShare' : 'readShare';
+      const list: Json[] = Array.isArray(doc.datasets) ? doc.datasets : [];
+      const total = list.reduce<number>((sum, d) => sum + (isObject(d) && typeof d[key] === 'number' ? d[key] : 0), 0);
+      return {
+        field: t('ui.editor.of', { item: fieldLabel(t, 'datasets'), field: fieldLabel(t, `datasets.*.${key}`) }),
+        reason: t('ui.editor.reason.sharesSum', { total: formatPercent(lang, total, 'round', 2) }),
+      };
     }
+    case 'unknown-region':
+      return { reason: t('ui.editor.reason.unknownRegion', { region: text('region') }) };
+    case 'connect-earlier':
+      return { reason: t('ui.editor.reason.connectEarlier') };
+    case 'link-not-allowed': {
+      const from = params.source === 'users' ? t('ui.editor.users') : vocabularyName(t, text('source'));
+      return { reason: t('ui.editor.reason.cannotConnect', { from, to: vocabularyName(t, text('kind')) }) };
+    }
+    case 'strength':
+      return { reason: t('ui.editor.reason.strength') };
+    case 'mtbf':
+      return { reason: t('ui.editor.reason.mtbf', { min: formatNumber(lang, Number(params.minimum ?? 0), 6) }) };
+    case 'instances':
+      return {
+        reason: t('ui.editor.reason.instances', {
+          max: formatNumber(lang, Number(params.maximum ?? 0), 6),
+          total: formatNumber(lang, Number(params.total ?? 0), 6),
+        }),
+      };
+    case 'whole-characters':
+    case 'no-control':
+      return { reason: t('ui.editor.reason.badCharacters') };
+    case 'visible':
+      return { reason: t('ui.editor.reason.empty') };
+    default:
+      return null;
   }
-  return null;
 }

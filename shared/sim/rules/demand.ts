@@ -21,11 +21,18 @@ function onlineFraction(scenario: Scenario, peakHour: number, tick: number): num
   return scenario.onlineShare * (1 + scenario.dailySwing * cos(phase));
 }
 
-/** Traffic multiplier of the spikes active now (they stack multiplicatively). */
+/**
+ * The most that spikes together multiply traffic by: three world spikes and an instructor's
+ * strongest stay well inside it, while a scenario scripting hundreds at once cannot take the
+ * demand to infinity (which no queue model can take).
+ */
+const MAX_SPIKE_FACTOR = 1000;
+
+/** Traffic multiplier of the spikes active now (they stack multiplicatively, up to MAX_SPIKE_FACTOR). */
 function spikeMultiplier(state: SimState): number {
   let factor = 1;
   for (const incident of state.incidents) {
-    if (incident.type === 'trafficSpike' && incident.endTick === null) factor *= incident.magnitude;
+    if (incident.type === 'trafficSpike' && incident.endTick === null) factor = Math.min(MAX_SPIKE_FACTOR, factor * incident.magnitude);
   }
   return factor;
 }

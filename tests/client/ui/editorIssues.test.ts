@@ -10,7 +10,7 @@ import { t } from '../../../client/i18n';
 import type { Language } from '../../../client/i18n/format';
 import { setIn, type JsonObject } from '../../../client/ui/editor/document';
 import { LABEL_KEYS } from '../../../client/ui/editor/fieldNames';
-import { checkScenario, describeIssue, SECTIONS, type IssueText, type ScenarioIssue } from '../../../client/ui/editor/issueText';
+import { checkScenario, describeIssues, SECTIONS, type IssueText, type ScenarioIssue } from '../../../client/ui/editor/issueText';
 import { ownCopy, shippedDocument } from '../../../client/ui/editor/shipped';
 
 function sandbox(): JsonObject {
@@ -31,7 +31,7 @@ function issuesOf(doc: JsonObject): ScenarioIssue[] {
 
 /** Every problem of `doc` as "field: reason" in `lang`. */
 function texts(doc: JsonObject, lang: Language, issues = issuesOf(doc)): string[] {
-  return issues.map((issue) => describeIssue(issue, doc, translator(lang), lang)).map((i: IssueText) => `${i.field}: ${i.reason}`);
+  return describeIssues(issues, doc, translator(lang), lang).map((i: IssueText) => `${i.field}: ${i.reason}`);
 }
 
 describe('problems named by field and reason', () => {
@@ -40,7 +40,7 @@ describe('problems named by field and reason', () => {
     expect(texts(doc, 'en')).toEqual(['Region 2 (North America) — Market size: must be more than 0']);
     expect(texts(doc, 'ko')).toEqual(['지역 2 (북미)의 시장 규모: 0보다 커야 합니다']);
     const [issue] = issuesOf(doc);
-    expect(describeIssue(issue!, doc, translator('en'), 'en')).toMatchObject({ path: 'regions.1.marketSize', section: 'regions' });
+    expect(describeIssues([issue!], doc, translator('en'), 'en')[0]).toMatchObject({ path: 'regions.1.marketSize', section: 'regions' });
   });
 
   it('an upper bound, and a share said in percent as the form shows it', () => {
@@ -127,7 +127,7 @@ describe('problems named by field and reason', () => {
     expect(texts(doc, 'en', fromServer.issues)).toEqual(texts(doc, 'en'));
     expect(texts(doc, 'en')).toEqual([
       'Region 3 (Europe) — Users at the start: must be at least 0',
-      'Time between failures of one instance — Web server: must be at least 0',
+      'Time between failures of one instance — Web server: must be 0 (no failures) or at least 720 minutes',
       'Availability goal: must be at most 100%',
     ]);
   });
