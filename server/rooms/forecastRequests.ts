@@ -2,15 +2,16 @@
 // team's state as it is at this moment, and has the forecast pool compute the two futures off the
 // event loop. Each client has at most one forecast running and one waiting (a newer request
 // replaces the waiting one: the client only wants its newest answer). The future as things stand
-// is shared by every asker of the same team at the same tick.
+// is shared by every asker of the same team and carried forward while nothing else happens
+// (baseFutures.ts), so most forecasts cost one future, the one with the change.
 import type { Client } from '@colyseus/core';
 import { FORECAST_MESSAGE, forecastRequestSchema, type ForecastAnswer, type ForecastRequest } from '../../shared/protocol/forecast';
-import { bucketSize } from '../../shared/forecast/forecast';
+import { bucketSize, seriesOf, sightOf } from '../../shared/forecast/forecast';
+import { BaseFutures, liveMoment, PoolBusy } from './baseFutures';
 import { MAX_MESSAGE_CHARS } from '../../shared/protocol/messages';
 import { formatZodError } from '../../shared/protocol/zodErrors';
 import type { Logger } from '../logger';
 import type { ForecastPool } from '../forecast/pool';
-import type { JobResult } from '../forecast/jobs';
 import { jsonSize } from './commandIntake';
 import { sendError } from './roomReplies';
 import type { RoomClock } from './roomClock';
@@ -32,14 +33,15 @@ export class RoomForecasts {
   private readonly buckets = new Map<string, TokenBucket>();
   private readonly running = new Set<string>();
   private readonly waiting = new Map<string, Asked>();
-  /** Futures as things stand, by team and length, for the tick `baseTick` only. */
-  private bases = new Map<string, Promise<JobResult>>();
-  private baseTick = -1;
+  /** Each team's future as things stand, carried forward while nothing else happens. */
+  private readonly bases: BaseFutures;
 
   constructor(
     private readonly parts: { sims: TeamSims; seats: Seats; clock: RoomClock; logger: Logger; code: string },
     private readonly pool: ForecastPool,
-  ) {}
+  ) {
+    this.bases = new BaseFutures(pool);
+  }
 
   /** The `forecast` message handler. */
   receive(client: Client, message: unknown): void {
@@ -81,33 +83,34 @@ export class RoomForecasts {
     if (this.running.size >= MAX_RUNNING_PER_ROOM || !this.pool.canTake(2))
       return sendError(client, FORECAST_MESSAGE, 'forecast-busy', request.id, 'every forecast worker is busy');
     const live = sims.state(seat.team);
-    const state = JSON.stringify(live);
-    const base = this.base(seat.team, live.tick, request.ticks, state);
+    const moment = liveMoment(live, JSON.stringify(live));
+    const sight = sightOf(live);
     const changed = this.pool.run({
       kind: 'changed',
-      state,
+      state: moment.state,
       ticks: request.ticks,
       change: request.change,
       asker: { team: seat.team, player: seat.seatId },
     });
-    if (base === null || changed === null)
-      return sendError(client, FORECAST_MESSAGE, 'forecast-busy', request.id, 'every forecast worker is busy');
+    if (changed === null) return sendError(client, FORECAST_MESSAGE, 'forecast-busy', request.id, 'every forecast worker is busy');
+    const base = this.bases.ask(seat.team, moment, request.ticks);
     this.running.add(client.sessionId);
-    const fromTick = live.tick;
     Promise.all([base, changed])
       .then(([future, withChange]) => {
         const answer: ForecastAnswer = {
           id: request.id,
-          fromTick,
+          fromTick: moment.tick,
           every: bucketSize(request.ticks),
-          base: future.series,
-          changed: withChange.series,
+          base: seriesOf(future, request.ticks, sight),
+          changed: seriesOf(withChange.run, request.ticks, sight),
           created: withChange.created,
           refused: withChange.refused,
         };
         client.send(FORECAST_MESSAGE, answer);
       })
       .catch((error: unknown) => {
+        if (error instanceof PoolBusy)
+          return sendError(client, FORECAST_MESSAGE, 'forecast-busy', request.id, 'every forecast worker is busy');
         this.parts.logger.error({ room: this.parts.code, err: error }, 'a forecast failed');
         sendError(client, FORECAST_MESSAGE, 'forecast-failed', request.id, 'the forecast could not be computed');
       })
@@ -117,26 +120,6 @@ export class RoomForecasts {
         this.waiting.delete(client.sessionId);
         if (next !== undefined) this.start(next);
       });
-  }
-
-  /** The future as things stand: computed once per team, tick and length; null when the pool is full. */
-  private base(team: string, tick: number, ticks: number, state: string): Promise<JobResult> | null {
-    if (tick !== this.baseTick) {
-      this.bases = new Map();
-      this.baseTick = tick;
-    }
-    const key = `${team}:${ticks}`;
-    const known = this.bases.get(key);
-    if (known !== undefined) return known;
-    const job = this.pool.run({ kind: 'base', state, ticks });
-    if (job === null) return null;
-    // A failed base is not kept: the next asker tries again (unless a newer tick replaced the cache).
-    const bases = this.bases;
-    job.catch(() => {
-      if (bases.get(key) === job) bases.delete(key);
-    });
-    this.bases.set(key, job);
-    return job;
   }
 }
 

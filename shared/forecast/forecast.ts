@@ -29,11 +29,15 @@ export interface PreparedChange {
 
 /** A copy of `state` whose future holds no dice: the forecast's starting point. */
 export function withoutDice(state: SimState): SimState {
-  const copy = cloneState(state);
-  copy.scenario.mtbfTicks = {};
-  copy.scenario.randomIncidentsPerDay = {};
-  copy.scenario.incidents = copy.scenario.incidents.filter((incident) => incident.tick < copy.tick);
-  return copy;
+  return takeDiceOut(cloneState(state));
+}
+
+/** Takes the future's dice out of `state` itself (a copy of its own, such as one just parsed); returns it. */
+export function takeDiceOut(state: SimState): SimState {
+  state.scenario.mtbfTicks = {};
+  state.scenario.randomIncidentsPerDay = {};
+  state.scenario.incidents = state.scenario.incidents.filter((incident) => incident.tick < state.tick);
+  return state;
 }
 
 /** Replaces every `new-n` in a command's string fields by the id of the change's n-th buy; null if one is unknown. */
@@ -56,9 +60,9 @@ function substitute(command: Command, created: readonly string[]): Command | nul
  * Works out what the change does at the next tick: each command applied in order to a scratch
  * copy (as the step applies a tick's commands, before anything else happens), so that `new-n`
  * can be resolved and refusals named; the result is the log entries the step then applies again.
+ * `scratch`: a copy of `state` to try them on (a copy is made when none is given).
  */
-export function prepareChange(state: SimState, change: readonly Command[], asker: Asker): PreparedChange {
-  const scratch = cloneState(state);
+export function prepareChange(state: SimState, change: readonly Command[], asker: Asker, scratch = cloneState(state)): PreparedChange {
   const created: string[] = [];
   const refused: ForecastRefusal[] = [];
   const entries: CommandEntry[] = [];
@@ -84,13 +88,56 @@ export function bucketSize(ticks: number): number {
   return Math.ceil(ticks / FORECAST_MAX_POINTS);
 }
 
+/** What a team sees of a future: decided by the monitoring it has when it asks. */
+export interface Sight {
+  aggregated: boolean;
+  business: boolean;
+}
+
+export function sightOf(state: SimState): Sight {
+  return { aggregated: state.features.aggregatedMetrics, business: state.features.businessMetrics };
+}
+
+/** One tick of a future, as the figures the curves are made of (availability and p95 already as shown). */
+export interface TickSample {
+  tick: number;
+  money: number;
+  dau: number;
+  availability: number;
+  p95LatencyMs: number;
+  /** Index in COMPLAINT_LEVELS. */
+  complaints: number;
+}
+
+export interface FutureRun {
+  samples: TickSample[];
+  /** The tick the team went bankrupt at, within the run; else null. */
+  bankruptAt: number | null;
+}
+
+/** Steps `state` (changed in place) `ticks` ahead, `entries` applied at the first step; stops early at game over. */
+export function runSamples(state: SimState, ticks: number, entries: readonly CommandEntry[] = []): FutureRun {
+  const samples: TickSample[] = [];
+  for (let t = 0; t < ticks && state.gameOver === null; t++) {
+    step(state, t === 0 ? entries : []);
+    samples.push({
+      tick: state.tick,
+      money: state.money,
+      dau: state.summary.dau,
+      availability: share(state.summary.availability),
+      p95LatencyMs: figure(state.summary.p95LatencyMs),
+      complaints: COMPLAINT_LEVELS.indexOf(complaintsOf(state)),
+    });
+  }
+  return { samples, bankruptAt: state.gameOver?.reason === 'bankrupt' ? state.gameOver.tick : null };
+}
+
 /**
- * Steps `state` (changed in place) `ticks` ahead, `entries` applied at the first step, and reads
- * the curves as the team's console shows them now: what the team can see is decided by the
- * monitoring it has when it asks, so a change that buys monitoring does not show, for free, what
- * that monitoring would show (it must be bought to be seen). Stops early at game over.
+ * The curves of a future over `ticks` (the samples may stop sooner, at game over), a point per
+ * bucket of bucketSize(ticks) ticks: availability the bucket's mean, p95 its worst, complaints its
+ * loudest, money and users at its end, each as the team's console shows it with `sight`.
  */
-export function runFuture(state: SimState, ticks: number, entries: readonly CommandEntry[] = []): ForecastSeries {
+export function seriesOf(run: FutureRun, ticks: number, sight: Sight): ForecastSeries {
   const every = bucketSize(ticks);
   const series: ForecastSeries = {
     ticks: [],
@@ -99,39 +146,34 @@ export function runFuture(state: SimState, ticks: number, entries: readonly Comm
     availability: [],
     p95LatencyMs: [],
     complaints: [],
-    bankruptAt: null,
+    bankruptAt: run.bankruptAt,
   };
-  let seen = 0;
-  let availabilitySum = 0;
-  let worstP95 = 0;
-  let loudest = 0;
-  const metrics = state.features.aggregatedMetrics;
-  const exactUsers = state.features.businessMetrics;
-  for (let t = 0; t < ticks && state.gameOver === null; t++) {
-    step(state, t === 0 ? entries : []);
-    seen += 1;
-    availabilitySum += share(state.summary.availability);
-    worstP95 = Math.max(worstP95, figure(state.summary.p95LatencyMs));
-    loudest = Math.max(loudest, COMPLAINT_LEVELS.indexOf(complaintsOf(state)));
-    const last = t === ticks - 1 || state.gameOver !== null;
-    if (seen === every || last) {
-      series.ticks.push(state.tick);
-      series.money.push(money(state.money));
-      series.users.push(exactUsers ? whole(state.summary.dau) : rough(state.summary.dau));
-      series.availability!.push(share(availabilitySum / seen));
-      series.p95LatencyMs!.push(worstP95);
-      series.complaints.push(COMPLAINT_LEVELS[loudest] as Complaints);
-      seen = 0;
-      availabilitySum = 0;
-      worstP95 = 0;
-      loudest = 0;
-    }
+  const samples = run.samples.slice(0, ticks);
+  for (let from = 0; from < samples.length; from += every) {
+    const bucket = samples.slice(from, from + every);
+    const last = bucket[bucket.length - 1]!;
+    series.ticks.push(last.tick);
+    series.money.push(money(last.money));
+    series.users.push(sight.business ? whole(last.dau) : rough(last.dau));
+    series.availability!.push(share(bucket.reduce((sum, sample) => sum + sample.availability, 0) / bucket.length));
+    series.p95LatencyMs!.push(bucket.reduce((worst, sample) => Math.max(worst, sample.p95LatencyMs), 0));
+    series.complaints.push(COMPLAINT_LEVELS[bucket.reduce((loudest, sample) => Math.max(loudest, sample.complaints), 0)] as Complaints);
   }
-  if (state.gameOver?.reason === 'bankrupt') series.bankruptAt = state.gameOver.tick;
   // Without aggregated metrics the team sees neither figure.
-  if (!metrics) {
+  if (!sight.aggregated) {
     series.availability = null;
     series.p95LatencyMs = null;
   }
   return series;
+}
+
+/**
+ * Steps `state` (changed in place) `ticks` ahead, `entries` applied at the first step, and reads
+ * the curves as the team's console shows them now: what the team can see is decided by the
+ * monitoring it has when it asks, so a change that buys monitoring does not show, for free, what
+ * that monitoring would show (it must be bought to be seen). Stops early at game over.
+ */
+export function runFuture(state: SimState, ticks: number, entries: readonly CommandEntry[] = []): ForecastSeries {
+  const sight = sightOf(state);
+  return seriesOf(runSamples(state, ticks, entries), ticks, sight);
 }
