@@ -3,9 +3,10 @@
  * the page, outside a live game (a replay shown is replaced by the dropped one). A file that is
  * not a replay is refused with one clear line in the player's language, shown until dismissed.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { useStore, useT } from '../ui/hooks';
 import { Icon } from '../ui/Icon';
+import { useFileDrop } from '../ui/useFileDrop';
 import type { UiClient } from '../ui/uiClient';
 import { openReplayFile, replayOpening } from './viewer';
 import './replay.css';
@@ -48,58 +49,14 @@ export function OpenReplayFile({ client, disabled }: { client: UiClient; disable
   );
 }
 
-/** Whether a drag carries files (not text or a link dragged across the page). */
-function carriesFiles(event: DragEvent): boolean {
-  return event.dataTransfer?.types.includes('Files') ?? false;
-}
-
 /**
  * The page takes a dropped replay file while `enabled` (no live game on screen): a frame says so
  * while a file is dragged over it. Also shows why the last file was refused.
  */
 export function ReplayDrop({ client, enabled }: { client: UiClient; enabled: boolean }) {
   const { t } = useT();
-  const [dragging, setDragging] = useState(false);
   const opening = useStore(replayOpening);
-  useEffect(() => {
-    if (!enabled) return;
-    // dragenter/dragleave fire for every element crossed: counting them tells when the drag left the page.
-    let depth = 0;
-    const enter = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      depth++;
-      setDragging(true);
-    };
-    const leave = () => {
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const over = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      // Without this the browser would open the file itself, leaving the game.
-      event.preventDefault();
-      if (event.dataTransfer !== null) event.dataTransfer.dropEffect = 'copy';
-    };
-    const drop = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      event.preventDefault();
-      depth = 0;
-      setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file !== undefined) void openReplayFile(client, file);
-    };
-    document.addEventListener('dragenter', enter);
-    document.addEventListener('dragleave', leave);
-    document.addEventListener('dragover', over);
-    document.addEventListener('drop', drop);
-    return () => {
-      document.removeEventListener('dragenter', enter);
-      document.removeEventListener('dragleave', leave);
-      document.removeEventListener('dragover', over);
-      document.removeEventListener('drop', drop);
-      setDragging(false);
-    };
-  }, [enabled, client]);
+  const dragging = useFileDrop(enabled, (file) => void openReplayFile(client, file));
   return (
     <>
       {dragging && (

@@ -25,7 +25,8 @@ export { goalMet, goalValue } from './goals';
 export { GOAL_BOUND, type Goal, type GoalMetric } from './goals';
 export { parseChapter, usesIdea, type Chapter } from './schema';
 
-const FILES: readonly unknown[] = [
+/** The chapter files as they are on disk, in campaign order (the editor starts from their scenarios' own text). */
+export const CHAPTER_FILES: readonly unknown[] = [
   chapter01,
   chapter02,
   chapter03,
@@ -47,7 +48,7 @@ let parsed: Chapter[] | null = null;
 /** Every chapter in campaign order (validated on first use; a broken file throws naming it). */
 export function chapters(): readonly Chapter[] {
   if (parsed === null) {
-    const list = FILES.map((data) => parseChapter(data));
+    const list = CHAPTER_FILES.map((data) => parseChapter(data));
     list.forEach((chapter, index) => {
       if (chapter.number !== index + 1)
         throw new Error(`chapter ${chapter.scenario.id} is number ${chapter.number}, expected ${index + 1}`);

@@ -5,8 +5,7 @@
  * Requests come from different loopback addresses (127.0.0.x) so each test has its own buckets.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request, type IncomingHttpHeaders } from 'node:http';
-import type { IncomingMessage } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { serverOptionsFromEnv } from '../../server/config';
 import { DEFAULT_HTTP_LIMITS } from '../../server/http/requestGuard';
+import { rawRequest, type RawRequest } from '../helpers/rawRequest';
 import { AddressRateLimiter, addressKey, clientAddress } from '../../server/http/rateLimit';
 
 const LIMITS = { maxBodyBytes: 16 * 1024, create: { perMinute: 6, burst: 3 }, join: { perMinute: 60, burst: 4 } };
@@ -24,43 +24,8 @@ let server: RunningServer;
 let players = 0;
 const playerId = () => `http-limits-${process.pid}-${++players}`;
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** One request on its own connection, from `from` (a loopback address), exactly as given. */
-function send(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const body = options.body;
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path,
-        method: options.method ?? 'POST',
-        agent: false,
-        localAddress: options.from,
-        headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
-          ...options.headers,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+/** One request on its own connection, from `from` (a loopback address), exactly as given (POST unless told). */
+const send = (path: string, options: RawRequest = {}) => rawRequest(server.port, path, { method: 'POST', ...options });
 
 const create = (from: string, headers: Record<string, string> = {}, method = 'create') =>
   send(`/matchmake/${method}/game`, { from, headers, body: JSON.stringify({ mode: 'solo', playerId: playerId() }) });

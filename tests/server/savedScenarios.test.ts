@@ -4,7 +4,7 @@
  * back as the very text sent, listed per browser profile, and run as a solo game or a workshop.
  * Requests come from their own loopback addresses where the per-address limits matter.
  */
-import { request } from 'node:http';
+import { rawRequest, type RawRequest } from '../helpers/rawRequest';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HTTP_LIMITS } from '../../server/http/requestGuard';
 import { loadPreset } from '../../shared/scenarios';
@@ -12,42 +12,8 @@ import { newPlayerId, simsOf, useHarness } from './harness';
 
 const h = useHarness();
 
-interface Answer {
-  status: number;
-  body: string;
-}
-
 /** One request on its own connection from `from`, so that rate limits are per test. */
-function send(
-  path: string,
-  options: { method?: string; body?: string; from?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const body = options.body;
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: h.server.port,
-        path,
-        method: options.method ?? (body === undefined ? 'GET' : 'POST'),
-        agent: false,
-        localAddress: options.from,
-        headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
-          ...options.headers,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const send = (path: string, options: RawRequest = {}) => rawRequest(h.server.port, path, options);
 
 /** The sandbox as a teacher would start from it: a new id, a bigger Europe, a new name. */
 function classScenario(): Record<string, unknown> {

@@ -3,10 +3,11 @@
  * this browser saved on the server, or a file (picked, or dropped anywhere on the editor). Loading
  * replaces the document; with changes not yet saved anywhere, the button asks once more first.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { fetchSavedScenario, type SavedScenarioSummary } from '../../net/scenarioApi';
 import { useT } from '../hooks';
 import { Icon } from '../Icon';
+import { useFileDrop } from '../useFileDrop';
 import { canonicalText, isObject, readDocument, type JsonObject, type ReadFailure } from './document';
 import { freshDraft, type Draft } from './editorState';
 import { ownCopy, SHIPPED, shippedDocument } from './shipped';
@@ -27,10 +28,6 @@ async function readFile(file: File): Promise<{ ok: true; doc: JsonObject } | { o
   return readDocument(text);
 }
 
-function carriesFiles(event: DragEvent): boolean {
-  return event.dataTransfer?.types.includes('Files') ?? false;
-}
-
 export function SourcePicker({
   draft,
   changed,
@@ -47,7 +44,6 @@ export function SourcePicker({
   const [choice, setChoice] = useState(draft.source.kind === 'file' ? 'sandbox' : draft.source.id);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<OpenFailure | null>(null);
-  const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   const openFile = async (file: File) => {
@@ -82,41 +78,7 @@ export function SourcePicker({
   };
 
   // A scenario file dropped anywhere on the editor opens in it.
-  useEffect(() => {
-    let depth = 0;
-    const enter = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      depth++;
-      setDragging(true);
-    };
-    const leave = () => {
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const over = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      event.preventDefault();
-      if (event.dataTransfer !== null) event.dataTransfer.dropEffect = 'copy';
-    };
-    const drop = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      event.preventDefault();
-      depth = 0;
-      setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file !== undefined) void openFile(file);
-    };
-    document.addEventListener('dragenter', enter);
-    document.addEventListener('dragleave', leave);
-    document.addEventListener('dragover', over);
-    document.addEventListener('drop', drop);
-    return () => {
-      document.removeEventListener('dragenter', enter);
-      document.removeEventListener('dragleave', leave);
-      document.removeEventListener('dragover', over);
-      document.removeEventListener('drop', drop);
-    };
-  });
+  const dragging = useFileDrop(true, (file) => void openFile(file));
 
   const shippedName = (doc: JsonObject) => {
     const name = isObject(doc.name) ? doc.name[lang] : undefined;
