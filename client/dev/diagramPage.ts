@@ -4,7 +4,8 @@
  * instead of a built system), n (components, default 30), fog=1 (no
  * monitoring bought), calm=1 (no injected failures), lang=ko, tick (ms per sim tick, default
  * 1000), select (a component id to select), msaa=0|1 (force multisampling off or on), blank=1
- * (the scene with no game, for a baseline frame rate).
+ * (the scene with no game, for a baseline frame rate), effects=on|off|auto (reduced effects; the
+ * default is the stored choice).
  */
 import '@fontsource/noto-sans-kr/400.css';
 import '@fontsource/noto-sans-kr/700.css';
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
     client.send({ type: 'buy', kind: 'db', region: 'eu', engine: 'nosql', size: 'small' });
     client.runTicks(1);
   }
+  const effects = params.get('effects');
+  if (effects === 'on' || effects === 'off' || effects === 'auto') uiState.update((s) => ({ ...s, reducedEffects: effects }));
   const select = params.get('select');
   if (select !== null) uiState.update((s) => ({ ...s, selected: select }));
   const parent = document.getElementById('diagram')!;

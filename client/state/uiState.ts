@@ -23,6 +23,30 @@ export interface UiState {
   startView: 'home' | 'match' | 'workshop';
   /** Large text for a projector (the scoreboard, the instructor's console, the room's debrief). */
   projector: boolean;
+  /**
+   * Reduced effects in the diagram (fewer traffic dots, no card animations), for laptops without
+   * a good GPU: 'on' or 'off' as the player chose (remembered), or 'auto': off until the
+   * diagram's frame rate stays low, then switched on with a notice (`effectsNotice`).
+   */
+  reducedEffects: 'auto' | 'on' | 'off';
+  /** Reduced effects were switched on by themselves: the header says so and how to undo it. */
+  effectsNotice: boolean;
+}
+
+const REDUCED_EFFECTS_KEY = 'scale-up:reduced-effects';
+
+/** localStorage may be missing (Node tests) or throw (privacy mode, sandboxed iframes). */
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function storedEffects(): UiState['reducedEffects'] {
+  const stored = storage()?.getItem(REDUCED_EFFECTS_KEY);
+  return stored === 'on' || stored === 'off' ? stored : 'auto';
 }
 
 export const uiState = new Store<UiState>({
@@ -33,4 +57,14 @@ export const uiState = new Store<UiState>({
   watchedTeam: null,
   startView: 'home',
   projector: false,
+  reducedEffects: storedEffects(),
+  effectsNotice: false,
+});
+
+uiState.subscribe(({ reducedEffects }) => {
+  try {
+    if (reducedEffects !== storedEffects()) storage()?.setItem(REDUCED_EFFECTS_KEY, reducedEffects);
+  } catch {
+    // Not remembered where storage is refused; the setting still holds for this page.
+  }
 });

@@ -28,6 +28,8 @@ import { NodeCard, PRIMARY_TEXT, SECONDARY_TEXT, type CardLayers, type Highlight
 import { PALETTE } from './palette';
 import { edgePaths } from './paths';
 import { scenarioFacts, type ScenarioFacts } from './scenarioFacts';
+import { StaticCache } from './StaticCache';
+import { countFrame, frameRateWatch } from './frameRateWatch';
 import { createTextures } from './textures';
 import { TrafficLayer } from './TrafficLayer';
 
@@ -82,12 +84,18 @@ export class DiagramScene extends Phaser.Scene {
   private readonly ui: Store<UiState>;
   private readonly stage: Store<StageRect>;
   private layers!: CardLayers & {
+    still: Phaser.GameObjects.Layer;
     back: Phaser.GameObjects.Layer;
     lines: Phaser.GameObjects.Layer;
     dots: Phaser.GameObjects.Layer;
     overlay: Phaser.GameObjects.Layer;
   };
   private traffic!: TrafficLayer;
+  private stillCopy!: StaticCache;
+  private linesVersion = -1;
+  private readonly frameRate = frameRateWatch();
+  /** The selection, hover and connection the cards were last highlighted for. */
+  private highlightKey = '';
   private backdrop!: Backdrop;
   private captions!: Captions;
   private rig!: CameraRig;
@@ -155,6 +163,7 @@ export class DiagramScene extends Phaser.Scene {
     createTextures(this);
     const layer = () => this.add.layer();
     this.layers = {
+      still: layer(),
       back: layer(),
       lines: layer(),
       dots: layer(),
@@ -169,6 +178,8 @@ export class DiagramScene extends Phaser.Scene {
     this.backdrop = new Backdrop(this, this.layers.back);
     this.captions = new Captions(this, this.layers.overlay);
     this.traffic = new TrafficLayer(this, this.layers.lines, this.layers.dots);
+    const { back, lines, glow, body, marks, text, detail, badges } = this.layers;
+    this.stillCopy = new StaticCache(this, [back, lines], [glow, body, marks, text, detail, badges], this.layers.still, PALETTE.background);
     this.rig = new CameraRig(this.cameras.main);
     this.cameras.main.setBackgroundColor(PALETTE.background);
     this.interaction = new DiagramInput(
@@ -198,6 +209,7 @@ export class DiagramScene extends Phaser.Scene {
   }
 
   override update(time: number, delta: number): void {
+    const reduced = this.followEffects(delta);
     this.rig.update(delta);
     const cam = this.cameras.main;
     const zoom = cam.zoom;
@@ -219,6 +231,7 @@ export class DiagramScene extends Phaser.Scene {
         b.x + b.w < view.x - margin || b.x > view.x + view.w + margin || b.y + b.h < view.y - margin || b.y > view.y + view.h + margin,
       );
       card.setFar(!names);
+      card.setStill(reduced);
       card.setTextsShown(names);
       card.tick(time, delta / 1000);
     }
@@ -226,6 +239,24 @@ export class DiagramScene extends Phaser.Scene {
     this.layers.text.setVisible(names);
     this.captions.update(cam, this.stageView ?? { x: 0, y: 0, w: cam.width, h: cam.height });
     this.interaction.update();
+    if (this.traffic.linesVersion !== this.linesVersion) {
+      this.linesVersion = this.traffic.linesVersion;
+      this.stillCopy.touch();
+    }
+    this.stillCopy.update(delta, this.cards, reduced);
+  }
+
+  /**
+   * Whether effects are reduced now; while the player has not chosen, switches them on (with the
+   * header's notice) once the frame rate has stayed low.
+   */
+  private followEffects(delta: number): boolean {
+    const ui = this.ui.get();
+    if (ui.reducedEffects === 'auto' && countFrame(this.frameRate, delta))
+      this.ui.update((u) => (u.reducedEffects === 'auto' ? { ...u, reducedEffects: 'on', effectsNotice: true } : u));
+    const reduced = this.ui.get().reducedEffects === 'on';
+    this.traffic.setReduced(reduced);
+    return reduced;
   }
 
   /** Frames into the stage: the page area the panels leave free, in camera pixels. */
@@ -270,6 +301,7 @@ export class DiagramScene extends Phaser.Scene {
     this.geometryKey = '';
     this.backdrop.invalidate();
     this.captions.invalidate();
+    this.stillCopy.invalidate();
     this.refresh();
   }
 
@@ -307,7 +339,9 @@ export class DiagramScene extends Phaser.Scene {
       this.backdrop.draw(layout);
       this.drawCaptions();
       this.rig.setContent(layout.bounds, this.cards.size === 0);
+      this.stillCopy.setContent(layout.bounds);
     }
+    this.stillCopy.touch();
     const traffic = edgeTraffic(view, regions, edges, facts.traffic);
     this.traffic.setTraffic(traffic);
     const texts = this.syncCards(layout, view, (region) => traffic.get(`${usersNodeId(region)}>${dnsNodeId(region)}`)?.rate ?? 0);
@@ -364,12 +398,18 @@ export class DiagramScene extends Phaser.Scene {
       card.setHighlight(h, connecting !== null && h === 'none');
     }
     this.traffic.setFocus(ui.selected);
+    const key = `${connecting}|${ui.selected}|${this.interaction.hovered}`;
+    if (key !== this.highlightKey) {
+      this.highlightKey = key;
+      this.stillCopy.invalidate();
+    }
   }
 
   private teardown(): void {
     for (const stop of this.unsubscribe.splice(0)) stop();
     this.interaction.destroy();
     this.captions.destroy();
+    this.stillCopy.destroy();
     for (const card of this.cards.values()) card.destroy();
     this.cards.clear();
   }

@@ -114,6 +114,10 @@ export class NodeCard {
   private fade = 1;
   private shaken = false;
   private culled = false;
+  /** Drawn in the diagram's still copy (StaticCache) instead of live. */
+  private cached = false;
+  /** Reduced effects: no pulse, shake or pulsing ring (the card stays in the still copy). */
+  private still = false;
   private textsShown = true;
   /** The content whose texts are on screen (they lag behind while hidden). */
   private drawnTexts: CardContent | null = null;
@@ -283,6 +287,34 @@ export class NodeCard {
     if (!culled && this.textsShown) this.applyTexts();
   }
 
+  /** Whether the card changes from frame to frame: a pulse, a shake or a selection ring. */
+  get animating(): boolean {
+    const content = this.content;
+    if (content === null || this.culled || this.still) return false;
+    const style = STATE_STYLES[content.state];
+    return style.pulseSeconds > 0 || style.shake || (this.highlight !== 'none' && this.highlight !== 'hover');
+  }
+
+  /** Reduced effects: the card's state shows in colour and badge only, without motion. */
+  setStill(still: boolean): void {
+    if (still === this.still) return;
+    this.still = still;
+    if (!still) return;
+    this.glow?.setAlpha(0.55);
+    this.edge.setAlpha(this.fade);
+    this.badge.setScale(BADGE_SIZE / (BADGE_SIZE * TEX_SCALE));
+    if (this.highlight !== 'none' && this.highlight !== 'hover') this.ring.setAlpha(1);
+    if (this.shaken) this.place(0);
+    this.shaken = false;
+  }
+
+  /** Hides the card while the still copy shows it, or shows it again. */
+  setCached(cached: boolean): void {
+    if (cached === this.cached) return;
+    this.cached = cached;
+    this.applyVisibility();
+  }
+
   /** Eases the load bar and runs the pulse and shake. */
   tick(time: number, dt: number): void {
     const content = this.content;
@@ -295,6 +327,7 @@ export class NodeCard {
         this.barFill.setDisplaySize(Math.max(0.001, this.barWidth() * Math.min(1, this.load)), BAR_H).setTint(utilisationColour(this.load));
       }
     }
+    if (this.still) return;
     let shake = 0;
     if (style.pulseSeconds > 0) {
       const wave = 0.5 + 0.5 * Math.sin((time / 1000 / style.pulseSeconds + this.phase) * Math.PI * 2);
@@ -356,7 +389,7 @@ export class NodeCard {
 
   /** What is drawn follows the state, the highlight and whether the card is in view. */
   private applyVisibility(): void {
-    const on = !this.culled;
+    const on = !this.culled && !this.cached;
     const content = this.content;
     const style = content === null ? null : STATE_STYLES[content.state];
     this.stack.forEach((img, i) => img.setVisible(on && !this.far && (content?.instances ?? 1) >= 3 - i));

@@ -28,8 +28,17 @@ import {
 const THIN_LINE_ZOOM = 0.6;
 /** Slots in the pool: the most dots drawn at once. */
 const DOT_POOL = 9000;
+/** The most dots with reduced effects: every edge keeps its dots' colour and speed, at a lower density. */
+const REDUCED_DOT_POOL = 2000;
 const PHI = 0.6180339887498949;
 const PHI2 = 0.7548776662466927;
+/**
+ * Side of the cells that take one dot each, as a share of a dot's diameter on screen (and at least
+ * MIN_DOT_CELL_PX canvas pixels): where edges run side by side, dots that would mostly cover each
+ * other are drawn once (a pixel shows one dot however many pass over it).
+ */
+const DOT_CELL = 0.6;
+const MIN_DOT_CELL_PX = 3;
 /** Seconds for displayed figures to close most of the gap to new server values. */
 const EASE_SECONDS = 0.6;
 /** How often dot counts are re-allocated and edge lines redrawn, ms. */
@@ -65,9 +74,15 @@ export class TrafficLayer {
   private zoom = 1;
   private sinceAllocation = Infinity;
   private linesDirty = true;
+  /** Counts the times the lines were drawn again (the scene's still copy follows them). */
+  linesVersion = 0;
   /** Edges touching this node are drawn brighter (the selected component). */
   private focus: string | null = null;
   private readonly point = { x: 0, y: 0 };
+  /** The most dots drawn now (fewer with reduced effects). */
+  private pool = DOT_POOL;
+  /** Which cells of the canvas have a dot this frame. */
+  private occupied = new Uint8Array(0);
 
   constructor(scene: Phaser.Scene, lineLayer: Phaser.GameObjects.Layer, dotLayer: Phaser.GameObjects.Layer) {
     this.lines = new LineRenderer(scene);
@@ -125,6 +140,14 @@ export class TrafficLayer {
     this.linesDirty = true;
   }
 
+  /** Reduced effects: fewer dots. */
+  setReduced(reduced: boolean): void {
+    const pool = reduced ? REDUCED_DOT_POOL : DOT_POOL;
+    if (pool === this.pool) return;
+    this.pool = pool;
+    this.sinceAllocation = Infinity;
+  }
+
   /** Dots currently drawn. */
   get dotCount(): number {
     return this.used;
@@ -151,11 +174,11 @@ export class TrafficLayer {
       this.sinceAllocation = 0;
       const scale = Math.min(1, Math.max(0.5, zoom));
       const wanted = this.edges.map((s) => dotsOnEdge(10 ** s.logRate - 1, s.path.length * scale));
-      const given = allocateDots(wanted, DOT_POOL);
+      const given = allocateDots(wanted, this.pool);
       this.edges.forEach((s, i) => (s.dots = given[i] ?? 0));
       this.drawLines();
     } else if (this.linesDirty) this.drawLines();
-    this.moveDots(time, dt, view);
+    this.moveDots(time, dt, zoom, view);
   }
 
   destroy(): void {
@@ -163,11 +186,17 @@ export class TrafficLayer {
     this.dots.destroy();
   }
 
-  private moveDots(time: number, dt: number, view: ViewRect): void {
+  private moveDots(time: number, dt: number, zoom: number, view: ViewRect): void {
     const x0 = view.x - ERROR_DOT_SIZE;
     const y0 = view.y - ERROR_DOT_SIZE;
     const x1 = view.x + view.w + ERROR_DOT_SIZE;
     const y1 = view.y + view.h + ERROR_DOT_SIZE;
+    const cellsPerWorld = zoom / Math.max(MIN_DOT_CELL_PX, DOT_CELL * DOT_SIZE * zoom);
+    const columns = Math.ceil((x1 - x0) * cellsPerWorld) + 1;
+    const cells = columns * (Math.ceil((y1 - y0) * cellsPerWorld) + 1);
+    if (this.occupied.length < cells) this.occupied = new Uint8Array(cells);
+    else this.occupied.fill(0, 0, cells);
+    const occupied = this.occupied;
     const dots = this.dots;
     const p = this.point;
     const pulse = 0.55 + 0.45 * Math.sin(time * 0.012);
@@ -180,11 +209,15 @@ export class TrafficLayer {
       const errShare = errorDotShare(s.target.errorShare === null ? null : s.error);
       const colour = dotColour(s.latency);
       const errorAlpha = s.error > ERROR_PULSE_SHARE ? pulse : 1;
-      for (let i = 0; i < n && k < DOT_POOL; i++) {
+      for (let i = 0; i < n && k < this.pool; i++) {
         const f = (i * PHI + s.seed + s.travel) % 1;
         const failing = errShare > 0 && (i * PHI2 + s.seed * 0.5) % 1 < errShare;
         pointAt(path, f, p);
         if (p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1) continue;
+        const cell = (((p.y - y0) * cellsPerWorld) | 0) * columns + (((p.x - x0) * cellsPerWorld) | 0);
+        // A failed request is always drawn: it is the one dot that must not hide behind another.
+        if (occupied[cell] === 1 && !failing) continue;
+        occupied[cell] = 1;
         // Fade in and out at the ends, where the dot meets a box.
         const ends = Math.min(1, f * 14, (1 - f) * 14);
         if (failing) dots.put(k++, p.x, p.y, ERROR_DOT_SIZE, ERROR_DOT_COLOUR, errorAlpha * ends, true);
@@ -197,6 +230,7 @@ export class TrafficLayer {
 
   private drawLines(): void {
     this.linesDirty = false;
+    this.linesVersion++;
     const lines = this.lines;
     // A solid line is its route's polyline (a few straight stretches and rounded corners, square
     // when zoomed far out, where a corner is a pixel or two); a dashed one takes every other pair

@@ -23,7 +23,7 @@
  * The client is built with Vite (both pages) into a temporary folder and served by Vite's
  * preview server; without Chromium the cases report a warning and no figures.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,10 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const COMPONENTS = 200;
 const FPS_GOAL = 60;
 const FRAME_MS_GOAL = 8;
+/** The diagram's frame rate against the blank scene's at the same size, in the same run. */
+const SHARE_OF_BLANK_GOAL = 0.8;
+/** Share of a core that other processes may use during the window before the case says so. */
+const OTHER_CPU_WARNING = 0.15;
 /** Seconds of warm-up (fonts, textures, easing to the sim's figures) before the window. */
 const WARM_UP_MS = 4000;
 /** The measured window is this many times `--min-ms` (5 s by default). */
@@ -168,17 +172,57 @@ function measureInPage(windowMs: number): Promise<PageFigures> {
   });
 }
 
+/**
+ * CPU time (clock ticks, Linux /proc; null elsewhere) of the whole machine and of this process with
+ * its descendants (the browser and its GPU process): the difference over a window is other work.
+ */
+function cpuTicks(): { machine: number; ours: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user, nice, system, irq, softirq, steal: busy time (idle and iowait are not).
+    const machine = [0, 1, 2, 5, 6, 7].reduce((sum, i) => sum + (fields[i] ?? 0), 0);
+    const parent = new Map<number, number>();
+    const used = new Map<number, number>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        // The command name may hold spaces: the fields that follow start after its closing parenthesis.
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        parent.set(Number(entry), Number(rest[1]));
+        used.set(Number(entry), Number(rest[11]) + Number(rest[12]));
+      } catch {
+        // The process ended while the list was read.
+      }
+    }
+    let ours = 0;
+    for (const [pid, ticks] of used) {
+      let p: number | undefined = pid;
+      while (p !== undefined && p > 1 && p !== process.pid) p = parent.get(p);
+      if (p === process.pid) ours += ticks;
+    }
+    return { machine, ours };
+  } catch {
+    return null;
+  }
+}
+
 function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
 }
 
-/** The diagram with `COMPONENTS` components (or a blank scene) at one viewport size. */
-function renderCase(id: string, viewport: Viewport, blank: boolean): BenchCase {
-  const title = blank
-    ? `blank scene, ${viewport.width}×${viewport.height}`
-    : `${COMPONENTS} components, ${viewport.width}×${viewport.height}`;
+/** The blank scene's frame rate by viewport width, from this run (the diagram's cases compare with it). */
+const blankFps = new Map<number, number>();
+
+type Scene = 'blank' | 'full' | 'reduced';
+
+/** The diagram with `COMPONENTS` components, with full or reduced effects, or a blank scene, at one viewport size. */
+function renderCase(id: string, viewport: Viewport, scene: Scene): BenchCase {
+  const blank = scene === 'blank';
+  const size = `${viewport.width}×${viewport.height}`;
+  const title = blank ? `blank scene, ${size}` : `${COMPONENTS} components, ${scene} effects, ${size}`;
   return {
     id,
     group: 'client',
@@ -200,13 +244,21 @@ function renderCase(id: string, viewport: Viewport, blank: boolean): BenchCase {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       try {
-        const query = blank ? 'blank=1' : `n=${COMPONENTS}&calm=1`;
+        const query = blank ? 'blank=1' : `n=${COMPONENTS}&calm=1&effects=${scene === 'reduced' ? 'on' : 'off'}`;
         await page.goto(new URL(`dev/diagram.html?${query}`, url).href);
         await page.waitForFunction(() => (window as { __diagram?: unknown }).__diagram !== undefined, undefined, { timeout: 30_000 });
         await page.waitForTimeout(WARM_UP_MS);
         // tsx compiles with keepNames, which wraps named inner functions in a `__name` helper the page lacks.
         await page.evaluate('globalThis.__name ??= (f) => f');
+        const cpuBefore = cpuTicks();
+        const windowStart = performance.now();
         const figures = await page.evaluate(measureInPage, options.minMs * WINDOW_PER_MIN_MS);
+        const cpuAfter = cpuTicks();
+        // Clock ticks are 1/100 s on Linux.
+        const otherCores =
+          cpuBefore === null || cpuAfter === null
+            ? 0
+            : (cpuAfter.machine - cpuBefore.machine - (cpuAfter.ours - cpuBefore.ours)) / 100 / ((performance.now() - windowStart) / 1000);
         const metrics = {
           components: blank ? 0 : figures.components,
           dots: figures.dots,
@@ -218,17 +270,39 @@ function renderCase(id: string, viewport: Viewport, blank: boolean): BenchCase {
           updateP50Ms: quantile(figures.updateMs, 0.5),
           renderP50Ms: quantile(figures.renderMs, 0.5),
         };
+        if (blank) blankFps.set(viewport.width, metrics.fps);
+        const baseline = blankFps.get(viewport.width);
+        const share: Record<string, number> = baseline === undefined || baseline <= 0 ? {} : { fpsShareOfBlank: metrics.fps / baseline };
         const goals = blank
           ? []
           : [
               checkGoal({ metric: 'fps', op: '>=', target: FPS_GOAL, label: `≥ ${FPS_GOAL} fps` }, metrics),
+              ...(share['fpsShareOfBlank'] === undefined
+                ? []
+                : [
+                    checkGoal(
+                      {
+                        metric: 'fpsShareOfBlank',
+                        op: '>=',
+                        target: SHARE_OF_BLANK_GOAL,
+                        label: `fps ≥ ${SHARE_OF_BLANK_GOAL} × blank (${share['fpsShareOfBlank'].toFixed(2)})`,
+                      },
+                      share,
+                    ),
+                  ]),
               checkGoal(
                 { metric: 'stepP95Ms', op: '<', target: FRAME_MS_GOAL, label: `main thread p95 < ${FRAME_MS_GOAL} ms/frame` },
                 metrics,
               ),
             ];
-        const warnings = [`renderer: ${figures.renderer}`, ...errors.map((e) => `page error: ${e}`)];
-        return { id, group: 'client', title, metrics, goals, warnings };
+        const warnings = [
+          `renderer: ${figures.renderer}`,
+          ...(otherCores > OTHER_CPU_WARNING
+            ? [`other processes used ${(otherCores * 100).toFixed(0)} % of a core during the window: the machine was not quiet`]
+            : []),
+          ...errors.map((e) => `page error: ${e}`),
+        ];
+        return { id, group: 'client', title, metrics: { ...metrics, ...share }, goals, warnings };
       } finally {
         await context.close();
       }
@@ -240,10 +314,12 @@ export function clientRenderCases(): BenchCase[] {
   const small = { width: 1280, height: 720 };
   const large = { width: 1920, height: 1080 };
   return [
-    renderCase('client-blank-720', small, true),
-    renderCase('client-render-720', small, false),
-    renderCase('client-blank-1080', large, true),
-    renderCase('client-render-1080', large, false),
+    renderCase('client-blank-720', small, 'blank'),
+    renderCase('client-render-720', small, 'full'),
+    renderCase('client-reduced-720', small, 'reduced'),
+    renderCase('client-blank-1080', large, 'blank'),
+    renderCase('client-render-1080', large, 'full'),
+    renderCase('client-reduced-1080', large, 'reduced'),
   ];
 }
 

@@ -144,6 +144,7 @@ export const GROUPS: Record<string, { title: string; columns: Column[]; notes?: 
       { key: 'components', label: 'components', digits: 0 },
       { key: 'dots', label: 'dots', digits: 0 },
       { key: 'fps', label: 'fps', digits: 1 },
+      { key: 'fpsShareOfBlank', label: 'fps ÷ blank', digits: 2 },
       { key: 'intervalP50Ms', label: 'frame p50 ms', digits: 1 },
       { key: 'intervalP95Ms', label: 'p95', digits: 1 },
       { key: 'stepP50Ms', label: 'main thread p50 ms', digits: 2 },
