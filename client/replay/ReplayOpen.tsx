@@ -7,6 +7,7 @@ import { useRef } from 'preact/hooks';
 import { useStore, useT } from '../ui/hooks';
 import { Icon } from '../ui/Icon';
 import { useFileDrop } from '../ui/useFileDrop';
+import { FileDropFrame, JsonFileField } from '../ui/fileOpening';
 import type { UiClient } from '../ui/uiClient';
 import { openReplayFile, replayOpening } from './viewer';
 import './replay.css';
@@ -29,22 +30,7 @@ export function OpenReplayFile({ client, disabled }: { client: UiClient; disable
         {t('ui.replay.openFile')}
       </button>
       <span class="su-muted su-replay-open-help">{t('ui.replay.openFileHelp')}</span>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        class="su-visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-replay-file
-        onChange={(event) => {
-          const field = event.currentTarget as HTMLInputElement;
-          const file = field.files?.[0];
-          // Cleared, so that picking the same file again (after fixing it) opens it again.
-          field.value = '';
-          if (file !== undefined) void openReplayFile(client, file);
-        }}
-      />
+      <JsonFileField inputRef={input} data="replay-file" onFile={(file) => void openReplayFile(client, file)} />
     </div>
   );
 }
@@ -59,14 +45,7 @@ export function ReplayDrop({ client, enabled }: { client: UiClient; enabled: boo
   const dragging = useFileDrop(enabled, (file) => void openReplayFile(client, file));
   return (
     <>
-      {dragging && (
-        <div class="su-replay-drop" aria-hidden="true">
-          <span class="su-replay-drop-text">
-            <Icon name="chevronDown" size={28} />
-            {t('ui.replay.dropHere')}
-          </span>
-        </div>
-      )}
+      {dragging && <FileDropFrame text={t('ui.replay.dropHere')} />}
       {/* A link's missing replay is said on the link's own page. */}
       {opening.status === 'failed' && opening.error !== 'notFound' && (
         <div class="su-replay-refused" role="alert" data-replay-error={opening.error} title={opening.detail}>

@@ -6,22 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GameClient } from '../../client/net/gameClient';
+import { memoryStorage } from '../helpers/memoryStorage';
 import { purchasePrice } from '../../shared/sim';
 import { startHarness, until, type Harness } from '../server/harness';
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 describe('GameClient forecasts', () => {
   let harness: Harness;

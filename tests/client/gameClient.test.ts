@@ -6,22 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GameClient } from '../../client/net/gameClient';
+import { memoryStorage } from '../helpers/memoryStorage';
 import { startHarness, until, type Harness } from '../server/harness';
-
-/** localStorage as the browser has it, in memory. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 describe('GameClient across two games', () => {
   let harness: Harness;

@@ -6,8 +6,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { fetchSavedScenario, type SavedScenarioSummary } from '../../net/scenarioApi';
 import { useT } from '../hooks';
-import { Icon } from '../Icon';
 import { useFileDrop } from '../useFileDrop';
+import { FileDropFrame, JsonFileField } from '../fileOpening';
 import { canonicalText, isObject, readDocument, type JsonObject, type ReadFailure } from './document';
 import { freshDraft, type Draft } from './editorState';
 import { ownCopy, SHIPPED, shippedDocument } from './shipped';
@@ -124,34 +124,13 @@ export function SourcePicker({
       <button type="button" class="su-btn" data-action="open-file" onClick={() => input.current?.click()}>
         {t('ui.editor.openFile')}
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        class="su-visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-scenario-file
-        onChange={(event) => {
-          const field = event.currentTarget as HTMLInputElement;
-          const file = field.files?.[0];
-          field.value = '';
-          if (file !== undefined) void openFile(file);
-        }}
-      />
+      <JsonFileField inputRef={input} data="scenario-file" onFile={(file) => void openFile(file)} />
       {failure !== null && (
         <p class="su-ed-refused" role="alert" data-file-error={failure}>
           {t(`ui.editor.file.${failure}`)}
         </p>
       )}
-      {dragging && (
-        <div class="su-ed-drop" aria-hidden="true">
-          <span class="su-ed-drop-text">
-            <Icon name="chevronDown" size={28} />
-            {t('ui.editor.dropHere')}
-          </span>
-        </div>
-      )}
+      {dragging && <FileDropFrame text={t('ui.editor.dropHere')} />}
     </div>
   );
 }
