@@ -7,24 +7,25 @@ import { parseScenario } from './schema';
 
 export { parseScenario, scenarioSchema } from './schema';
 
-const PRESETS: Record<string, unknown> = {
+/** The free-play presets' files as they are on disk, in menu order (the editor starts from their own text). */
+export const PRESET_FILES: Readonly<Record<string, unknown>> = {
   sandbox,
   'constant-load': constantLoad,
 };
 
 /** Names of the shipped free-play scenarios, in menu order (chapters are listed by the campaign). */
-export const PRESET_IDS = Object.keys(PRESETS);
+export const PRESET_IDS = Object.keys(PRESET_FILES);
 
 /** A shipped scenario (a preset or a chapter's) by id, validated; throws with the known presets when there is none. */
 export function loadPreset(id: string): Scenario {
   const chapter = findChapter(id);
   if (chapter !== null) return chapter.scenario;
-  const data = PRESETS[id];
+  const data = PRESET_FILES[id];
   if (data === undefined) throw new Error(`unknown scenario "${id}" (known: ${PRESET_IDS.join(', ')} and the campaign's chapters)`);
   return parseScenario(data);
 }
 
 /** Whether a scenario with this id ships with the game. */
 export function isShippedScenario(id: string): boolean {
-  return Object.hasOwn(PRESETS, id) || findChapter(id) !== null;
+  return Object.hasOwn(PRESET_FILES, id) || findChapter(id) !== null;
 }

@@ -3,9 +3,8 @@
  * defaults and reorders keys), for the editor to start from: the free-play presets and the
  * scenario of every campaign chapter.
  */
-import constantLoad from '../../../assets/scenarios/constant-load.json' with { type: 'json' };
-import sandbox from '../../../assets/scenarios/sandbox.json' with { type: 'json' };
 import { CHAPTER_FILES } from '../../../shared/campaign';
+import { PRESET_FILES } from '../../../shared/scenarios';
 import { isObject, setIn, type JsonObject } from './document';
 
 interface ShippedScenario {
@@ -21,8 +20,7 @@ function entry(doc: unknown, chapter: number | null): ShippedScenario[] {
 
 /** The presets, then the chapters in campaign order. */
 export const SHIPPED: readonly ShippedScenario[] = [
-  ...entry(sandbox, null),
-  ...entry(constantLoad, null),
+  ...Object.values(PRESET_FILES).flatMap((file) => entry(file, null)),
   ...CHAPTER_FILES.flatMap((file, index) => (isObject(file) ? entry(file.scenario, index + 1) : [])),
 ];
 
