@@ -30,6 +30,7 @@ import { Header } from './header/Header';
 import { useStore, useT } from './hooks';
 import { Icon } from './Icon';
 import { Inspector } from './inspector/Inspector';
+import { EffectsToggle } from './stage/EffectsToggle';
 import { SystemList } from './inspector/SystemList';
 import { stageRect } from '../state/stageRect';
 import { labelForId } from './names';
@@ -87,6 +88,7 @@ function Stage({
   const over = team?.gameOver ?? null;
   return (
     <div class="su-stage" ref={ref}>
+      <EffectsToggle />
       {forecast}
       {connectingFrom !== null && (
         <div class="su-banner" role="status">

@@ -59,6 +59,8 @@ export interface DiagramDescription {
   /** Edge ids, `from>to`. */
   edges: string[];
   dots: number;
+  /** Whether the last frame was drawn with reduced effects. */
+  reducedEffects: boolean;
 }
 
 export interface DiagramOptions {
@@ -94,6 +96,7 @@ export class DiagramScene extends Phaser.Scene {
   private stillCopy!: StaticCache;
   private linesVersion = -1;
   private readonly frameRate = frameRateWatch();
+  private reduced = false;
   /** The selection, hover and connection the cards were last highlighted for. */
   private highlightKey = '';
   private backdrop!: Backdrop;
@@ -156,7 +159,14 @@ export class DiagramScene extends Phaser.Scene {
         texts,
       };
     });
-    return { cards, labels: this.captions.describe(), zoom: cam.zoom * toCss, edges: this.edges.map((e) => e.id), dots: this.dotCount };
+    return {
+      cards,
+      labels: this.captions.describe(),
+      zoom: cam.zoom * toCss,
+      edges: this.edges.map((e) => e.id),
+      dots: this.dotCount,
+      reducedEffects: this.reduced,
+    };
   }
 
   create(): void {
@@ -248,7 +258,7 @@ export class DiagramScene extends Phaser.Scene {
 
   /**
    * Whether effects are reduced now; while the player has not chosen, switches them on (with the
-   * header's notice) once the frame rate has stayed low.
+   * button's notice) once the frame rate has stayed low.
    */
   private followEffects(delta: number): boolean {
     const ui = this.ui.get();
@@ -256,6 +266,7 @@ export class DiagramScene extends Phaser.Scene {
       this.ui.update((u) => (u.reducedEffects === 'auto' ? { ...u, reducedEffects: 'on', effectsNotice: true } : u));
     const reduced = this.ui.get().reducedEffects === 'on';
     this.traffic.setReduced(reduced);
+    this.reduced = reduced;
     return reduced;
   }
 

@@ -73,6 +73,29 @@ function headerOverlaps(): string[] {
   return found;
 }
 
+/**
+ * Runs in the page: how many pixels narrower the header could be before its row wraps (its spare
+ * room, printed so that a change eating into it shows before the row breaks on some machine).
+ */
+function headerSpareRoom(): number {
+  const header = document.querySelector<HTMLElement>('.su-header');
+  const brand = document.querySelector('.su-brand');
+  if (header === null || brand === null) return 0;
+  const parts = [...header.querySelectorAll('.su-figures > *, .su-header-end')];
+  const oneRow = () => parts.every((part) => part.getBoundingClientRect().top < brand.getBoundingClientRect().bottom);
+  const full = header.getBoundingClientRect().width;
+  let low = 0;
+  let high = full;
+  while (high - low > 1) {
+    const cut = (low + high) / 2;
+    header.style.width = `${full - cut}px`;
+    if (oneRow()) low = cut;
+    else high = cut;
+  }
+  header.style.width = '';
+  return Math.floor(low);
+}
+
 /** The smallest text a player should have to read, CSS pixels. */
 const MIN_TEXT_PX = 11;
 
@@ -326,6 +349,7 @@ describe.skipIf(!enabled)('readability at common screen sizes', () => {
           }, RUNWAY_WARN_TICKS - 1);
           await page.locator('[data-figure="runway"]').waitFor({ timeout: 10_000 });
           const crowdedHeader = await page.evaluate(headerOverlaps);
+          console.info(`${label}: the header's row has ${await page.evaluate(headerSpareRoom)} px to spare`);
           await page.screenshot({
             path: join(SCREENSHOTS, `readability-${label}-header.png`),
             clip: { x: 0, y: 0, width: viewport.width, height: 60 },

@@ -1,7 +1,7 @@
 /**
  * The top bar: the team's headline figures (each shown only as far as its monitoring reveals
- * it), the users' complaints (always heard), the clock and its controls, the connection, the
- * diagram's reduced effects and the language.
+ * it), the users' complaints (always heard), the clock and its controls, the connection and the
+ * language.
  */
 import type { TeamView } from '../../../shared/sim';
 import type { ConnectionStatus, GameModel } from '../../state/model';
@@ -12,7 +12,6 @@ import { LanguageSwitch } from '../LanguageSwitch';
 import type { UiClient } from '../uiClient';
 import { ClockControls } from './ClockControls';
 import { ConnectionIndicator } from './ConnectionIndicator';
-import { EffectsToggle } from './EffectsToggle';
 import { FigureValue } from './FigureValue';
 import { JoinCode } from './JoinCode';
 import { RunwayWarning } from './RunwayWarning';
@@ -77,7 +76,6 @@ export function Header({
           <Icon name="book" />
           <span class="su-learn-text">{t('ui.concepts.open')}</span>
         </button>
-        <EffectsToggle />
         <LanguageSwitch />
       </div>
     </header>

@@ -1,8 +1,8 @@
 /**
  * "Reduced effects": fewer traffic dots and no card animations in the diagram, for laptops
- * without a good GPU. The player's choice is remembered (uiState); when the diagram switched it on
- * by itself because its frame rate stayed low, a notice under the button says so and offers to
- * turn it off again.
+ * without a good GPU. The button sits in the diagram's corner, beside what it changes. The
+ * player's choice is remembered (uiState); when the diagram switched it on by itself because its
+ * frame rate stayed low, a notice above the button says so and offers to turn it off again.
  */
 import { uiState } from '../../state/uiState';
 import { useStore, useT } from '../hooks';
@@ -20,11 +20,11 @@ export function EffectsToggle() {
         type="button"
         class="su-btn su-effects-btn"
         aria-pressed={on}
-        aria-label={t('ui.effects.toggle')}
         title={t('ui.effects.hint')}
         onClick={() => choose(on ? 'off' : 'on')}
       >
         <Icon name="dot" />
+        <span class="su-effects-text">{t('ui.effects.toggle')}</span>
       </button>
       {effectsNotice && on && (
         <div class="su-effects-notice" role="status">
