@@ -121,12 +121,12 @@ export class Captions {
 
   /**
    * Places the names for the camera, inside `stage` (the part of the canvas the page's panels
-   * leave free, camera pixels). Cheap when neither moved.
+   * leave free, camera pixels). Cheap when neither moved; true when the names moved.
    */
-  update(camera: Phaser.Cameras.Scene2D.Camera, stage: ScreenRect): void {
+  update(camera: Phaser.Cameras.Scene2D.Camera, stage: ScreenRect): boolean {
     const zoom = camera.zoom;
     const key = `${zoom},${camera.scrollX},${camera.scrollY},${stage.x},${stage.y},${stage.w},${stage.h},${this.signature.length}`;
-    if (key === this.placed) return;
+    if (key === this.placed) return false;
     this.placed = key;
     const r = this.ratio;
     const hw = camera.width / 2;
@@ -188,6 +188,7 @@ export class Captions {
       region.text.setVisible(shown);
       if (shown) region.text.setPosition(wx(x), wy(headerMid)).setScale(scale);
     }
+    return true;
   }
 
   /** The names on screen and their size, CSS pixels. */

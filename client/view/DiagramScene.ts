@@ -97,8 +97,8 @@ export class DiagramScene extends Phaser.Scene {
   private linesVersion = -1;
   private readonly frameRate = frameRateWatch();
   private reduced = false;
-  /** The selection, hover and connection the cards were last highlighted for. */
-  private highlightKey = '';
+  /** The connection and selection the still picture was last asked for. */
+  private highlighted: { connecting: string | null; selected: string | null } = { connecting: null, selected: null };
   private backdrop!: Backdrop;
   private captions!: Captions;
   private rig!: CameraRig;
@@ -188,8 +188,18 @@ export class DiagramScene extends Phaser.Scene {
     this.backdrop = new Backdrop(this, this.layers.back);
     this.captions = new Captions(this, this.layers.overlay);
     this.traffic = new TrafficLayer(this, this.layers.lines, this.layers.dots);
-    const { back, lines, glow, body, marks, text, detail, badges } = this.layers;
-    this.stillCopy = new StaticCache(this, [back, lines], [glow, body, marks, text, detail, badges], this.layers.still, PALETTE.background);
+    const { still, back, lines, glow, body, marks, text, detail, badges, overlay } = this.layers;
+    this.stillCopy = new StaticCache(
+      this,
+      {
+        under: [back, lines],
+        cards: [glow, body, marks, text, detail, badges],
+        over: [overlay],
+        host: still,
+        prepare: () => this.traffic.flushLines(),
+      },
+      PALETTE.background,
+    );
     this.rig = new CameraRig(this.cameras.main);
     this.cameras.main.setBackgroundColor(PALETTE.background);
     this.interaction = new DiagramInput(
@@ -247,7 +257,7 @@ export class DiagramScene extends Phaser.Scene {
     }
     this.layers.detail.setVisible(details);
     this.layers.text.setVisible(names);
-    this.captions.update(cam, this.stageView ?? { x: 0, y: 0, w: cam.width, h: cam.height });
+    if (this.captions.update(cam, this.stageView ?? { x: 0, y: 0, w: cam.width, h: cam.height })) this.stillCopy.invalidate();
     this.interaction.update();
     if (this.traffic.linesVersion !== this.linesVersion) {
       this.linesVersion = this.traffic.linesVersion;
@@ -331,7 +341,9 @@ export class DiagramScene extends Phaser.Scene {
     this.view = view;
     if (model === null || view === null || team === null) {
       this.layout = null;
+      this.geometryKey = '';
       this.traffic.setEdges([], new Map());
+      this.stillCopy.setLaidOut(false);
       return;
     }
     const facts = scenarioFacts(model.scenario, view);
@@ -350,7 +362,7 @@ export class DiagramScene extends Phaser.Scene {
       this.backdrop.draw(layout);
       this.drawCaptions();
       this.rig.setContent(layout.bounds, this.cards.size === 0);
-      this.stillCopy.setContent(layout.bounds);
+      this.stillCopy.setLaidOut(true);
     }
     this.stillCopy.touch();
     const traffic = edgeTraffic(view, regions, edges, facts.traffic);
@@ -409,11 +421,12 @@ export class DiagramScene extends Phaser.Scene {
       card.setHighlight(h, connecting !== null && h === 'none');
     }
     this.traffic.setFocus(ui.selected);
-    const key = `${connecting}|${ui.selected}|${this.interaction.hovered}`;
-    if (key !== this.highlightKey) {
-      this.highlightKey = key;
-      this.stillCopy.invalidate();
-    }
+    // Connecting dims every card that cannot take the link: the picture is wrong at once. A new
+    // selection is drawn live at once (its ring pulses) and its brighter lines reach the picture
+    // with the next one; the card under the pointer is drawn live over the picture.
+    if (connecting !== this.highlighted.connecting) this.stillCopy.invalidate();
+    else if (ui.selected !== this.highlighted.selected) this.stillCopy.refresh();
+    this.highlighted = { connecting, selected: ui.selected };
   }
 
   private teardown(): void {

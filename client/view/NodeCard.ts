@@ -295,6 +295,11 @@ export class NodeCard {
     return style.pulseSeconds > 0 || style.shake || (this.highlight !== 'none' && this.highlight !== 'hover');
   }
 
+  /** Whether the pointer is over the card (its highlight is then a faint ring). */
+  get hovered(): boolean {
+    return this.highlight === 'hover';
+  }
+
   /** Reduced effects: the card's state shows in colour and badge only, without motion. */
   setStill(still: boolean): void {
     if (still === this.still) return;

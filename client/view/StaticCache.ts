@@ -1,25 +1,34 @@
 /**
- * The diagram's still parts (region panels, edge lines, cards and their texts) drawn once into a
- * screen-sized texture and copied to the canvas each frame, so that a frame costs one opaque copy
- * plus the traffic dots instead of every panel, line, card and text blended again. On a software
- * renderer (a laptop without a good GPU), where every blended pixel is paid for on the CPU, that
- * is the difference between a smooth and a stuttering diagram.
+ * The diagram's still parts (region panels, edge lines, cards and their texts, lane and region
+ * names) drawn once into a screen-sized texture, and shown from a page element under the WebGL
+ * canvas (StillPicture): each frame the canvas draws only what moves, the traffic dots and the
+ * cards that animate, over a transparent background, and the browser's compositor lays it over
+ * the picture. On a software renderer (a laptop without a good GPU), where every pixel drawn is
+ * paid for on the CPU, that is the difference between a smooth and a stuttering diagram. Where the
+ * page element cannot be had, the texture is copied onto the canvas in every frame instead.
  *
  * The texture is drawn again when what it shows changes: at once for what the player does
  * (selection, hover, a new layout or language), at most once per REFRESH_MS (REDUCED_REFRESH_MS
  * with reduced effects) for what the game changes (figures, load bars, line colours), which arrive
- * once a second. While the camera moves
- * the scene is drawn live, and the copy comes back once the camera has stood still for a frame.
- * Cards that animate (pulsing, shaking, a selection ring) are never in the copy: they are drawn
- * live on top of it.
+ * once a second. While the camera moves the scene is drawn live, and the picture comes back once
+ * the camera has stood still for a frame. Cards that animate (pulsing, shaking, a selection ring)
+ * are never in the picture: they are drawn live on top of it.
  */
 import Phaser from 'phaser';
 import { compileProgram, releaseGl } from './glProgram';
+import { StillPicture } from './StillPicture';
 
 /** How often figures, load bars and line colours reach the copy, ms (the sim's tick is 1 s). */
 const REFRESH_MS = 1000;
 /** The same with reduced effects: each refresh draws the whole diagram once more. */
 const REDUCED_REFRESH_MS = 2000;
+/**
+ * Frames between drawing the texture and showing it: the graphics process draws it meanwhile,
+ * beside the frames (on a software renderer a whole diagram takes it tens of milliseconds).
+ */
+const PUBLISH_AFTER_FRAMES = 3;
+/** Frames the still cards are drawn into the texture over, after a frame for the panels and lines (see drawPart). */
+const CAPTURE_PARTS = 5;
 
 const VERTEX = `
 attribute vec2 aCorner;
@@ -37,13 +46,9 @@ void main() {
   gl_FragColor = texture2D(uTexture, vUv);
 }`;
 
-/** World pixels around the diagram's bounds that still hold something (card glows, rings). */
-const CONTENT_MARGIN = 40;
-
 /**
  * Copies a texture to the same place on the canvas, unblended, sampling the nearest texel: the
- * cheapest draw there is (a WebGL 2 framebuffer blit measured slower on SwiftShader). Only the part
- * with the diagram in it is copied; the rest of the canvas is the cleared background.
+ * cheapest draw there is (a WebGL 2 framebuffer blit measured slower on SwiftShader).
  */
 class TextureCopy extends Phaser.GameObjects.Extern {
   private gl: WebGLRenderingContext | null = null;
@@ -51,23 +56,12 @@ class TextureCopy extends Phaser.GameObjects.Extern {
   private buffer: WebGLBuffer | null = null;
   private corner = -1;
   private sampler: WebGLUniformLocation | null = null;
-  /** The copied part in clip space (x0, y0, x1, y1), and whether the buffer still has it. */
-  private area = [-1, -1, 1, 1];
-  private areaDirty = true;
 
   constructor(
     scene: Phaser.Scene,
     private readonly still: Phaser.Textures.DynamicTexture,
   ) {
     super(scene);
-  }
-
-  /** The part to copy, canvas pixels from the top left. */
-  setArea(x: number, y: number, w: number, h: number, canvasW: number, canvasH: number): void {
-    const area = [(2 * x) / canvasW - 1, 1 - (2 * (y + h)) / canvasH, (2 * (x + w)) / canvasW - 1, 1 - (2 * y) / canvasH];
-    if (area.every((v, i) => v === this.area[i])) return;
-    this.area = area;
-    this.areaDirty = true;
   }
 
   override render(renderer: Phaser.Renderer.WebGL.WebGLRenderer, drawingContext: Phaser.Renderer.WebGL.DrawingContext): void {
@@ -85,11 +79,6 @@ class TextureCopy extends Phaser.GameObjects.Extern {
     renderer.glTextureUnits.bind(source, 0);
     gl.uniform1i(this.sampler, 0);
     gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
-    if (this.areaDirty) {
-      const [x0, y0, x1, y1] = this.area as [number, number, number, number];
-      gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([x0, y0, x1, y0, x0, y1, x1, y1]), gl.DYNAMIC_DRAW);
-      this.areaDirty = false;
-    }
     gl.enableVertexAttribArray(this.corner);
     gl.vertexAttribPointer(this.corner, 2, gl.FLOAT, false, 0, 0);
     gl.disable(gl.BLEND);
@@ -109,7 +98,8 @@ class TextureCopy extends Phaser.GameObjects.Extern {
     this.program = compileProgram(gl, VERTEX, FRAGMENT);
     if (this.program === null) return;
     this.buffer = gl.createBuffer();
-    this.areaDirty = true;
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
+    gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
     this.corner = gl.getAttribLocation(this.program, 'aCorner');
     this.sampler = gl.getUniformLocation(this.program, 'uTexture');
   }
@@ -117,59 +107,104 @@ class TextureCopy extends Phaser.GameObjects.Extern {
 
 /** What the cache needs of the scene's cards. */
 interface CachedCard {
-  /** Whether the card changes from frame to frame (then it is drawn live, over the copy). */
+  /** Whether the card changes from frame to frame (then it is drawn live, not in the picture). */
   readonly animating: boolean;
-  /** Hides the card's parts (they are in the copy) or shows them. */
+  /**
+   * Whether the pointer is over the card: it is then drawn live over its still self in the
+   * picture (its body is opaque and covers it), so moving over the diagram redraws nothing.
+   */
+  readonly hovered: boolean;
+  /** Hides the card's parts (the picture shows them) or shows them. */
   setCached(cached: boolean): void;
+}
+
+/** The scene's layers as the cache sees them, in drawing order. */
+export interface CachedLayers {
+  /** Drawn into the picture entirely, under the cards (region panels, edge lines). */
+  under: readonly Phaser.GameObjects.Layer[];
+  /** The cards' layers: of these, only the cards that do not animate go into the picture. */
+  cards: readonly Phaser.GameObjects.Layer[];
+  /** Drawn into the picture entirely, over the cards (lane and region names). */
+  over: readonly Phaser.GameObjects.Layer[];
+  /** Takes the per-frame copy when the picture cannot be a page element; drawn first. */
+  host: Phaser.GameObjects.Layer;
+  /** Brings what is drawn only when shown (the edge lines) up to date before the texture is drawn. */
+  prepare(): void;
 }
 
 export class StaticCache {
   private readonly texture: Phaser.Textures.DynamicTexture;
+  /** Copies the texture onto the canvas in every frame, where the picture cannot be had. */
   private readonly copy: TextureCopy;
-  /** The copy is shown (the still layers are hidden). */
+  /** The texture as a page element under the canvas (see StillPicture). */
+  private readonly picture: StillPicture;
+  /** The layers drawn only into the texture while it is shown. */
+  private readonly whole: readonly Phaser.GameObjects.Layer[];
+  /** The texture is shown (its layers and the cards in it are hidden). */
   private active = false;
-  private urgent = true;
+  /** Cards the shown texture holds; every other card is drawn live. */
+  private inPicture = new Set<CachedCard>();
+  /**
+   * A texture being drawn, a frame for each part, and then not shown yet: the graphics process
+   * draws it beside the frames, and it is shown when its picture is on screen (`reading`), or
+   * after a few frames (then copied onto the canvas in each frame).
+   */
+  private pending: {
+    inPicture: Set<CachedCard>;
+    parts: ReadonlyArray<ReadonlySet<CachedCard>>;
+    drawn: number;
+    reading: number | null;
+    frames: number;
+  } | null = null;
+  /** A new texture is wanted now (the player changed what it should show). */
+  private wanted = true;
   private stale = true;
   private sinceCapture = Infinity;
   private cameraKey = '';
-  /** The diagram's extent, world pixels (null: the whole canvas is copied). */
-  private content: { x: number; y: number; w: number; h: number } | null = null;
-  /** Cards drawn live over the copy. */
-  private readonly liveCards = new Set<CachedCard>();
+  /** Whether there is a diagram to keep (a layout). */
+  private laidOut = false;
 
-  /**
-   * `still`: the layers that go into the copy entirely (panels, lines); `cardLayers`: the layers
-   * of the cards, of which only the cards that do not animate go into it. `host` takes the copy;
-   * it must be drawn first.
-   */
   constructor(
     private readonly scene: Phaser.Scene,
-    private readonly still: readonly Phaser.GameObjects.Layer[],
-    private readonly cardLayers: readonly Phaser.GameObjects.Layer[],
-    host: Phaser.GameObjects.Layer,
+    private readonly layers: CachedLayers,
     private readonly background: number,
   ) {
+    this.whole = [...layers.under, ...layers.over];
     this.texture = scene.textures.addDynamicTexture(`diagram-still-${Phaser.Math.RND.uuid()}`, scene.scale.width, scene.scale.height)!;
     // Copied pixel for pixel: the nearest texel is exact and the cheapest to sample.
     this.texture.setFilter(Phaser.Textures.FilterMode.NEAREST);
+    // Cleared to the background rather than filled with it: a clear costs nothing per pixel.
+    this.texture.drawingContext?.setClearColor(
+      ((background >> 16) & 0xff) / 255,
+      ((background >> 8) & 0xff) / 255,
+      (background & 0xff) / 255,
+      1,
+    );
     this.copy = new TextureCopy(scene, this.texture);
     scene.add.existing(this.copy);
-    host.addAt(this.copy, 0);
+    layers.host.addAt(this.copy, 0);
     this.copy.setVisible(false);
+    this.picture = new StillPicture(scene.game.canvas, (scene.renderer as Phaser.Renderer.WebGL.WebGLRenderer).gl);
   }
 
-  /** Something the player did changed the picture: the copy is drawn again on the next frame. */
+  /** What the picture shows is wrong now (a new layout, language or highlight): everything is drawn live until a new one is ready. */
   invalidate(): void {
-    this.urgent = true;
+    if (this.active || this.pending !== null) this.deactivate();
+    this.wanted = true;
   }
 
-  /** Where the diagram is (its layout's bounds, world pixels): only that part of the canvas is copied. */
-  setContent(bounds: { x: number; y: number; w: number; h: number }): void {
-    this.content = bounds;
-    this.urgent = true;
+  /** The picture should be drawn again soon (a selection): it stays on screen meanwhile. */
+  refresh(): void {
+    this.wanted = true;
   }
 
-  /** The game's figures changed: the copy catches up within REFRESH_MS. */
+  /** Whether there is a diagram (a layout) to keep; without one the canvas draws everything. */
+  setLaidOut(laidOut: boolean): void {
+    this.laidOut = laidOut;
+    this.invalidate();
+  }
+
+  /** The game's figures changed: the picture catches up within REFRESH_MS. */
   touch(): void {
     this.stale = true;
   }
@@ -177,77 +212,121 @@ export class StaticCache {
   /** Once per frame, after everything else has been updated. */
   update(deltaMs: number, cards: ReadonlyMap<string, CachedCard>, reduced: boolean): void {
     this.sinceCapture += deltaMs;
+    this.picture.poll();
     const cam = this.scene.cameras.main;
     const key = `${cam.scrollX},${cam.scrollY},${cam.zoom},${cam.width},${cam.height}`;
     const moved = key !== this.cameraKey;
     this.cameraKey = key;
-    if (moved) {
-      this.setActive(false, cards);
-      this.urgent = true;
+    if (moved || !this.laidOut) {
+      this.invalidate();
+      this.showLive(cards);
       return;
     }
-    if (this.active && !this.urgent && !(this.stale && this.sinceCapture >= (reduced ? REDUCED_REFRESH_MS : REFRESH_MS))) {
-      // A card that began or stopped animating moves between the copy and the live layers.
-      for (const card of cards.values()) if (card.animating !== this.liveCards.has(card)) return this.capture(cards);
-      return;
+    const pending = this.pending;
+    if (pending !== null && pending.drawn <= pending.parts.length) this.drawPart(cards);
+    else if (pending !== null) {
+      pending.frames--;
+      if (pending.reading === null ? pending.frames <= 0 : this.picture.ready(pending.reading)) this.publish();
+      // A read-back that never comes (a lost context) gives way to the copy.
+      else if (pending.frames < -PUBLISH_AFTER_FRAMES * 20) pending.reading = null;
+    } else {
+      const due = this.wanted || (this.stale && this.sinceCapture >= (reduced ? REDUCED_REFRESH_MS : REFRESH_MS));
+      // A card that began or stopped animating (or a new one) moves between the picture and the live layers.
+      const moves = [...cards.values()].some((card) => card.animating === this.inPicture.has(card));
+      if (!this.active || due || moves) this.capture(cards);
     }
-    this.capture(cards);
+    this.showLive(cards);
   }
 
   destroy(): void {
+    this.picture.destroy();
     this.copy.destroy();
     this.texture.destroy();
   }
 
+  /**
+   * Starts drawing the still parts into the texture, one part a frame (a whole diagram at once
+   * holds a frame up for many milliseconds): the panels and lines, then the cards that do not
+   * animate in CAPTURE_PARTS parts. The screen keeps what it shows until the new texture is shown.
+   */
   private capture(cards: ReadonlyMap<string, CachedCard>): void {
-    const cam = this.scene.cameras.main;
-    const { width, height } = this.scene.scale;
-    if (this.texture.width !== width || this.texture.height !== height) this.texture.setSize(width, height);
-    this.liveCards.clear();
-    for (const card of cards.values()) {
-      if (card.animating) this.liveCards.add(card);
-      card.setCached(card.animating);
-    }
-    for (const layer of this.still) layer.setVisible(true);
-    this.copy.setVisible(false);
-    this.texture.fill(this.background, 1);
-    for (const layer of [...this.still, ...this.cardLayers]) if (layer.visible) this.texture.capture(layer, { camera: cam });
-    this.texture.render();
-    this.copyArea(width, height);
-    for (const card of cards.values()) card.setCached(!card.animating);
-    for (const layer of this.still) layer.setVisible(false);
-    this.copy.setVisible(true);
-    this.showBackground(false);
-    this.active = true;
-    this.urgent = false;
+    const still = [...cards.values()].filter((card) => !card.animating);
+    const size = Math.ceil(still.length / CAPTURE_PARTS);
+    const parts = Array.from({ length: CAPTURE_PARTS }, (_, i) => new Set(still.slice(i * size, (i + 1) * size)));
+    this.pending = { inPicture: new Set(still), parts, drawn: 0, reading: null, frames: PUBLISH_AFTER_FRAMES };
+    this.wanted = false;
     this.stale = false;
     this.sinceCapture = 0;
+    this.drawPart(cards);
   }
 
-  private copyArea(width: number, height: number): void {
-    const c = this.content;
-    if (c === null) return this.copy.setArea(0, 0, width, height, width, height);
+  /**
+   * Draws the next part into the texture: first the panels and lines, then the cards part by part
+   * (still cards do not overlap, so parts may follow one another), the names with the last; after
+   * the last, starts reading the texture back for the picture.
+   */
+  private drawPart(cards: ReadonlyMap<string, CachedCard>): void {
+    const pending = this.pending;
+    if (pending === null) return;
     const cam = this.scene.cameras.main;
-    const sx = (x: number) => (x - cam.scrollX - cam.width / 2) * cam.zoom + cam.width / 2;
-    const sy = (y: number) => (y - cam.scrollY - cam.height / 2) * cam.zoom + cam.height / 2;
-    const x0 = Math.max(0, Math.floor(sx(c.x - CONTENT_MARGIN)));
-    const y0 = Math.max(0, Math.floor(sy(c.y - CONTENT_MARGIN)));
-    const x1 = Math.min(width, Math.ceil(sx(c.x + c.w + CONTENT_MARGIN)));
-    const y1 = Math.min(height, Math.ceil(sy(c.y + c.h + CONTENT_MARGIN)));
-    this.copy.setArea(x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0), width, height);
+    const { width, height } = this.scene.scale;
+    const index = pending.drawn++;
+    const last = pending.drawn === pending.parts.length + 1;
+    const { under, cards: cardLayers, over } = this.layers;
+    let drawn: readonly Phaser.GameObjects.Layer[];
+    if (index === 0) {
+      this.layers.prepare();
+      if (this.texture.width !== width || this.texture.height !== height) this.texture.setSize(width, height);
+      this.texture.clear();
+      for (const layer of under) layer.setVisible(true);
+      drawn = under;
+    } else {
+      const part = pending.parts[index - 1]!;
+      for (const card of cards.values()) card.setCached(!part.has(card));
+      for (const layer of over) layer.setVisible(last);
+      drawn = last ? [...cardLayers, ...over] : cardLayers;
+    }
+    for (const layer of drawn) if (layer.visible) this.texture.capture(layer, { camera: cam });
+    this.texture.render();
+    const target = this.texture.drawingContext;
+    if (last && this.picture.available && target !== null) {
+      const renderer = this.scene.renderer as Phaser.Renderer.WebGL.WebGLRenderer;
+      renderer.glWrapper.updateBindingsFramebuffer({ bindings: { framebuffer: target.framebuffer } }, true);
+      pending.reading = this.picture.read(width, height);
+    }
+    // Back to what the screen shows (showLive sets the cards).
+    for (const layer of this.whole) layer.setVisible(!this.active);
+  }
+
+  /** Shows the new texture: the cards it holds and its layers leave the live drawing. */
+  private publish(): void {
+    const pending = this.pending;
+    this.pending = null;
+    if (pending === null) return;
+    this.inPicture = pending.inPicture;
+    for (const layer of this.whole) layer.setVisible(false);
+    this.copy.setVisible(pending.reading === null);
+    this.showBackground(false);
+    this.active = true;
+  }
+
+  /** Draws live what the shown picture does not hold, and what the pointer is over. */
+  private showLive(cards: ReadonlyMap<string, CachedCard>): void {
+    for (const card of cards.values()) card.setCached(this.active && this.inPicture.has(card) && !card.animating && !card.hovered);
   }
 
   private showBackground(shown: boolean): void {
     this.scene.cameras.main.setBackgroundColor(shown ? this.background : 'rgba(0,0,0,0)');
   }
 
-  private setActive(active: boolean, cards: ReadonlyMap<string, CachedCard>): void {
-    if (active === this.active) return;
-    this.active = active;
-    this.copy.setVisible(active);
-    this.showBackground(!active);
-    for (const layer of this.still) layer.setVisible(!active);
-    if (!active) for (const card of cards.values()) card.setCached(false);
-    this.liveCards.clear();
+  /** Stops showing the texture: everything is drawn live. */
+  private deactivate(): void {
+    this.active = false;
+    this.pending = null;
+    this.picture.hide();
+    this.copy.setVisible(false);
+    this.showBackground(true);
+    for (const layer of this.whole) layer.setVisible(true);
+    this.inPicture = new Set();
   }
 }

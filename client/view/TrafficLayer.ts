@@ -37,7 +37,7 @@ const PHI2 = 0.7548776662466927;
  * MIN_DOT_CELL_PX canvas pixels): where edges run side by side, dots that would mostly cover each
  * other are drawn once (a pixel shows one dot however many pass over it).
  */
-const DOT_CELL = 0.6;
+const DOT_CELL = 1.0;
 const MIN_DOT_CELL_PX = 3;
 /** Seconds for displayed figures to close most of the gap to new server values. */
 const EASE_SECONDS = 0.6;
@@ -73,8 +73,9 @@ export class TrafficLayer {
   /** Camera zoom the lines were last built for. */
   private zoom = 1;
   private sinceAllocation = Infinity;
+  /** The lines' look changed since they were last drawn (they are drawn when shown, see flushLines). */
   private linesDirty = true;
-  /** Counts the times the lines were drawn again (the scene's still copy follows them). */
+  /** Counts the times the lines' look changed (the scene's still picture follows them). */
   linesVersion = 0;
   /** Edges touching this node are drawn brighter (the selected component). */
   private focus: string | null = null;
@@ -84,7 +85,11 @@ export class TrafficLayer {
   /** Which cells of the canvas have a dot this frame. */
   private occupied = new Uint8Array(0);
 
-  constructor(scene: Phaser.Scene, lineLayer: Phaser.GameObjects.Layer, dotLayer: Phaser.GameObjects.Layer) {
+  constructor(
+    scene: Phaser.Scene,
+    private readonly lineLayer: Phaser.GameObjects.Layer,
+    dotLayer: Phaser.GameObjects.Layer,
+  ) {
     this.lines = new LineRenderer(scene);
     scene.add.existing(this.lines);
     lineLayer.add(this.lines);
@@ -120,7 +125,7 @@ export class TrafficLayer {
     this.edges = next;
     this.byId = byId;
     this.sinceAllocation = Infinity;
-    this.linesDirty = true;
+    this.markLines();
   }
 
   setTraffic(traffic: Map<string, EdgeTraffic>): void {
@@ -137,7 +142,7 @@ export class TrafficLayer {
   setFocus(id: string | null): void {
     if (id === this.focus) return;
     this.focus = id;
-    this.linesDirty = true;
+    this.markLines();
   }
 
   /** Reduced effects: fewer dots. */
@@ -167,7 +172,7 @@ export class TrafficLayer {
     }
     if (Math.abs(Math.log(zoom / this.zoom)) > 0.2) {
       this.zoom = zoom;
-      this.linesDirty = true;
+      this.markLines();
     }
     this.sinceAllocation += dtMs;
     if (this.sinceAllocation >= REALLOCATE_MS) {
@@ -176,9 +181,16 @@ export class TrafficLayer {
       const wanted = this.edges.map((s) => dotsOnEdge(10 ** s.logRate - 1, s.path.length * scale));
       const given = allocateDots(wanted, this.pool);
       this.edges.forEach((s, i) => (s.dots = given[i] ?? 0));
-      this.drawLines();
-    } else if (this.linesDirty) this.drawLines();
+      this.markLines();
+    }
+    // Lines kept in the scene's still picture are drawn when it is drawn again (flushLines).
+    if (this.lineLayer.visible) this.flushLines();
     this.moveDots(time, dt, zoom, view);
+  }
+
+  /** Draws the lines again if their look changed since they were last drawn. */
+  flushLines(): void {
+    if (this.linesDirty) this.drawLines();
   }
 
   destroy(): void {
@@ -228,9 +240,14 @@ export class TrafficLayer {
     this.used = k;
   }
 
+  private markLines(): void {
+    if (this.linesDirty) return;
+    this.linesDirty = true;
+    this.linesVersion++;
+  }
+
   private drawLines(): void {
     this.linesDirty = false;
-    this.linesVersion++;
     const lines = this.lines;
     // A solid line is its route's polyline (a few straight stretches and rounded corners, square
     // when zoomed far out, where a corner is a pixel or two); a dashed one takes every other pair

@@ -85,6 +85,12 @@ function setUp(): Promise<{ browser: Browser; server: PreviewServer; url: string
     const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     process.once('beforeExit', () => void tearDown());
+    // A first page warms the browser and the software renderer's compiled shaders, so that the
+    // first case measured (a blank scene, the baseline) does not pay for them.
+    const warm = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await warm.goto(new URL('dev/diagram.html?n=50', url).href);
+    await warm.waitForTimeout(WARM_UP_MS);
+    await warm.close();
     return { browser, server, url, outDir };
   })();
   return shared;

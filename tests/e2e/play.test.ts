@@ -66,12 +66,16 @@ describe.skipIf(!enabled)('playing a sandbox game in Chromium', () => {
     expect(font).toBe(true);
     await startSandbox(page);
     await page.getByRole('status', { name: 'Connection to the game server' }).getByText('Connected').waitFor({ timeout: 15_000 });
-    // Phaser draws into a WebGL canvas.
+    // Phaser draws into a WebGL 2 canvas, over the diagram's still picture.
     const webgl = await page.evaluate(() => {
-      const canvas = document.querySelector('#diagram canvas') as HTMLCanvasElement | null;
-      return canvas !== null && (canvas.getContext('webgl2') !== null || canvas.getContext('webgl') !== null);
+      const canvas = window.scaleUp?.diagram.canvas ?? null;
+      const still = document.querySelector('#diagram canvas.su-diagram-still');
+      return {
+        webgl2: canvas !== null && canvas.getContext('webgl2') !== null,
+        stillUnder: still !== null && still.nextElementSibling === canvas,
+      };
     });
-    expect(webgl).toBe(true);
+    expect(webgl).toEqual({ webgl2: true, stillUnder: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'e2e-started.png') });
   });
 
