@@ -2,7 +2,8 @@
  * One box of the diagram: a rounded card with the kind's icon and its name on top, then its
  * instance count, a line of detail and its key figure (utilisation, rate, or its state in words),
  * and a load bar along the bottom; its state shows as colour (border, glow), icon (badge), pattern
- * (hatched when down, dashed while setting up) and motion (pulse; a shake now and then when down).
+ * (hatched when down, dashed while setting up) and motion (a pulsing glow and badge; a shake now
+ * and then when down).
  * The parts live in shared layers (all card backgrounds, then all icons, then all texts) so the
  * renderer batches them; the card only positions and updates its own parts.
  *
@@ -46,6 +47,13 @@ export interface CardText {
 }
 
 export type Highlight = 'none' | 'hover' | 'selected' | 'source' | 'target';
+
+/**
+ * Which of a card's parts it draws itself (the diagram's still picture shows the rest): all, its
+ * body (everything but its glow, selection ring and badge, the parts that move), only those
+ * moving parts over its body in the picture, or none.
+ */
+export type CardDrawing = 'all' | 'body' | 'overlay' | 'none';
 
 export const FONT_FAMILY = "'Noto Sans KR', system-ui, sans-serif";
 /** Text textures at twice the world size: crisp when zoomed in to 2×. */
@@ -114,8 +122,8 @@ export class NodeCard {
   private fade = 1;
   private shaken = false;
   private culled = false;
-  /** Drawn in the diagram's still copy (StaticCache) instead of live. */
-  private cached = false;
+  /** The parts the card draws itself (the still picture shows the rest, see StaticCache). */
+  private drawing: CardDrawing = 'all';
   /** Reduced effects: no pulse, shake or pulsing ring (the card stays in the still copy). */
   private still = false;
   private textsShown = true;
@@ -287,12 +295,17 @@ export class NodeCard {
     if (!culled && this.textsShown) this.applyTexts();
   }
 
-  /** Whether the card changes from frame to frame: a pulse, a shake or a selection ring. */
-  get animating(): boolean {
+  /** Whether the whole card moves (a shake now and then while down): then it is all drawn live. */
+  get moving(): boolean {
+    const content = this.content;
+    return content !== null && !this.culled && !this.still && STATE_STYLES[content.state].shake;
+  }
+
+  /** Whether its glow, badge or selection ring pulse: those are drawn live over its still body. */
+  get pulsing(): boolean {
     const content = this.content;
     if (content === null || this.culled || this.still) return false;
-    const style = STATE_STYLES[content.state];
-    return style.pulseSeconds > 0 || style.shake || (this.highlight !== 'none' && this.highlight !== 'hover');
+    return STATE_STYLES[content.state].pulseSeconds > 0 || (this.highlight !== 'none' && this.highlight !== 'hover');
   }
 
   /** Whether the pointer is over the card (its highlight is then a faint ring). */
@@ -313,10 +326,10 @@ export class NodeCard {
     this.shaken = false;
   }
 
-  /** Hides the card while the still copy shows it, or shows it again. */
-  setCached(cached: boolean): void {
-    if (cached === this.cached) return;
-    this.cached = cached;
+  /** Which parts the card draws itself (the still picture shows the others). */
+  setDrawing(drawing: CardDrawing): void {
+    if (drawing === this.drawing) return;
+    this.drawing = drawing;
     this.applyVisibility();
   }
 
@@ -337,7 +350,6 @@ export class NodeCard {
     if (style.pulseSeconds > 0) {
       const wave = 0.5 + 0.5 * Math.sin((time / 1000 / style.pulseSeconds + this.phase) * Math.PI * 2);
       this.glow?.setAlpha(0.25 + 0.6 * wave);
-      this.edge.setAlpha((0.65 + 0.35 * wave) * this.fade);
       this.badge.setScale((BADGE_SIZE / (BADGE_SIZE * TEX_SCALE)) * (1 + 0.12 * wave));
     }
     if (style.shake) {
@@ -394,7 +406,9 @@ export class NodeCard {
 
   /** What is drawn follows the state, the highlight and whether the card is in view. */
   private applyVisibility(): void {
-    const on = !this.culled && !this.cached;
+    const on = !this.culled && (this.drawing === 'all' || this.drawing === 'body');
+    // The parts that move: drawn over the card's still body in the picture as well.
+    const over = !this.culled && (this.drawing === 'all' || this.drawing === 'overlay');
     const content = this.content;
     const style = content === null ? null : STATE_STYLES[content.state];
     this.stack.forEach((img, i) => img.setVisible(on && !this.far && (content?.instances ?? 1) >= 3 - i));
@@ -403,10 +417,10 @@ export class NodeCard {
     this.edge.setVisible(on && !dashed);
     this.bg.setVisible(on && (dashed || !this.far));
     this.dashed?.setVisible(on && dashed);
-    this.glow?.setVisible(on && style !== null && style.pulseSeconds > 0 && content?.state !== 'restarting');
+    this.glow?.setVisible(over && style !== null && style.pulseSeconds > 0 && content?.state !== 'restarting');
     this.hatch?.setVisible(on && style?.pattern === 'hatch');
-    this.ring.setVisible(on && this.highlight !== 'none');
-    this.badge.setVisible(on && style !== null && style.icon !== 'none');
+    this.ring.setVisible(over && this.highlight !== 'none');
+    this.badge.setVisible(over && style !== null && style.icon !== 'none');
     const bar = on && content !== null && content.load !== null;
     this.barBg?.setVisible(bar);
     this.barFill?.setVisible(bar);

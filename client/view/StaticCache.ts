@@ -16,6 +16,7 @@
  */
 import Phaser from 'phaser';
 import { compileProgram, releaseGl } from './glProgram';
+import type { CardDrawing } from './NodeCard';
 import { StillPicture } from './StillPicture';
 
 /** How often figures, load bars and line colours reach the copy, ms (the sim's tick is 1 s). */
@@ -27,8 +28,8 @@ const REDUCED_REFRESH_MS = 2000;
  * beside the frames (on a software renderer a whole diagram takes it tens of milliseconds).
  */
 const PUBLISH_AFTER_FRAMES = 3;
-/** Frames the still cards are drawn into the texture over, after a frame for the panels and lines (see drawPart). */
-const CAPTURE_PARTS = 5;
+/** Frames the still cards are drawn into the texture over, after one for the lines' geometry and one for the panels and lines (see drawPart). */
+const CAPTURE_PARTS = 6;
 
 const VERTEX = `
 attribute vec2 aCorner;
@@ -107,15 +108,17 @@ class TextureCopy extends Phaser.GameObjects.Extern {
 
 /** What the cache needs of the scene's cards. */
 interface CachedCard {
-  /** Whether the card changes from frame to frame (then it is drawn live, not in the picture). */
-  readonly animating: boolean;
+  /** Whether the whole card moves (then it is drawn live, not in the picture). */
+  readonly moving: boolean;
+  /** Whether its glow, badge or ring pulse (then the picture holds its body and those are drawn live). */
+  readonly pulsing: boolean;
   /**
    * Whether the pointer is over the card: it is then drawn live over its still self in the
    * picture (its body is opaque and covers it), so moving over the diagram redraws nothing.
    */
   readonly hovered: boolean;
-  /** Hides the card's parts (the picture shows them) or shows them. */
-  setCached(cached: boolean): void;
+  /** Which parts the card draws itself; the picture shows the rest. */
+  setDrawing(drawing: CardDrawing): void;
 }
 
 /** The scene's layers as the cache sees them, in drawing order. */
@@ -142,15 +145,15 @@ export class StaticCache {
   private readonly whole: readonly Phaser.GameObjects.Layer[];
   /** The texture is shown (its layers and the cards in it are hidden). */
   private active = false;
-  /** Cards the shown texture holds; every other card is drawn live. */
-  private inPicture = new Set<CachedCard>();
+  /** Cards the shown texture holds, whole or their body only; every other card is drawn live. */
+  private inPicture = new Map<CachedCard, 'all' | 'body'>();
   /**
    * A texture being drawn, a frame for each part, and then not shown yet: the graphics process
    * draws it beside the frames, and it is shown when its picture is on screen (`reading`), or
    * after a few frames (then copied onto the canvas in each frame).
    */
   private pending: {
-    inPicture: Set<CachedCard>;
+    inPicture: Map<CachedCard, 'all' | 'body'>;
     parts: ReadonlyArray<ReadonlySet<CachedCard>>;
     drawn: number;
     reading: number | null;
@@ -223,7 +226,7 @@ export class StaticCache {
       return;
     }
     const pending = this.pending;
-    if (pending !== null && pending.drawn <= pending.parts.length) this.drawPart(cards);
+    if (pending !== null && pending.drawn < pending.parts.length + 2) this.drawPart(cards);
     else if (pending !== null) {
       pending.frames--;
       if (pending.reading === null ? pending.frames <= 0 : this.picture.ready(pending.reading)) this.publish();
@@ -231,8 +234,8 @@ export class StaticCache {
       else if (pending.frames < -PUBLISH_AFTER_FRAMES * 20) pending.reading = null;
     } else {
       const due = this.wanted || (this.stale && this.sinceCapture >= (reduced ? REDUCED_REFRESH_MS : REFRESH_MS));
-      // A card that began or stopped animating (or a new one) moves between the picture and the live layers.
-      const moves = [...cards.values()].some((card) => card.animating === this.inPicture.has(card));
+      // A card that began or stopped moving (or a new one) goes between the picture and the live layers.
+      const moves = [...cards.values()].some((card) => !card.hovered && card.moving === this.inPicture.has(card));
       if (!this.active || due || moves) this.capture(cards);
     }
     this.showLive(cards);
@@ -250,10 +253,12 @@ export class StaticCache {
    * animate in CAPTURE_PARTS parts. The screen keeps what it shows until the new texture is shown.
    */
   private capture(cards: ReadonlyMap<string, CachedCard>): void {
-    const still = [...cards.values()].filter((card) => !card.animating);
+    // A card under the pointer is left out: its highlight must not stay in the picture.
+    const still = [...cards.values()].filter((card) => !card.moving && !card.hovered);
     const size = Math.ceil(still.length / CAPTURE_PARTS);
     const parts = Array.from({ length: CAPTURE_PARTS }, (_, i) => new Set(still.slice(i * size, (i + 1) * size)));
-    this.pending = { inPicture: new Set(still), parts, drawn: 0, reading: null, frames: PUBLISH_AFTER_FRAMES };
+    const inPicture = new Map(still.map((card) => [card, card.pulsing ? ('body' as const) : ('all' as const)]));
+    this.pending = { inPicture, parts, drawn: 0, reading: null, frames: PUBLISH_AFTER_FRAMES };
     this.wanted = false;
     this.stale = false;
     this.sinceCapture = 0;
@@ -261,7 +266,8 @@ export class StaticCache {
   }
 
   /**
-   * Draws the next part into the texture: first the panels and lines, then the cards part by part
+   * Draws the next part into the texture: first the lines' geometry is brought up to date, then
+   * the panels and lines are drawn, then the cards part by part
    * (still cards do not overlap, so parts may follow one another), the names with the last; after
    * the last, starts reading the texture back for the picture.
    */
@@ -271,18 +277,21 @@ export class StaticCache {
     const cam = this.scene.cameras.main;
     const { width, height } = this.scene.scale;
     const index = pending.drawn++;
-    const last = pending.drawn === pending.parts.length + 1;
+    const last = pending.drawn === pending.parts.length + 2;
     const { under, cards: cardLayers, over } = this.layers;
     let drawn: readonly Phaser.GameObjects.Layer[];
     if (index === 0) {
+      // The lines' geometry first, in a frame of its own: building it is the costliest part.
       this.layers.prepare();
+      return;
+    } else if (index === 1) {
       if (this.texture.width !== width || this.texture.height !== height) this.texture.setSize(width, height);
       this.texture.clear();
       for (const layer of under) layer.setVisible(true);
       drawn = under;
     } else {
-      const part = pending.parts[index - 1]!;
-      for (const card of cards.values()) card.setCached(!part.has(card));
+      const part = pending.parts[index - 2]!;
+      for (const card of cards.values()) card.setDrawing(part.has(card) ? (pending.inPicture.get(card) ?? 'none') : 'none');
       for (const layer of over) layer.setVisible(last);
       drawn = last ? [...cardLayers, ...over] : cardLayers;
     }
@@ -310,9 +319,13 @@ export class StaticCache {
     this.active = true;
   }
 
-  /** Draws live what the shown picture does not hold, and what the pointer is over. */
+  /** Draws live what the shown picture does not hold, what moves, and what the pointer is over. */
   private showLive(cards: ReadonlyMap<string, CachedCard>): void {
-    for (const card of cards.values()) card.setCached(this.active && this.inPicture.has(card) && !card.animating && !card.hovered);
+    for (const card of cards.values()) {
+      const held = this.active ? this.inPicture.get(card) : undefined;
+      if (held === undefined || card.moving || card.hovered) card.setDrawing('all');
+      else card.setDrawing(held === 'body' || card.pulsing ? 'overlay' : 'none');
+    }
   }
 
   private showBackground(shown: boolean): void {
@@ -327,6 +340,6 @@ export class StaticCache {
     this.copy.setVisible(false);
     this.showBackground(true);
     for (const layer of this.whole) layer.setVisible(true);
-    this.inPicture = new Set();
+    this.inPicture = new Map();
   }
 }

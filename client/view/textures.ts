@@ -118,6 +118,13 @@ function cardShapes(
         roundRect(ctx, P, P, W, H, r);
         ctx.fillStyle = '#fff';
         ctx.fill();
+        // Hollow: only the halo around the card, so that it can be drawn over the card's still
+        // picture as well as under the card itself.
+        ctx.shadowBlur = 0;
+        ctx.globalCompositeOperation = 'destination-out';
+        roundRect(ctx, P, P, W, H, r);
+        ctx.fill();
+        ctx.globalCompositeOperation = 'source-over';
       },
     ]);
   }
