@@ -8,7 +8,8 @@ import type Phaser from 'phaser';
 import type { GameClient } from './net/gameClient';
 import type { ReplayClient } from './replay/replayClient';
 import type { Store } from './state/store';
-import type { DiagramDescription, DiagramScene } from './view/DiagramScene';
+import type { DiagramScene } from './view/DiagramScene';
+import type { DiagramDescription } from './view/diagramDescription';
 
 interface ScaleUpHooks {
   client: GameClient;

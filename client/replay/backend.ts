@@ -8,6 +8,7 @@
 import type { BuildProgress, HistorySlice, Loaded, LoadRequest, SeekAnswer } from './engine';
 import { ReplayEngine } from './engine';
 import { ReplayJobs, type ScrubReply, type ScrubRequest } from './jobs';
+import { startWorker } from '../startWorker';
 
 export interface ScrubBackend {
   load(load: LoadRequest): Promise<Loaded>;
@@ -29,15 +30,6 @@ interface Call {
   resolve(reply: ScrubReply): void;
 }
 
-function startWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./scrub.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-}
-
 class Backend implements ScrubBackend {
   private worker: Worker | null;
   private page: ReplayJobs | null = null;
@@ -49,7 +41,7 @@ class Backend implements ScrubBackend {
   private nextId = 1;
 
   constructor(useWorker: boolean) {
-    this.worker = useWorker ? startWorker() : null;
+    this.worker = useWorker ? startWorker(() => new Worker(new URL('./scrub.worker.ts', import.meta.url), { type: 'module' })) : null;
     if (this.worker === null) this.page = this.pageJobs();
     else {
       this.worker.addEventListener('message', (event: MessageEvent<ScrubReply>) => this.reply(event.data));

@@ -11,7 +11,7 @@ import type Phaser from 'phaser';
 import type { LocalText } from '../../shared/sim';
 import type { DiagramLabels } from './labels';
 import { EMPTY_LANE_H, REGION_GAP, type Layout, type TierId } from './layout';
-import { FONT_FAMILY } from './NodeCard';
+import { FONT_FAMILY } from './cardText';
 import { PALETTE, cssColour } from './palette';
 
 /** Font sizes of the lane and region names, CSS pixels (the page's small labels' sizes). */

@@ -19,6 +19,7 @@ import { CameraRig } from './CameraRig';
 import { componentCard, dnsCard, usersCard } from './cardModel';
 import { pixelRatio } from './display';
 import { DiagramInput, connectTargets } from './DiagramInput';
+import { describeDiagram, type DiagramDescription } from './diagramDescription';
 import { diagramEdges, routesOf, type DiagramEdge } from './edges';
 import { edgeTraffic } from './edgeTraffic';
 import { GlyphLoader } from './glyphs';
@@ -37,30 +38,6 @@ import { TrafficLayer } from './TrafficLayer';
 export interface DiagramClient {
   readonly game: Store<GameModel | null>;
   send(command: Command): number;
-}
-
-export interface DiagramDescription {
-  /**
-   * Every card: its drawn name and font, where it is on the page (CSS px), whether it is drawn in
-   * full or as a far-view tile, and the texts on it with their size on screen (CSS px).
-   */
-  cards: Array<{
-    id: string;
-    text: string;
-    fontFamily: string;
-    rect: { x: number; y: number; w: number; h: number };
-    detail: 'full' | 'tile';
-    texts: Array<{ text: string; px: number }>;
-  }>;
-  /** The lane and region names shown, with their size on screen (CSS px). */
-  labels: Array<{ text: string; px: number }>;
-  /** CSS pixels per world pixel. */
-  zoom: number;
-  /** Edge ids, `from>to`. */
-  edges: string[];
-  dots: number;
-  /** Whether the last frame was drawn with reduced effects. */
-  reducedEffects: boolean;
 }
 
 export interface DiagramOptions {
@@ -133,40 +110,19 @@ export class DiagramScene extends Phaser.Scene {
     return this.traffic?.dotCount ?? 0;
   }
 
-  /**
-   * What the diagram shows now, for browser tests and the dev page: each card with its drawn
-   * title and font and where it is on the page (CSS pixels), the edges, and the dots drawn.
-   */
+  /** What the diagram shows now, for browser tests and the dev page (see describeDiagram). */
   describe(): DiagramDescription {
-    const cam = this.cameras.main;
-    const canvas = this.game.canvas.getBoundingClientRect();
-    const toCss = canvas.width > 0 ? canvas.width / this.scale.width : 1;
-    const screen = (x: number, y: number) => ({
-      x: canvas.left + ((x - cam.scrollX - cam.width / 2) * cam.zoom + cam.width / 2) * toCss,
-      y: canvas.top + ((y - cam.scrollY - cam.height / 2) * cam.zoom + cam.height / 2) * toCss,
-    });
-    const cards = [...this.cards.values()].map((card) => {
-      const b = card.bounds;
-      const topLeft = screen(b.x, b.y);
-      const bottomRight = screen(b.x + b.w, b.y + b.h);
-      const shown = card.describe();
-      const texts = shown.texts.filter((t) => this.layers[t.layer].visible).map((t) => ({ text: t.text, px: t.size * cam.zoom * toCss }));
-      return {
-        id: card.id,
-        ...card.drawnTitle,
-        rect: { x: topLeft.x, y: topLeft.y, w: bottomRight.x - topLeft.x, h: bottomRight.y - topLeft.y },
-        detail: shown.detail,
-        texts,
-      };
-    });
-    return {
-      cards,
+    return describeDiagram({
+      camera: this.cameras.main,
+      canvas: this.game.canvas,
+      width: this.scale.width,
+      cards: this.cards.values(),
+      shownLayers: this.layers,
       labels: this.captions.describe(),
-      zoom: cam.zoom * toCss,
       edges: this.edges.map((e) => e.id),
       dots: this.dotCount,
       reducedEffects: this.reduced,
-    };
+    });
   }
 
   create(): void {

@@ -19,6 +19,8 @@
 import Phaser from 'phaser';
 import type { CardContent } from './cardModel';
 import type { NodeBox } from './layout';
+import { cardText, fitText } from './cardText';
+import { fnv1a } from './hash';
 import { PALETTE, cssColour, mixColour } from './palette';
 import { STACK_PAD } from './paths';
 import { ATLAS, BADGE_SIZE, CARD_RADIUS, GLOW_PAD, RING_PAD, TEX, TEX_SCALE, badgeFrame, iconFrame } from './textures';
@@ -55,9 +57,6 @@ export type Highlight = 'none' | 'hover' | 'selected' | 'source' | 'target';
  */
 export type CardDrawing = 'all' | 'body' | 'overlay' | 'none';
 
-export const FONT_FAMILY = "'Noto Sans KR', system-ui, sans-serif";
-/** Text textures at twice the world size: crisp when zoomed in to 2×. */
-const TEXT_RESOLUTION = 2;
 const PAD = 7;
 /** Space between the icon and the name. */
 const ICON_GAP = 5;
@@ -83,16 +82,6 @@ const BAR_H = 4;
 /** Centre lines of the card's two rows of text, from its top. */
 const ROW1 = 15;
 const ROW2 = 33;
-
-function text(scene: Phaser.Scene, size: number, bold: boolean, colour: number): Phaser.GameObjects.Text {
-  return scene.add.text(0, 0, '', {
-    fontFamily: FONT_FAMILY,
-    fontSize: `${size}px`,
-    fontStyle: bold ? 'bold' : 'normal',
-    color: cssColour(colour),
-    resolution: TEXT_RESOLUTION,
-  });
-}
 
 export class NodeCard {
   readonly id: string;
@@ -140,7 +129,7 @@ export class NodeCard {
     this.id = box.id;
     this.box = box;
     this.portal = box.kind === 'users' || box.kind === 'dns';
-    this.phase = (hash(box.id) % 1000) / 1000;
+    this.phase = (fnv1a(box.id) % 1000) / 1000;
     const image = (layer: Phaser.GameObjects.Layer, frame: string) => {
       const img = scene.add.image(0, 0, ATLAS, frame).setOrigin(0, 0);
       layer.add(img);
@@ -172,10 +161,10 @@ export class NodeCard {
     this.barFill = this.portal ? null : image(layers.marks, TEX.pixel).setTint(PALETTE.healthy);
     this.badge = image(layers.badges, badgeFrame('warn')).setOrigin(0.5, 0.5).setVisible(false);
     this.badge.setDisplaySize(BADGE_SIZE, BADGE_SIZE);
-    this.title = text(scene, PRIMARY_TEXT, true, PALETTE.text).setOrigin(0, 0.5);
-    this.count = text(scene, SECONDARY_TEXT, true, PALETTE.text).setOrigin(0, 0.5);
-    this.subtitle = this.portal ? null : text(scene, SECONDARY_TEXT, false, PALETTE.muted).setOrigin(0, 0.5);
-    this.figure = text(scene, PRIMARY_TEXT, true, PALETTE.muted).setOrigin(1, 0.5);
+    this.title = cardText(scene, PRIMARY_TEXT, true, PALETTE.text).setOrigin(0, 0.5);
+    this.count = cardText(scene, SECONDARY_TEXT, true, PALETTE.text).setOrigin(0, 0.5);
+    this.subtitle = this.portal ? null : cardText(scene, SECONDARY_TEXT, false, PALETTE.muted).setOrigin(0, 0.5);
+    this.figure = cardText(scene, PRIMARY_TEXT, true, PALETTE.muted).setOrigin(1, 0.5);
     layers.text.add([this.title, this.figure]);
     layers.detail.add(this.count);
     if (this.subtitle !== null) layers.detail.add(this.subtitle);
@@ -473,29 +462,4 @@ export class NodeCard {
     this.barBg?.setPosition(x + PAD, barY - BAR_H / 2).setDisplaySize(this.barWidth(), BAR_H);
     this.barFill?.setPosition(x + PAD, barY - BAR_H / 2);
   }
-}
-
-/**
- * Sets a text, in its one size, to fit `room` world pixels: as it is, else as `short`, else
- * shortened with an ellipsis (before a closing number, which names the component: "Message qu… 12").
- */
-function fitText(target: Phaser.GameObjects.Text, value: string, room: number, short?: string): void {
-  target.setText(value);
-  if (target.width <= room) return;
-  if (short !== undefined && short !== value) {
-    target.setText(short);
-    if (target.width <= room) return;
-    value = short;
-  }
-  const [, head = value, tail = ''] = /^(.*?)(\s+\d+)?$/.exec(value) ?? [];
-  for (let cut = head.length - 1; cut >= 1; cut--) {
-    target.setText(`${head.slice(0, cut).trimEnd()}…${tail}`);
-    if (target.width <= room) return;
-  }
-}
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
 }

@@ -9,6 +9,8 @@
  * instead of one full-screen draw in every frame: on a software renderer at 1920×1080, a third of
  * a frame. Without WebGL 2 the texture is copied onto the canvas in every frame instead.
  */
+import { startWorker } from '../startWorker';
+
 /** Rows of the picture copied out of the pixel buffer per frame (a quarter of 1080). */
 const ROWS_PER_FRAME = 270;
 
@@ -52,7 +54,8 @@ export class StillPicture {
     canvas.parentElement?.insertBefore(this.element, canvas);
     // Above the picture, which is positioned.
     canvas.style.position = 'relative';
-    this.worker = this.context === null ? null : startWorker();
+    this.worker =
+      this.context === null ? null : startWorker(() => new Worker(new URL('./picture.worker.ts', import.meta.url), { type: 'module' }));
     this.worker?.addEventListener(
       'message',
       ({ data }: MessageEvent<{ id: number; bitmap: ImageBitmap | null; pixels: Uint8ClampedArray<ArrayBuffer> }>) => {
@@ -169,14 +172,5 @@ export class StillPicture {
     if (shown === this.shown) return;
     this.shown = shown;
     this.element.style.visibility = shown ? 'visible' : 'hidden';
-  }
-}
-
-function startWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./picture.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
   }
 }

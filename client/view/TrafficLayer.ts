@@ -11,6 +11,7 @@ import type { EdgeTraffic } from './edgeTraffic';
 import { PALETTE, mixColour } from './palette';
 import { pointAt, type EdgePath } from './paths';
 import { DotRenderer } from './DotRenderer';
+import { fnv1a } from './hash';
 import { LineRenderer } from './LineRenderer';
 import { DOT_SIZE, ERROR_DOT_SIZE } from './textures';
 import {
@@ -114,7 +115,7 @@ export class TrafficLayer {
         latency: null,
         error: 0,
         travel: 0,
-        seed: (hash(edge.id) % 997) / 997,
+        seed: (fnv1a(edge.id) % 997) / 997,
         dots: 0,
       };
       state.edge = edge;
@@ -282,10 +283,4 @@ export class TrafficLayer {
       for (let i = 2; i < c.length; i += 2) lines.segment(c[i - 2]!, c[i - 1]!, c[i]!, c[i + 1]!, width, colour, alpha);
     }
   }
-}
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
 }

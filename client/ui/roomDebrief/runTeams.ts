@@ -6,6 +6,7 @@
  */
 import { rerunTeam, type ReplayInput, type TeamRun } from '../../../shared/debrief/roomRecord';
 import type { RerunReply, RerunRequest } from './rerun.worker';
+import { startWorker } from '../../startWorker';
 
 export interface TeamRunner {
   run(team: string): Promise<TeamRun>;
@@ -27,17 +28,8 @@ function inPage(replay: ReplayInput, team: string): Promise<TeamRun> {
   });
 }
 
-function startWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./rerun.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-}
-
 export function teamRunner(replay: ReplayInput): TeamRunner {
-  let worker = startWorker();
+  let worker = startWorker(() => new Worker(new URL('./rerun.worker.ts', import.meta.url), { type: 'module' }));
   const send = (request: RerunRequest) => worker?.postMessage(request);
   send({
     replay: { scenario: replay.scenario, seed: replay.seed, log: replay.log, finalTick: replay.finalTick, finalHashes: replay.finalHashes },
