@@ -57,10 +57,10 @@ export class DiagramInput {
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly host: DiagramInputHost,
-    overlay: Phaser.GameObjects.Layer,
+    linkLayer: Phaser.GameObjects.Layer,
   ) {
     this.rubberBand = scene.add.graphics();
-    overlay.add(this.rubberBand);
+    linkLayer.add(this.rubberBand);
     this.bind();
   }
 

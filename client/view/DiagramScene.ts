@@ -68,6 +68,7 @@ export class DiagramScene extends Phaser.Scene {
     lines: Phaser.GameObjects.Layer;
     dots: Phaser.GameObjects.Layer;
     overlay: Phaser.GameObjects.Layer;
+    link: Phaser.GameObjects.Layer;
   };
   private traffic!: TrafficLayer;
   private stillCopy!: StaticCache;
@@ -140,6 +141,8 @@ export class DiagramScene extends Phaser.Scene {
       detail: layer(),
       badges: layer(),
       overlay: layer(),
+      // The connection being drawn follows the pointer: always live, over everything.
+      link: layer(),
     };
     this.backdrop = new Backdrop(this, this.layers.back);
     this.captions = new Captions(this, this.layers.overlay);
@@ -168,7 +171,7 @@ export class DiagramScene extends Phaser.Scene {
         connect: (from, to) => this.client.send({ type: 'connect', from, to }),
         hoverChanged: () => this.updateHighlights(),
       },
-      this.layers.overlay,
+      this.layers.link,
     );
     this.unsubscribe.push(
       this.client.game.subscribe(() => this.refresh()),
@@ -378,7 +381,7 @@ export class DiagramScene extends Phaser.Scene {
     }
     this.traffic.setFocus(ui.selected);
     // Connecting dims every card that cannot take the link: the picture is wrong at once. A new
-    // selection is drawn live at once (its ring pulses) and its brighter lines reach the picture
+    // selection shows at once (its ring is drawn live, a signal) and its brighter lines reach the picture
     // with the next one; the card under the pointer is drawn live over the picture.
     if (connecting !== this.highlighted.connecting) this.stillCopy.invalidate();
     else if (ui.selected !== this.highlighted.selected) this.stillCopy.refresh();

@@ -52,10 +52,10 @@ export type Highlight = 'none' | 'hover' | 'selected' | 'source' | 'target';
 
 /**
  * Which of a card's parts it draws itself (the diagram's still picture shows the rest): all, its
- * body (everything but its glow, selection ring and badge, the parts that move), only those
- * moving parts over its body in the picture, or none.
+ * body (everything but its signals: the glow, the badge and the highlight ring, the parts that
+ * pulse), only its signals over its body in the picture, or none.
  */
-export type CardDrawing = 'all' | 'body' | 'overlay' | 'none';
+export type CardDrawing = 'all' | 'body' | 'signals' | 'none';
 
 const PAD = 7;
 /** Space between the icon and the name. */
@@ -290,10 +290,14 @@ export class NodeCard {
     return content !== null && !this.culled && !this.still && STATE_STYLES[content.state].shake;
   }
 
-  /** Whether its glow, badge or selection ring pulse: those are drawn live over its still body. */
-  get pulsing(): boolean {
+  /**
+   * Whether it shows a glow (degraded or down) or a highlight ring (selected, a connection's source
+   * or target): those signals are drawn live over its still body (they pulse unless effects are
+   * reduced, and a new selection shows at once).
+   */
+  get signalling(): boolean {
     const content = this.content;
-    if (content === null || this.culled || this.still) return false;
+    if (content === null || this.culled) return false;
     return STATE_STYLES[content.state].pulseSeconds > 0 || (this.highlight !== 'none' && this.highlight !== 'hover');
   }
 
@@ -308,7 +312,6 @@ export class NodeCard {
     this.still = still;
     if (!still) return;
     this.glow?.setAlpha(0.55);
-    this.edge.setAlpha(this.fade);
     this.badge.setScale(BADGE_SIZE / (BADGE_SIZE * TEX_SCALE));
     if (this.highlight !== 'none' && this.highlight !== 'hover') this.ring.setAlpha(1);
     if (this.shaken) this.place(0);
@@ -396,8 +399,8 @@ export class NodeCard {
   /** What is drawn follows the state, the highlight and whether the card is in view. */
   private applyVisibility(): void {
     const on = !this.culled && (this.drawing === 'all' || this.drawing === 'body');
-    // The parts that move: drawn over the card's still body in the picture as well.
-    const over = !this.culled && (this.drawing === 'all' || this.drawing === 'overlay');
+    // The signals: drawn over the card's still body in the picture as well.
+    const over = !this.culled && (this.drawing === 'all' || this.drawing === 'signals');
     const content = this.content;
     const style = content === null ? null : STATE_STYLES[content.state];
     this.stack.forEach((img, i) => img.setVisible(on && !this.far && (content?.instances ?? 1) >= 3 - i));

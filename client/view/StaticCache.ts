@@ -1,18 +1,19 @@
 /**
  * The diagram's still parts (region panels, edge lines, cards and their texts, lane and region
- * names) drawn once into a screen-sized texture, and shown from a page element under the WebGL
- * canvas (StillPicture): each frame the canvas draws only what moves, the traffic dots and the
- * cards that animate, over a transparent background, and the browser's compositor lays it over
- * the picture. On a software renderer (a laptop without a good GPU), where every pixel drawn is
- * paid for on the CPU, that is the difference between a smooth and a stuttering diagram. Where the
- * page element cannot be had, the texture is copied onto the canvas in every frame instead.
+ * names) drawn into a screen-sized texture, and shown from a page element under the WebGL canvas
+ * (StillPicture): each frame the canvas draws only what moves (the traffic dots, the cards' glows,
+ * badges and highlight rings, whole cards that shake or are under the pointer, the connection
+ * being drawn) over a transparent background, and the browser's compositor lays it over the
+ * picture. On a software renderer (a laptop without a good GPU), where every pixel drawn is paid
+ * for on the CPU, that is the difference between a smooth and a stuttering diagram. Where the
+ * page element cannot be had (no WebGL 2), the texture is copied onto the canvas in every frame.
  *
- * The texture is drawn again when what it shows changes: at once for what the player does
- * (selection, hover, a new layout or language), at most once per REFRESH_MS (REDUCED_REFRESH_MS
- * with reduced effects) for what the game changes (figures, load bars, line colours), which arrive
- * once a second. While the camera moves the scene is drawn live, and the picture comes back once
- * the camera has stood still for a frame. Cards that animate (pulsing, shaking, a selection ring)
- * are never in the picture: they are drawn live on top of it.
+ * The texture is drawn again a part a frame, and the old picture stays until the new one is up:
+ * at most once per REFRESH_MS (REDUCED_REFRESH_MS with reduced effects) for what the game changes
+ * (figures, load bars, line colours), which arrive once a second, and soon after a new selection
+ * or a card that begins or stops shaking. When what it shows is wrong at once (a new layout or
+ * language, a connection being drawn), and while the camera moves, everything is drawn live until
+ * a new picture is up.
  */
 import Phaser from 'phaser';
 import { compileProgram, releaseGl } from './glProgram';
@@ -23,13 +24,12 @@ import { StillPicture } from './StillPicture';
 const REFRESH_MS = 1000;
 /** The same with reduced effects: each refresh draws the whole diagram once more. */
 const REDUCED_REFRESH_MS = 2000;
-/**
- * Frames between drawing the texture and showing it: the graphics process draws it meanwhile,
- * beside the frames (on a software renderer a whole diagram takes it tens of milliseconds).
- */
-const PUBLISH_AFTER_FRAMES = 3;
 /** Frames the still cards are drawn into the texture over, after one for the lines' geometry and one for the panels and lines (see drawPart). */
 const CAPTURE_PARTS = 6;
+/** Steps of drawing the texture: the lines' geometry, the panels and lines, then the cards' parts. */
+const CAPTURE_STEPS = CAPTURE_PARTS + 2;
+/** Frames a read-back may take before the texture is shown by copying it instead (a lost context). */
+const READBACK_TIMEOUT_FRAMES = 60;
 
 const VERTEX = `
 attribute vec2 aCorner;
@@ -110,11 +110,11 @@ class TextureCopy extends Phaser.GameObjects.Extern {
 interface CachedCard {
   /** Whether the whole card moves (then it is drawn live, not in the picture). */
   readonly moving: boolean;
-  /** Whether its glow, badge or ring pulse (then the picture holds its body and those are drawn live). */
-  readonly pulsing: boolean;
+  /** Whether it shows a glow or a highlight ring (then the picture holds its body and its signals are drawn live). */
+  readonly signalling: boolean;
   /**
    * Whether the pointer is over the card: it is then drawn live over its still self in the
-   * picture (its body is opaque and covers it), so moving over the diagram redraws nothing.
+   * picture (its body is opaque and covers it), and the next picture holds only its body.
    */
   readonly hovered: boolean;
   /** Which parts the card draws itself; the picture shows the rest. */
@@ -148,16 +148,15 @@ export class StaticCache {
   /** Cards the shown texture holds, whole or their body only; every other card is drawn live. */
   private inPicture = new Map<CachedCard, 'all' | 'body'>();
   /**
-   * A texture being drawn, a frame for each part, and then not shown yet: the graphics process
-   * draws it beside the frames, and it is shown when its picture is on screen (`reading`), or
-   * after a few frames (then copied onto the canvas in each frame).
+   * A texture being drawn (`drawn` of CAPTURE_STEPS steps, a frame each), then read back: it is
+   * shown when its picture is on screen (`reading`), or at once where it is copied instead.
    */
   private pending: {
     inPicture: Map<CachedCard, 'all' | 'body'>;
     parts: ReadonlyArray<ReadonlySet<CachedCard>>;
     drawn: number;
     reading: number | null;
-    frames: number;
+    waited: number;
   } | null = null;
   /** A new texture is wanted now (the player changed what it should show). */
   private wanted = true;
@@ -174,6 +173,8 @@ export class StaticCache {
   ) {
     this.whole = [...layers.under, ...layers.over];
     this.texture = scene.textures.addDynamicTexture(`diagram-still-${Phaser.Math.RND.uuid()}`, scene.scale.width, scene.scale.height)!;
+    // The canvas's exact size (Phaser would round it up to even numbers, shifting the picture by a row).
+    this.texture.setSize(scene.scale.width, scene.scale.height, false);
     // Copied pixel for pixel: the nearest texel is exact and the cheapest to sample.
     this.texture.setFilter(Phaser.Textures.FilterMode.NEAREST);
     // Cleared to the background rather than filled with it: a clear costs nothing per pixel.
@@ -187,16 +188,19 @@ export class StaticCache {
     scene.add.existing(this.copy);
     layers.host.addAt(this.copy, 0);
     this.copy.setVisible(false);
-    this.picture = new StillPicture(scene.game.canvas, (scene.renderer as Phaser.Renderer.WebGL.WebGLRenderer).gl);
+    const renderer = scene.renderer as Phaser.Renderer.WebGL.WebGLRenderer;
+    this.picture = new StillPicture(scene.game.canvas, renderer.gl);
+    // A restored context has none of the read-back's objects: start again from live drawing.
+    renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, this.restored, this);
   }
 
-  /** What the picture shows is wrong now (a new layout, language or highlight): everything is drawn live until a new one is ready. */
+  /** What the picture shows is wrong now (a new layout, language or connection): everything is drawn live until a new one is up. */
   invalidate(): void {
     if (this.active || this.pending !== null) this.deactivate();
     this.wanted = true;
   }
 
-  /** The picture should be drawn again soon (a selection): it stays on screen meanwhile. */
+  /** The picture should be drawn again soon (a new selection): it stays on screen meanwhile. */
   refresh(): void {
     this.wanted = true;
   }
@@ -226,15 +230,14 @@ export class StaticCache {
       return;
     }
     const pending = this.pending;
-    if (pending !== null && pending.drawn < pending.parts.length + 2) this.drawPart(cards);
+    if (pending !== null && pending.drawn < CAPTURE_STEPS) this.drawPart(cards);
     else if (pending !== null) {
-      pending.frames--;
-      if (pending.reading === null ? pending.frames <= 0 : this.picture.ready(pending.reading)) this.publish();
-      // A read-back that never comes (a lost context) gives way to the copy.
-      else if (pending.frames < -PUBLISH_AFTER_FRAMES * 20) pending.reading = null;
+      if (pending.reading === null || this.picture.ready(pending.reading)) this.publish();
+      // A read-back that never comes gives way to the copy.
+      else if (++pending.waited > READBACK_TIMEOUT_FRAMES) pending.reading = null;
     } else {
       const due = this.wanted || (this.stale && this.sinceCapture >= (reduced ? REDUCED_REFRESH_MS : REFRESH_MS));
-      // A card that began or stopped moving (or a new one) goes between the picture and the live layers.
+      // A card that began or stopped shaking (or a new one) goes between the picture and the live layers.
       const moves = [...cards.values()].some((card) => !card.hovered && card.moving === this.inPicture.has(card));
       if (!this.active || due || moves) this.capture(cards);
     }
@@ -242,56 +245,58 @@ export class StaticCache {
   }
 
   destroy(): void {
+    (this.scene.renderer as Phaser.Renderer.WebGL.WebGLRenderer).off(Phaser.Renderer.Events.RESTORE_WEBGL, this.restored, this);
     this.picture.destroy();
     this.copy.destroy();
     this.texture.destroy();
   }
 
   /**
-   * Starts drawing the still parts into the texture, one part a frame (a whole diagram at once
-   * holds a frame up for many milliseconds): the panels and lines, then the cards that do not
-   * animate in CAPTURE_PARTS parts. The screen keeps what it shows until the new texture is shown.
+   * Starts drawing the still parts into the texture, one step a frame (a whole diagram at once
+   * holds a frame up for many milliseconds): the lines' geometry, the panels and lines, then the
+   * cards that do not shake in CAPTURE_PARTS parts. Where the texture is copied onto the canvas
+   * (it is on screen while it is drawn), it is drawn whole at once.
    */
   private capture(cards: ReadonlyMap<string, CachedCard>): void {
-    // A card under the pointer is left out: its highlight must not stay in the picture.
-    const still = [...cards.values()].filter((card) => !card.moving && !card.hovered);
+    const still = [...cards.values()].filter((card) => !card.moving);
     const size = Math.ceil(still.length / CAPTURE_PARTS);
     const parts = Array.from({ length: CAPTURE_PARTS }, (_, i) => new Set(still.slice(i * size, (i + 1) * size)));
-    const inPicture = new Map(still.map((card) => [card, card.pulsing ? ('body' as const) : ('all' as const)]));
-    this.pending = { inPicture, parts, drawn: 0, reading: null, frames: PUBLISH_AFTER_FRAMES };
+    const inPicture = new Map(still.map((card) => [card, card.signalling || card.hovered ? ('body' as const) : ('all' as const)]));
+    this.pending = { inPicture, parts, drawn: 0, reading: null, waited: 0 };
     this.wanted = false;
     this.stale = false;
     this.sinceCapture = 0;
-    this.drawPart(cards);
+    if (this.picture.available) this.drawPart(cards);
+    else while (this.pending !== null && this.pending.drawn < CAPTURE_STEPS) this.drawPart(cards);
   }
 
   /**
-   * Draws the next part into the texture: first the lines' geometry is brought up to date, then
-   * the panels and lines are drawn, then the cards part by part
-   * (still cards do not overlap, so parts may follow one another), the names with the last; after
-   * the last, starts reading the texture back for the picture.
+   * Draws the next step into the texture: first the lines' geometry is brought up to date, then
+   * the panels and lines are drawn, then the cards part by part (still cards do not overlap, so
+   * parts may follow one another), the names with the last; after the last, starts reading the
+   * texture back for the picture.
    */
   private drawPart(cards: ReadonlyMap<string, CachedCard>): void {
     const pending = this.pending;
     if (pending === null) return;
     const cam = this.scene.cameras.main;
     const { width, height } = this.scene.scale;
-    const index = pending.drawn++;
-    const last = pending.drawn === pending.parts.length + 2;
+    const step = pending.drawn++;
+    const last = pending.drawn === CAPTURE_STEPS;
     const { under, cards: cardLayers, over } = this.layers;
     let drawn: readonly Phaser.GameObjects.Layer[];
-    if (index === 0) {
+    if (step === 0) {
       // The lines' geometry first, in a frame of its own: building it is the costliest part.
       this.layers.prepare();
       return;
-    } else if (index === 1) {
-      if (this.texture.width !== width || this.texture.height !== height) this.texture.setSize(width, height);
+    } else if (step === 1) {
+      if (this.texture.width !== width || this.texture.height !== height) this.texture.setSize(width, height, false);
       this.texture.clear();
       for (const layer of under) layer.setVisible(true);
       drawn = under;
     } else {
-      const part = pending.parts[index - 2]!;
-      for (const card of cards.values()) card.setDrawing(part.has(card) ? (pending.inPicture.get(card) ?? 'none') : 'none');
+      const part = pending.parts[step - 2]!;
+      for (const card of cards.values()) card.setDrawing(part.has(card) ? this.roleNow(card, pending.inPicture) : 'none');
       for (const layer of over) layer.setVisible(last);
       drawn = last ? [...cardLayers, ...over] : cardLayers;
     }
@@ -307,6 +312,20 @@ export class StaticCache {
     for (const layer of this.whole) layer.setVisible(!this.active);
   }
 
+  /**
+   * How a card goes into the texture as its part is drawn, frames after the capture began: a card
+   * that began to shake meanwhile stays out, and one the pointer came over goes in as its body
+   * only (its highlight must not stay in the picture).
+   */
+  private roleNow(card: CachedCard, inPicture: Map<CachedCard, 'all' | 'body'>): CardDrawing {
+    if (card.moving) {
+      inPicture.delete(card);
+      return 'none';
+    }
+    if (card.hovered || card.signalling) inPicture.set(card, 'body');
+    return inPicture.get(card) ?? 'none';
+  }
+
   /** Shows the new texture: the cards it holds and its layers leave the live drawing. */
   private publish(): void {
     const pending = this.pending;
@@ -319,12 +338,12 @@ export class StaticCache {
     this.active = true;
   }
 
-  /** Draws live what the shown picture does not hold, what moves, and what the pointer is over. */
+  /** Draws live what the shown picture does not hold, what shakes, and what the pointer is over. */
   private showLive(cards: ReadonlyMap<string, CachedCard>): void {
     for (const card of cards.values()) {
       const held = this.active ? this.inPicture.get(card) : undefined;
       if (held === undefined || card.moving || card.hovered) card.setDrawing('all');
-      else card.setDrawing(held === 'body' || card.pulsing ? 'overlay' : 'none');
+      else card.setDrawing(held === 'body' || card.signalling ? 'signals' : 'none');
     }
   }
 
@@ -341,5 +360,10 @@ export class StaticCache {
     this.showBackground(true);
     for (const layer of this.whole) layer.setVisible(true);
     this.inPicture = new Map();
+  }
+
+  private restored(): void {
+    this.picture.reset();
+    this.invalidate();
   }
 }

@@ -30,8 +30,8 @@ export class StillPicture {
   /** The read-back whose picture is on screen (-1: none). */
   private shownId = -1;
   private shown = false;
-  /** Makes the bitmaps off the page's thread (null: on it, where workers are missing). */
-  private readonly worker: Worker | null;
+  /** Makes the bitmaps off the page's thread (null: on it, where workers are missing or failed). */
+  private worker: Worker | null;
 
   /** Puts the picture's element just under `canvas`, in the same parent, at the same place. */
   constructor(
@@ -44,7 +44,8 @@ export class StillPicture {
     this.element.setAttribute('aria-hidden', 'true');
     Object.assign(this.element.style, {
       position: 'absolute',
-      inset: '0',
+      left: '0',
+      top: '0',
       width: '100%',
       height: '100%',
       pointerEvents: 'none',
@@ -63,6 +64,11 @@ export class StillPicture {
         if (data.bitmap !== null) this.present(data.id, data.bitmap, data.bitmap.width, data.bitmap.height);
       },
     );
+    // A worker that cannot load (a blocked or missing script) says so only here: make the bitmaps on this thread.
+    this.worker?.addEventListener('error', () => {
+      this.worker?.terminate();
+      this.worker = null;
+    });
   }
 
   /** Whether the picture can be used; else the WebGL canvas draws the still parts itself. */
@@ -138,6 +144,9 @@ export class StillPicture {
     if (id !== this.asked || this.context === null) return bitmap.close();
     this.element.width = width;
     this.element.height = height;
+    // The canvas's own CSS size (its pixels over the device pixel ratio), so that both line up pixel for pixel.
+    this.element.style.width = this.canvas.style.width || '100%';
+    this.element.style.height = this.canvas.style.height || '100%';
     this.context.transferFromImageBitmap(bitmap);
     this.shownId = id;
     this.setShown(true);
@@ -153,6 +162,17 @@ export class StillPicture {
     this.asked++;
     this.dropReading();
     this.setShown(false);
+  }
+
+  /**
+   * Forgets the read-back's objects after the WebGL context was lost and restored (they belonged
+   * to the lost one) and hides the picture.
+   */
+  reset(): void {
+    this.reading = null;
+    this.buffer = null;
+    this.bufferBytes = 0;
+    this.hide();
   }
 
   destroy(): void {

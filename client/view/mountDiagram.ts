@@ -7,8 +7,9 @@ import { DiagramScene, type DiagramClient, type DiagramOptions } from './Diagram
 import { pixelRatio, softwareWebGL } from './display';
 
 /**
- * Mounts the diagram in `parent` (which must have a size): a WebGL canvas that follows the
- * element's size, drawn at device resolution, on the page's dark background.
+ * Mounts the diagram in `parent` (which must have a size and be positioned: the still picture lies
+ * under the canvas in it, see StillPicture): a WebGL canvas that follows the element's size, drawn
+ * at device resolution, on the page's dark background.
  */
 export function createDiagram(parent: HTMLElement, client: DiagramClient, options: DiagramOptions = {}): Phaser.Game {
   const ratio = pixelRatio();
