@@ -6,8 +6,9 @@
  * ~5× more points than quads per frame). It is a Phaser Extern: Phaser yields the WebGL context
  * to it in display-list order and restores its own state afterwards.
  */
-import Phaser from 'phaser';
-import { applyTransform, compileProgram, releaseGl, transformUniforms, type TransformUniforms } from './glProgram';
+import type Phaser from 'phaser';
+import { GlExtern } from './GlExtern';
+import { applyTransform, transformUniforms, type TransformUniforms } from './glProgram';
 
 const VERTEX = `
 attribute vec2 aPosition;
@@ -49,20 +50,20 @@ void main() {
 /** Bytes per dot: x, y, size (float32 each), then r, g, b, a (bytes). */
 const STRIDE = 16;
 
-export class DotRenderer extends Phaser.GameObjects.Extern {
+interface DotParts {
+  locations: { position: number; size: number; colour: number };
+  uniforms: TransformUniforms;
+}
+
+export class DotRenderer extends GlExtern<DotParts> {
   /** Dots drawn this frame (the first `count` slots). */
   count = 0;
   readonly capacity: number;
   private readonly bytes: Uint8Array;
   private readonly floats: Float32Array;
-  private gl: WebGLRenderingContext | null = null;
-  private program: WebGLProgram | null = null;
-  private buffer: WebGLBuffer | null = null;
-  private locations: { position: number; size: number; colour: number } | null = null;
-  private uniforms: TransformUniforms | null = null;
 
   constructor(scene: Phaser.Scene, capacity: number) {
-    super(scene);
+    super(scene, VERTEX, FRAGMENT);
     this.capacity = capacity;
     const data = new ArrayBuffer(capacity * STRIDE);
     this.bytes = new Uint8Array(data);
@@ -88,19 +89,10 @@ export class DotRenderer extends Phaser.GameObjects.Extern {
     calcMatrix: Phaser.GameObjects.Components.TransformMatrix,
   ): void {
     if (this.count === 0) return;
-    const gl = renderer.gl;
-    if (gl.isContextLost()) {
-      this.program = null;
-      return;
-    }
-    if (gl !== this.gl || this.program === null) this.setUp(gl);
-    const loc = this.locations;
-    const u = this.uniforms;
-    if (this.program === null || loc === null || u === null) return;
-    renderer.glWrapper.updateBindingsFramebuffer({ bindings: { framebuffer: drawingContext.framebuffer } }, true);
-    gl.viewport(0, 0, drawingContext.width, drawingContext.height);
-    gl.useProgram(this.program);
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
+    const ready = this.prepareDraw(renderer, drawingContext);
+    if (ready === null) return;
+    const { gl, parts } = ready;
+    const loc = parts.locations;
     gl.bufferSubData(gl.ARRAY_BUFFER, 0, this.bytes.subarray(0, this.count * STRIDE));
     gl.enableVertexAttribArray(loc.position);
     gl.enableVertexAttribArray(loc.size);
@@ -108,36 +100,22 @@ export class DotRenderer extends Phaser.GameObjects.Extern {
     gl.vertexAttribPointer(loc.position, 2, gl.FLOAT, false, STRIDE, 0);
     gl.vertexAttribPointer(loc.size, 1, gl.FLOAT, false, STRIDE, 8);
     gl.vertexAttribPointer(loc.colour, 4, gl.UNSIGNED_BYTE, true, STRIDE, 12);
-    applyTransform(gl, u, renderer.projectionMatrix.val, calcMatrix);
+    applyTransform(gl, parts.uniforms, renderer.projectionMatrix.val, calcMatrix);
     gl.drawArrays(gl.POINTS, 0, this.count);
     gl.disableVertexAttribArray(loc.position);
     gl.disableVertexAttribArray(loc.size);
     gl.disableVertexAttribArray(loc.colour);
   }
 
-  override destroy(fromScene?: boolean): void {
-    releaseGl(this.gl, this.buffer, this.program);
-    this.gl = null;
-    super.destroy(fromScene);
-  }
-
-  /** Compiles the shaders and makes the buffer (again after a lost context). */
-  private setUp(gl: WebGLRenderingContext): void {
-    this.gl = gl;
-    this.program = null;
-    this.locations = null;
-    this.uniforms = null;
-    const program = compileProgram(gl, VERTEX, FRAGMENT);
-    if (program === null) return;
-    this.program = program;
-    this.buffer = gl.createBuffer();
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
+  protected setUp(gl: WebGLRenderingContext, program: WebGLProgram): DotParts {
     gl.bufferData(gl.ARRAY_BUFFER, this.bytes.byteLength, gl.DYNAMIC_DRAW);
-    this.locations = {
-      position: gl.getAttribLocation(program, 'aPosition'),
-      size: gl.getAttribLocation(program, 'aSize'),
-      colour: gl.getAttribLocation(program, 'aColour'),
+    return {
+      locations: {
+        position: gl.getAttribLocation(program, 'aPosition'),
+        size: gl.getAttribLocation(program, 'aSize'),
+        colour: gl.getAttribLocation(program, 'aColour'),
+      },
+      uniforms: transformUniforms(gl, program),
     };
-    this.uniforms = transformUniforms(gl, program);
   }
 }

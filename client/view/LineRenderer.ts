@@ -6,8 +6,9 @@
  * keeps visible lines; far out, where every line is that thin, they are drawn as GL lines (one
  * primitive per piece instead of two triangles). A Phaser Extern, like DotRenderer.
  */
-import Phaser from 'phaser';
-import { applyTransform, compileProgram, releaseGl, transformUniforms, type TransformUniforms } from './glProgram';
+import type Phaser from 'phaser';
+import { GlExtern } from './GlExtern';
+import { applyTransform, transformUniforms, type TransformUniforms } from './glProgram';
 
 const VERTEX = `
 attribute vec2 aPosition;
@@ -40,7 +41,12 @@ void main() {
 const STRIDE = 24;
 const VERTICES_PER_SEGMENT = 6;
 
-export class LineRenderer extends Phaser.GameObjects.Extern {
+interface LineParts {
+  loc: Record<'position' | 'normal' | 'width' | 'colour', number>;
+  uniforms: TransformUniforms;
+}
+
+export class LineRenderer extends GlExtern<LineParts> {
   private capacity = 0;
   private vertices = 0;
   private raw = new ArrayBuffer(0);
@@ -49,12 +55,12 @@ export class LineRenderer extends Phaser.GameObjects.Extern {
   private dirty = true;
   /** One-pixel GL lines instead of quads. */
   private thin = false;
-  private gl: WebGLRenderingContext | null = null;
-  private program: WebGLProgram | null = null;
-  private buffer: WebGLBuffer | null = null;
+  /** Bytes the GL buffer holds room for. */
   private bufferBytes = 0;
-  private loc: Record<'position' | 'normal' | 'width' | 'colour', number> | null = null;
-  private uniforms: TransformUniforms | null = null;
+
+  constructor(scene: Phaser.Scene) {
+    super(scene, VERTEX, FRAGMENT);
+  }
 
   /** Starts a new set of lines (then `segment` for each piece); `thin` draws them one pixel wide. */
   begin(segments: number, thin = false): void {
@@ -114,19 +120,10 @@ export class LineRenderer extends Phaser.GameObjects.Extern {
     calcMatrix: Phaser.GameObjects.Components.TransformMatrix,
   ): void {
     if (this.vertices === 0) return;
-    const gl = renderer.gl;
-    if (gl.isContextLost()) {
-      this.program = null;
-      return;
-    }
-    if (gl !== this.gl || this.program === null) this.setUp(gl);
-    const loc = this.loc;
-    const u = this.uniforms;
-    if (this.program === null || loc === null || u === null) return;
-    renderer.glWrapper.updateBindingsFramebuffer({ bindings: { framebuffer: drawingContext.framebuffer } }, true);
-    gl.viewport(0, 0, drawingContext.width, drawingContext.height);
-    gl.useProgram(this.program);
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
+    const ready = this.prepareDraw(renderer, drawingContext);
+    if (ready === null) return;
+    const { gl, parts } = ready;
+    const loc = parts.loc;
     if (this.dirty) {
       const used = this.bytes.subarray(0, this.vertices * STRIDE);
       if (used.byteLength > this.bufferBytes) {
@@ -144,7 +141,7 @@ export class LineRenderer extends Phaser.GameObjects.Extern {
     gl.vertexAttribPointer(loc.normal, 2, gl.FLOAT, false, STRIDE, 8);
     gl.vertexAttribPointer(loc.width, 1, gl.FLOAT, false, STRIDE, 16);
     gl.vertexAttribPointer(loc.colour, 4, gl.UNSIGNED_BYTE, true, STRIDE, 20);
-    applyTransform(gl, u, renderer.projectionMatrix.val, calcMatrix);
+    applyTransform(gl, parts.uniforms, renderer.projectionMatrix.val, calcMatrix);
     gl.drawArrays(this.thin ? gl.LINES : gl.TRIANGLES, 0, this.vertices);
     gl.disableVertexAttribArray(loc.position);
     gl.disableVertexAttribArray(loc.normal);
@@ -152,28 +149,18 @@ export class LineRenderer extends Phaser.GameObjects.Extern {
     gl.disableVertexAttribArray(loc.colour);
   }
 
-  override destroy(fromScene?: boolean): void {
-    releaseGl(this.gl, this.buffer, this.program);
-    this.gl = null;
-    super.destroy(fromScene);
-  }
-
-  private setUp(gl: WebGLRenderingContext): void {
-    this.gl = gl;
-    this.program = compileProgram(gl, VERTEX, FRAGMENT);
-    this.loc = null;
-    this.uniforms = null;
-    if (this.program === null) return;
-    const p = this.program;
-    this.buffer = gl.createBuffer();
+  protected setUp(gl: WebGLRenderingContext, program: WebGLProgram): LineParts {
+    // A new buffer: sized and filled at the next draw.
     this.bufferBytes = 0;
     this.dirty = true;
-    this.loc = {
-      position: gl.getAttribLocation(p, 'aPosition'),
-      normal: gl.getAttribLocation(p, 'aNormal'),
-      width: gl.getAttribLocation(p, 'aWidth'),
-      colour: gl.getAttribLocation(p, 'aColour'),
+    return {
+      loc: {
+        position: gl.getAttribLocation(program, 'aPosition'),
+        normal: gl.getAttribLocation(program, 'aNormal'),
+        width: gl.getAttribLocation(program, 'aWidth'),
+        colour: gl.getAttribLocation(program, 'aColour'),
+      },
+      uniforms: transformUniforms(gl, program),
     };
-    this.uniforms = transformUniforms(gl, p);
   }
 }

@@ -16,7 +16,7 @@
  * a new picture is up.
  */
 import Phaser from 'phaser';
-import { compileProgram, releaseGl } from './glProgram';
+import { GlExtern } from './GlExtern';
 import type { CardDrawing } from './NodeCard';
 import { StillPicture } from './StillPicture';
 
@@ -51,58 +51,34 @@ void main() {
  * Copies a texture to the same place on the canvas, unblended, sampling the nearest texel: the
  * cheapest draw there is (a WebGL 2 framebuffer blit measured slower on SwiftShader).
  */
-class TextureCopy extends Phaser.GameObjects.Extern {
-  private gl: WebGLRenderingContext | null = null;
-  private program: WebGLProgram | null = null;
-  private buffer: WebGLBuffer | null = null;
-  private corner = -1;
-  private sampler: WebGLUniformLocation | null = null;
-
+class TextureCopy extends GlExtern<{ corner: number; sampler: WebGLUniformLocation | null }> {
   constructor(
     scene: Phaser.Scene,
     private readonly still: Phaser.Textures.DynamicTexture,
   ) {
-    super(scene);
+    super(scene, VERTEX, FRAGMENT);
   }
 
   override render(renderer: Phaser.Renderer.WebGL.WebGLRenderer, drawingContext: Phaser.Renderer.WebGL.DrawingContext): void {
-    const gl = renderer.gl;
     const source = this.still.getWebGLTexture();
-    if (gl.isContextLost() || source === undefined || source === null) {
-      this.program = null;
-      return;
-    }
-    if (gl !== this.gl || this.program === null) this.setUp(gl);
-    if (this.program === null) return;
-    renderer.glWrapper.updateBindingsFramebuffer({ bindings: { framebuffer: drawingContext.framebuffer } }, true);
-    gl.viewport(0, 0, drawingContext.width, drawingContext.height);
-    gl.useProgram(this.program);
+    if (source === undefined || source === null) return;
+    const ready = this.prepareDraw(renderer, drawingContext);
+    if (ready === null) return;
+    const { gl, parts } = ready;
     renderer.glTextureUnits.bind(source, 0);
-    gl.uniform1i(this.sampler, 0);
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
-    gl.enableVertexAttribArray(this.corner);
-    gl.vertexAttribPointer(this.corner, 2, gl.FLOAT, false, 0, 0);
+    gl.uniform1i(parts.sampler, 0);
+    gl.enableVertexAttribArray(parts.corner);
+    gl.vertexAttribPointer(parts.corner, 2, gl.FLOAT, false, 0, 0);
     gl.disable(gl.BLEND);
     gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
     gl.enable(gl.BLEND);
-    gl.disableVertexAttribArray(this.corner);
+    gl.disableVertexAttribArray(parts.corner);
   }
 
-  override destroy(fromScene?: boolean): void {
-    releaseGl(this.gl, this.buffer, this.program);
-    this.gl = null;
-    super.destroy(fromScene);
-  }
-
-  private setUp(gl: WebGLRenderingContext): void {
-    this.gl = gl;
-    this.program = compileProgram(gl, VERTEX, FRAGMENT);
-    if (this.program === null) return;
-    this.buffer = gl.createBuffer();
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
+  protected setUp(gl: WebGLRenderingContext, program: WebGLProgram): { corner: number; sampler: WebGLUniformLocation | null } {
+    // The whole canvas, as two triangles.
     gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
-    this.corner = gl.getAttribLocation(this.program, 'aCorner');
-    this.sampler = gl.getUniformLocation(this.program, 'uTexture');
+    return { corner: gl.getAttribLocation(program, 'aCorner'), sampler: gl.getUniformLocation(program, 'uTexture') };
   }
 }
 
@@ -237,9 +213,7 @@ export class StaticCache {
       else if (++pending.waited > READBACK_TIMEOUT_FRAMES) pending.reading = null;
     } else {
       const due = this.wanted || (this.stale && this.sinceCapture >= (reduced ? REDUCED_REFRESH_MS : REFRESH_MS));
-      // A card that began or stopped shaking (or a new one) goes between the picture and the live layers.
-      const moves = [...cards.values()].some((card) => !card.hovered && card.moving === this.inPicture.has(card));
-      if (!this.active || due || moves) this.capture(cards);
+      if (!this.active || due || this.moves(cards)) this.capture(cards);
     }
     this.showLive(cards);
   }
@@ -324,6 +298,12 @@ export class StaticCache {
     }
     if (card.hovered || card.signalling) inPicture.set(card, 'body');
     return inPicture.get(card) ?? 'none';
+  }
+
+  /** Whether a card began or stopped shaking, or is new: it goes between the picture and the live drawing. */
+  private moves(cards: ReadonlyMap<string, CachedCard>): boolean {
+    for (const card of cards.values()) if (!card.hovered && card.moving === this.inPicture.has(card)) return true;
+    return false;
   }
 
   /** Shows the new texture: the cards it holds and its layers leave the live drawing. */

@@ -1,6 +1,7 @@
 /**
- * Compiling and driving a small WebGL program for the diagram's own renderers (DotRenderer, LineRenderer),
- * which draw through Phaser Extern objects. Returns null when the context cannot (lost context).
+ * Compiling and driving a small WebGL program for the diagram's own drawers (GlExtern: DotRenderer,
+ * LineRenderer and the still texture's copy), which draw through Phaser Extern objects. Returns
+ * null when the context cannot (lost context).
  */
 export function compileProgram(gl: WebGLRenderingContext, vertexSource: string, fragmentSource: string): WebGLProgram | null {
   const shader = (type: number, source: string) => {
